@@ -1,0 +1,102 @@
+import { request } from 'undici';
+import type { CatalogEndpoint } from './catalog-endpoint.ts';
+
+export interface RestReply {
+  status: number;
+  body: unknown;
+}
+
+/** A catalog call failed at the transport level or with an unexpected status. */
+export class CatalogError extends Error {
+  readonly code = 'CATALOG_ERROR';
+  constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CatalogError';
+  }
+}
+
+/**
+ * Minimal client of the Paimon REST catalog API (see the OpenAPI spec in apache/paimon
+ * docs/static/rest-catalog-open-api.yaml): config, databases, tables, raw calls for `rest` steps.
+ */
+export class CatalogClient {
+  private prefix?: string;
+
+  constructor(readonly endpoint: CatalogEndpoint) {}
+
+  private headers(): Record<string, string> {
+    const h: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.endpoint.auth.provider === 'bear') h.authorization = `Bearer ${this.endpoint.auth.token}`;
+    return h;
+  }
+
+  /** Any call, relative to the API root (`/v1/config`) — never throws on HTTP status. */
+  async raw(method: string, path: string, body?: unknown): Promise<RestReply> {
+    const url = new URL(path.replace(/^\//, ''), this.endpoint.uri.endsWith('/') ? this.endpoint.uri : `${this.endpoint.uri}/`);
+    try {
+      const res = await request(url, { method: method as 'GET', headers: this.headers(), body: body === undefined ? undefined : JSON.stringify(body), headersTimeout: 30_000, bodyTimeout: 30_000 });
+      const text = await res.body.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // keep the text: some errors are plain
+      }
+      return { status: res.statusCode, body: parsed };
+    } catch (err) {
+      throw new CatalogError(`catalog ${this.endpoint.uri} unreachable: ${(err as Error).message}`, undefined, { cause: err });
+    }
+  }
+
+  /** GET /v1/config; remembers the path prefix the catalog asks for. */
+  async config(): Promise<{ defaults: Record<string, string>; overrides: Record<string, string> }> {
+    const reply = await this.raw('GET', `/v1/config?warehouse=${encodeURIComponent(this.endpoint.warehouse)}`);
+    if (reply.status === 401 || reply.status === 403) throw new CatalogError(`catalog ${this.endpoint.uri} rejected the credentials (HTTP ${reply.status})`, reply.status);
+    if (reply.status !== 200) throw new CatalogError(`catalog ${this.endpoint.uri} config failed (HTTP ${reply.status})`, reply.status);
+    const cfg = reply.body as { defaults?: Record<string, string>; overrides?: Record<string, string> };
+    this.prefix = cfg.defaults?.prefix ?? cfg.overrides?.prefix ?? '';
+    return { defaults: cfg.defaults ?? {}, overrides: cfg.overrides ?? {} };
+  }
+
+  /** Path under `/v1/{prefix}`. */
+  async resource(path: string): Promise<string> {
+    if (this.prefix === undefined) await this.config();
+    return `/v1${this.prefix ? `/${encodeURIComponent(this.prefix)}` : ''}${path}`;
+  }
+
+  private async expect(method: string, path: string, ok: number[], body?: unknown): Promise<RestReply> {
+    const reply = await this.raw(method, await this.resource(path), body);
+    if (!ok.includes(reply.status)) {
+      throw new CatalogError(`${method} ${path} answered HTTP ${reply.status}: ${JSON.stringify(reply.body).slice(0, 300)}`, reply.status);
+    }
+    return reply;
+  }
+
+  async createDatabase(name: string): Promise<void> {
+    await this.expect('POST', '/databases', [200], { name, options: {} });
+  }
+
+  async listTables(database: string): Promise<string[]> {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const q = token ? `?pageToken=${encodeURIComponent(token)}` : '';
+      const reply = await this.expect('GET', `/databases/${encodeURIComponent(database)}/tables${q}`, [200]);
+      const body = reply.body as { tables?: string[]; nextPageToken?: string };
+      names.push(...(body.tables ?? []));
+      token = body.nextPageToken ?? undefined;
+    } while (token);
+    return names;
+  }
+
+  /** Drops a database and its tables; a database that is already gone is fine. */
+  async dropDatabase(name: string): Promise<void> {
+    const db = encodeURIComponent(name);
+    const tables = await this.listTables(name).catch((e: CatalogError) => {
+      if (e.status === 404) return [];
+      throw e;
+    });
+    for (const t of tables) await this.expect('DELETE', `/databases/${db}/tables/${encodeURIComponent(t)}`, [200, 404]);
+    await this.expect('DELETE', `/databases/${db}`, [200, 404]);
+  }
+}

@@ -1,0 +1,18 @@
+import type { Engine, EngineEndpoint } from './engine.ts';
+import { GatewayEngine } from './gateway-engine.ts';
+import { SparkEngine } from './spark-engine.ts';
+
+/** Every engine some adapter provides; scenarios naming anything else fail to load. */
+export const ENGINE_ADAPTERS: Record<string, (endpoint: EngineEndpoint) => Engine> = {
+  spark: (e) => new SparkEngine('spark', e),
+  // pypaimon runs portable actions natively; it has no SQL.
+  pypaimon: (e) => new GatewayEngine('pypaimon', e),
+};
+
+export const KNOWN_ENGINES: readonly string[] = Object.keys(ENGINE_ADAPTERS).sort();
+
+export function createEngine(endpoint: EngineEndpoint): Engine {
+  const make = ENGINE_ADAPTERS[endpoint.engine];
+  if (!make) throw new Error(`no adapter for engine '${endpoint.engine}'`);
+  return make(endpoint);
+}

@@ -1,0 +1,76 @@
+import type { CanonicalResult } from '../results/index.ts';
+
+/** Canonical error classes that scenarios assert on, whatever the engine's own exception. */
+export type ErrorClass =
+  | 'permission-denied'
+  | 'not-found'
+  | 'already-exists'
+  | 'unsupported'
+  | 'invalid-argument'
+  | 'unauthenticated'
+  | 'engine-error';
+
+/** What a step asks an engine to do: raw SQL in its dialect, or a portable action. */
+export type EngineRequest =
+  | { kind: 'sql'; sql: string }
+  | { kind: 'create-table'; table: string; columns: [string, string][]; primaryKey?: string[]; partitionKeys?: string[]; options?: Record<string, string> }
+  | { kind: 'insert'; table: string; columns?: string[]; rows: unknown[][] }
+  | { kind: 'read'; table: string; columns?: string[]; orderBy?: string[] }
+  | { kind: 'read-incremental'; table: string; start: number; end: number; orderBy?: string[] }
+  | { kind: 'list-snapshots'; table: string }
+  | { kind: 'drop-table'; table: string };
+
+/** Credentials of the principal a step acts as; never logged or reported. */
+export interface PrincipalCredentials {
+  name: string;
+  token?: string;
+  accessKeyId?: string;
+  accessKeySecret?: string;
+}
+
+export interface StepContext {
+  /** The scenario's own database, unique per run. */
+  database: string;
+  principal?: PrincipalCredentials;
+  timeoutMs?: number;
+}
+
+export interface EngineError {
+  errorClass: ErrorClass;
+  /** The engine's own exception class, e.g. org.apache.paimon.catalog.Catalog$TableNoPermissionException. */
+  exception?: string;
+  message: string;
+}
+
+/** Outcome of one request on one engine: a typed result or a typed error. */
+export type EngineOutcome =
+  | { ok: true; result: CanonicalResult; statement?: string; engineMillis?: number }
+  | { ok: false; error: EngineError; statement?: string; engineMillis?: number };
+
+/**
+ * The engine adapter contract: execute a request, close. Kept tiny on purpose (like
+ * sqllogictest's AsyncDB); every adapter fits in one small file.
+ */
+export interface Engine {
+  readonly name: string;
+  execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome>;
+  close?(): Promise<void>;
+}
+
+/** Where a started engine is reached; serializable so it can cross into test workers. */
+export interface EngineEndpoint {
+  engine: string;
+  url: string;
+  version?: string;
+  /** Log file of the engine process, for failure messages. */
+  log?: string;
+}
+
+/** The engine could not be reached at all (transport, crash): an environment failure. */
+export class EngineUnavailableError extends Error {
+  readonly code = 'ENGINE_UNAVAILABLE';
+  constructor(readonly engine: string, message: string, options?: { cause?: unknown }) {
+    super(`${engine}: ${message}`, options);
+    this.name = 'EngineUnavailableError';
+  }
+}

@@ -1,0 +1,48 @@
+import { normalizeValue, parseType, type CanonicalResult } from '../results/index.ts';
+import { classifyError } from './classify-error.ts';
+import type { Engine, EngineEndpoint, EngineOutcome, EngineRequest, StepContext } from './engine.ts';
+import { callGateway, type GatewayReply } from './gateway-client.ts';
+
+/** Turns a gateway's typed columns and raw JSON rows into a canonical result. */
+export function toCanonical(reply: GatewayReply): CanonicalResult {
+  const columns = (reply.columns ?? []).map((c) => ({ name: c.name, type: parseType(c.type), engineType: c.type }));
+  const rows = (reply.rows ?? []).map((row) => row.map((v, i) => normalizeValue(v, columns[i]?.type ?? { kind: 'unknown' })));
+  return { columns, rows };
+}
+
+/**
+ * Base adapter for engines reached through a loopback gateway process (Spark, pypaimon, Flink).
+ * Subclasses only say how a request is translated (SQL engines turn actions into their dialect).
+ */
+export class GatewayEngine implements Engine {
+  constructor(
+    readonly name: string,
+    protected readonly endpoint: EngineEndpoint,
+  ) {}
+
+  /** The request as sent to the gateway; identity for engines that run actions natively. */
+  protected translate(request: EngineRequest, _ctx: StepContext): EngineRequest {
+    return request;
+  }
+
+  async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
+    const sent = this.translate(request, ctx);
+    const reply = await callGateway(this.name, this.endpoint.url, '/execute', {
+      request: sent,
+      database: ctx.database,
+      credentials: ctx.principal ? { token: ctx.principal.token, access_key_id: ctx.principal.accessKeyId, access_key_secret: ctx.principal.accessKeySecret } : undefined,
+    }, ctx.timeoutMs);
+    const statement = reply.statement ?? (sent.kind === 'sql' ? sent.sql : undefined);
+    if (!reply.ok) {
+      const message = reply.error?.message ?? 'unknown error';
+      return { ok: false, statement, engineMillis: reply.engine_ms, error: { errorClass: classifyError(reply.error?.exception, message), exception: reply.error?.exception, message } };
+    }
+    try {
+      return { ok: true, statement, engineMillis: reply.engine_ms, result: toCanonical(reply) };
+    } catch (err) {
+      return { ok: false, statement, error: { errorClass: 'engine-error', exception: 'NormalizeError', message: (err as Error).message } };
+    }
+  }
+
+  async close(): Promise<void> {}
+}

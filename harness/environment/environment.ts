@@ -1,0 +1,57 @@
+import type { CatalogEndpoint } from '../catalog/index.ts';
+import type { EngineEndpoint, PrincipalCredentials } from '../engines/index.ts';
+
+/** What a started environment offers; serializable so it can be handed to test workers. */
+export interface EnvironmentDescriptor {
+  provider: string;
+  /** Paimon version of the catalog and engines (the matrix cell). */
+  paimonVersion: string;
+  catalog: CatalogEndpoint;
+  engines: EngineEndpoint[];
+  /** Engines this environment lacks, with a one-line reason each. */
+  unavailable: Record<string, string>;
+  principals?: Record<string, PrincipalCredentials>;
+  /** Component -> log file. */
+  logs: Record<string, string>;
+  /** Component -> version string, for reports. */
+  versions: Record<string, string>;
+  /** Folder scenarios may write scratch files to (`${scratch}`). */
+  scratchRoot: string;
+}
+
+/** A running environment; only a started one can be used, and it must be stopped. */
+export interface StartedEnvironment extends EnvironmentDescriptor {
+  stop(): Promise<void>;
+}
+
+export interface EnvironmentOptions {
+  paimonVersion?: string;
+  /** Engines to start; default: all the provider offers. */
+  engines?: readonly string[];
+  /** Where logs and scratch files go (reports/<run-id>). */
+  runDir: string;
+  onProgress?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+/** One interface for local processes, containers and endpoints that already exist. */
+export interface EnvironmentProvider {
+  readonly name: string;
+  start(options: EnvironmentOptions): Promise<StartedEnvironment>;
+}
+
+export type EnvironmentErrorCode = 'ENV_MISSING_TOOL' | 'ENV_PROVISION_FAILED' | 'ENV_START_FAILED' | 'ENV_CONFIG' | 'ENV_UNAVAILABLE';
+
+/** An environment failure: names the component and, where there is one, the log tail. */
+export class EnvironmentError extends Error {
+  constructor(
+    readonly code: EnvironmentErrorCode,
+    readonly component: string,
+    message: string,
+    readonly logTail?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${component}: ${message}`, options);
+    this.name = 'EnvironmentError';
+  }
+}

@@ -1,0 +1,2 @@
+export { EnvironmentError, type EnvironmentDescriptor, type EnvironmentErrorCode, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from './environment.ts';
+export { providerFor, PROVIDERS } from './providers.ts';

@@ -1,0 +1,81 @@
+"""Arrow values to the gateway wire format: exact, JSON-safe, type-aware."""
+import base64
+import datetime
+import decimal
+import math
+
+import pyarrow as pa
+
+_DIGITS = {"s": 0, "ms": 3, "us": 6, "ns": 9}
+_SAFE_INT = 2 ** 53
+
+
+def format_timestamp(value, unit):
+    """Formats an integer count of `unit` since the epoch with exactly the unit's digits."""
+    digits = _DIGITS[unit]
+    per_second = 10 ** digits
+    seconds, frac = divmod(value, per_second)
+    text = (datetime.datetime(1970, 1, 1) + datetime.timedelta(seconds=seconds)).strftime("%Y-%m-%d %H:%M:%S")
+    return text + ("." + str(frac).zfill(digits) if digits else "")
+
+
+def column_values(array):
+    """Python values of one arrow column in wire format."""
+    t = array.type
+    if pa.types.is_timestamp(t):
+        ints = array.cast(pa.int64())
+        return [None if v is None else format_timestamp(v, t.unit) for v in ints.to_pylist()]
+    if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_map(t) or pa.types.is_struct(t):
+        return [wire(v) for v in array.to_pylist()]
+    return [wire(v) for v in array.to_pylist()]
+
+
+def wire(v):
+    if v is None or isinstance(v, (bool, str)):
+        return v
+    if isinstance(v, int):
+        return v if -_SAFE_INT < v < _SAFE_INT else str(v)
+    if isinstance(v, float):
+        return v if math.isfinite(v) else ("NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity"))
+    if isinstance(v, decimal.Decimal):
+        return str(v)
+    if isinstance(v, (bytes, bytearray)):
+        return "0x" + bytes(v).hex()
+    if isinstance(v, datetime.datetime):
+        return v.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    if isinstance(v, dict):
+        return {str(k): wire(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [wire(x) for x in v]
+    return str(v)
+
+
+def table_rows(table):
+    """Row-major wire values of an arrow table."""
+    columns = [column_values(table.column(i).combine_chunks()) for i in range(table.num_columns)]
+    return [list(r) for r in zip(*columns)] if columns else []
+
+
+def to_arrow_value(v, t):
+    """A YAML scalar as the Python value arrow needs for type `t` (strings for timestamps stay strings)."""
+    if v is None:
+        return None
+    if pa.types.is_decimal(t):
+        return decimal.Decimal(str(v))
+    if pa.types.is_date(t):
+        return datetime.date.fromisoformat(str(v))
+    if pa.types.is_binary(t) or pa.types.is_large_binary(t):
+        s = str(v)
+        return bytes.fromhex(s[2:]) if s.startswith("0x") else base64.b64decode(s)
+    return v
+
+
+def build_column(values, t):
+    """An arrow array of type `t`; timestamp strings are parsed by arrow with all their digits."""
+    if pa.types.is_timestamp(t):
+        parsed = pa.array([None if v is None else str(v) for v in values], pa.string()).cast(pa.timestamp("ns", tz=t.tz))
+        # Paimon stores a TIMESTAMP(p) column in the unit of p; arrow truncates finer digits.
+        return parsed.cast(t, safe=False)
+    return pa.array([to_arrow_value(v, t) for v in values], type=t)

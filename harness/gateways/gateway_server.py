@@ -1,0 +1,95 @@
+"""Loopback HTTP gateway shared by the engine gateways of paimon-interop.
+
+Protocol (JSON over HTTP on 127.0.0.1):
+  GET  /ping     -> {"ok": true, "engine": ..., "version": ...}
+  POST /execute  {"request": {...}, "database": "...", "credentials": {...}|null}
+                 -> {"ok": true, "columns": [{"name", "type"}], "rows": [[...]], "engine_ms": n}
+                 or {"ok": false, "error": {"exception": "<class>", "message": "..."}, "engine_ms": n}
+  POST /shutdown -> stops the process
+
+One request at a time (engine sessions are not thread-safe). The process exits when its stdin
+closes, so it never outlives the harness that started it. Request bodies are never logged:
+they may carry credentials.
+"""
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+
+def _watch_parent():
+    try:
+        while sys.stdin.buffer.read(1):
+            pass
+    finally:
+        os._exit(0)
+
+
+def serve(engine, version, execute):
+    """Serves `execute(request, database, credentials) -> (columns, rows)` until stopped."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, fmt, *args):  # keep request lines (never bodies) in the log
+            sys.stderr.write("%s %s\n" % (engine, fmt % args))
+
+        def _reply(self, status, payload):
+            body = json.dumps(payload, allow_nan=False).encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):
+            if self.path == "/ping":
+                self._reply(200, {"ok": True, "engine": engine, "version": version})
+            else:
+                self._reply(404, {"ok": False})
+
+        def do_POST(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            payload = json.loads(self.rfile.read(length) or b"{}")
+            if self.path == "/shutdown":
+                self._reply(200, {"ok": True})
+                threading.Thread(target=lambda: (time.sleep(0.1), os._exit(0))).start()
+                return
+            if self.path != "/execute":
+                self._reply(404, {"ok": False})
+                return
+            started = time.perf_counter()
+            try:
+                columns, rows, statement = execute(payload["request"], payload["database"], payload.get("credentials"))
+                reply = {"ok": True, "columns": columns, "rows": rows, "statement": statement}
+            except Exception as exc:  # every engine failure becomes a typed error reply
+                traceback.print_exc(file=sys.stderr)
+                reply = {"ok": False, "error": describe_error(exc)}
+            reply["engine_ms"] = round((time.perf_counter() - started) * 1000, 3)
+            self._reply(200, reply)
+
+    server = HTTPServer(("127.0.0.1", int(os.environ.get("PAIMON_INTEROP_GATEWAY_PORT", "0"))), Handler)
+    threading.Thread(target=_watch_parent, daemon=True).start()
+    print("PAIMON_INTEROP_READY gateway=http://127.0.0.1:%d" % server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+def describe_error(exc):
+    """Exception class (the Java one when the error crossed from a JVM) and message."""
+    java = getattr(exc, "java_exception", None)
+    if java is not None:
+        name, message = java.getClass().getName(), java.getMessage() or str(exc)
+        cause = java.getCause()
+        while cause is not None:  # Paimon's permission errors are often wrapped
+            cname = cause.getClass().getName()
+            if "paimon" in cname:
+                name, message = cname, cause.getMessage() or message
+            cause = cause.getCause()
+        return {"exception": name, "message": message}
+    return {"exception": "%s.%s" % (type(exc).__module__, type(exc).__qualname__), "message": str(exc)}
+
+
+def load_config():
+    """Catalog connection from PAIMON_INTEROP_GATEWAY_CONFIG (JSON); never printed."""
+    return json.loads(os.environ["PAIMON_INTEROP_GATEWAY_CONFIG"])

@@ -1,0 +1,164 @@
+"""pypaimon behind the paimon-interop gateway protocol (see gateway_server.py).
+
+pypaimon has no SQL: it runs the portable actions natively (create-table, insert, read,
+read-incremental, list-snapshots, drop-table). A `sql` request is answered as unsupported.
+"""
+import hashlib
+import importlib.metadata
+import json
+
+import pyarrow as pa
+from pypaimon import CatalogFactory, Schema
+from pypaimon.schema.data_types import DataField, DataTypeParser, PyarrowFieldParser
+from pypaimon.snapshot.snapshot_manager import SnapshotManager
+
+from arrow_values import build_column, table_rows
+from gateway_server import load_config, serve
+
+CONFIG = load_config()
+_catalogs = {}
+
+
+class UnsupportedOperation(Exception):
+    pass
+
+
+class SnapshotNotExistException(Exception):
+    pass
+
+
+def catalog_for(credentials):
+    """One catalog per principal; the default uses the environment's own credential."""
+    options = dict(CONFIG["catalog"])
+    if credentials:
+        if credentials.get("token"):
+            options.update({"token.provider": "bear", "token": credentials["token"]})
+        elif credentials.get("access_key_id"):
+            options.update({"token.provider": "dlf", "dlf.access-key-id": credentials["access_key_id"],
+                            "dlf.access-key-secret": credentials["access_key_secret"]})
+    key = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()
+    if key not in _catalogs:
+        _catalogs[key] = CatalogFactory.create(options)
+    return _catalogs[key]
+
+
+def type_name(data_type):
+    t = getattr(data_type, "type", None)
+    return t if isinstance(t, str) else json.dumps(data_type.to_dict())
+
+
+def read_arrow(table, columns=None):
+    builder = table.new_read_builder()
+    if columns:
+        builder = builder.with_projection(columns)
+    splits = builder.new_scan().plan().splits()
+    return builder.new_read().to_arrow(splits)
+
+
+def result(table, arrow, order_by=None, columns=None):
+    if order_by:
+        arrow = arrow.sort_by([(c, "ascending") for c in order_by])
+    fields = {f.name: type_name(f.type) for f in table.fields}
+    names = arrow.column_names
+    cols = [{"name": n, "type": fields.get(n, str(arrow.schema.field(n).type))} for n in names]
+    return cols, table_rows(arrow)
+
+
+def create_table(catalog, ident, req):
+    fields = [DataField(i, name, DataTypeParser.parse_data_type(t)) for i, (name, t) in enumerate(req["columns"])]
+    pk = set(req.get("primaryKey") or [])
+    for f in fields:
+        if f.name in pk:
+            f.type.nullable = False
+    schema = Schema(fields=fields, partition_keys=req.get("partitionKeys"), primary_keys=req.get("primaryKey"),
+                    options=req.get("options") or {})
+    catalog.create_table(ident, schema, False)
+    return [], []
+
+
+def insert(catalog, ident, req):
+    table = catalog.get_table(ident)
+    arrow_schema = PyarrowFieldParser.from_paimon_schema(table.fields)
+    names = req.get("columns") or [f.name for f in table.fields]
+    columns = []
+    for field in arrow_schema:
+        idx = names.index(field.name) if field.name in names else None
+        values = [row[idx] if idx is not None else None for row in req["rows"]]
+        columns.append(build_column(values, field.type))
+    data = pa.Table.from_arrays(columns, schema=arrow_schema)
+    builder = table.new_batch_write_builder()
+    write = builder.new_write()
+    commit = builder.new_commit()
+    try:
+        write.write_arrow(data)
+        commit.commit(write.prepare_commit())
+    finally:
+        write.close()
+        commit.close()
+    return [], []
+
+
+def snapshot_or_fail(manager, snapshot_id):
+    snapshot = manager.get_snapshot_by_id(snapshot_id) if snapshot_id >= 1 else None
+    if snapshot is None:
+        raise SnapshotNotExistException("snapshot %d does not exist" % snapshot_id)
+    return snapshot
+
+
+def read_incremental(catalog, ident, req):
+    # pypaimon reads increments by commit time ('incremental-between-timestamp', start
+    # exclusive); snapshot ids map to their own commit times, which select exactly them.
+    table = catalog.get_table(ident)
+    if req["start"] >= req["end"]:
+        raise ValueError("start snapshot %d must be lower than end snapshot %d" % (req["start"], req["end"]))
+    manager = SnapshotManager(table)
+    start = snapshot_or_fail(manager, req["start"])
+    end = snapshot_or_fail(manager, req["end"])
+    scoped = table.copy({"incremental-between-timestamp": "%d,%d" % (start.time_millis, end.time_millis)})
+    return result(table, read_arrow(scoped), req.get("orderBy"))
+
+
+def list_snapshots(catalog, ident, req):
+    table = catalog.get_table(ident)
+    manager = SnapshotManager(table)
+    latest = manager.get_latest_snapshot()
+    earliest = manager.try_get_earliest_snapshot()
+    rows = []
+    if latest is not None:
+        for sid in range(earliest.id, latest.id + 1):
+            s = manager.get_snapshot_by_id(sid)
+            if s is not None:
+                rows.append([s.id, s.commit_kind, s.total_record_count, s.delta_record_count])
+    cols = [{"name": "snapshot_id", "type": "BIGINT"}, {"name": "commit_kind", "type": "STRING"},
+            {"name": "total_record_count", "type": "BIGINT"}, {"name": "delta_record_count", "type": "BIGINT"}]
+    return cols, rows
+
+
+def execute(request, database, credentials):
+    catalog = catalog_for(credentials)
+    kind = request["kind"]
+    if kind == "sql":
+        raise UnsupportedOperation("pypaimon has no SQL; use a portable action")
+    ident = "%s.%s" % (database, request["table"])
+    statement = "pypaimon %s %s" % (kind, ident)
+    if kind == "create-table":
+        cols, rows = create_table(catalog, ident, request)
+    elif kind == "insert":
+        cols, rows = insert(catalog, ident, request)
+    elif kind == "read":
+        table = catalog.get_table(ident)
+        cols, rows = result(table, read_arrow(table, request.get("columns")), request.get("orderBy"))
+    elif kind == "read-incremental":
+        cols, rows = read_incremental(catalog, ident, request)
+    elif kind == "list-snapshots":
+        cols, rows = list_snapshots(catalog, ident, request)
+    elif kind == "drop-table":
+        catalog.drop_table(ident, False)
+        cols, rows = [], []
+    else:
+        raise UnsupportedOperation("unknown request kind %s" % kind)
+    return cols, rows, statement
+
+
+if __name__ == "__main__":
+    serve("pypaimon", importlib.metadata.version("pypaimon"), execute)

@@ -1,0 +1,101 @@
+/**
+ * Canonical column types: one vocabulary for what Spark, Doris, pypaimon and Flink report, so
+ * values can be normalized and compared by type instead of as strings.
+ */
+export type CanonicalType =
+  | { kind: 'boolean' | 'tinyint' | 'smallint' | 'int' | 'bigint' | 'float' | 'double' | 'string' | 'binary' | 'date' | 'unknown' }
+  | { kind: 'decimal'; precision: number; scale: number }
+  | { kind: 'timestamp' | 'timestamp_ltz'; precision: number }
+  | { kind: 'array'; element: CanonicalType }
+  | { kind: 'map'; key: CanonicalType; value: CanonicalType }
+  | { kind: 'row'; fields: { name: string; type: CanonicalType }[] };
+
+const SIMPLE: Record<string, CanonicalType['kind']> = {
+  boolean: 'boolean', bool: 'boolean',
+  tinyint: 'tinyint', byte: 'tinyint', int8: 'tinyint',
+  smallint: 'smallint', short: 'smallint', int16: 'smallint',
+  int: 'int', integer: 'int', int32: 'int',
+  bigint: 'bigint', long: 'bigint', int64: 'bigint',
+  float: 'float', real: 'float', float32: 'float',
+  double: 'double', float64: 'double', 'double precision': 'double',
+  string: 'string', varchar: 'string', char: 'string', text: 'string', large_string: 'string', utf8: 'string',
+  binary: 'binary', varbinary: 'binary', bytes: 'binary', blob: 'binary', large_binary: 'binary',
+  date: 'date', date32: 'date',
+};
+
+/** Splits `a, b<c, d>, e` at top-level commas. */
+function splitTop(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<' || c === '(') depth++;
+    else if (c === '>' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((p) => p.length);
+}
+
+/**
+ * Parses a type as engines print it: Paimon SQL (`TIMESTAMP(9)`, `DECIMAL(10, 2)`,
+ * `TIMESTAMP(6) WITH LOCAL TIME ZONE`, `VARCHAR(10) NOT NULL`), Spark (`timestamp_ntz`,
+ * `decimal(10,2)`, `array<int>`) or the canonical spelling itself.
+ */
+export function parseType(raw: string): CanonicalType {
+  let t = raw.trim().toLowerCase().replace(/\s+not null$/, '').replace(/\s+/g, ' ');
+  const ltz = /with local time ?zone$/.test(t) || t.startsWith('timestamp_ltz') || t === 'timestamp';
+  t = t.replace(/ with(out)? (local )?time ?zone$/, '');
+  const m = /^([a-z_ ]+?)\s*(?:\((.*)\))?$/.exec(t);
+  if (m) {
+    const [, name, args] = m as unknown as [string, string, string | undefined];
+    const nums = args ? args.split(',').map((s) => Number(s.trim())) : [];
+    if (name === 'decimal' || name === 'numeric' || name === 'decimalv3') {
+      return { kind: 'decimal', precision: nums[0] ?? 10, scale: nums[1] ?? 0 };
+    }
+    if (name === 'timestamp' || name === 'timestamp_ntz' || name === 'timestamp_ltz' || name === 'datetime' || name === 'datetimev2') {
+      // Spark's plain `timestamp` is session-zoned with microseconds.
+      const precision = nums[0] ?? (name === 'timestamp' || name.startsWith('timestamp_') ? 6 : 0);
+      return { kind: ltz ? 'timestamp_ltz' : 'timestamp', precision };
+    }
+    const simple = SIMPLE[name];
+    if (simple) return { kind: simple } as CanonicalType;
+  }
+  const nested = /^(array|map|struct|row)\s*<(.*)>$/.exec(t);
+  if (nested) {
+    const inner = splitTop(raw.trim().replace(/^[^<]*<|>\s*(not null)?$/gi, ''));
+    if (nested[1] === 'array') return { kind: 'array', element: parseType(inner[0] ?? 'unknown') };
+    if (nested[1] === 'map') return { kind: 'map', key: parseType(inner[0] ?? 'unknown'), value: parseType(inner[1] ?? 'unknown') };
+    return {
+      kind: 'row',
+      fields: inner.map((f) => {
+        const [, name = '', type = 'unknown'] = /^`?([^`:\s]+)`?\s*:?\s*(.*)$/.exec(f) ?? [];
+        return { name, type: parseType(type) };
+      }),
+    };
+  }
+  return { kind: 'unknown' };
+}
+
+/** Canonical spelling, used in `types:` expectations and reports. */
+export function formatType(t: CanonicalType): string {
+  switch (t.kind) {
+    case 'decimal':
+      return `decimal(${t.precision},${t.scale})`;
+    case 'timestamp':
+    case 'timestamp_ltz':
+      return `${t.kind}(${t.precision})`;
+    case 'array':
+      return `array<${formatType(t.element)}>`;
+    case 'map':
+      return `map<${formatType(t.key)},${formatType(t.value)}>`;
+    case 'row':
+      return `row<${t.fields.map((f) => `${f.name}:${formatType(f.type)}`).join(',')}>`;
+    default:
+      return t.kind;
+  }
+}

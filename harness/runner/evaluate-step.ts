@@ -1,0 +1,41 @@
+import type { EngineOutcome } from '../engines/index.ts';
+import { compareColumns, compareCount, compareRows, compareTypes, type Comparison } from '../results/index.ts';
+import type { ExpectDoc } from '../scenario/index.ts';
+
+const fail = (aspect: string, expected: string, actual: string): Comparison => ({ equal: false, aspect, diff: [`- ${expected}`, `+ ${actual}`] });
+
+/** Checks one engine outcome against a step's expectations; returns the failing comparisons. */
+export function evaluateOutcome(expect: ExpectDoc | undefined, outcome: EngineOutcome): Comparison[] {
+  const wanted = expect?.error;
+  if (wanted !== undefined) {
+    const cls = typeof wanted === 'string' ? wanted : wanted.class;
+    const pattern = typeof wanted === 'string' ? undefined : wanted.message;
+    if (outcome.ok) return [fail('error', `error ${cls}`, `success with ${outcome.result.rows.length} row(s)`)];
+    const out: Comparison[] = [];
+    if (outcome.error.errorClass !== cls) out.push(fail('error', `error ${cls}`, `error ${outcome.error.errorClass}: ${outcome.error.message}`));
+    if (pattern !== undefined && !new RegExp(pattern).test(outcome.error.message)) out.push(fail('error message', `message matching /${pattern}/`, outcome.error.message));
+    return out;
+  }
+  if (!outcome.ok) {
+    const { errorClass, exception, message } = outcome.error;
+    return [fail('error', 'success', `error ${errorClass}${exception ? ` (${exception})` : ''}: ${message}`)];
+  }
+  const checks: Comparison[] = [];
+  if (expect?.columns) checks.push(compareColumns(expect.columns, outcome.result));
+  if (expect?.types) checks.push(compareTypes(expect.types, outcome.result));
+  if (expect?.count !== undefined) checks.push(compareCount(expect.count, outcome.result));
+  if (expect?.rows) checks.push(compareRows(expect.rows, outcome.result, expect.ordered ?? false));
+  return checks.filter((c) => !c.equal);
+}
+
+/** Checks a REST reply: status, and that the body contains the expected keys and values. */
+export function evaluateRest(expect: ExpectDoc | undefined, status: number, body: unknown): Comparison[] {
+  const out: Comparison[] = [];
+  if (expect?.status !== undefined && expect.status !== status) out.push(fail('status', String(expect.status), String(status)));
+  if (expect?.status === undefined && (status < 200 || status > 299)) out.push(fail('status', '2xx', `${status} ${JSON.stringify(body)}`));
+  for (const [key, value] of Object.entries(expect?.body ?? {})) {
+    const actual = (body as Record<string, unknown> | null)?.[key];
+    if (JSON.stringify(actual) !== JSON.stringify(value)) out.push(fail(`body.${key}`, JSON.stringify(value), JSON.stringify(actual)));
+  }
+  return out;
+}

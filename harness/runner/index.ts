@@ -1,0 +1,5 @@
+export { databaseName, runPrefix, type RunContext, type RunHooks } from './run-context.ts';
+export { runScenario } from './run-scenario.ts';
+export type { ScenarioResult, Status, StepEngineResult, StepResult } from './scenario-result.ts';
+export { renderStepFailure } from './render-failure.ts';
+export { stepEngines, stepKind, stepName, stepRequest } from './step-request.ts';

@@ -1,0 +1,24 @@
+import type { Loc } from '../scenario/index.ts';
+import type { StepResult } from './scenario-result.ts';
+
+const where = (loc: Loc) => `${loc.file}:${loc.line}:${loc.col}`;
+
+/** The message a failing scenario shows: file:line, step, engine, statement, diff, log pointer. */
+export function renderStepFailure(scenarioName: string, step: StepResult, logs: Record<string, string> = {}): string {
+  const lines = [`scenario '${scenarioName}' failed at step ${step.index + 1} "${step.name}" (${where(step.loc)})`];
+  for (const e of step.engines) {
+    if (e.status === 'pass' || e.status === 'skip') continue;
+    lines.push(`  on ${e.engine}: ${e.status === 'error' ? 'environment error' : 'expectation not met'}${e.reason ? ` (${e.reason})` : ''}`);
+    if (e.statement) lines.push(`    statement: ${e.statement.length > 500 ? `${e.statement.slice(0, 500)}…` : e.statement}`);
+    for (const f of e.failures) {
+      lines.push(`    ${f.aspect}: -expected +actual`);
+      for (const d of f.diff) lines.push(`      ${d}`);
+    }
+    if (logs[e.engine]) lines.push(`    log: ${logs[e.engine]}`);
+  }
+  for (const d of step.disagreements) {
+    lines.push(`  engines disagree (${d.aspect}): -first +other`);
+    for (const l of d.diff) lines.push(`      ${l}`);
+  }
+  return lines.join('\n');
+}

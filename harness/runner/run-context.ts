@@ -1,0 +1,37 @@
+import type { CatalogClient } from '../catalog/index.ts';
+import type { Engine, PrincipalCredentials } from '../engines/index.ts';
+import type { ScenarioResult, StepResult } from './scenario-result.ts';
+
+/** Progress hooks the runner calls while a scenario runs (all optional). */
+export interface RunHooks {
+  onStepResult?(scenarioId: string, step: StepResult): void;
+}
+
+/** What a scenario runs against: engines, the catalog and per-run naming. */
+export interface RunContext {
+  /** Unique per run; every catalog object the harness creates is named under `pi_<runId>`. */
+  runId: string;
+  engines: ReadonlyMap<string, Engine>;
+  /** Engines this environment lacks, with the reason, so their scenarios skip with it. */
+  unavailable: ReadonlyMap<string, string>;
+  catalog?: CatalogClient;
+  principals?: Record<string, PrincipalCredentials>;
+  scratchRoot: string;
+  keepDatabases?: boolean;
+  /** Log file per component, for failure messages. */
+  logs?: Record<string, string>;
+  hooks?: RunHooks;
+}
+
+export type { ScenarioResult };
+
+/** The run prefix: the only namespace the harness creates, alters and drops objects in. */
+export const runPrefix = (runId: string) => `pi_${runId}`;
+
+/** A database name unique to one scenario instance in one run. */
+export function databaseName(runId: string, instanceId: string, name: string): string {
+  let h = 0;
+  for (const c of instanceId) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
+  const slug = name.replace(/[^a-z0-9]+/g, '_').slice(0, 32);
+  return `${runPrefix(runId)}_${slug}_${h.toString(36)}`;
+}

@@ -1,0 +1,161 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EngineUnavailableError, type EngineOutcome } from '../engines/index.ts';
+import { compareAgreement } from '../results/index.ts';
+import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
+import { evaluateOutcome, evaluateRest } from './evaluate-step.ts';
+import { renderStepFailure } from './render-failure.ts';
+import { databaseName, type RunContext } from './run-context.ts';
+import type { ScenarioResult, StepEngineResult, StepResult } from './scenario-result.ts';
+import { stepEngines, stepName, stepRequest } from './step-request.ts';
+
+const now = () => performance.now();
+
+/**
+ * Runs one scenario instance: creates its database, runs each step on each named engine,
+ * checks expectations and agreement, and drops the database again. Returns a result value;
+ * only the vitest boundary turns a failed result into a thrown assertion.
+ */
+export async function runScenario(instance: ScenarioInstance, ctx: RunContext): Promise<ScenarioResult> {
+  const started = now();
+  const { scenario } = instance;
+  const database = databaseName(ctx.runId, instance.id, scenario.name);
+  const result: ScenarioResult = {
+    id: instance.id,
+    name: scenario.name,
+    file: scenario.file,
+    loc: scenario.loc,
+    params: instance.params,
+    tags: scenario.tags ?? [],
+    status: 'pass',
+    database,
+    durationMs: 0,
+    steps: [],
+  };
+  const finish = () => ({ ...result, durationMs: Math.round(now() - started) });
+
+  const missing = (scenario.requires?.engines ?? []).filter((e) => !ctx.engines.has(e));
+  if (missing.length) {
+    return finish_skip(result, missing.map((e) => `requires ${e}: ${ctx.unavailable.get(e) ?? 'not in this environment'}`).join('; '), finish);
+  }
+  const runnable = instance.steps.some((s) => s.rest !== undefined || stepEngines(s).some((e) => ctx.engines.has(e)));
+  if (!runnable) {
+    const absent = [...new Set(instance.steps.flatMap(stepEngines))];
+    return finish_skip(result, `no engine of this scenario is available (${absent.map((e) => `${e}: ${ctx.unavailable.get(e) ?? 'absent'}`).join('; ')})`, finish);
+  }
+
+  const scratch = join(ctx.scratchRoot, database);
+  await mkdir(scratch, { recursive: true });
+  const vars = { db: database, run: ctx.runId, scratch };
+
+  try {
+    await ctx.catalog?.createDatabase(database);
+  } catch (err) {
+    result.status = 'error';
+    result.reason = `could not create database ${database}: ${(err as Error).message}`;
+    result.failure = result.reason;
+    return finish();
+  }
+
+  try {
+    for (const raw of instance.steps) {
+      const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
+      const stepResult = await runStep(step, ctx, database);
+      result.steps.push(stepResult);
+      ctx.hooks?.onStepResult?.(instance.id, stepResult);
+      if (stepResult.status === 'fail' || stepResult.status === 'error') {
+        result.status = stepResult.status;
+        result.failure = renderStepFailure(scenario.name, stepResult, ctx.logs);
+        break;
+      }
+    }
+    if (result.status === 'pass' && result.steps.every((s) => s.status === 'skip')) {
+      result.status = 'skip';
+      result.reason = 'every step was skipped: ' + [...new Set(result.steps.flatMap((s) => s.skippedEngines.map((e) => `${e.engine}: ${e.reason}`)))].join('; ');
+    }
+  } finally {
+    if (!ctx.keepDatabases) {
+      await ctx.catalog?.dropDatabase(database).catch((err: Error) => {
+        result.reason = `${result.reason ? `${result.reason}; ` : ''}cleanup of ${database} failed: ${err.message}`;
+      });
+    }
+  }
+  return finish();
+}
+
+function finish_skip(result: ScenarioResult, reason: string, finish: () => ScenarioResult): ScenarioResult {
+  result.status = 'skip';
+  result.reason = reason;
+  return finish();
+}
+
+async function runStep(step: ScenarioStep, ctx: RunContext, database: string): Promise<StepResult> {
+  const base: StepResult = { index: step.index, name: stepName(step), loc: step.loc, status: 'pass', engines: [], disagreements: [], skippedEngines: [] };
+  if (step.rest) {
+    const t = now();
+    if (!ctx.catalog) {
+      return { ...base, status: 'skip', skippedEngines: [{ engine: 'catalog', reason: 'no catalog endpoint' }] };
+    }
+    try {
+      const path = await ctx.catalog.resource(step.rest.path);
+      const reply = await ctx.catalog.raw(step.rest.method, path, step.rest.body);
+      const failures = evaluateRest(step.expect, reply.status, reply.body);
+      base.engines.push({ engine: 'catalog', status: failures.length ? 'fail' : 'pass', statement: `${step.rest.method} ${path}`, durationMs: Math.round(now() - t), failures });
+    } catch (err) {
+      base.engines.push({ engine: 'catalog', status: 'error', durationMs: Math.round(now() - t), failures: [], reason: (err as Error).message });
+    }
+    return withStatus(base);
+  }
+
+  const principal = step.as === undefined ? undefined : ctx.principals?.[step.as];
+  if (step.as !== undefined && !principal) {
+    return { ...base, status: 'error', engines: [{ engine: 'harness', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
+  }
+  const outcomes: [string, EngineOutcome][] = [];
+  for (const engineName of stepEngines(step)) {
+    const engine = ctx.engines.get(engineName);
+    if (!engine) {
+      base.skippedEngines.push({ engine: engineName, reason: ctx.unavailable.get(engineName) ?? 'not in this environment' });
+      continue;
+    }
+    const t = now();
+    let entry: StepEngineResult;
+    try {
+      const outcome = await engine.execute(stepRequest(step, engineName), { database, principal });
+      const failures = evaluateOutcome(step.expect, outcome);
+      entry = {
+        engine: engineName,
+        status: failures.length ? 'fail' : 'pass',
+        statement: outcome.statement,
+        durationMs: Math.round(now() - t),
+        engineMillis: outcome.engineMillis,
+        failures,
+        error: outcome.ok ? undefined : outcome.error,
+        actual: outcome.ok ? outcome.result : undefined,
+      };
+      outcomes.push([engineName, outcome]);
+    } catch (err) {
+      if (!(err instanceof EngineUnavailableError)) throw err;
+      entry = { engine: engineName, status: 'error', durationMs: Math.round(now() - t), failures: [], reason: err.message };
+    }
+    base.engines.push(entry);
+  }
+  if (step.expect?.agree) {
+    const ok = outcomes.filter((o): o is [string, Extract<EngineOutcome, { ok: true }>] => o[1].ok);
+    const [ref, ...others] = ok;
+    for (const other of ref ? others : []) {
+      const cmp = compareAgreement(ref![0], ref![1].result, other[0], other[1].result, step.expect.ordered ?? false);
+      if (!cmp.equal) base.disagreements.push(cmp);
+    }
+  }
+  return withStatus(base);
+}
+
+function withStatus(step: StepResult): StepResult {
+  const statuses = step.engines.map((e) => e.status);
+  if (statuses.includes('error')) step.status = 'error';
+  else if (statuses.includes('fail') || step.disagreements.length) step.status = 'fail';
+  else if (statuses.length === 0) step.status = 'skip';
+  else step.status = 'pass';
+  return step;
+}

@@ -1,0 +1,49 @@
+import type { EngineError } from '../engines/index.ts';
+import type { CanonicalResult, Comparison } from '../results/index.ts';
+import type { Loc } from '../scenario/index.ts';
+
+export type Status = 'pass' | 'fail' | 'skip' | 'error';
+
+/** One step on one engine (or `catalog` for REST steps). */
+export interface StepEngineResult {
+  engine: string;
+  status: Status;
+  statement?: string;
+  durationMs: number;
+  engineMillis?: number;
+  /** Failing comparisons only; empty when the step passed. */
+  failures: Comparison[];
+  error?: EngineError;
+  actual?: CanonicalResult;
+  reason?: string;
+}
+
+export interface StepResult {
+  index: number;
+  name: string;
+  loc: Loc;
+  status: Status;
+  engines: StepEngineResult[];
+  /** Cross-engine agreement checks that failed. */
+  disagreements: Comparison[];
+  /** Engines the step names that this environment lacks (with why). */
+  skippedEngines: { engine: string; reason: string }[];
+}
+
+/** Everything one scenario instance produced: the unit every report is rendered from. */
+export interface ScenarioResult {
+  id: string;
+  name: string;
+  file: string;
+  loc: Loc;
+  params: Record<string, string | number | boolean>;
+  tags: string[];
+  status: Status;
+  /** Why the scenario was skipped, or the environment error that stopped it. */
+  reason?: string;
+  database: string;
+  durationMs: number;
+  steps: StepResult[];
+  /** Readable failure text: scenario file:line, step, engine, statement and -expected/+actual. */
+  failure?: string;
+}

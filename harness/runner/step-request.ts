@@ -1,0 +1,33 @@
+import type { EngineRequest } from '../engines/index.ts';
+import type { ScenarioStep } from '../scenario/index.ts';
+
+/** Engines a step names, in order. */
+export const stepEngines = (step: ScenarioStep): string[] => (step.on === undefined ? [] : Array.isArray(step.on) ? step.on : [step.on]);
+
+export const stepKind = (step: ScenarioStep): string =>
+  (['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'drop-table', 'rest'] as const).find((k) => step[k] !== undefined) ?? 'unknown';
+
+export const stepName = (step: ScenarioStep): string => step.name ?? `${stepKind(step)} #${step.index + 1}`;
+
+/** The request one engine receives for a step (its SQL variant, or the portable action). */
+export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
+  if (step.sql !== undefined) return { kind: 'sql', sql: typeof step.sql === 'string' ? step.sql : step.sql[engine]! };
+  const ct = step['create-table'];
+  if (ct) {
+    return {
+      kind: 'create-table',
+      table: ct.table,
+      columns: Object.entries(ct.columns),
+      primaryKey: ct['primary-key'],
+      partitionKeys: ct['partition-keys'],
+      options: ct.options ? Object.fromEntries(Object.entries(ct.options).map(([k, v]) => [k, String(v)])) : undefined,
+    };
+  }
+  if (step.insert) return { kind: 'insert', table: step.insert.table, columns: step.insert.columns, rows: step.insert.rows };
+  if (step.read) return { kind: 'read', table: step.read.table, columns: step.read.columns, orderBy: step.read['order-by'] };
+  const inc = step['read-incremental'];
+  if (inc) return { kind: 'read-incremental', table: inc.table, start: inc.start, end: inc.end, orderBy: inc['order-by'] };
+  if (step['list-snapshots']) return { kind: 'list-snapshots', table: step['list-snapshots'].table };
+  if (step['drop-table']) return { kind: 'drop-table', table: step['drop-table'].table };
+  throw new Error(`step ${step.index + 1} has no engine request`);
+}

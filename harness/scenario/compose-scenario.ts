@@ -1,0 +1,63 @@
+import type { Locator } from './locate.ts';
+import { matrixValues } from './expand-matrix.ts';
+import { problem, type Problem } from './problem.ts';
+import { RUNTIME_VARIABLES, type Scenario } from './scenario-model.ts';
+import type { ScenarioDoc } from './scenario-schema.ts';
+import { eachString, variablesIn } from './variables.ts';
+
+export interface ComposeOptions {
+  /** Engine names some adapter provides; the scenario layer itself knows no engines. */
+  knownEngines: readonly string[];
+}
+
+/** Turns a schema-valid document into the located model, collecting semantic problems. */
+export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOptions): { scenario: Scenario; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const known = new Set(opts.knownEngines);
+  const engineList = `known engines: ${[...known].join(', ')}`;
+  const checkEngine = (name: string, path: PropertyKey[], key?: string) => {
+    if (!known.has(name)) {
+      problems.push(problem('UNKNOWN_ENGINE', `no adapter provides engine '${name}' (${engineList})`, key ? loc.ofKey(path, key) : loc.ofPath(path)));
+    }
+  };
+
+  doc.requires?.engines?.forEach((e, i) => checkEngine(e, ['requires', 'engines', i]));
+
+  for (const [key, spec] of Object.entries(doc.matrix ?? {})) {
+    if (matrixValues(spec).length === 0) {
+      problems.push(problem('EMPTY_MATRIX', `matrix parameter '${key}' expands to no values`, loc.ofPath(['matrix', key])));
+    }
+  }
+
+  const variables = new Set<string>([...RUNTIME_VARIABLES, ...Object.keys(doc.matrix ?? {})]);
+  const principals = new Set(Object.keys(doc.principals ?? {}));
+
+  const steps = doc.steps.map((step, index) => {
+    const base = ['steps', index];
+    const on = step.on === undefined ? [] : Array.isArray(step.on) ? step.on : [step.on];
+    on.forEach((e, i) => checkEngine(e, Array.isArray(step.on) ? [...base, 'on', i] : [...base, 'on']));
+    if (step.sql !== undefined && typeof step.sql === 'object') {
+      for (const variant of Object.keys(step.sql)) checkEngine(variant, [...base, 'sql'], variant);
+      const missing = on.filter((e) => !(e in (step.sql as Record<string, string>)));
+      if (missing.length) {
+        problems.push(problem('MISSING_KEY', `no SQL variant for engine(s) ${missing.join(', ')}`, loc.ofPath([...base, 'sql'])));
+      }
+    }
+    if (step.as !== undefined && !principals.has(step.as)) {
+      problems.push(problem('UNKNOWN_PRINCIPAL', `principal '${step.as}' is not declared under 'principals'`, loc.ofPath([...base, 'as'])));
+    }
+    if (step.expect?.agree && on.length < 2) {
+      problems.push(problem('BAD_VALUE', `'agree' needs a step that runs on two or more engines`, loc.ofKey([...base, 'expect'], 'agree')));
+    }
+    eachString(step, base, (text, path) => {
+      for (const name of variablesIn(text)) {
+        if (!variables.has(name)) {
+          problems.push(problem('UNKNOWN_VARIABLE', `unknown variable \${${name}} (runtime: ${RUNTIME_VARIABLES.join(', ')}; matrix: ${Object.keys(doc.matrix ?? {}).join(', ') || 'none'})`, loc.ofPath(path)));
+        }
+      }
+    });
+    return { ...step, loc: loc.ofPath(base), index };
+  });
+
+  return { scenario: { ...doc, file: loc.file, loc: loc.ofPath([]), steps }, problems };
+}

@@ -1,0 +1,37 @@
+import type { Scenario, ScenarioInstance } from './scenario-model.ts';
+import { interpolate } from './variables.ts';
+
+type MatrixValue = string | number | boolean;
+
+/** Values of one matrix parameter: a list as written, or an inclusive range `a..b`. */
+export function matrixValues(spec: readonly MatrixValue[] | string): MatrixValue[] {
+  if (typeof spec !== 'string') return [...spec];
+  const [lo, hi] = spec.split('..').map(Number) as [number, number];
+  const out: number[] = [];
+  for (let v = lo; v <= hi; v++) out.push(v);
+  return out;
+}
+
+/** Every combination of the matrix, in declaration order (first key varies slowest). */
+export function matrixCells(matrix: Scenario['matrix']): Record<string, MatrixValue>[] {
+  let cells: Record<string, MatrixValue>[] = [{}];
+  for (const [key, spec] of Object.entries(matrix ?? {})) {
+    cells = cells.flatMap((cell) => matrixValues(spec).map((v) => ({ ...cell, [key]: v })));
+  }
+  return cells;
+}
+
+export function instanceId(scenario: Scenario, params: Record<string, MatrixValue>): string {
+  const cell = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',');
+  return `${scenario.file}#${scenario.name}${cell ? `[${cell}]` : ''}`;
+}
+
+/** Expands a scenario into one instance per matrix cell, with parameters substituted. */
+export function expandScenario(scenario: Scenario): ScenarioInstance[] {
+  return matrixCells(scenario.matrix).map((params) => ({
+    id: instanceId(scenario, params),
+    scenario,
+    params,
+    steps: scenario.steps.map((s) => ({ ...interpolate(s, params), loc: s.loc, index: s.index })),
+  }));
+}

@@ -1,0 +1,11 @@
+export { formatProblem } from './code-frame.ts';
+export { expandScenario, instanceId, matrixCells } from './expand-matrix.ts';
+export { loadScenarioFile, loadScenarioSource, type LoadedFile } from './load-scenario-file.ts';
+export { findScenarioFiles, loadScenarios, type LoadedSuite } from './load-scenarios.ts';
+export { printScenario, toDocument } from './print-scenario.ts';
+export { ScenarioLoadError, type Loc, type Problem, type ProblemCode } from './problem.ts';
+export { RUNTIME_VARIABLES, type Scenario, type ScenarioInstance, type ScenarioStep } from './scenario-model.ts';
+export { ScenarioSchema, STEP_KINDS, type ExpectDoc, type ExpectedCell, type ScenarioDoc, type StepDoc, type StepKind } from './scenario-schema.ts';
+export { scenarioJsonSchema } from './scenario-json-schema.ts';
+export { interpolate } from './variables.ts';
+export { updateExpectedRows } from './update-expectations.ts';

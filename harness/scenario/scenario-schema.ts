@@ -1,0 +1,153 @@
+import { z } from 'zod';
+
+/**
+ * The one definition of a scenario file. The loader validates with it and the published JSON
+ * Schema (scenarios/scenario.schema.json) is generated from it, so the two never drift.
+ * Keys are kebab-case as they appear in YAML.
+ */
+
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** A cell in an expected row: a scalar, or a list/map for nested types. */
+export type ExpectedCell = string | number | boolean | null | ExpectedCell[] | { [k: string]: ExpectedCell };
+const Cell: z.ZodType<ExpectedCell> = z.lazy(() =>
+  z.union([Scalar, z.array(Cell), z.record(z.string(), Cell)]),
+);
+
+const Identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'must be a plain identifier');
+const TableRef = z.string().min(1).describe('table name, optionally with a $system suffix; the scenario database is implied');
+
+const ErrorClass = z.enum([
+  'permission-denied',
+  'not-found',
+  'already-exists',
+  'unsupported',
+  'invalid-argument',
+  'unauthenticated',
+  'engine-error',
+]);
+
+const ExpectError = z.union([
+  ErrorClass,
+  z.strictObject({
+    class: ErrorClass,
+    message: z.string().optional().describe('regular expression the error message must match'),
+  }),
+]);
+
+export const ExpectSchema = z
+  .strictObject({
+    rows: z.array(z.array(Cell)).optional().describe('expected rows; cells are compared by the column type'),
+    ordered: z.boolean().optional().describe('compare rows in order (default false: as a multiset)'),
+    columns: z.array(z.string()).optional().describe('expected column names, in order'),
+    types: z.array(z.string()).optional().describe('expected canonical column types, e.g. int, decimal(10,2), timestamp(6)'),
+    count: z.number().int().nonnegative().optional().describe('expected number of rows'),
+    error: ExpectError.optional().describe('the step must fail with this canonical error class'),
+    agree: z.boolean().optional().describe('all engines of the step return the same canonical result'),
+    status: z.number().int().optional().describe('rest steps: expected HTTP status'),
+    body: z.record(z.string(), Cell).optional().describe('rest steps: keys the JSON body must contain with these values'),
+  })
+  .describe('what the step must produce');
+
+const ColumnTypes = z
+  .record(Identifier, z.string().min(1))
+  .describe('column name -> Paimon SQL type, in order, e.g. {user_id: INT, ts: TIMESTAMP(9)}');
+
+export const CreateTableSchema = z.strictObject({
+  table: Identifier,
+  columns: ColumnTypes,
+  'primary-key': z.array(Identifier).optional(),
+  'partition-keys': z.array(Identifier).optional(),
+  options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export const InsertSchema = z.strictObject({
+  table: Identifier,
+  columns: z.array(Identifier).optional().describe('column order of the rows (default: table order)'),
+  rows: z.array(z.array(Cell)).min(1),
+});
+export const ReadSchema = z.strictObject({
+  table: TableRef,
+  columns: z.array(z.string()).optional(),
+  'order-by': z.array(z.string()).optional(),
+});
+export const ReadIncrementalSchema = z.strictObject({
+  table: Identifier,
+  start: z.number().int().describe('start snapshot id, exclusive'),
+  end: z.number().int().describe('end snapshot id, inclusive'),
+  'order-by': z.array(z.string()).optional(),
+});
+export const TableOnlySchema = z.strictObject({ table: Identifier });
+export const RestCallSchema = z.strictObject({
+  method: z.enum(['GET', 'POST', 'DELETE', 'HEAD']),
+  path: z.string().regex(/^\//, 'must start with /').describe('path below /v1/{prefix}, e.g. /databases/${db}'),
+  body: z.record(z.string(), Cell).optional(),
+});
+
+/** The step kinds; a step has exactly one of these keys. */
+export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'drop-table', 'rest'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export const StepSchema = z
+  .strictObject({
+    name: z.string().optional(),
+    on: z.union([z.string(), z.array(z.string()).min(1)]).optional().describe('engine(s) the step runs on'),
+    as: z.string().optional().describe('principal the step acts as (default: the privileged one)'),
+    sql: z
+      .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
+      .optional()
+      .describe('SQL for the engine; a map engine -> SQL gives per-engine variants'),
+    'create-table': CreateTableSchema.optional(),
+    insert: InsertSchema.optional(),
+    read: ReadSchema.optional(),
+    'read-incremental': ReadIncrementalSchema.optional(),
+    'list-snapshots': TableOnlySchema.optional(),
+    'drop-table': TableOnlySchema.optional(),
+    rest: RestCallSchema.optional().describe('a call to the catalog REST API'),
+    expect: ExpectSchema.optional(),
+  })
+  .superRefine((step, ctx) => {
+    const kinds = STEP_KINDS.filter((k) => step[k] !== undefined);
+    if (kinds.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: kinds.length === 0 ? `a step needs one of: ${STEP_KINDS.join(', ')}` : `a step has exactly one kind, found: ${kinds.join(', ')}`,
+      });
+    }
+    if (kinds[0] !== 'rest' && kinds.length === 1 && step.on === undefined) {
+      ctx.addIssue({ code: 'custom', message: `a ${kinds[0]} step needs 'on' (the engine or engines it runs on)`, path: [] });
+    }
+  });
+
+const MatrixValues = z.union([
+  z.array(z.union([z.string(), z.number(), z.boolean()])),
+  z.string().regex(/^-?\d+\.\.-?\d+$/, 'a range is written like 0..9'),
+]);
+
+const Grant = z.strictObject({
+  privilege: z.enum(['LIST', 'SELECT', 'INSERT', 'DROP', 'CREATE', 'ALTER', 'ALL']),
+  on: z.string().describe('catalog, database ${db}, or table ${db}.t'),
+});
+
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case kebab-case'),
+    description: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+    requires: z
+      .strictObject({
+        engines: z.array(z.string()).optional().describe('engines the scenario cannot run without'),
+        capabilities: z.array(z.string()).optional(),
+        paimon: z.string().optional().describe('Paimon version range, e.g. ">=1.3"'),
+      })
+      .optional(),
+    principals: z
+      .record(Identifier, z.strictObject({ grants: z.array(Grant).optional(), privileged: z.boolean().optional() }))
+      .optional(),
+    matrix: z.record(Identifier, MatrixValues).optional(),
+    steps: z.array(StepSchema).min(1),
+  })
+  .describe('A paimon-interop scenario');
+
+export type ScenarioDoc = z.infer<typeof ScenarioSchema>;
+export type StepDoc = z.infer<typeof StepSchema>;
+export type ExpectDoc = z.infer<typeof ExpectSchema>;
