@@ -3,3 +3,4 @@ export { runScenario } from './run-scenario.ts';
 export type { ScenarioResult, Status, StepEngineResult, StepResult } from './scenario-result.ts';
 export { renderStepFailure } from './render-failure.ts';
 export { stepEngines, stepKind, stepName, stepRequest } from './step-request.ts';
+export { selectInstances } from './select-instances.ts';

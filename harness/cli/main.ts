@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { EnvironmentError } from '../environment/index.ts';
+import { scenarioJsonSchema } from '../scenario/index.ts';
+import { err, out, printEnvironmentError, UsageError } from './cli-output.ts';
+import { listCommand } from './list-command.ts';
+import { runCommand } from './run-command.ts';
+import { setupCommand } from './setup-command.ts';
+import { validateCommand } from './validate-command.ts';
+
+const HELP = `paimon-interop — conformance and interoperability harness for the Paimon REST catalog
+
+Usage:
+  paimon-interop run [paths...] [--env local] [--paimon 1.4.2] [--tag T]... [--engine E]...
+                     [--shard i/n] [--update] [--keep] [--reports-dir reports]
+  paimon-interop list [paths...] [--tag T]... [--engine E]...
+  paimon-interop validate [paths...]
+  paimon-interop setup [--paimon 1.4.2] [--refresh]
+  paimon-interop schema
+
+Paths default to scenarios/. Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      env: { type: 'string', default: 'local' },
+      paimon: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      engine: { type: 'string', multiple: true },
+      shard: { type: 'string' },
+      update: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      refresh: { type: 'boolean', default: false },
+      'reports-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...paths] = positionals;
+  if (values.help || !command) {
+    out(HELP);
+    return command || values.help ? 0 : 1;
+  }
+  if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) throw new UsageError(`--shard takes i/n, e.g. 1/3 (got '${values.shard}')`);
+  const filter = { paths: paths.length ? paths : ['scenarios'], tags: values.tag, engines: values.engine, shard: values.shard };
+  switch (command) {
+    case 'validate':
+      return validateCommand(paths);
+    case 'list':
+      return listCommand(filter);
+    case 'schema':
+      out(JSON.stringify(scenarioJsonSchema(), null, 2));
+      return 0;
+    case 'setup':
+      return setupCommand({ paimon: values.paimon, refresh: values.refresh });
+    case 'run':
+      return runCommand({ env: values.env, paimon: values.paimon, filter, update: values.update, keep: values.keep, reportsDir: values['reports-dir'] });
+    default:
+      throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof EnvironmentError) {
+      printEnvironmentError(e);
+      process.exit(2);
+    }
+    const code = (e as { code?: string }).code;
+    if (e instanceof UsageError || code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      err(`paimon-interop: ${(e as Error).message}`);
+      process.exit(1);
+    }
+    err(`paimon-interop: internal error: ${(e as Error).stack ?? String(e)}`);
+    process.exit(3);
+  },
+);

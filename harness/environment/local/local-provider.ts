@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { CatalogClient, type CatalogEndpoint } from '../../catalog/index.ts';
+import type { EngineEndpoint } from '../../engines/index.ts';
+import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
+import { logTail, ManagedProcess } from './managed-process.ts';
+import { provision, type Provisioned } from './provision.ts';
+import { PAIMON_VERSIONS, versionRow } from './version-table.ts';
+
+const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways');
+const LOCAL_ENGINES = ['pypaimon', 'spark'] as const;
+const secret = () => randomBytes(18).toString('base64url');
+
+/** What the local provider hands back besides the descriptor: the admin hooks of the catalog. */
+export interface LocalCatalogAdmin {
+  url: string;
+  token: string;
+}
+
+/**
+ * The embedded default environment: Apache Paimon's reference REST catalog, pypaimon and
+ * Spark, all real upstream software installed from PyPI and Maven Central and started as local
+ * processes on loopback. No Docker.
+ */
+export class LocalProvider implements EnvironmentProvider {
+  readonly name = 'local';
+
+  async start(options: EnvironmentOptions): Promise<StartedEnvironment & { admin: LocalCatalogAdmin }> {
+    const progress = options.onProgress ?? (() => {});
+    const row = versionRow(options.paimonVersion);
+    if (!row) {
+      throw new EnvironmentError('ENV_CONFIG', 'local', `Paimon ${options.paimonVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+    }
+    const wanted = (options.engines ?? LOCAL_ENGINES).filter((e) => (LOCAL_ENGINES as readonly string[]).includes(e));
+    const prov = await provision(row, { progress, engines: wanted });
+    const runDir = resolve(options.runDir);
+    const logDir = join(runDir, 'logs');
+    const warehouseDir = join(runDir, 'warehouse');
+    const scratchRoot = join(runDir, 'scratch');
+    await mkdir(logDir, { recursive: true });
+    await mkdir(warehouseDir, { recursive: true });
+    await mkdir(scratchRoot, { recursive: true });
+
+    const started: ManagedProcess[] = [];
+    const stopAll = async () => {
+      await Promise.allSettled(started.reverse().map((p) => p.stop()));
+    };
+    try {
+      const token = secret();
+      const adminToken = secret();
+      const logs: Record<string, string> = { catalog: join(logDir, 'catalog.log') };
+      progress(`catalog: starting the reference REST catalog (Paimon ${row.paimon})`);
+      const cat = await ManagedProcess.start({
+        component: 'catalog',
+        command: prov.java,
+        args: ['-Xmx1g', '-cp', prov.catalogClasspath, 'CatalogLauncher', '--data-path', warehouseDir, '--warehouse', 'paimon_interop'],
+        env: { PAIMON_INTEROP_CATALOG_TOKEN: token, PAIMON_INTEROP_ADMIN_TOKEN: adminToken },
+        log: logs.catalog!,
+        readyPrefix: 'PAIMON_INTEROP_READY',
+        timeoutMs: 90_000,
+      });
+      started.push(cat.process);
+      const uri = /catalog=(\S+)/.exec(cat.ready)![1]!;
+      const adminUrl = /admin=(\S+)/.exec(cat.ready)![1]!;
+      const catalog: CatalogEndpoint = { uri, warehouse: 'paimon_interop', auth: { provider: 'bear', token }, log: logs.catalog };
+      await new CatalogClient(catalog).config().catch(async (err: Error) => {
+        throw new EnvironmentError('ENV_START_FAILED', 'catalog', `health check GET /v1/config failed: ${err.message}`, await logTail(logs.catalog!));
+      });
+
+      const engines: EngineEndpoint[] = [];
+      const unavailable: Record<string, string> = { ...prov.unavailable };
+      for (const engine of wanted) {
+        if (unavailable[engine]) continue;
+        logs[engine] = join(logDir, `${engine}.log`);
+        progress(`${engine}: starting the gateway`);
+        const gw = await this.startGateway(engine, prov, catalog, logs[engine]!);
+        started.push(gw.process);
+        engines.push(gw.endpoint);
+      }
+      for (const e of LOCAL_ENGINES) if (!wanted.includes(e)) unavailable[e] = 'not requested (--engines)';
+      unavailable.doris ??= 'the local environment has no Doris (use --env docker or --env external)';
+
+      const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${row.paimon}` };
+      for (const e of engines) versions[e.engine] = e.version ?? 'unknown';
+      return {
+        provider: this.name,
+        paimonVersion: row.paimon,
+        catalog,
+        engines,
+        unavailable,
+        logs,
+        versions,
+        scratchRoot,
+        admin: { url: adminUrl, token: adminToken },
+        stop: async () => {
+          await stopAll();
+          await rm(warehouseDir, { recursive: true, force: true });
+        },
+      };
+    } catch (err) {
+      await stopAll();
+      throw err;
+    }
+  }
+
+  private async startGateway(engine: string, prov: Provisioned, catalog: CatalogEndpoint, log: string): Promise<{ process: ManagedProcess; endpoint: EngineEndpoint }> {
+    const auth = catalog.auth.provider === 'bear' ? { 'token.provider': 'bear', token: catalog.auth.token } : {};
+    const config = {
+      catalog: { metastore: 'rest', uri: catalog.uri, warehouse: catalog.warehouse, ...auth },
+      spark_jar: prov.sparkJar,
+    };
+    const gw = await ManagedProcess.start({
+      component: engine,
+      command: prov.python,
+      args: [join(GATEWAYS, `${engine}_gateway.py`)],
+      cwd: GATEWAYS,
+      env: { PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config), PYTHONUNBUFFERED: '1' },
+      log,
+      readyPrefix: 'PAIMON_INTEROP_READY',
+      timeoutMs: engine === 'spark' ? 240_000 : 90_000,
+    });
+    const url = /gateway=(\S+)/.exec(gw.ready)![1]!;
+    try {
+      const res = await request(`${url}/ping`);
+      const body = (await res.body.json()) as { version?: string };
+      return { process: gw.process, endpoint: { engine, url, version: body.version, log } };
+    } catch (err) {
+      await gw.process.stop();
+      throw new EnvironmentError('ENV_START_FAILED', engine, `gateway ping failed: ${(err as Error).message}`, await logTail(log));
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { EnvironmentError } from '../environment.ts';
+
+const running = new Set<ManagedProcess>();
+let hooked = false;
+
+/** Stops every process this harness started; installed once, on the first start. */
+function installExitHooks(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', () => {
+    for (const p of running) p.killNow();
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled([...running].map((p) => p.stop())).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
+}
+
+export async function logTail(file: string, lines = 25): Promise<string> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text.split('\n').slice(-lines).join('\n').trim();
+}
+
+export interface StartSpec {
+  component: string;
+  command: string;
+  args: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+  log: string;
+  /** Line prefix the process prints when it serves; the rest of the line is returned. */
+  readyPrefix: string;
+  timeoutMs: number;
+}
+
+/**
+ * A child process of the harness: output to a log file, readiness from one stdout line, and
+ * its stdin held open so it exits by itself if the harness dies (the launcher and gateways
+ * watch for EOF). Stopped on run end, Ctrl-C, SIGTERM and process exit.
+ */
+export class ManagedProcess {
+  private child?: ChildProcess;
+  private logStream?: WriteStream;
+
+  private constructor(readonly spec: StartSpec) {}
+
+  static async start(spec: StartSpec): Promise<{ process: ManagedProcess; ready: string }> {
+    installExitHooks();
+    const p = new ManagedProcess(spec);
+    const ready = await p.launch();
+    return { process: p, ready };
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  private launch(): Promise<string> {
+    const { spec } = this;
+    this.logStream = createWriteStream(spec.log, { flags: 'a' });
+    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = child;
+    running.add(this);
+    child.stderr!.pipe(this.logStream, { end: false });
+    return new Promise((resolve, reject) => {
+      let buffered = '';
+      let settled = false;
+      const fail = async (why: string) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        await this.stop();
+        reject(new EnvironmentError('ENV_START_FAILED', spec.component, `${why}; log: ${spec.log}`, await logTail(spec.log)));
+      };
+      const timer = setTimeout(() => void fail(`not ready after ${spec.timeoutMs / 1000}s`), spec.timeoutMs);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        this.logStream?.write(chunk);
+        if (settled) return;
+        buffered += chunk.toString('utf8');
+        const line = buffered.split('\n').find((l) => l.startsWith(spec.readyPrefix));
+        if (line) {
+          settled = true;
+          clearTimeout(timer);
+          resolve(line.slice(spec.readyPrefix.length).trim());
+        }
+      });
+      child.on('error', (err) => void fail(`could not start ${spec.command} (${err.message})`));
+      child.on('exit', (code, signal) => {
+        running.delete(this);
+        void fail(`exited before it was ready (${signal ?? `code ${code}`})`);
+      });
+    });
+  }
+
+  /** Closes stdin (the child's cue to exit), then SIGTERM, then SIGKILL after a grace period. */
+  async stop(graceMs = 5000): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) {
+      running.delete(this);
+      this.logStream?.end();
+      return;
+    }
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.stdin?.end();
+    const term = setTimeout(() => child.kill('SIGTERM'), 1000);
+    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(term);
+    clearTimeout(kill);
+    running.delete(this);
+    this.logStream?.end();
+  }
+
+  killNow(): void {
+    this.child?.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EnvironmentError } from '../environment.ts';
+import { cacheDir } from './cache-dir.ts';
+import { requireTool, runTool } from './run-tool.ts';
+import type { PaimonVersionRow } from './version-table.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const LAUNCHER_DIR = join(here, 'catalog-launcher');
+
+/** What provisioning produced for one Paimon version. */
+export interface Provisioned {
+  row: PaimonVersionRow;
+  java: string;
+  python: string;
+  /** Class path of the reference catalog launcher (compiled classes + jars). */
+  catalogClasspath: string;
+  /** The paimon-spark jar, when Maven could resolve it. */
+  sparkJar?: string;
+  /** Components that could not be provisioned, with a one-line reason each. */
+  unavailable: Record<string, string>;
+}
+
+type Progress = (message: string) => void;
+
+const done = (dir: string, stamp: string) => readFile(join(dir, '.complete'), 'utf8').then((s) => s === stamp, () => false);
+const markDone = (dir: string, stamp: string) => writeFile(join(dir, '.complete'), stamp);
+
+/** Interesting lines of mvn/pip output, as progress. */
+function progressFilter(component: string, progress: Progress) {
+  return (line: string) => {
+    const m = /^(?:\[INFO\] )?(Downloaded from \S+: \S+\.(?:jar|pom)|Downloading \S+|Collecting \S+|Installing collected packages.*|Successfully installed.*)/.exec(line);
+    if (m && (!m[1]!.endsWith('.pom'))) progress(`${component}: ${m[1]!.replace(/https?:\/\/\S+\//, '')}`);
+  };
+}
+
+async function mvnCopy(component: string, args: string[], progress: Progress): Promise<{ ok: boolean; tail: string }> {
+  const r = await runTool('mvn', ['-B', ...args], { onLine: progressFilter(component, progress) });
+  return { ok: r.exitCode === 0, tail: r.tail };
+}
+
+/** Jars of the reference REST catalog and the compiled launcher, cached per Paimon version. */
+async function provisionCatalog(root: string, row: PaimonVersionRow, progress: Progress): Promise<string> {
+  const dir = join(root, 'catalog');
+  const jars = join(dir, 'jars');
+  const source = await readFile(join(LAUNCHER_DIR, 'CatalogLauncher.java'), 'utf8');
+  const pom = await readFile(join(LAUNCHER_DIR, 'pom.xml'), 'utf8');
+  const stamp = createHash('sha256').update(source).update(pom).update(JSON.stringify(row)).digest('hex');
+  const classes = join(dir, 'classes');
+  if (!(await done(dir, stamp))) {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(classes, { recursive: true });
+    progress(`catalog: resolving paimon-bundle, paimon-core tests jar ${row.paimon} and mockwebserver with Maven`);
+    const r = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-Dpaimon.version=${row.paimon}`, `-Dokhttp.version=${row.okhttp}`, `-Dhadoop.version=${row.hadoop}`, `-DoutputDirectory=${jars}`], progress);
+    if (!r.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve the reference catalog jars for Paimon ${row.paimon}`, r.tail);
+    progress('catalog: compiling the launcher');
+    const c = await runTool('javac', ['-nowarn', '-cp', `${jars}/*`, '-d', classes, join(LAUNCHER_DIR, 'CatalogLauncher.java')], {});
+    if (c.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', 'javac failed on CatalogLauncher.java', c.tail);
+    await markDone(dir, stamp);
+  }
+  return `${classes}:${jars}/*`;
+}
+
+/** The paimon-spark connector jar; its absence makes Spark unavailable, not the run fail. */
+async function provisionSparkJar(root: string, row: PaimonVersionRow, progress: Progress): Promise<{ jar?: string; reason?: string }> {
+  const dir = join(root, 'spark');
+  const coords = `org.apache.paimon:${row.spark.artifactId}:${row.paimon}`;
+  if (await done(dir, coords)) {
+    const jar = (await readdir(dir)).find((f) => f.endsWith('.jar'));
+    if (jar) return { jar: join(dir, jar) };
+  }
+  const marker = join(dir, '.unavailable');
+  if (existsSync(marker)) return { reason: await readFile(marker, 'utf8') };
+  await mkdir(dir, { recursive: true });
+  progress(`spark: resolving ${coords} with Maven`);
+  const r = await mvnCopy('spark', ['dependency:copy', `-Dartifact=${coords}`, `-DoutputDirectory=${dir}`], progress);
+  if (!r.ok) {
+    const reason = `${coords} cannot be resolved from the configured Maven repositories (run 'paimon-interop setup --refresh' to retry)`;
+    await writeFile(marker, reason);
+    return { reason };
+  }
+  await markDone(dir, coords);
+  return { jar: join(dir, `${row.spark.artifactId}-${row.paimon}.jar`) };
+}
+
+/** A venv with the pinned pypaimon (and pyspark when Spark can run). */
+async function provisionVenv(root: string, packages: string[], progress: Progress): Promise<string> {
+  const dir = join(root, 'venv');
+  const python = join(dir, 'bin', 'python');
+  const stamp = packages.join(' ');
+  if (await done(dir, stamp)) return python;
+  if (!existsSync(python)) {
+    progress(`python: creating venv in ${dir}`);
+    const v = await runTool('python3', ['-m', 'venv', dir], {});
+    if (v.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'python', 'python3 -m venv failed (Debian: apt-get install python3-venv)', v.tail);
+  }
+  progress(`python: installing ${stamp}`);
+  const r = await runTool(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'off', ...packages], { onLine: progressFilter('python', progress) });
+  if (r.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'python', `pip could not install ${stamp}`, r.tail);
+  await markDone(dir, stamp);
+  return python;
+}
+
+/**
+ * Installs what the local environment needs for one Paimon version into the cache, once:
+ * a second call with everything in place downloads nothing.
+ */
+export async function provision(row: PaimonVersionRow, opts: { progress: Progress; engines: readonly string[]; refresh?: boolean }): Promise<Provisioned> {
+  const java = await requireTool('java', 'install a JDK 17 (Debian: apt-get install openjdk-17-jdk-headless)');
+  await requireTool('javac', 'install a JDK, not only a JRE (Debian: apt-get install openjdk-17-jdk-headless)');
+  await requireTool('mvn', 'install Maven (Debian: apt-get install maven)');
+  await requireTool('python3', 'install Python 3.9+ with venv (Debian: apt-get install python3 python3-venv)');
+  const root = join(cacheDir(), `paimon-${row.paimon}`);
+  if (opts.refresh) await rm(join(root, 'spark', '.unavailable'), { force: true });
+  await mkdir(root, { recursive: true });
+  const unavailable: Record<string, string> = {};
+
+  const catalogClasspath = await provisionCatalog(root, row, opts.progress);
+  let sparkJar: string | undefined;
+  if (opts.engines.includes('spark')) {
+    const spark = await provisionSparkJar(root, row, opts.progress);
+    sparkJar = spark.jar;
+    if (spark.reason) unavailable.spark = spark.reason;
+  }
+  const packages = [`pypaimon==${row.pypaimon}`];
+  if (sparkJar) packages.push(`pyspark==${row.spark.pyspark}`);
+  const python = await provisionVenv(root, packages, opts.progress);
+  return { row, java, python, catalogClasspath, sparkJar, unavailable };
+}

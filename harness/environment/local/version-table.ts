@@ -1,0 +1,23 @@
+/**
+ * The one table of pinned versions per Paimon release. The local and docker providers read
+ * it; the default is the newest row whose catalog jars resolve. Artifact ids of the Spark
+ * connector changed at 1.4 (`paimon-spark-3.5` became `paimon-spark-3.5_2.12`).
+ */
+export interface PaimonVersionRow {
+  paimon: string;
+  /** pypaimon release on PyPI that matches this Paimon release. */
+  pypaimon: string;
+  spark: { artifactId: string; pyspark: string; scala: string };
+  /** okhttp's mockwebserver the reference server was built against. */
+  okhttp: string;
+  hadoop: string;
+}
+
+export const PAIMON_VERSIONS: readonly PaimonVersionRow[] = [
+  { paimon: '1.4.2', pypaimon: '1.4.2', spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.3.1', pypaimon: '1.3.1', spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, okhttp: '4.12.0', hadoop: '3.3.6' },
+];
+
+export function versionRow(paimon: string | undefined): PaimonVersionRow | undefined {
+  return paimon === undefined ? PAIMON_VERSIONS[0] : PAIMON_VERSIONS.find((r) => r.paimon === paimon);
+}

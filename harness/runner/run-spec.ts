@@ -1,0 +1,37 @@
+import type { EnvironmentDescriptor } from '../environment/index.ts';
+
+/** Which scenarios to run and how; set by the CLI, read by the suite inside vitest. */
+export interface RunFilter {
+  paths: string[];
+  tags?: string[];
+  engines?: string[];
+  /** `i/n`: run every n-th scenario instance starting at i (1-based), for CI fan-out. */
+  shard?: string;
+}
+
+/** Everything the vitest suite needs, handed over with vitest's provide/inject. */
+export interface RunSpec {
+  runId: string;
+  runDir: string;
+  filter: RunFilter;
+  update: boolean;
+  keepDatabases: boolean;
+  env: EnvironmentDescriptor;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    interopRun: RunSpec;
+  }
+}
+
+export const RUN_SPEC_ENV = 'PAIMON_INTEROP_RUN_SPEC';
+
+/** Secrets of an environment, for redaction everywhere output leaves the harness. */
+export function environmentSecrets(env: EnvironmentDescriptor): string[] {
+  const out: string[] = [];
+  if (env.catalog.auth.provider === 'bear') out.push(env.catalog.auth.token);
+  if (env.catalog.auth.provider === 'dlf') out.push(env.catalog.auth.accessKeySecret);
+  for (const p of Object.values(env.principals ?? {})) out.push(p.token ?? '', p.accessKeySecret ?? '');
+  return out.filter(Boolean);
+}

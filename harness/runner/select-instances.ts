@@ -1,0 +1,17 @@
+import { expandScenario, type Scenario, type ScenarioInstance } from '../scenario/index.ts';
+import type { RunFilter } from './run-spec.ts';
+import { stepEngines } from './step-request.ts';
+
+/** The instances a run executes: matrix-expanded, filtered by tag/engine, then sharded. */
+export function selectInstances(scenarios: readonly Scenario[], filter: Omit<RunFilter, 'paths'>): ScenarioInstance[] {
+  const tags = filter.tags?.length ? new Set(filter.tags) : undefined;
+  const engines = filter.engines?.length ? new Set(filter.engines) : undefined;
+  const picked = scenarios
+    .filter((s) => !tags || (s.tags ?? []).some((t) => tags.has(t)))
+    .filter((s) => !engines || s.steps.some((st) => stepEngines(st).some((e) => engines.has(e))))
+    .flatMap(expandScenario)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (!filter.shard) return picked;
+  const [index, count] = filter.shard.split('/').map(Number) as [number, number];
+  return picked.filter((_, i) => i % count === index - 1);
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { providerFor } from '../environment/index.ts';
+import type { RunFilter, RunSpec } from './run-spec.ts';
+
+export interface StartRunOptions {
+  env: string;
+  paimonVersion?: string;
+  engines?: string[];
+  filter: RunFilter;
+  update: boolean;
+  keepDatabases: boolean;
+  reportsDir?: string;
+  runId?: string;
+  onProgress?: (message: string) => void;
+}
+
+/** A run id that sorts by time and is safe in database names: `20261121t050912_ab12`. */
+export function newRunId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').toLowerCase();
+  return `${stamp}_${randomBytes(2).toString('hex')}`;
+}
+
+/** Starts the chosen environment and builds the spec the suite runs from. */
+export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; stop: () => Promise<void> }> {
+  const runId = opts.runId ?? newRunId();
+  const runDir = resolve(opts.reportsDir ?? 'reports', runId);
+  await mkdir(runDir, { recursive: true });
+  const provider = providerFor(opts.env);
+  const started = await provider.start({ paimonVersion: opts.paimonVersion, engines: opts.engines, runDir, onProgress: opts.onProgress });
+  const { stop, ...descriptor } = started;
+  return {
+    spec: { runId, runDir, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, env: descriptor },
+    stop,
+  };
+}
+
+export const rawResultsPath = (runDir: string) => join(runDir, 'raw-results.json');

@@ -1,0 +1,77 @@
+/**
+ * The vitest boundary: one test per scenario instance, so vitest's filtering (-t), watch mode
+ * and reporters apply. Results travel to the reporter in `task.meta.interop`; only here does a
+ * failed result become a thrown error.
+ */
+import { inject, test } from 'vitest';
+import { CatalogClient } from '../../catalog/index.ts';
+import { createEngine, KNOWN_ENGINES } from '../../engines/index.ts';
+import { redact } from '../../redact.ts';
+import { formatProblem, loadScenarioFile, loadScenarios, ScenarioLoadError, type ScenarioInstance } from '../../scenario/index.ts';
+import { runScenario } from '../run-scenario.ts';
+import { environmentSecrets } from '../run-spec.ts';
+import type { ScenarioResult } from '../scenario-result.ts';
+import { selectInstances } from '../select-instances.ts';
+import { updateFromResult } from '../update-from-results.ts';
+
+declare module 'vitest' {
+  interface TaskMeta {
+    interop?: ScenarioResult;
+  }
+}
+
+const spec = inject('interopRun');
+const suite = await loadScenarios(spec.filter.paths, { knownEngines: KNOWN_ENGINES });
+if (suite.problems.length) {
+  const sources = new Map(suite.files.map((f) => [f.file, f.source]));
+  throw Object.assign(new ScenarioLoadError(suite.problems), { message: suite.problems.map((p) => formatProblem(p, sources.get(p.loc.file))).join('\n\n') });
+}
+
+const env = spec.env;
+const secrets = environmentSecrets(env);
+const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e)]));
+const catalog = new CatalogClient(env.catalog);
+const ctxBase = {
+  runId: spec.runId,
+  engines,
+  unavailable: new Map(Object.entries(env.unavailable)),
+  catalog,
+  principals: env.principals,
+  scratchRoot: env.scratchRoot,
+  keepDatabases: spec.keepDatabases,
+  logs: env.logs,
+  hooks: {
+    onStepResult: (id: string, step: ScenarioResult['steps'][number]) => {
+      const cells = step.engines.map((e) => `${e.engine} ${e.status} ${e.durationMs}ms`).concat(step.skippedEngines.map((e) => `${e.engine} skipped`));
+      console.log(`  ${id} step ${step.index + 1} ${step.name}: ${cells.join(', ')}`);
+    },
+  },
+};
+
+async function runWithUpdates(instance: ScenarioInstance): Promise<ScenarioResult> {
+  let current = instance;
+  for (let round = 0; ; round++) {
+    const result = await runScenario(current, ctxBase);
+    if (!spec.update || result.status !== 'fail' || round >= current.steps.length) return result;
+    if (!(await updateFromResult(current, result))) return result;
+    console.log(`  ${instance.id}: updated expected rows of step ${result.steps.find((s) => s.status === 'fail')!.index + 1}`);
+    const reloaded = await loadScenarioFile(current.scenario.file, { knownEngines: KNOWN_ENGINES });
+    if (!reloaded.scenario) return result;
+    current = { ...current, scenario: reloaded.scenario, steps: reloaded.scenario.steps };
+  }
+}
+
+for (const instance of selectInstances(suite.scenarios, spec.filter)) {
+  test(instance.id, async (ctx) => {
+    const result = await runWithUpdates(instance);
+    if (result.failure) result.failure = redact(result.failure, secrets);
+    if (result.reason) result.reason = redact(result.reason, secrets);
+    ctx.task.meta.interop = result;
+    if (result.status === 'skip') ctx.skip(result.reason);
+    if (result.status === 'fail' || result.status === 'error') {
+      const err = new Error(result.failure ?? result.reason ?? 'scenario failed');
+      err.stack = err.message; // the located diff is the whole story; a JS stack would be noise
+      throw err;
+    }
+  });
+}
