@@ -50,7 +50,7 @@ export function parseType(raw: string): CanonicalType {
   let t = raw.trim().toLowerCase().replace(/\s+not null$/, '').replace(/\s+/g, ' ');
   const ltz = /with local time ?zone$/.test(t) || t.startsWith('timestamp_ltz') || t === 'timestamp';
   t = t.replace(/ with(out)? (local )?time ?zone$/, '');
-  const m = /^([a-z_ ]+?)\s*(?:\((.*)\))?$/.exec(t);
+  const m = /^([a-z][a-z0-9_ ]*?)\s*(?:\((.*)\))?$/.exec(t);
   if (m) {
     const [, name, args] = m as unknown as [string, string, string | undefined];
     const nums = args ? args.split(',').map((s) => Number(s.trim())) : [];

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const cli = (...args: string[]) =>
+  run(process.execPath, ['bin/paimon-interop.mjs', ...args]).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+describe('paimon-interop CLI', () => {
+  it('validate passes on the shipped scenarios', async () => {
+    const r = await cli('validate', 'scenarios/');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/scenario\(s\) in \d+ file\(s\) are valid/);
+  });
+
+  it('validate exits 1 naming the file and line of a wrong key, with a code frame and no stack', async () => {
+    const r = await cli('validate', 'test/fixtures/validate/wrong-key.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('test/fixtures/validate/wrong-key.yaml:7:7 UNKNOWN_KEY');
+    expect(r.stderr).toContain('> 7 |       rowz: [[1]]');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects an unknown environment in one line with exit code 2', async () => {
+    const r = await cli('run', '--env', 'nowhere');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("environment error [environment] ENV_CONFIG: environment: unknown environment 'nowhere' (available: local)");
+  });
+
+  it('rejects a malformed --shard without a stack trace', async () => {
+    const r = await cli('list', '--shard', 'x');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--shard takes i/n');
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseType } from './canonical-type.ts';
+import type { CanonicalResult } from './canonical-value.ts';
+import { compareAgreement, compareCount, compareRows, compareTypes } from './compare-results.ts';
+import { diffLines } from './render-diff.ts';
+
+const result = (rows: CanonicalResult['rows']): CanonicalResult => ({
+  columns: [
+    { name: 'id', type: parseType('INT') },
+    { name: 'name', type: parseType('STRING') },
+    { name: 'clk', type: parseType('BOOLEAN') },
+  ],
+  rows,
+});
+
+describe('compareRows', () => {
+  const actual = result([['2', 'b', false], ['1', 'a', true]]);
+
+  it('treats rows as a multiset unless ordered', () => {
+    expect(compareRows([[1, 'a', true], [2, 'b', false]], actual, false).equal).toBe(true);
+    expect(compareRows([[1, 'a', true], [2, 'b', false]], actual, true).equal).toBe(false);
+  });
+
+  it('renders a -expected/+actual diff with the column header', () => {
+    const cmp = compareRows([[1, 'a', true], [2, 'B', false]], actual, false);
+    expect(cmp.equal).toBe(false);
+    expect(cmp.diff).toEqual(['  # id | name | clk', '  1 | a | true', '- 2 | B | false', '+ 2 | b | false']);
+  });
+
+  it('does not confuse NULL with the empty string, or a boolean with 1', () => {
+    expect(compareRows([[1, '', true]], result([['1', null, true]]), false).equal).toBe(false);
+    expect(compareRows([[1, 'a', 1]], result([['1', 'a', true]]), false).equal).toBe(false);
+  });
+});
+
+describe('other comparisons', () => {
+  it('compares canonical types regardless of spelling', () => {
+    expect(compareTypes(['int', 'string', 'boolean'], result([])).equal).toBe(true);
+    expect(compareTypes(['INT', 'String', 'int'], result([])).diff).toContain('- int');
+  });
+
+  it('compares counts', () => {
+    expect(compareCount(2, result([['1', 'a', true]])).diff).toEqual(['- 2', '+ 1']);
+  });
+
+  it('finds disagreement between engines and names both', () => {
+    const cmp = compareAgreement('spark', result([['1', 'a', true]]), 'doris', result([['1', 'a', false]]), false);
+    expect(cmp.aspect).toBe('agree spark~doris');
+    expect(cmp.diff).toEqual(['- 1 | a | true', '+ 1 | a | false']);
+    expect(compareAgreement('a', result([]), 'b', { columns: [], rows: [] }, false).equal).toBe(false);
+  });
+});
+
+describe('diffLines', () => {
+  it('keeps common lines and marks the rest', () => {
+    expect(diffLines(['a', 'b', 'c'], ['a', 'c', 'd'])).toEqual(['  a', '- b', '  c', '+ d']);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { formatType, parseType } from './canonical-type.ts';
+import { normalizeExpected, normalizeValue } from './normalize-value.ts';
+
+const t = parseType;
+
+describe('parseType', () => {
+  it.each([
+    ['INT', 'int'],
+    ['BIGINT NOT NULL', 'bigint'],
+    ['DECIMAL(10, 2)', 'decimal(10,2)'],
+    ['decimal(38,18)', 'decimal(38,18)'],
+    ['TIMESTAMP(9)', 'timestamp(9)'],
+    ['TIMESTAMP(3) WITH LOCAL TIME ZONE', 'timestamp_ltz(3)'],
+    ['TIMESTAMP_LTZ(6)', 'timestamp_ltz(6)'],
+    ['timestamp_ntz', 'timestamp(6)'],
+    ['timestamp', 'timestamp_ltz(6)'],
+    ['DATETIMEV2(6)', 'timestamp(6)'],
+    ['VARCHAR(20)', 'string'],
+    ['STRING', 'string'],
+    ['BOOLEAN', 'boolean'],
+    ['array<int>', 'array<int>'],
+    ['map<string,bigint>', 'map<string,bigint>'],
+    ['struct<a:int,b:string>', 'row<a:int,b:string>'],
+    ['GEOMETRY', 'unknown'],
+  ])('%s -> %s', (raw, canonical) => {
+    expect(formatType(t(raw))).toBe(canonical);
+  });
+});
+
+describe('normalizeValue', () => {
+  it('reads MySQL-protocol 1/0 and Spark true/false as the same boolean', () => {
+    expect([normalizeValue(1, t('boolean')), normalizeValue(true, t('boolean')), normalizeValue('0', t('boolean'))]).toEqual([true, true, false]);
+    expect(() => normalizeValue('yes', t('boolean'))).toThrow(/not a boolean/);
+  });
+
+  it('keeps integers exact beyond 2^53', () => {
+    expect(normalizeValue('9007199254740993', t('bigint'))).toBe('9007199254740993');
+    expect(normalizeValue(42, t('int'))).toBe('42');
+  });
+
+  it('keeps decimal scale and never rounds', () => {
+    expect(normalizeValue('1.5', t('decimal(10,2)'))).toBe('1.50');
+    expect(normalizeValue('0012.345', t('decimal(10,3)'))).toBe('12.345');
+    expect(normalizeValue('-0.1', t('decimal(5,1)'))).toBe('-0.1');
+    expect(normalizeValue('1.999', t('decimal(10,2)'))).toBe('1.999');
+  });
+
+  it('keeps the fractional digits of timestamps exactly as delivered', () => {
+    expect(normalizeValue('2024-05-01T12:34:56.123456789', t('TIMESTAMP(9)'))).toBe('2024-05-01 12:34:56.123456789');
+    expect(normalizeValue('2024-05-01 12:34:56.123000', t('TIMESTAMP(6)'))).toBe('2024-05-01 12:34:56.123000');
+    expect(normalizeValue('2024-05-01 12:34:56', t('TIMESTAMP(0)'))).toBe('2024-05-01 12:34:56');
+    expect(() => normalizeValue('yesterday', t('TIMESTAMP(3)'))).toThrow(/not a timestamp/);
+  });
+
+  it('keeps NULL distinct from the empty string', () => {
+    expect(normalizeValue(null, t('string'))).toBeNull();
+    expect(normalizeValue('', t('string'))).toBe('');
+  });
+
+  it('normalizes nested values by their element types', () => {
+    expect(normalizeValue([1, null], t('array<boolean>'))).toEqual([true, null]);
+    expect(normalizeValue({ a: '1.5' }, t('map<string,decimal(3,2)>'))).toEqual({ a: '1.50' });
+    expect(normalizeValue({ a: 1, b: 'x' }, t('struct<a:int,b:string>'))).toEqual({ a: '1', b: 'x' });
+  });
+
+  it('writes binary as lower-case hex and floats as numbers', () => {
+    expect(normalizeValue('0xABCD', t('binary'))).toBe('0xabcd');
+    expect(normalizeValue(new Uint8Array([1, 255]), t('binary'))).toBe('0x01ff');
+    expect(normalizeValue('NaN', t('double'))).toBe('NaN');
+    expect(normalizeValue('1.25', t('float'))).toBe(1.25);
+  });
+});
+
+describe('normalizeExpected', () => {
+  it('reads YAML numbers for integers, decimals and strings, but keeps booleans strict', () => {
+    expect(normalizeExpected(1, t('int'))).toBe('1');
+    expect(normalizeExpected(1.5, t('decimal(10,2)'))).toBe('1.50');
+    expect(normalizeExpected(7, t('string'))).toBe('7');
+    expect(normalizeExpected(1, t('boolean'))).toBe(1);
+    expect(normalizeExpected(null, t('string'))).toBeNull();
+  });
+});

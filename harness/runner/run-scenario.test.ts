@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { EngineUnavailableError, type Engine, type EngineOutcome, type EngineRequest, type StepContext } from '../engines/index.ts';
+import { parseType } from '../results/index.ts';
+import { expandScenario, loadScenarios } from '../scenario/index.ts';
+import type { RunContext } from './run-context.ts';
+import { runScenario } from './run-scenario.ts';
+
+/**
+ * TEST DOUBLE, not an engine: an in-process table store that lets the runner be tested
+ * without real engines. It is never registered as an adapter or offered to users.
+ */
+class TestDoubleEngine implements Engine {
+  constructor(
+    readonly name: string,
+    private readonly tables: Map<string, { columns: [string, string][]; rows: unknown[][] }>,
+    private readonly tamper: (rows: unknown[][]) => unknown[][] = (r) => r,
+  ) {}
+
+  async execute(req: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
+    const key = `${ctx.database}.${'table' in req ? req.table : ''}`;
+    const empty = { columns: [], rows: [] };
+    if (req.kind === 'create-table') {
+      if (!this.tables.has(key)) this.tables.set(key, { columns: req.columns, rows: [] });
+      return { ok: true, result: empty };
+    }
+    const table = this.tables.get(key);
+    if (!table) return { ok: false, error: { errorClass: 'not-found', message: `${key} does not exist` } };
+    if (req.kind === 'insert') {
+      table.rows.push(...req.rows);
+      return { ok: true, result: empty };
+    }
+    if (req.kind === 'read') {
+      const idx = table.columns.findIndex(([n]) => n === req.orderBy?.[0]);
+      const rows = [...table.rows].sort((a, b) => (idx < 0 ? 0 : Number(a[idx]) - Number(b[idx])));
+      return {
+        ok: true,
+        result: { columns: table.columns.map(([name, type]) => ({ name, type: parseType(type) })), rows: this.tamper(rows).map((r) => r.map((v, i) => (table.columns[i]![1] === 'INT' ? String(v) : v))) as never },
+      };
+    }
+    return { ok: false, error: { errorClass: 'unsupported', message: req.kind } };
+  }
+}
+
+class BrokenDouble implements Engine {
+  readonly name = 'double-b';
+  async execute(): Promise<EngineOutcome> {
+    throw new EngineUnavailableError('double-b', 'gateway unreachable');
+  }
+}
+
+async function instances() {
+  const suite = await loadScenarios(['test/fixtures/runner'], { knownEngines: ['double-a', 'double-b', 'double-absent'] });
+  expect(suite.problems).toEqual([]);
+  return Object.fromEntries(suite.scenarios.flatMap(expandScenario).map((i) => [i.scenario.name, i]));
+}
+
+function context(engines: Engine[]): RunContext {
+  return { runId: 'test', engines: new Map(engines.map((e) => [e.name, e])), unavailable: new Map([['double-absent', 'not in the fixture environment']]), scratchRoot: '/tmp/pi-runner-test' };
+}
+
+describe('runScenario with test doubles', () => {
+  it('passes when both engines read the shared table the same way', async () => {
+    const shared = new Map();
+    const r = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', shared), new TestDoubleEngine('double-b', shared)]));
+    expect(r.status).toBe('pass');
+    expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass']);
+    expect(r.database).toMatch(/^pi_test_fixture_roundtrip_/);
+  });
+
+  it('fails with a located diff when an engine returns other rows', async () => {
+    const shared = new Map();
+    const liar = new TestDoubleEngine('double-b', shared, (rows) => rows.map((r) => [r[0], r[1], !r[2]]));
+    const r = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', shared), liar]));
+    expect(r.status).toBe('fail');
+    const step = r.steps[2]!;
+    expect(step.loc).toMatchObject({ file: 'test/fixtures/runner/roundtrip.yaml', line: 8 });
+    expect(step.engines.map((e) => e.status)).toEqual(['pass', 'fail']);
+    expect(step.disagreements[0]!.aspect).toBe('agree double-a~double-b');
+    expect(r.failure).toContain('test/fixtures/runner/roundtrip.yaml:8:5');
+    expect(r.failure).toContain('on double-b');
+    expect(r.failure).toContain('- 1 | a | true');
+    expect(r.failure).toContain('+ 1 | a | false');
+  });
+
+  it('reports an unreachable engine as an environment error, not a failed expectation', async () => {
+    const r = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', new Map()), new BrokenDouble()]));
+    expect(r.status).toBe('error');
+    expect(r.steps[0]!.engines[1]).toMatchObject({ engine: 'double-b', status: 'error', reason: 'double-b: gateway unreachable' });
+  });
+
+  it('skips with the reason when a required engine is absent, and records engines a step had to skip', async () => {
+    const all = await instances();
+    const skipped = await runScenario(all['fixture-needs-absent']!, context([]));
+    expect(skipped).toMatchObject({ status: 'skip', reason: 'requires double-absent: not in the fixture environment' });
+    const partial = await runScenario(all['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', new Map())]));
+    expect(partial.status).toBe('pass');
+    expect(partial.steps[2]!.skippedEngines).toEqual([{ engine: 'double-b', reason: 'not in this environment' }]);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { expandScenario, matrixCells } from './expand-matrix.ts';
+import { loadScenarioSource } from './load-scenario-file.ts';
+import { scenarioJsonSchema } from './scenario-json-schema.ts';
+
+describe('matrix expansion', () => {
+  it('expands ranges and lists, first key slowest', () => {
+    expect(matrixCells({ p: '0..2', f: ['parquet', 'orc'] })).toEqual([
+      { p: 0, f: 'parquet' }, { p: 0, f: 'orc' },
+      { p: 1, f: 'parquet' }, { p: 1, f: 'orc' },
+      { p: 2, f: 'parquet' }, { p: 2, f: 'orc' },
+    ]);
+    expect(matrixCells(undefined)).toEqual([{}]);
+  });
+
+  it('substitutes parameters, keeping the type of a whole-string variable, and leaves runtime variables', () => {
+    const src = ['name: m', 'matrix: { p: [3, 7] }', 'steps:', '  - on: spark', '    sql: CREATE TABLE ${db}.t (ts TIMESTAMP(${p}))', '    expect: { rows: [["${p}"]] }'].join('\n');
+    const { scenario } = loadScenarioSource('m.yaml', src, { knownEngines: ['spark'] });
+    const instances = expandScenario(scenario!);
+    expect(instances.map((i) => i.id)).toEqual(['m.yaml#m[p=3]', 'm.yaml#m[p=7]']);
+    expect(instances[1]!.steps[0]!.sql).toBe('CREATE TABLE ${db}.t (ts TIMESTAMP(7))');
+    expect(instances[1]!.steps[0]!.expect!.rows).toEqual([[7]]);
+    expect(instances[1]!.steps[0]!.loc.line).toBe(4);
+  });
+});
+
+describe('JSON Schema', () => {
+  it('is generated from the loader definition and closes objects', () => {
+    const schema = scenarioJsonSchema() as { required?: string[]; additionalProperties?: boolean; properties: Record<string, unknown> };
+    expect(schema.required).toEqual(['name', 'steps']);
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties)).toContain('matrix');
+  });
+});
