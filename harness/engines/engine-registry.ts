@@ -7,6 +7,8 @@ export const ENGINE_ADAPTERS: Record<string, (endpoint: EngineEndpoint) => Engin
   spark: (e) => new SparkEngine('spark', e),
   // pypaimon runs portable actions natively; it has no SQL.
   pypaimon: (e) => new GatewayEngine('pypaimon', e),
+  // Paimon's Java Table API, the implementation Spark, Flink and Doris embed; no SQL either.
+  'paimon-java': (e) => new GatewayEngine('paimon-java', e),
 };
 
 export const KNOWN_ENGINES: readonly string[] = Object.keys(ENGINE_ADAPTERS).sort();

@@ -23,10 +23,6 @@ class UnsupportedOperation(Exception):
     pass
 
 
-class SnapshotNotExistException(Exception):
-    pass
-
-
 def catalog_for(credentials):
     """One catalog per principal; the default uses the environment's own credential."""
     options = dict(CONFIG["catalog"])
@@ -98,22 +94,24 @@ def insert(catalog, ident, req):
     return [], []
 
 
-def snapshot_or_fail(manager, snapshot_id):
+def snapshot_in_range(manager, snapshot_id):
+    # Mirrors the Java implementation's check and message for ids outside the table's range.
+    earliest, latest = manager.try_get_earliest_snapshot(), manager.get_latest_snapshot()
     snapshot = manager.get_snapshot_by_id(snapshot_id) if snapshot_id >= 1 else None
     if snapshot is None:
-        raise SnapshotNotExistException("snapshot %d does not exist" % snapshot_id)
+        raise ValueError("snapshot %d is out of available snapshotId range [%s, %s]"
+                         % (snapshot_id, earliest.id if earliest else "-", latest.id if latest else "-"))
     return snapshot
 
 
 def read_incremental(catalog, ident, req):
-    # pypaimon reads increments by commit time ('incremental-between-timestamp', start
-    # exclusive); snapshot ids map to their own commit times, which select exactly them.
+    # pypaimon 1.4 reads increments by commit time ('incremental-between-timestamp', start
+    # exclusive); snapshot ids map to their own commit times, which select exactly them. Bad
+    # ranges (start >= end) are rejected by pypaimon itself.
     table = catalog.get_table(ident)
-    if req["start"] >= req["end"]:
-        raise ValueError("start snapshot %d must be lower than end snapshot %d" % (req["start"], req["end"]))
     manager = SnapshotManager(table)
-    start = snapshot_or_fail(manager, req["start"])
-    end = snapshot_or_fail(manager, req["end"])
+    start = snapshot_in_range(manager, req["start"])
+    end = snapshot_in_range(manager, req["end"])
     scoped = table.copy({"incremental-between-timestamp": "%d,%d" % (start.time_millis, end.time_millis)})
     return result(table, read_arrow(scoped), req.get("orderBy"))
 

@@ -39,13 +39,14 @@ export async function readRawResults(file: string): Promise<RawResults> {
 
 export interface Totals {
   pass: number;
+  known: number;
   fail: number;
   skip: number;
   error: number;
 }
 
 export function totals(raw: RawResults): Totals {
-  const t: Totals = { pass: 0, fail: 0, skip: 0, error: 0 };
+  const t: Totals = { pass: 0, known: 0, fail: 0, skip: 0, error: 0 };
   for (const s of raw.scenarios) t[s.status]++;
   return t;
 }

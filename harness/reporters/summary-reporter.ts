@@ -12,7 +12,7 @@ export function renderSummary(raw: RawResults): string {
     '',
     `Environment **${raw.cell.environment}**, Paimon **${raw.cell.paimon}** — ${Object.entries(raw.cell.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     '',
-    `**${t.pass} passed, ${t.fail} failed, ${t.error} errors, ${t.skip} skipped** of ${raw.scenarios.length} scenarios.`,
+    `**${t.pass} passed, ${t.known} passed with known deviations, ${t.fail} failed, ${t.error} errors, ${t.skip} skipped** of ${raw.scenarios.length} scenarios.`,
     '',
   ];
   const unavailable = Object.entries(raw.unavailable);
@@ -23,6 +23,15 @@ export function renderSummary(raw: RawResults): string {
   if (failed.length) {
     lines.push('## Failures', '');
     for (const s of failed) lines.push(`### ${s.id}`, '', '```diff', s.failure ?? s.reason ?? '', '```', '');
+  }
+  const known = raw.scenarios.flatMap((s) => s.steps.flatMap((st) => st.engines.filter((e) => e.known).map((e) => ({ s, st, e }))));
+  if (known.length) {
+    lines.push('## Known deviations', '', '| scenario | step | engine | known issue | reason | actual |', '|---|---|---|---|---|---|');
+    for (const { s, st, e } of known) {
+      const actual = e.failures.flatMap((f) => f.diff.filter((d) => d.startsWith('+'))).join(' ').replace(/\|/g, '\\|');
+      lines.push(`| \`${s.id}\` | ${st.index + 1} ${st.name} | ${e.engine} | ${e.known!.id} | ${e.known!.reason} | ${actual} |`);
+    }
+    lines.push('');
   }
   const skipped = raw.scenarios.filter((s) => s.status === 'skip');
   const partial = raw.scenarios.filter((s) => s.status !== 'skip' && s.steps.some((st) => st.skippedEngines.length));

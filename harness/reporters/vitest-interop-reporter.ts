@@ -8,7 +8,7 @@ import { describeEndpoint } from '../catalog/index.ts';
 import { totals, writeRawResults, type RawResults } from './raw-results.ts';
 import type { Reporter } from './reporter.ts';
 
-const MARK = { pass: '✓', fail: '✗', error: '!', skip: '↷' } as const;
+const MARK = { pass: '✓', known: '≈', fail: '✗', error: '!', skip: '↷' } as const;
 
 /**
  * Bridges vitest to paimon-interop reporters: prints progress per scenario, collects each
@@ -35,7 +35,7 @@ export class InteropVitestReporter implements VitestReporter {
     if (!result) return;
     this.results.push(result);
     const secs = (result.durationMs / 1000).toFixed(1);
-    const why = result.status === 'skip' ? `  skipped: ${result.reason}` : result.status === 'error' ? `  environment error` : '';
+    const why = result.status === 'skip' ? `  skipped: ${result.reason}` : result.status === 'error' ? `  environment error` : result.status === 'known' ? '  known deviation(s)' : '';
     this.print(`${MARK[result.status]} ${result.id}  ${secs}s${why}`);
     if (result.failure) this.print(result.failure.replace(/^/gm, '    '));
     for (const r of this.reporters) await r.onScenarioEnd?.(result);
@@ -65,6 +65,9 @@ export class InteropVitestReporter implements VitestReporter {
     this.print('');
     for (const s of raw.scenarios.filter((x) => x.status === 'skip')) this.print(`skipped ${s.id}: ${s.reason}`);
     this.print(`reports: ${this.spec.runDir}`);
-    this.print(`interop: ${t.pass} passed, ${t.fail + t.error} failed, ${t.skip} skipped`);
+    for (const s of raw.scenarios) {
+      for (const st of s.steps) for (const e of st.engines.filter((x) => x.known)) this.print(`known deviation ${s.id} step ${st.index + 1} on ${e.engine}: ${e.known!.id}`);
+    }
+    this.print(`interop: ${t.pass + t.known} passed, ${t.fail + t.error} failed, ${t.skip} skipped`);
   }
 }

@@ -46,6 +46,13 @@ describe('normalizeValue', () => {
     expect(normalizeValue('1.999', t('decimal(10,2)'))).toBe('1.999');
   });
 
+  it('writes timestamp fractions in the unit of the precision, never dropping nonzero digits', () => {
+    expect(normalizeValue('2024-05-01 12:34:56.123000000', t('TIMESTAMP(3)'))).toBe('2024-05-01 12:34:56.123');
+    expect(normalizeValue('2024-05-01 12:34:56.123', t('TIMESTAMP(6)'))).toBe('2024-05-01 12:34:56.123000');
+    expect(normalizeValue('2024-05-01 12:34:56.1234', t('TIMESTAMP(3)'))).toBe('2024-05-01 12:34:56.1234');
+    expect(normalizeValue('2024-05-01 12:34:56.000000000', t('TIMESTAMP(0)'))).toBe('2024-05-01 12:34:56');
+  });
+
   it('keeps the fractional digits of timestamps exactly as delivered', () => {
     expect(normalizeValue('2024-05-01T12:34:56.123456789', t('TIMESTAMP(9)'))).toBe('2024-05-01 12:34:56.123456789');
     expect(normalizeValue('2024-05-01 12:34:56.123000', t('TIMESTAMP(6)'))).toBe('2024-05-01 12:34:56.123000');

@@ -49,11 +49,20 @@ function toFloat(raw: unknown): number | string {
   throw new NormalizeError(`not a float: ${JSON.stringify(raw)}`);
 }
 
-/** Keeps the fractional digits exactly as delivered: they are what precision tests assert. */
-function toTimestamp(raw: unknown): string {
+/** Fractional digits a TIMESTAMP(p) value is written with: its storage unit (s, ms, us, ns). */
+export const timestampDigits = (precision: number) => (precision === 0 ? 0 : precision <= 3 ? 3 : precision <= 6 ? 6 : 9);
+
+/**
+ * A timestamp with the fraction written in the unit of its column's precision, so that an
+ * engine delivering nanoseconds ('.123000000') and one delivering milliseconds ('.123') agree.
+ * Nonzero digits are never dropped: a value finer than its unit keeps them and shows as a
+ * difference, which is what precision tests look for.
+ */
+function toTimestamp(raw: unknown, precision: number): string {
   const m = TIMESTAMP.exec(String(raw).trim());
   if (!m) throw new NormalizeError(`not a timestamp: ${JSON.stringify(raw)}`);
-  return `${m[1]} ${m[2]}${m[3] ? `.${m[3]}` : ''}`;
+  const digits = (m[3] ?? '').replace(/0+$/, '').padEnd(timestampDigits(precision), '0');
+  return `${m[1]} ${m[2]}${digits ? `.${digits}` : ''}`;
 }
 
 function toBinary(raw: unknown): string {
@@ -89,7 +98,7 @@ export function normalizeValue(raw: unknown, type: CanonicalType): CanonicalValu
     }
     case 'timestamp':
     case 'timestamp_ltz':
-      return toTimestamp(raw);
+      return toTimestamp(raw, type.precision);
     case 'array':
       if (!Array.isArray(raw)) throw new NormalizeError(`not an array: ${JSON.stringify(raw)}`);
       return raw.map((v) => normalizeValue(v, type.element));

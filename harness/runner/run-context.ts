@@ -1,5 +1,6 @@
 import type { CatalogClient } from '../catalog/index.ts';
 import type { Engine, PrincipalCredentials } from '../engines/index.ts';
+import type { KnownIssue } from '../known-issues/index.ts';
 import type { ScenarioResult, StepResult } from './scenario-result.ts';
 
 /** Progress hooks the runner calls while a scenario runs (all optional). */
@@ -21,6 +22,10 @@ export interface RunContext {
   /** Log file per component, for failure messages. */
   logs?: Record<string, string>;
   hooks?: RunHooks;
+  /** Known deviations (known-issues.yaml); failures they explain are reported as known. */
+  knownIssues?: readonly KnownIssue[];
+  /** Today's date (YYYY-MM-DD) for known-issue expiry; injectable for tests. */
+  today?: string;
 }
 
 export type { ScenarioResult };

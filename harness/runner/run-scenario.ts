@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EngineUnavailableError, type EngineOutcome } from '../engines/index.ts';
+import { appliesTo, findKnownIssue, today } from '../known-issues/index.ts';
 import { compareAgreement } from '../results/index.ts';
 import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
 import { evaluateOutcome, evaluateRest } from './evaluate-step.ts';
@@ -60,7 +61,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   try {
     for (const raw of instance.steps) {
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
-      const stepResult = await runStep(step, ctx, database);
+      const stepResult = applyKnownIssues(await runStep(step, ctx, database), instance, ctx);
       result.steps.push(stepResult);
       ctx.hooks?.onStepResult?.(instance.id, stepResult);
       if (stepResult.status === 'fail' || stepResult.status === 'error') {
@@ -69,6 +70,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
         break;
       }
     }
+    if (result.status === 'pass' && result.steps.some((s) => s.status === 'known')) result.status = 'known';
     if (result.status === 'pass' && result.steps.every((s) => s.status === 'skip')) {
       result.status = 'skip';
       result.reason = 'every step was skipped: ' + [...new Set(result.steps.flatMap((s) => s.skippedEngines.map((e) => `${e.engine}: ${e.reason}`)))].join('; ');
@@ -156,6 +158,39 @@ function withStatus(step: StepResult): StepResult {
   if (statuses.includes('error')) step.status = 'error';
   else if (statuses.includes('fail') || step.disagreements.length) step.status = 'fail';
   else if (statuses.length === 0) step.status = 'skip';
+  else if (statuses.includes('known')) step.status = 'known';
   else step.status = 'pass';
   return step;
+}
+
+/**
+ * Marks failures that a known-issues entry explains as `known`, drops disagreements with
+ * those engines, and turns a pass where an entry expects a failure into a loud failure, so
+ * the table never hides a fix.
+ */
+function applyKnownIssues(step: StepResult, instance: ScenarioInstance, ctx: RunContext): StepResult {
+  const issues = ctx.knownIssues ?? [];
+  if (!issues.length) return step;
+  const date = ctx.today ?? today();
+  const known = new Set<string>();
+  for (const e of step.engines) {
+    const site = { scenarioName: instance.scenario.name, instanceId: instance.id, params: instance.params, stepName: step.name, engine: e.engine };
+    if (e.status === 'fail') {
+      const text = e.failures.flatMap((f) => [f.aspect, ...f.diff]).join('\n');
+      const issue = findKnownIssue(issues, site, text, date);
+      if (issue) {
+        e.status = 'known';
+        e.known = { id: issue.id, reason: issue.reason };
+        known.add(e.engine);
+      }
+    } else if (e.status === 'pass') {
+      const stale = issues.find((i) => appliesTo(i, site, date));
+      if (stale) {
+        e.status = 'fail';
+        e.failures.push({ equal: false, aspect: `known issue ${stale.id}`, diff: [`- a failure (${stale.reason})`, '+ passed: the deviation is gone; remove the entry from known-issues.yaml'] });
+      }
+    }
+  }
+  step.disagreements = step.disagreements.filter((d) => ![...known].some((e) => d.aspect.split(' ')[1]!.split('~').includes(e)));
+  return withStatus(step);
 }

@@ -16,6 +16,8 @@ export interface RunSpec {
   filter: RunFilter;
   update: boolean;
   keepDatabases: boolean;
+  /** The known-deviations table (known-issues.yaml). */
+  knownIssuesFile: string;
   env: EnvironmentDescriptor;
 }
 

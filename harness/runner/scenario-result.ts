@@ -2,7 +2,8 @@ import type { EngineError } from '../engines/index.ts';
 import type { CanonicalResult, Comparison } from '../results/index.ts';
 import type { Loc } from '../scenario/index.ts';
 
-export type Status = 'pass' | 'fail' | 'skip' | 'error';
+/** `known`: failed exactly as an entry of known-issues.yaml says (a known deviation). */
+export type Status = 'pass' | 'known' | 'fail' | 'skip' | 'error';
 
 /** One step on one engine (or `catalog` for REST steps). */
 export interface StepEngineResult {
@@ -16,6 +17,8 @@ export interface StepEngineResult {
   error?: EngineError;
   actual?: CanonicalResult;
   reason?: string;
+  /** The known-issues entry this failure matched. */
+  known?: { id: string; reason: string };
 }
 
 export interface StepResult {

@@ -11,6 +11,7 @@ export interface StartRunOptions {
   filter: RunFilter;
   update: boolean;
   keepDatabases: boolean;
+  knownIssuesFile?: string;
   reportsDir?: string;
   runId?: string;
   onProgress?: (message: string) => void;
@@ -31,7 +32,7 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   const started = await provider.start({ paimonVersion: opts.paimonVersion, engines: opts.engines, runDir, onProgress: opts.onProgress });
   const { stop, ...descriptor } = started;
   return {
-    spec: { runId, runDir, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, env: descriptor },
+    spec: { runId, runDir, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml', env: descriptor },
     stop,
   };
 }

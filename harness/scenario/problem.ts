@@ -17,6 +17,7 @@ export type ProblemCode =
   | 'UNKNOWN_VARIABLE'
   | 'EMPTY_MATRIX'
   | 'DUPLICATE_SCENARIO'
+  | 'DUPLICATE_ID'
   | 'UNKNOWN_PRINCIPAL';
 
 /** One thing wrong with a scenario file, collected instead of thrown. */

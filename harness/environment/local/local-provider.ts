@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,11 +7,11 @@ import type { EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import { logTail, ManagedProcess } from './managed-process.ts';
 import { provision, type Provisioned } from './provision.ts';
+import { newSecret, startReferenceCatalog } from './reference-catalog.ts';
 import { PAIMON_VERSIONS, versionRow } from './version-table.ts';
 
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways');
-const LOCAL_ENGINES = ['pypaimon', 'spark'] as const;
-const secret = () => randomBytes(18).toString('base64url');
+const LOCAL_ENGINES = ['pypaimon', 'paimon-java', 'spark'] as const;
 
 /** What the local provider hands back besides the descriptor: the admin hooks of the catalog. */
 export interface LocalCatalogAdmin {
@@ -49,23 +48,11 @@ export class LocalProvider implements EnvironmentProvider {
       await Promise.allSettled(started.reverse().map((p) => p.stop()));
     };
     try {
-      const token = secret();
-      const adminToken = secret();
       const logs: Record<string, string> = { catalog: join(logDir, 'catalog.log') };
       progress(`catalog: starting the reference REST catalog (Paimon ${row.paimon})`);
-      const cat = await ManagedProcess.start({
-        component: 'catalog',
-        command: prov.java,
-        args: ['-Xmx1g', '-cp', prov.catalogClasspath, 'CatalogLauncher', '--data-path', warehouseDir, '--warehouse', 'paimon_interop'],
-        env: { PAIMON_INTEROP_CATALOG_TOKEN: token, PAIMON_INTEROP_ADMIN_TOKEN: adminToken },
-        log: logs.catalog!,
-        readyPrefix: 'PAIMON_INTEROP_READY',
-        timeoutMs: 90_000,
-      });
-      started.push(cat.process);
-      const uri = /catalog=(\S+)/.exec(cat.ready)![1]!;
-      const adminUrl = /admin=(\S+)/.exec(cat.ready)![1]!;
-      const catalog: CatalogEndpoint = { uri, warehouse: 'paimon_interop', auth: { provider: 'bear', token }, log: logs.catalog };
+      const ref = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: warehouseDir, log: logs.catalog!, auth: { provider: 'bear', token: newSecret() } });
+      started.push(ref.process);
+      const catalog = ref.endpoint;
       await new CatalogClient(catalog).config().catch(async (err: Error) => {
         throw new EnvironmentError('ENV_START_FAILED', 'catalog', `health check GET /v1/config failed: ${err.message}`, await logTail(logs.catalog!));
       });
@@ -94,7 +81,7 @@ export class LocalProvider implements EnvironmentProvider {
         logs,
         versions,
         scratchRoot,
-        admin: { url: adminUrl, token: adminToken },
+        admin: ref.admin,
         stop: async () => {
           await stopAll();
           await rm(warehouseDir, { recursive: true, force: true });
@@ -110,12 +97,14 @@ export class LocalProvider implements EnvironmentProvider {
     const auth = catalog.auth.provider === 'bear' ? { 'token.provider': 'bear', token: catalog.auth.token } : {};
     const config = {
       catalog: { metastore: 'rest', uri: catalog.uri, warehouse: catalog.warehouse, ...auth },
+      version: prov.row.paimon,
       spark_jar: prov.sparkJar,
     };
+    // paimon-java runs on the JVM with the catalog's class path; the others are Python gateways.
+    const command = engine === 'paimon-java' ? { command: prov.java, args: ['-Xmx2g', '-cp', prov.catalogClasspath, 'JavaGateway'] } : { command: prov.python, args: [join(GATEWAYS, `${engine}_gateway.py`)] };
     const gw = await ManagedProcess.start({
       component: engine,
-      command: prov.python,
-      args: [join(GATEWAYS, `${engine}_gateway.py`)],
+      ...command,
       cwd: GATEWAYS,
       env: { PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config), PYTHONUNBUFFERED: '1' },
       log,

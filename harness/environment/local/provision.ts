@@ -10,6 +10,7 @@ import type { PaimonVersionRow } from './version-table.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LAUNCHER_DIR = join(here, 'catalog-launcher');
+const JAVA_GATEWAY = join(here, '..', '..', 'gateways', 'java', 'JavaGateway.java');
 
 /** What provisioning produced for one Paimon version. */
 export interface Provisioned {
@@ -42,13 +43,17 @@ async function mvnCopy(component: string, args: string[], progress: Progress): P
   return { ok: r.exitCode === 0, tail: r.tail };
 }
 
-/** Jars of the reference REST catalog and the compiled launcher, cached per Paimon version. */
+/**
+ * Jars of the reference REST catalog, compiled with the launcher and the paimon-java gateway
+ * (both run on the same class path), cached per Paimon version.
+ */
 async function provisionCatalog(root: string, row: PaimonVersionRow, progress: Progress): Promise<string> {
   const dir = join(root, 'catalog');
   const jars = join(dir, 'jars');
-  const source = await readFile(join(LAUNCHER_DIR, 'CatalogLauncher.java'), 'utf8');
-  const pom = await readFile(join(LAUNCHER_DIR, 'pom.xml'), 'utf8');
-  const stamp = createHash('sha256').update(source).update(pom).update(JSON.stringify(row)).digest('hex');
+  const sources = [join(LAUNCHER_DIR, 'CatalogLauncher.java'), JAVA_GATEWAY];
+  const hash = createHash('sha256').update(JSON.stringify(row));
+  for (const f of [...sources, join(LAUNCHER_DIR, 'pom.xml')]) hash.update(await readFile(f, 'utf8'));
+  const stamp = hash.digest('hex');
   const classes = join(dir, 'classes');
   if (!(await done(dir, stamp))) {
     await rm(dir, { recursive: true, force: true });
@@ -56,9 +61,9 @@ async function provisionCatalog(root: string, row: PaimonVersionRow, progress: P
     progress(`catalog: resolving paimon-bundle, paimon-core tests jar ${row.paimon} and mockwebserver with Maven`);
     const r = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-Dpaimon.version=${row.paimon}`, `-Dokhttp.version=${row.okhttp}`, `-Dhadoop.version=${row.hadoop}`, `-DoutputDirectory=${jars}`], progress);
     if (!r.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve the reference catalog jars for Paimon ${row.paimon}`, r.tail);
-    progress('catalog: compiling the launcher');
-    const c = await runTool('javac', ['-nowarn', '-cp', `${jars}/*`, '-d', classes, join(LAUNCHER_DIR, 'CatalogLauncher.java')], {});
-    if (c.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', 'javac failed on CatalogLauncher.java', c.tail);
+    progress('catalog: compiling the launcher and the paimon-java gateway');
+    const c = await runTool('javac', ['-nowarn', '-cp', `${jars}/*`, '-d', classes, ...sources], {});
+    if (c.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', 'javac failed on CatalogLauncher.java / JavaGateway.java', c.tail);
     await markDone(dir, stamp);
   }
   return `${classes}:${jars}/*`;
@@ -125,7 +130,7 @@ export async function provision(row: PaimonVersionRow, opts: { progress: Progres
     sparkJar = spark.jar;
     if (spark.reason) unavailable.spark = spark.reason;
   }
-  const packages = [`pypaimon==${row.pypaimon}`];
+  const packages = [`pypaimon==${row.pypaimon}`, ...row.pythonExtras];
   if (sparkJar) packages.push(`pyspark==${row.spark.pyspark}`);
   const python = await provisionVenv(root, packages, opts.progress);
   return { row, java, python, catalogClasspath, sparkJar, unavailable };

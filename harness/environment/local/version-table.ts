@@ -7,6 +7,12 @@ export interface PaimonVersionRow {
   paimon: string;
   /** pypaimon release on PyPI that matches this Paimon release. */
   pypaimon: string;
+  /**
+   * Python packages pypaimon needs to read what the Java implementation writes. pypaimon pins
+   * only `fastavro>=1.4`; fastavro >= 1.13 reads zstd-compressed Avro (Java Paimon's default
+   * manifest compression) only with `backports.zstd` installed (see docs/known-issues.md).
+   */
+  pythonExtras: string[];
   spark: { artifactId: string; pyspark: string; scala: string };
   /** okhttp's mockwebserver the reference server was built against. */
   okhttp: string;
@@ -14,8 +20,8 @@ export interface PaimonVersionRow {
 }
 
 export const PAIMON_VERSIONS: readonly PaimonVersionRow[] = [
-  { paimon: '1.4.2', pypaimon: '1.4.2', spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, okhttp: '4.12.0', hadoop: '3.3.6' },
-  { paimon: '1.3.1', pypaimon: '1.3.1', spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.4.2', pypaimon: '1.4.2', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.3.1', pypaimon: '1.3.1', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, okhttp: '4.12.0', hadoop: '3.3.6' },
 ];
 
 export function versionRow(paimon: string | undefined): PaimonVersionRow | undefined {

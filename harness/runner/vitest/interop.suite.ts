@@ -6,6 +6,7 @@
 import { inject, test } from 'vitest';
 import { CatalogClient } from '../../catalog/index.ts';
 import { createEngine, KNOWN_ENGINES } from '../../engines/index.ts';
+import { loadKnownIssues } from '../../known-issues/index.ts';
 import { redact } from '../../redact.ts';
 import { formatProblem, loadScenarioFile, loadScenarios, ScenarioLoadError, type ScenarioInstance } from '../../scenario/index.ts';
 import { runScenario } from '../run-scenario.ts';
@@ -22,9 +23,11 @@ declare module 'vitest' {
 
 const spec = inject('interopRun');
 const suite = await loadScenarios(spec.filter.paths, { knownEngines: KNOWN_ENGINES });
-if (suite.problems.length) {
-  const sources = new Map(suite.files.map((f) => [f.file, f.source]));
-  throw Object.assign(new ScenarioLoadError(suite.problems), { message: suite.problems.map((p) => formatProblem(p, sources.get(p.loc.file))).join('\n\n') });
+const known = await loadKnownIssues(spec.knownIssuesFile);
+const problems = [...suite.problems, ...known.problems];
+if (problems.length) {
+  const sources = new Map([...suite.files.map((f) => [f.file, f.source] as const), [spec.knownIssuesFile, known.source] as const]);
+  throw Object.assign(new ScenarioLoadError(problems), { message: problems.map((p) => formatProblem(p, sources.get(p.loc.file))).join('\n\n') });
 }
 
 const env = spec.env;
@@ -40,6 +43,7 @@ const ctxBase = {
   scratchRoot: env.scratchRoot,
   keepDatabases: spec.keepDatabases,
   logs: env.logs,
+  knownIssues: known.issues,
   hooks: {
     onStepResult: (id: string, step: ScenarioResult['steps'][number]) => {
       const cells = step.engines.map((e) => `${e.engine} ${e.status} ${e.durationMs}ms`).concat(step.skippedEngines.map((e) => `${e.engine} skipped`));

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import type { CatalogEndpoint } from '../../catalog/index.ts';
+import { ManagedProcess } from './managed-process.ts';
+
+export const newSecret = () => randomBytes(18).toString('base64url');
+
+export type CatalogAuth = { provider: 'bear'; token: string } | { provider: 'dlf'; accessKeyId: string; accessKeySecret: string; region: string };
+
+export interface ReferenceCatalog {
+  endpoint: CatalogEndpoint;
+  /** Admin hooks of the launcher (no-permission databases/tables), guarded by a token. */
+  admin: { url: string; token: string };
+  process: ManagedProcess;
+}
+
+/**
+ * Starts Apache Paimon's RESTCatalogServer through CatalogLauncher. Secrets travel in the
+ * environment of the child, never on its command line.
+ */
+export async function startReferenceCatalog(opts: { java: string; classpath: string; dataPath: string; log: string; auth: CatalogAuth; warehouse?: string }): Promise<ReferenceCatalog> {
+  const warehouse = opts.warehouse ?? 'paimon_interop';
+  const adminToken = newSecret();
+  const env: Record<string, string> = { PAIMON_INTEROP_ADMIN_TOKEN: adminToken };
+  const args = ['-Xmx1g', '-cp', opts.classpath, 'CatalogLauncher', '--data-path', opts.dataPath, '--warehouse', warehouse, '--auth', opts.auth.provider];
+  if (opts.auth.provider === 'bear') env.PAIMON_INTEROP_CATALOG_TOKEN = opts.auth.token;
+  else {
+    env.PAIMON_INTEROP_DLF_ACCESS_KEY_ID = opts.auth.accessKeyId;
+    env.PAIMON_INTEROP_DLF_ACCESS_KEY_SECRET = opts.auth.accessKeySecret;
+    args.push('--region', opts.auth.region);
+  }
+  const started = await ManagedProcess.start({ component: 'catalog', command: opts.java, args, env, log: opts.log, readyPrefix: 'PAIMON_INTEROP_READY', timeoutMs: 90_000 });
+  const uri = /catalog=(\S+)/.exec(started.ready)![1]!;
+  const adminUrl = /admin=(\S+)/.exec(started.ready)![1]!;
+  return { endpoint: { uri, warehouse, auth: opts.auth, log: opts.log }, admin: { url: adminUrl, token: adminToken }, process: started.process };
+}

@@ -1,0 +1,358 @@
+/*
+ * Paimon's Java implementation (the library Spark, Flink and Doris embed) behind the
+ * paimon-interop gateway protocol; see ../gateway_server.py for the wire format. It runs the
+ * portable actions through the Java Table API against the REST catalog: create-table, insert,
+ * read (system tables included, e.g. t$snapshots), read-incremental ('incremental-between'),
+ * list-snapshots, drop-table. It has no SQL.
+ *
+ * Configuration (with secrets) comes in PAIMON_INTEROP_GATEWAY_CONFIG; nothing secret is printed.
+ * Exits when stdin closes, so it never outlives the harness.
+ */
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.apache.paimon.catalog.Catalog;
+import org.apache.paimon.catalog.CatalogContext;
+import org.apache.paimon.catalog.CatalogFactory;
+import org.apache.paimon.catalog.Identifier;
+import org.apache.paimon.data.BinaryString;
+import org.apache.paimon.data.Decimal;
+import org.apache.paimon.data.GenericRow;
+import org.apache.paimon.data.InternalArray;
+import org.apache.paimon.data.InternalMap;
+import org.apache.paimon.data.InternalRow;
+import org.apache.paimon.data.Timestamp;
+import org.apache.paimon.options.Options;
+import org.apache.paimon.reader.RecordReader;
+import org.apache.paimon.schema.Schema;
+import org.apache.paimon.shade.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.paimon.shade.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.paimon.shade.jackson2.com.fasterxml.jackson.databind.node.ArrayNode;
+import org.apache.paimon.shade.jackson2.com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.apache.paimon.shade.jackson2.com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.paimon.table.Table;
+import org.apache.paimon.table.sink.BatchTableCommit;
+import org.apache.paimon.table.sink.BatchTableWrite;
+import org.apache.paimon.table.sink.BatchWriteBuilder;
+import org.apache.paimon.table.source.ReadBuilder;
+import org.apache.paimon.types.ArrayType;
+import org.apache.paimon.types.DataField;
+import org.apache.paimon.types.DataType;
+import org.apache.paimon.types.DataTypeJsonParser;
+import org.apache.paimon.types.DecimalType;
+import org.apache.paimon.types.MapType;
+import org.apache.paimon.types.RowType;
+
+public class JavaGateway {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final long SAFE_INT = 1L << 53;
+    private static final Map<String, Catalog> CATALOGS = new HashMap<>();
+    private static JsonNode config;
+
+    static final class Unsupported extends RuntimeException {
+        Unsupported(String m) {
+            super(m);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        config = JSON.readTree(System.getenv("PAIMON_INTEROP_GATEWAY_CONFIG"));
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newSingleThreadExecutor());
+        server.createContext("/ping", ex -> reply(ex, "{\"ok\":true,\"engine\":\"paimon-java\",\"version\":\"" + paimonVersion() + "\"}"));
+        server.createContext("/shutdown", ex -> {
+            reply(ex, "{\"ok\":true}");
+            System.exit(0);
+        });
+        server.createContext("/execute", JavaGateway::execute);
+        server.start();
+        System.out.println("PAIMON_INTEROP_READY gateway=http://127.0.0.1:" + server.getAddress().getPort());
+        System.out.flush();
+        while (System.in.read() != -1) {
+            // serve until the harness closes our stdin
+        }
+        System.exit(0);
+    }
+
+    private static String paimonVersion() {
+        String v = Catalog.class.getPackage().getImplementationVersion();
+        return v == null ? config.path("version").asText("unknown") : v;
+    }
+
+    private static void execute(HttpExchange ex) throws java.io.IOException {
+        long started = System.nanoTime();
+        ObjectNode out = NODES.objectNode();
+        try {
+            JsonNode body = JSON.readTree(ex.getRequestBody());
+            JsonNode req = body.path("request");
+            Catalog catalog = catalogFor(body.path("credentials"));
+            String kind = req.path("kind").asText();
+            if ("sql".equals(kind)) throw new Unsupported("paimon-java has no SQL; use a portable action");
+            Identifier id = Identifier.create(body.path("database").asText(), req.path("table").asText());
+            out.put("statement", "paimon-java " + kind + " " + id.getFullName());
+            switch (kind) {
+                case "create-table": createTable(catalog, id, req); break;
+                case "insert": insert(catalog.getTable(id), req.path("rows"), req.path("columns")); break;
+                case "read": read(catalog.getTable(id), req, out); break;
+                case "read-incremental": readIncremental(catalog.getTable(id), req, out); break;
+                case "list-snapshots": listSnapshots(catalog, id, out); break;
+                case "drop-table": catalog.dropTable(id, false); break;
+                default: throw new Unsupported("unknown request kind " + kind);
+            }
+            out.put("ok", true);
+            if (!out.has("columns")) {
+                out.putArray("columns");
+                out.putArray("rows");
+            }
+        } catch (Throwable t) {
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            System.err.println(trace);
+            out.removeAll();
+            out.put("ok", false);
+            Throwable shown = t;
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c.getClass().getName().contains("paimon")) shown = c;
+            }
+            ObjectNode err = out.putObject("error");
+            err.put("exception", shown.getClass().getName());
+            err.put("message", String.valueOf(shown.getMessage()));
+        }
+        out.put("engine_ms", (System.nanoTime() - started) / 1e6);
+        reply(ex, JSON.writeValueAsString(out));
+    }
+
+    private static Catalog catalogFor(JsonNode credentials) {
+        Map<String, String> options = new HashMap<>();
+        config.path("catalog").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+        if (credentials.hasNonNull("token")) {
+            options.put("token.provider", "bear");
+            options.put("token", credentials.get("token").asText());
+        } else if (credentials.hasNonNull("access_key_id")) {
+            options.put("token.provider", "dlf");
+            options.put("dlf.access-key-id", credentials.get("access_key_id").asText());
+            options.put("dlf.access-key-secret", credentials.path("access_key_secret").asText());
+        }
+        String key = new java.util.TreeMap<>(options).toString();
+        return CATALOGS.computeIfAbsent(key, k -> CatalogFactory.createCatalog(CatalogContext.create(Options.fromMap(options))));
+    }
+
+    private static void createTable(Catalog catalog, Identifier id, JsonNode req) throws Exception {
+        Schema.Builder schema = Schema.newBuilder();
+        for (JsonNode col : req.path("columns")) {
+            schema.column(col.get(0).asText(), DataTypeJsonParser.parseAtomicTypeSQLString(col.get(1).asText()));
+        }
+        List<String> pk = strings(req.path("primaryKey"));
+        if (!pk.isEmpty()) schema.primaryKey(pk);
+        List<String> parts = strings(req.path("partitionKeys"));
+        if (!parts.isEmpty()) schema.partitionKeys(parts);
+        req.path("options").fields().forEachRemaining(e -> schema.option(e.getKey(), e.getValue().asText()));
+        catalog.createTable(id, schema.build(), false);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static void insert(Table table, JsonNode rows, JsonNode columns) throws Exception {
+        List<DataField> fields = table.rowType().getFields();
+        List<String> names = columns.isArray() && columns.size() > 0 ? strings(columns) : table.rowType().getFieldNames();
+        BatchWriteBuilder builder = table.newBatchWriteBuilder();
+        try (BatchTableWrite write = builder.newWrite(); BatchTableCommit commit = builder.newCommit()) {
+            for (JsonNode row : rows) {
+                GenericRow out = new GenericRow(fields.size());
+                for (int i = 0; i < fields.size(); i++) {
+                    int idx = names.indexOf(fields.get(i).name());
+                    out.setField(i, idx < 0 ? null : toPaimon(row.get(idx), fields.get(i).type()));
+                }
+                write.write(out);
+            }
+            commit.commit(write.prepareCommit());
+        }
+    }
+
+    /** A JSON value from a scenario as Paimon's internal data for `type`. */
+    private static Object toPaimon(JsonNode v, DataType type) {
+        if (v == null || v.isNull()) return null;
+        switch (type.getTypeRoot()) {
+            case BOOLEAN: return v.asBoolean();
+            case TINYINT: return (byte) v.asInt();
+            case SMALLINT: return (short) v.asInt();
+            case INTEGER: return v.asInt();
+            case BIGINT: return v.asLong();
+            case FLOAT: return (float) v.asDouble();
+            case DOUBLE: return v.asDouble();
+            case DECIMAL: {
+                DecimalType d = (DecimalType) type;
+                return Decimal.fromBigDecimal(new BigDecimal(v.asText()), d.getPrecision(), d.getScale());
+            }
+            case CHAR:
+            case VARCHAR: return BinaryString.fromString(v.asText());
+            case DATE: return (int) LocalDate.parse(v.asText()).toEpochDay();
+            case TIMESTAMP_WITHOUT_TIME_ZONE:
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE: return Timestamp.fromLocalDateTime(LocalDateTime.parse(v.asText().replace(' ', 'T')));
+            case BINARY:
+            case VARBINARY: return hexToBytes(v.asText());
+            default: throw new Unsupported("insert of " + type.asSQLString() + " values is not supported by the gateway");
+        }
+    }
+
+    private static byte[] hexToBytes(String s) {
+        String hex = s.startsWith("0x") ? s.substring(2) : s;
+        byte[] out = new byte[hex.length() / 2];
+        for (int i = 0; i < out.length; i++) out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        return out;
+    }
+
+    private static void read(Table table, JsonNode req, ObjectNode out) throws Exception {
+        RowType rowType = table.rowType();
+        ReadBuilder builder = table.newReadBuilder();
+        List<String> wanted = strings(req.path("columns"));
+        if (!wanted.isEmpty()) {
+            int[] projection = wanted.stream().mapToInt(rowType::getFieldIndex).toArray();
+            builder = builder.withProjection(projection);
+            rowType = rowType.project(wanted);
+        }
+        List<List<JsonNode>> rows = readRows(builder, rowType);
+        sort(rows, rowType, strings(req.path("orderBy")));
+        emit(out, rowType, rows);
+    }
+
+    private static void readIncremental(Table table, JsonNode req, ObjectNode out) throws Exception {
+        Map<String, String> dynamic = new HashMap<>();
+        dynamic.put("incremental-between", req.path("start").asLong() + "," + req.path("end").asLong());
+        read(table.copy(dynamic), req, out);
+    }
+
+    private static void listSnapshots(Catalog catalog, Identifier id, ObjectNode out) throws Exception {
+        Table snapshots = catalog.getTable(Identifier.create(id.getDatabaseName(), id.getObjectName() + "$snapshots"));
+        ObjectNode req = NODES.objectNode();
+        ArrayNode cols = req.putArray("columns");
+        for (String c : new String[] {"snapshot_id", "commit_kind", "total_record_count", "delta_record_count"}) cols.add(c);
+        req.putArray("orderBy").add("snapshot_id");
+        read(snapshots, req, out);
+    }
+
+    private static List<List<JsonNode>> readRows(ReadBuilder builder, RowType rowType) throws Exception {
+        List<List<JsonNode>> rows = new ArrayList<>();
+        List<InternalRow.FieldGetter> getters = new ArrayList<>();
+        for (int i = 0; i < rowType.getFieldCount(); i++) getters.add(InternalRow.createFieldGetter(rowType.getTypeAt(i), i));
+        try (RecordReader<InternalRow> reader = builder.newRead().createReader(builder.newScan().plan())) {
+            Iterator<InternalRow> it = reader.toCloseableIterator();
+            while (it.hasNext()) {
+                InternalRow r = it.next();
+                List<JsonNode> row = new ArrayList<>();
+                for (int i = 0; i < getters.size(); i++) row.add(toJson(getters.get(i).getFieldOrNull(r), rowType.getTypeAt(i)));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static void sort(List<List<JsonNode>> rows, RowType rowType, List<String> orderBy) {
+        for (int k = orderBy.size() - 1; k >= 0; k--) {
+            int idx = rowType.getFieldIndex(orderBy.get(k));
+            rows.sort((a, b) -> {
+                JsonNode x = a.get(idx), y = b.get(idx);
+                if (x.isNull() || y.isNull()) return Boolean.compare(!x.isNull(), !y.isNull());
+                if (x.isNumber() && y.isNumber()) return Double.compare(x.asDouble(), y.asDouble());
+                return x.asText().compareTo(y.asText());
+            });
+        }
+    }
+
+    private static void emit(ObjectNode out, RowType rowType, List<List<JsonNode>> rows) {
+        ArrayNode columns = out.putArray("columns");
+        for (DataField f : rowType.getFields()) columns.addObject().put("name", f.name()).put("type", f.type().asSQLString());
+        ArrayNode data = out.putArray("rows");
+        for (List<JsonNode> r : rows) data.addArray().addAll(r);
+    }
+
+    /** Paimon internal data as wire JSON: exact decimals, all nine fractional digits of timestamps. */
+    private static JsonNode toJson(Object v, DataType type) {
+        if (v == null) return NODES.nullNode();
+        switch (type.getTypeRoot()) {
+            case BOOLEAN: return NODES.booleanNode((Boolean) v);
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER: return NODES.numberNode(((Number) v).intValue());
+            case BIGINT: {
+                long l = (Long) v;
+                return Math.abs(l) < SAFE_INT ? NODES.numberNode(l) : NODES.textNode(Long.toString(l));
+            }
+            case FLOAT:
+            case DOUBLE: {
+                double d = ((Number) v).doubleValue();
+                return Double.isFinite(d) ? NODES.numberNode(d) : NODES.textNode(Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+            }
+            case DECIMAL: return NODES.textNode(((Decimal) v).toBigDecimal().toPlainString());
+            case DATE: return NODES.textNode(LocalDate.ofEpochDay((Integer) v).toString());
+            case TIMESTAMP_WITHOUT_TIME_ZONE:
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
+                LocalDateTime t = ((Timestamp) v).toLocalDateTime();
+                return NODES.textNode(t.format(SECONDS) + String.format(".%09d", t.getNano()));
+            }
+            case BINARY:
+            case VARBINARY: {
+                StringBuilder sb = new StringBuilder("0x");
+                for (byte b : (byte[]) v) sb.append(String.format("%02x", b));
+                return NODES.textNode(sb.toString());
+            }
+            case ARRAY: {
+                DataType element = ((ArrayType) type).getElementType();
+                InternalArray a = (InternalArray) v;
+                InternalArray.ElementGetter g = InternalArray.createElementGetter(element);
+                ArrayNode out = NODES.arrayNode();
+                for (int i = 0; i < a.size(); i++) out.add(toJson(g.getElementOrNull(a, i), element));
+                return out;
+            }
+            case MAP: {
+                MapType m = (MapType) type;
+                InternalMap map = (InternalMap) v;
+                ArrayNode out = NODES.arrayNode();
+                InternalArray.ElementGetter kg = InternalArray.createElementGetter(m.getKeyType());
+                InternalArray.ElementGetter vg = InternalArray.createElementGetter(m.getValueType());
+                for (int i = 0; i < map.size(); i++) {
+                    out.addArray().add(toJson(kg.getElementOrNull(map.keyArray(), i), m.getKeyType())).add(toJson(vg.getElementOrNull(map.valueArray(), i), m.getValueType()));
+                }
+                return out;
+            }
+            case ROW: {
+                RowType rt = (RowType) type;
+                InternalRow r = (InternalRow) v;
+                ObjectNode out = NODES.objectNode();
+                for (int i = 0; i < rt.getFieldCount(); i++) out.set(rt.getFields().get(i).name(), toJson(InternalRow.createFieldGetter(rt.getTypeAt(i), i).getFieldOrNull(r), rt.getTypeAt(i)));
+                return out;
+            }
+            default: return NODES.textNode(v.toString());
+        }
+    }
+
+    private static void reply(HttpExchange ex, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+export { KnownIssueSchema, KnownIssuesFileSchema, type KnownIssue } from './known-issue.ts';
+export { loadKnownIssues } from './load-known-issues.ts';
+export { appliesTo, findKnownIssue, today, type DeviationSite } from './match-known-issues.ts';

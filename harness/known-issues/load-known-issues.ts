@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument } from 'yaml';
+import { Locator } from '../scenario/locate.ts';
+import { problem, type Problem } from '../scenario/problem.ts';
+import { KnownIssuesFileSchema, type KnownIssue } from './known-issue.ts';
+
+/** Loads known-issues.yaml; a missing file is an empty table, a bad one located problems. */
+export async function loadKnownIssues(file: string): Promise<{ issues: KnownIssue[]; problems: Problem[]; source: string }> {
+  const source = await readFile(file, 'utf8').catch(() => undefined);
+  if (source === undefined) return { issues: [], problems: [], source: '' };
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines });
+  const loc = new Locator(file, doc, lines);
+  if (doc.errors.length) return { issues: [], problems: doc.errors.map((e) => problem('YAML_SYNTAX', e.message.split('\n')[0]!, loc.at(e.pos[0]))), source };
+  const parsed = KnownIssuesFileSchema.safeParse(doc.toJS());
+  if (parsed.success) {
+    const seen = new Set<string>();
+    const problems = parsed.data.deviations.flatMap((d, i) => {
+      const dup = seen.has(d.id);
+      seen.add(d.id);
+      return dup ? [problem('DUPLICATE_ID', `known issue id '${d.id}' is used twice`, loc.ofPath(['deviations', i]))] : [];
+    });
+    return { issues: parsed.data.deviations, problems, source };
+  }
+  return {
+    issues: [],
+    problems: parsed.error.issues.map((i) => problem(i.code === 'unrecognized_keys' ? 'UNKNOWN_KEY' : 'BAD_VALUE', `${i.path.join('.')}: ${i.message}`, loc.ofPath(i.path))),
+    source,
+  };
+}

@@ -1,0 +1,25 @@
+import type { KnownIssue } from './known-issue.ts';
+
+export interface DeviationSite {
+  scenarioName: string;
+  instanceId: string;
+  params: Record<string, string | number | boolean>;
+  stepName: string;
+  engine: string;
+}
+
+/** Whether an entry applies to this scenario, step, engine and matrix cell on `today`. */
+export function appliesTo(issue: KnownIssue, site: DeviationSite, today: string): boolean {
+  if (issue.expires !== undefined && issue.expires < today) return false;
+  if (issue.scenario !== site.scenarioName && issue.scenario !== site.instanceId) return false;
+  if (issue.step !== undefined && issue.step !== site.stepName) return false;
+  if (issue.engine !== site.engine) return false;
+  return Object.entries(issue.params ?? {}).every(([k, v]) => String(site.params[k]) === String(v));
+}
+
+/** The entry that explains a failure here, if any (its signature must match the failure text). */
+export function findKnownIssue(issues: readonly KnownIssue[], site: DeviationSite, failureText: string, today: string): KnownIssue | undefined {
+  return issues.find((i) => appliesTo(i, site, today) && (i.signature === undefined || new RegExp(i.signature).test(failureText)));
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
