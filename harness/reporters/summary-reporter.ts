@@ -29,7 +29,7 @@ export function renderSummary(raw: RawResults): string {
     lines.push('## Known deviations', '', '| scenario | step | engine | known issue | reason | actual |', '|---|---|---|---|---|---|');
     for (const { s, st, e } of known) {
       const actual = e.failures.flatMap((f) => f.diff.filter((d) => d.startsWith('+'))).join(' ').replace(/\|/g, '\\|');
-      lines.push(`| \`${s.id}\` | ${st.index + 1} ${st.name} | ${e.engine} | ${e.known!.id} | ${e.known!.reason} | ${actual} |`);
+      lines.push(`| \`${s.id}\` | ${st.index + 1} ${st.name} | ${e.engine} | ${e.known!.id} | ${e.known!.reason.replace(/\s+/g, ' ').trim()} | ${actual} |`);
     }
     lines.push('');
   }

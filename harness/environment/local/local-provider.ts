@@ -27,7 +27,7 @@ export interface LocalCatalogAdmin {
 export class LocalProvider implements EnvironmentProvider {
   readonly name = 'local';
 
-  async start(options: EnvironmentOptions): Promise<StartedEnvironment & { admin: LocalCatalogAdmin }> {
+  async start(options: EnvironmentOptions): Promise<StartedEnvironment & { admin: LocalCatalogAdmin; pids: number[] }> {
     const progress = options.onProgress ?? (() => {});
     const row = versionRow(options.paimonVersion);
     if (!row) {
@@ -82,6 +82,7 @@ export class LocalProvider implements EnvironmentProvider {
         versions,
         scratchRoot,
         admin: ref.admin,
+        pids: started.map((p) => p.pid!).filter(Boolean),
         stop: async () => {
           await stopAll();
           await rm(warehouseDir, { recursive: true, force: true });

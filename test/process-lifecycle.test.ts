@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { provisionDefault, testRunDir } from './support.ts';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (cond()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return cond();
+}
+
+/** Starts the environment in a child harness and returns the PIDs of the processes it started. */
+async function startHarness(dir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/lifecycle/start-environment.ts', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const pids = await new Promise<number[]>((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const line = buf.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { pids: number[] }).pids);
+    });
+    child.on('exit', (code) => reject(new Error(`harness exited early (${code})`)));
+  });
+  return { child, pids };
+}
+
+describe('no orphan processes', () => {
+  it.each(['SIGTERM', 'SIGINT', 'SIGKILL'] as const)('after the harness gets %s, the catalog and gateways are gone', async (signal) => {
+    await provisionDefault(['pypaimon']);
+    const { child, pids } = await startHarness(await testRunDir(`lifecycle-${signal.toLowerCase()}`));
+    expect(pids).toHaveLength(3);
+    expect(pids.every(alive)).toBe(true);
+    child.kill(signal);
+    // SIGKILL gives the harness no chance to clean up: the children notice their stdin close.
+    expect(await waitFor(() => !pids.some(alive), 20_000)).toBe(true);
+  });
+});
