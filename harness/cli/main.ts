@@ -11,7 +11,7 @@ const HELP = `paimon-interop — conformance and interoperability harness for th
 
 Usage:
   paimon-interop run [paths...] [--env local] [--paimon 1.4.2] [--tag T]... [--engine E]...
-                     [--shard i/n] [--update] [--keep] [--reports-dir reports]
+                     [--shard i/n] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop list [paths...] [--tag T]... [--engine E]...
   paimon-interop validate [paths...]
   paimon-interop setup [--paimon 1.4.2] [--refresh]
@@ -33,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
       keep: { type: 'boolean', default: false },
       refresh: { type: 'boolean', default: false },
       'reports-dir': { type: 'string' },
+      'known-issues': { type: 'string', default: 'known-issues.yaml' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     case 'setup':
       return setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
-      return runCommand({ env: values.env, paimon: values.paimon, filter, update: values.update, keep: values.keep, reportsDir: values['reports-dir'] });
+      return runCommand({ env: values.env, paimon: values.paimon, filter, update: values.update, keep: values.keep, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'] });
     default:
       throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
   }

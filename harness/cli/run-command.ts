@@ -1,6 +1,7 @@
 import { startVitest } from 'vitest/node';
 import { EnvironmentError } from '../environment/index.ts';
 import { KNOWN_ENGINES } from '../engines/index.ts';
+import { loadKnownIssues } from '../known-issues/index.ts';
 import { InteropVitestReporter, SummaryReporter, totals } from '../reporters/index.ts';
 import { RUN_SPEC_ENV, type RunFilter } from '../runner/run-spec.ts';
 import { startRun } from '../runner/start-run.ts';
@@ -14,6 +15,7 @@ export interface RunOptions {
   update: boolean;
   keep: boolean;
   reportsDir?: string;
+  knownIssuesFile: string;
 }
 
 /**
@@ -22,7 +24,8 @@ export interface RunOptions {
  */
 export async function runCommand(opts: RunOptions): Promise<number> {
   const suite = await loadScenarios(opts.filter.paths, { knownEngines: KNOWN_ENGINES });
-  if (printProblems(suite)) return 1;
+  const known = await loadKnownIssues(opts.knownIssuesFile);
+  if (printProblems({ ...suite, problems: [...suite.problems, ...known.problems], files: [...suite.files, { file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return 1;
 
   let run: Awaited<ReturnType<typeof startRun>>;
   const t0 = Date.now();
@@ -34,6 +37,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
       filter: opts.filter,
       update: opts.update,
       keepDatabases: opts.keep,
+      knownIssuesFile: opts.knownIssuesFile,
       reportsDir: opts.reportsDir,
       onProgress: (m) => err(`[env] ${m}`),
     });
