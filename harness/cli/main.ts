@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   const filter = { paths: paths.length ? paths : ['scenarios'], tags: values.tag, engines: values.engine, shard: values.shard };
   switch (command) {
     case 'validate':
-      return validateCommand(paths);
+      return validateCommand(paths, values['known-issues']);
     case 'list':
       return listCommand(filter);
     case 'schema':

@@ -1,11 +1,13 @@
 import { KNOWN_ENGINES } from '../engines/index.ts';
-import { loadScenarios } from '../scenario/index.ts';
-import { expandScenario } from '../scenario/index.ts';
+import { loadKnownIssues } from '../known-issues/index.ts';
+import { expandScenario, loadScenarios } from '../scenario/index.ts';
 import { out, printProblems } from './cli-output.ts';
 
-/** `validate [paths]`: load and check scenarios without engines; exit 1 on any problem. */
-export async function validateCommand(paths: string[]): Promise<number> {
-  const suite = await loadScenarios(paths.length ? paths : ['scenarios'], { knownEngines: KNOWN_ENGINES });
+/** `validate [paths]`: load and check scenarios (and the known-issues table) without engines; exit 1 on any problem. */
+export async function validateCommand(paths: string[], knownIssuesFile = 'known-issues.yaml'): Promise<number> {
+  const loaded = await loadScenarios(paths.length ? paths : ['scenarios'], { knownEngines: KNOWN_ENGINES });
+  const known = await loadKnownIssues(knownIssuesFile);
+  const suite = { ...loaded, problems: [...loaded.problems, ...known.problems], files: [...loaded.files, { file: knownIssuesFile, source: known.source, problems: [] }] };
   const problems = printProblems(suite);
   if (problems) {
     out(`${problems} problem(s) in ${new Set(suite.problems.map((p) => p.loc.file)).size} file(s)`);

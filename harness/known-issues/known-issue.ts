@@ -4,12 +4,15 @@ import { z } from 'zod';
  * One known deviation: an engine that disagrees with a documented rule, recorded with its
  * evidence instead of editing the expectation. The expectation stays; the report shows it.
  */
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+const OneOrMore = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)]);
+
 export const KnownIssueSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case kebab-case'),
-  scenario: z.string().describe('scenario name (every matrix cell) or full instance id'),
+  scenario: OneOrMore(z.string()).describe('scenario name(s) (every matrix cell) or full instance id(s)'),
   step: z.string().optional().describe('step name; default: any step'),
-  engine: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('only these matrix cells'),
+  engine: OneOrMore(z.string()).describe('the engine(s) that deviate'),
+  params: z.record(z.string(), OneOrMore(Scalar)).optional().describe('only these matrix cells; a list matches any of its values'),
   signature: z.string().optional().describe('regular expression the failure text must match'),
   reason: z.string().min(1),
   evidence: z.string().optional().describe('what the engine actually did'),

@@ -11,10 +11,11 @@ export interface DeviationSite {
 /** Whether an entry applies to this scenario, step, engine and matrix cell on `today`. */
 export function appliesTo(issue: KnownIssue, site: DeviationSite, today: string): boolean {
   if (issue.expires !== undefined && issue.expires < today) return false;
-  if (issue.scenario !== site.scenarioName && issue.scenario !== site.instanceId) return false;
+  const scenarios = ([] as string[]).concat(issue.scenario);
+  if (!scenarios.includes(site.scenarioName) && !scenarios.includes(site.instanceId)) return false;
   if (issue.step !== undefined && issue.step !== site.stepName) return false;
-  if (issue.engine !== site.engine) return false;
-  return Object.entries(issue.params ?? {}).every(([k, v]) => String(site.params[k]) === String(v));
+  if (!([] as string[]).concat(issue.engine).includes(site.engine)) return false;
+  return Object.entries(issue.params ?? {}).every(([k, v]) => ([] as unknown[]).concat(v).map(String).includes(String(site.params[k])));
 }
 
 /** The entry that explains a failure here, if any (its signature must match the failure text). */

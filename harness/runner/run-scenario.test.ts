@@ -97,3 +97,34 @@ describe('runScenario with test doubles', () => {
     expect(partial.steps[2]!.skippedEngines).toEqual([{ engine: 'double-b', reason: 'not in this environment' }]);
   });
 });
+
+describe('runScenario with known issues', () => {
+  const liar = (shared: Map<string, never>) => new TestDoubleEngine('double-b', shared, (rows) => rows.map((r) => [r[0], r[1], !r[2]]));
+  const entry = { id: 'double-b-flips', scenario: 'fixture-roundtrip', step: 'read back', engine: 'double-b', signature: '\\+ 1 \\| a \\| false', reason: 'flips booleans' };
+
+  it('reports a failure an entry explains as a known deviation, not a failure', async () => {
+    const shared = new Map();
+    const ctx = { ...context([new TestDoubleEngine('double-a', shared), liar(shared)]), knownIssues: [entry], today: '2026-11-21' };
+    const r = await runScenario((await instances())['fixture-roundtrip']!, ctx);
+    expect(r.status).toBe('known');
+    expect(r.steps[2]!.engines[1]).toMatchObject({ status: 'known', known: { id: 'double-b-flips' } });
+    expect(r.steps[2]!.disagreements).toEqual([]);
+  });
+
+  it('fails loudly when a known deviation no longer happens', async () => {
+    const shared = new Map();
+    const ctx = { ...context([new TestDoubleEngine('double-a', shared), new TestDoubleEngine('double-b', shared)]), knownIssues: [entry], today: '2026-11-21' };
+    const r = await runScenario((await instances())['fixture-roundtrip']!, ctx);
+    expect(r.status).toBe('fail');
+    expect(r.failure).toContain('known issue double-b-flips');
+    expect(r.failure).toContain('remove the entry from known-issues.yaml');
+  });
+
+  it('ignores an entry whose signature does not match, or that expired', async () => {
+    for (const e of [{ ...entry, signature: 'something else' }, { ...entry, expires: '2026-01-01' }]) {
+      const shared = new Map();
+      const ctx = { ...context([new TestDoubleEngine('double-a', shared), liar(shared)]), knownIssues: [e], today: '2026-11-21' };
+      expect((await runScenario((await instances())['fixture-roundtrip']!, ctx)).status).toBe('fail');
+    }
+  });
+});

@@ -16,6 +16,12 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
   const known = new Set(opts.knownEngines);
   const engineList = `known engines: ${[...known].join(', ')}`;
   const checkEngine = (name: string, path: PropertyKey[], key?: string) => {
+    // `on: ${writer}` names an engine per matrix cell: every value must be an engine.
+    const param = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(name)?.[1];
+    if (param !== undefined && doc.matrix?.[param] !== undefined) {
+      for (const v of matrixValues(doc.matrix[param]!)) checkEngine(String(v), ['matrix', param]);
+      return;
+    }
     if (!known.has(name)) {
       problems.push(problem('UNKNOWN_ENGINE', `no adapter provides engine '${name}' (${engineList})`, key ? loc.ofKey(path, key) : loc.ofPath(path)));
     }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { KnownIssue } from './known-issue.ts';
+import { appliesTo, findKnownIssue } from './match-known-issues.ts';
+
+const issue: KnownIssue = {
+  id: 'x',
+  scenario: ['ts-ms', 'ts-us'],
+  step: 'stored digits',
+  engine: ['pypaimon', 'paimon-java'],
+  params: { format: 'orc', precision: [0, 1] },
+  signature: '\\+ 1 \\| .*\\.123456789',
+  reason: 'r',
+  expires: '2027-01-01',
+};
+const site = { scenarioName: 'ts-ms', instanceId: 'f.yaml#ts-ms[precision=1,format=orc]', params: { precision: 1, format: 'orc' }, stepName: 'stored digits', engine: 'paimon-java' };
+
+describe('known issues', () => {
+  it('applies by scenario, step, engine and matrix cell (lists match any value)', () => {
+    expect(appliesTo(issue, site, '2026-11-21')).toBe(true);
+    expect(appliesTo(issue, { ...site, params: { precision: 2, format: 'orc' } }, '2026-11-21')).toBe(false);
+    expect(appliesTo(issue, { ...site, engine: 'spark' }, '2026-11-21')).toBe(false);
+    expect(appliesTo(issue, { ...site, stepName: 'other' }, '2026-11-21')).toBe(false);
+    expect(appliesTo(issue, { ...site, scenarioName: 'ts-ns' }, '2026-11-21')).toBe(false);
+  });
+
+  it('needs the failure to match the signature', () => {
+    expect(findKnownIssue([issue], site, 'rows\n+ 1 | 2024-05-01 12:34:56.123456789', '2026-11-21')?.id).toBe('x');
+    expect(findKnownIssue([issue], site, 'rows\n+ 1 | 2024-05-01 12:34:56', '2026-11-21')).toBeUndefined();
+  });
+
+  it('stops applying after its expiry date', () => {
+    expect(appliesTo(issue, site, '2027-01-02')).toBe(false);
+  });
+});
