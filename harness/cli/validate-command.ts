@@ -14,6 +14,6 @@ export async function validateCommand(paths: string[], knownIssuesFile = 'known-
     return 1;
   }
   const instances = suite.scenarios.flatMap(expandScenario).length;
-  out(`${suite.scenarios.length} scenario(s) in ${suite.files.length} file(s) are valid (${instances} instance(s) after matrix expansion)`);
+  out(`${suite.scenarios.length} scenario(s) in ${loaded.files.length} file(s) are valid (${instances} instance(s) after matrix expansion)`);
   return 0;
 }

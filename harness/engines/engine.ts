@@ -18,6 +18,7 @@ export type EngineRequest =
   | { kind: 'read'; table: string; columns?: string[]; orderBy?: string[] }
   | { kind: 'read-incremental'; table: string; start: number; end: number; orderBy?: string[] }
   | { kind: 'list-snapshots'; table: string }
+  | { kind: 'alter-table'; table: string; setOptions: Record<string, string> }
   | { kind: 'drop-table'; table: string };
 
 /** Credentials of the principal a step acts as; never logged or reported. */

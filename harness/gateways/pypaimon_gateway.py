@@ -1,7 +1,7 @@
 """pypaimon behind the paimon-interop gateway protocol (see gateway_server.py).
 
 pypaimon has no SQL: it runs the portable actions natively (create-table, insert, read,
-read-incremental, list-snapshots, drop-table). A `sql` request is answered as unsupported.
+read-incremental, list-snapshots, alter-table, drop-table). A `sql` request is answered as unsupported.
 """
 import hashlib
 import importlib.metadata
@@ -10,6 +10,7 @@ import json
 import pyarrow as pa
 from pypaimon import CatalogFactory, Schema
 from pypaimon.schema.data_types import DataField, DataTypeParser, PyarrowFieldParser
+from pypaimon.schema.schema_change import SchemaChange
 from pypaimon.snapshot.snapshot_manager import SnapshotManager
 
 from arrow_values import build_column, table_rows
@@ -150,6 +151,9 @@ def execute(request, database, credentials):
         cols, rows = read_incremental(catalog, ident, request)
     elif kind == "list-snapshots":
         cols, rows = list_snapshots(catalog, ident, request)
+    elif kind == "alter-table":
+        catalog.alter_table(ident, [SchemaChange.set_option(k, v) for k, v in request["setOptions"].items()], False)
+        cols, rows = [], []
     elif kind == "drop-table":
         catalog.drop_table(ident, False)
         cols, rows = [], []

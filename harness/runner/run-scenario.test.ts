@@ -99,7 +99,7 @@ describe('runScenario with test doubles', () => {
 });
 
 describe('runScenario with known issues', () => {
-  const liar = (shared: Map<string, never>) => new TestDoubleEngine('double-b', shared, (rows) => rows.map((r) => [r[0], r[1], !r[2]]));
+  const liar = (shared: ConstructorParameters<typeof TestDoubleEngine>[1]) => new TestDoubleEngine('double-b', shared, (rows) => rows.map((r) => [r[0], r[1], !r[2]]));
   const entry = { id: 'double-b-flips', scenario: 'fixture-roundtrip', step: 'read back', engine: 'double-b', signature: '\\+ 1 \\| a \\| false', reason: 'flips booleans' };
 
   it('reports a failure an entry explains as a known deviation, not a failure', async () => {

@@ -1,11 +1,11 @@
 import type { EngineRequest } from '../engines/index.ts';
-import type { ScenarioStep } from '../scenario/index.ts';
+import { STEP_KINDS, type ScenarioStep } from '../scenario/index.ts';
 
 /** Engines a step names, in order. */
 export const stepEngines = (step: ScenarioStep): string[] => (step.on === undefined ? [] : Array.isArray(step.on) ? step.on : [step.on]);
 
 export const stepKind = (step: ScenarioStep): string =>
-  (['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'drop-table', 'rest'] as const).find((k) => step[k] !== undefined) ?? 'unknown';
+  STEP_KINDS.find((k) => step[k] !== undefined) ?? 'unknown';
 
 export const stepName = (step: ScenarioStep): string => step.name ?? `${stepKind(step)} #${step.index + 1}`;
 
@@ -28,6 +28,8 @@ export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
   const inc = step['read-incremental'];
   if (inc) return { kind: 'read-incremental', table: inc.table, start: inc.start, end: inc.end, orderBy: inc['order-by'] };
   if (step['list-snapshots']) return { kind: 'list-snapshots', table: step['list-snapshots'].table };
+  const alter = step['alter-table'];
+  if (alter) return { kind: 'alter-table', table: alter.table, setOptions: Object.fromEntries(Object.entries(alter['set-options']).map(([k, v]) => [k, String(v)])) };
   if (step['drop-table']) return { kind: 'drop-table', table: step['drop-table'].table };
   throw new Error(`step ${step.index + 1} has no engine request`);
 }

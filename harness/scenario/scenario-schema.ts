@@ -76,6 +76,10 @@ export const ReadIncrementalSchema = z.strictObject({
   'order-by': z.array(z.string()).optional(),
 });
 export const TableOnlySchema = z.strictObject({ table: Identifier });
+export const AlterTableSchema = z.strictObject({
+  table: Identifier,
+  'set-options': z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).describe('table options to set (a schema change)'),
+});
 export const RestCallSchema = z.strictObject({
   method: z.enum(['GET', 'POST', 'DELETE', 'HEAD']),
   path: z.string().regex(/^\//, 'must start with /').describe('path below /v1/{prefix}, e.g. /databases/${db}'),
@@ -83,7 +87,7 @@ export const RestCallSchema = z.strictObject({
 });
 
 /** The step kinds; a step has exactly one of these keys. */
-export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'drop-table', 'rest'] as const;
+export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'alter-table', 'drop-table', 'rest'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const StepSchema = z
@@ -100,6 +104,7 @@ export const StepSchema = z
     read: ReadSchema.optional(),
     'read-incremental': ReadIncrementalSchema.optional(),
     'list-snapshots': TableOnlySchema.optional(),
+    'alter-table': AlterTableSchema.optional(),
     'drop-table': TableOnlySchema.optional(),
     rest: RestCallSchema.optional().describe('a call to the catalog REST API'),
     expect: ExpectSchema.optional(),

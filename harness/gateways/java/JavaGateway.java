@@ -3,7 +3,7 @@
  * paimon-interop gateway protocol; see ../gateway_server.py for the wire format. It runs the
  * portable actions through the Java Table API against the REST catalog: create-table, insert,
  * read (system tables included, e.g. t$snapshots), read-incremental ('incremental-between'),
- * list-snapshots, drop-table. It has no SQL.
+ * list-snapshots, alter-table (set options), drop-table. It has no SQL.
  *
  * Configuration (with secrets) comes in PAIMON_INTEROP_GATEWAY_CONFIG; nothing secret is printed.
  * Exits when stdin closes, so it never outlives the harness.
@@ -40,6 +40,7 @@ import org.apache.paimon.data.Timestamp;
 import org.apache.paimon.options.Options;
 import org.apache.paimon.reader.RecordReader;
 import org.apache.paimon.schema.Schema;
+import org.apache.paimon.schema.SchemaChange;
 import org.apache.paimon.shade.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.paimon.shade.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.paimon.shade.jackson2.com.fasterxml.jackson.databind.node.ArrayNode;
@@ -113,6 +114,12 @@ public class JavaGateway {
                 case "read": read(catalog.getTable(id), req, out); break;
                 case "read-incremental": readIncremental(catalog.getTable(id), req, out); break;
                 case "list-snapshots": listSnapshots(catalog, id, out); break;
+                case "alter-table": {
+                    List<SchemaChange> changes = new ArrayList<>();
+                    req.path("setOptions").fields().forEachRemaining(e -> changes.add(SchemaChange.setOption(e.getKey(), e.getValue().asText())));
+                    catalog.alterTable(id, changes, false);
+                    break;
+                }
                 case "drop-table": catalog.dropTable(id, false); break;
                 default: throw new Unsupported("unknown request kind " + kind);
             }
