@@ -5,6 +5,7 @@ import { appliesTo, findKnownIssue, today } from '../known-issues/index.ts';
 import { compareAgreement } from '../results/index.ts';
 import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
 import { evaluateOutcome, evaluateRest } from './evaluate-step.ts';
+import { listFiles } from './list-files.ts';
 import { renderStepFailure } from './render-failure.ts';
 import { databaseName, type RunContext } from './run-context.ts';
 import type { ScenarioResult, StepEngineResult, StepResult } from './scenario-result.ts';
@@ -106,6 +107,14 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string): P
     } catch (err) {
       base.engines.push({ engine: 'catalog', status: 'error', durationMs: Math.round(now() - t), failures: [], reason: (err as Error).message });
     }
+    return withStatus(base);
+  }
+
+  if (step['list-files']) {
+    const t = now();
+    const result = await listFiles(step['list-files'].path);
+    const failures = evaluateOutcome(step.expect, { ok: true, result });
+    base.engines.push({ engine: 'harness', status: failures.length ? 'fail' : 'pass', statement: `list files under ${step['list-files'].path}`, durationMs: Math.round(now() - t), failures, actual: result });
     return withStatus(base);
   }
 

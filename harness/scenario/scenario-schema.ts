@@ -87,7 +87,7 @@ export const RestCallSchema = z.strictObject({
 });
 
 /** The step kinds; a step has exactly one of these keys. */
-export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'alter-table', 'drop-table', 'rest'] as const;
+export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'alter-table', 'drop-table', 'rest', 'list-files'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const StepSchema = z
@@ -107,6 +107,7 @@ export const StepSchema = z
     'alter-table': AlterTableSchema.optional(),
     'drop-table': TableOnlySchema.optional(),
     rest: RestCallSchema.optional().describe('a call to the catalog REST API'),
+    'list-files': z.strictObject({ path: z.string().min(1) }).optional().describe('data files under a local path (e.g. ${scratch}/t), as rows of relative paths'),
     expect: ExpectSchema.optional(),
   })
   .superRefine((step, ctx) => {
@@ -117,7 +118,7 @@ export const StepSchema = z
         message: kinds.length === 0 ? `a step needs one of: ${STEP_KINDS.join(', ')}` : `a step has exactly one kind, found: ${kinds.join(', ')}`,
       });
     }
-    if (kinds[0] !== 'rest' && kinds.length === 1 && step.on === undefined) {
+    if (kinds[0] !== 'rest' && kinds[0] !== 'list-files' && kinds.length === 1 && step.on === undefined) {
       ctx.addIssue({ code: 'custom', message: `a ${kinds[0]} step needs 'on' (the engine or engines it runs on)`, path: [] });
     }
   });
