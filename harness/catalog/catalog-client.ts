@@ -1,4 +1,6 @@
 import { request } from 'undici';
+import { dlfAuthorization, dlfSignHeaders } from '../access-control/dlf-signer.ts';
+import type { PrincipalCredentials } from '../engines/engine.ts';
 import type { CatalogEndpoint } from './catalog-endpoint.ts';
 
 export interface RestReply {
@@ -24,9 +26,14 @@ export class CatalogClient {
 
   constructor(readonly endpoint: CatalogEndpoint) {}
 
-  private headers(): Record<string, string> {
-    const h: Record<string, string> = { 'content-type': 'application/json' };
-    if (this.endpoint.auth.provider === 'bear') h.authorization = `Bearer ${this.endpoint.auth.token}`;
+  /** Request headers with the endpoint's credential: a bearer token or a DLF signature. */
+  private headers(method: string, url: URL, body: string | undefined): Record<string, string> {
+    const auth = this.endpoint.auth;
+    if (auth.provider === 'bear') return { 'content-type': 'application/json', authorization: `Bearer ${auth.token}` };
+    if (auth.provider === 'none') return { 'content-type': 'application/json' };
+    const h: Record<string, string> = { ...dlfSignHeaders(body, new Date()) };
+    if (!body) h['content-type'] = 'application/json';
+    h.authorization = dlfAuthorization({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: h }, auth, auth.region ?? 'cn-hangzhou');
     return h;
   }
 
@@ -34,11 +41,12 @@ export class CatalogClient {
   async raw(method: string, path: string, body?: unknown): Promise<RestReply> {
     const url = new URL(path.replace(/^\//, ''), this.endpoint.uri.endsWith('/') ? this.endpoint.uri : `${this.endpoint.uri}/`);
     try {
-      const res = await request(url, { method: method as 'GET', headers: this.headers(), body: body === undefined ? undefined : JSON.stringify(body), headersTimeout: 30_000, bodyTimeout: 30_000 });
-      const text = await res.body.text();
-      let parsed: unknown = text;
+      const text = body === undefined ? undefined : JSON.stringify(body);
+      const res = await request(url, { method: method as 'GET', headers: this.headers(method, url, text), body: text, headersTimeout: 30_000, bodyTimeout: 30_000 });
+      const reply = await res.body.text();
+      let parsed: unknown = reply;
       try {
-        parsed = text ? JSON.parse(text) : null;
+        parsed = reply ? JSON.parse(reply) : null;
       } catch {
         // keep the text: some errors are plain
       }
@@ -46,6 +54,16 @@ export class CatalogClient {
     } catch (err) {
       throw new CatalogError(`catalog ${this.endpoint.uri} unreachable: ${(err as Error).message}`, undefined, { cause: err });
     }
+  }
+
+  /** The same catalog reached as a principal (its URI, e.g. the access-control proxy, and credential). */
+  as(p: PrincipalCredentials): CatalogClient {
+    const auth: CatalogEndpoint['auth'] = p.token
+      ? { provider: 'bear', token: p.token }
+      : { provider: 'dlf', accessKeyId: p.accessKeyId ?? '', accessKeySecret: p.accessKeySecret ?? '', region: p.region };
+    const client = new CatalogClient({ ...this.endpoint, uri: p.uri ?? this.endpoint.uri, auth });
+    client.prefix = this.prefix;
+    return client;
   }
 
   /** GET /v1/config; remembers the path prefix the catalog asks for. */

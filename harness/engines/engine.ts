@@ -18,6 +18,7 @@ export type EngineRequest =
   | { kind: 'read'; table: string; columns?: string[]; orderBy?: string[] }
   | { kind: 'read-incremental'; table: string; start: number; end: number; orderBy?: string[] }
   | { kind: 'list-snapshots'; table: string }
+  | { kind: 'list-tables' }
   | { kind: 'alter-table'; table: string; setOptions: Record<string, string> }
   | { kind: 'drop-table'; table: string };
 
@@ -27,6 +28,10 @@ export interface PrincipalCredentials {
   token?: string;
   accessKeyId?: string;
   accessKeySecret?: string;
+  /** DLF region of the signature scope. */
+  region?: string;
+  /** Catalog URI to use instead of the environment's (e.g. the access-control proxy). */
+  uri?: string;
 }
 
 export interface StepContext {

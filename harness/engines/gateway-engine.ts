@@ -1,7 +1,14 @@
 import { normalizeValue, parseType, type CanonicalResult } from '../results/index.ts';
 import { classifyError } from './classify-error.ts';
-import type { Engine, EngineEndpoint, EngineOutcome, EngineRequest, StepContext } from './engine.ts';
+import type { Engine, EngineEndpoint, EngineOutcome, EngineRequest, PrincipalCredentials, StepContext } from './engine.ts';
 import { callGateway, type GatewayReply } from './gateway-client.ts';
+
+/** Credentials as the gateways take them: a bearer token, or an AK/SK pair for DLF signing. */
+function gatewayCredentials(p: PrincipalCredentials): Record<string, string | undefined> {
+  const where = { uri: p.uri };
+  if (p.token) return { ...where, token: p.token };
+  return { ...where, access_key_id: p.accessKeyId, access_key_secret: p.accessKeySecret, region: p.region ?? 'cn-hangzhou' };
+}
 
 /** Turns a gateway's typed columns and raw JSON rows into a canonical result. */
 export function toCanonical(reply: GatewayReply): CanonicalResult {
@@ -30,7 +37,7 @@ export class GatewayEngine implements Engine {
     const reply = await callGateway(this.name, this.endpoint.url, '/execute', {
       request: sent,
       database: ctx.database,
-      credentials: ctx.principal ? { token: ctx.principal.token, access_key_id: ctx.principal.accessKeyId, access_key_secret: ctx.principal.accessKeySecret } : undefined,
+      credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined,
     }, ctx.timeoutMs);
     const statement = reply.statement ?? (sent.kind === 'sql' ? sent.sql : undefined);
     if (!reply.ok) {

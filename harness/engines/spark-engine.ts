@@ -47,6 +47,8 @@ export function sparkRequest(request: EngineRequest, database: string): EngineRe
         kind: 'sql',
         sql: `SELECT snapshot_id, commit_kind, total_record_count, delta_record_count FROM ${table(`${request.table}$snapshots`)} ORDER BY snapshot_id`,
       };
+    case 'list-tables':
+      return { kind: 'sql', sql: `SHOW TABLES IN ${CATALOG}.${quoteId(database)}` };
     case 'alter-table': {
       const props = Object.entries(request.setOptions).map(([k, v]) => `${sqlLiteral(k)} = ${sqlLiteral(v)}`).join(', ');
       return { kind: 'sql', sql: `ALTER TABLE ${table(request.table)} SET TBLPROPERTIES (${props})` };

@@ -28,11 +28,16 @@ def catalog_for(credentials):
     """One catalog per principal; the default uses the environment's own credential."""
     options = dict(CONFIG["catalog"])
     if credentials:
+        for key in ("token", "dlf.access-key-id", "dlf.access-key-secret", "dlf.region"):
+            options.pop(key, None)
+        if credentials.get("uri"):
+            options["uri"] = credentials["uri"]
         if credentials.get("token"):
             options.update({"token.provider": "bear", "token": credentials["token"]})
         elif credentials.get("access_key_id"):
             options.update({"token.provider": "dlf", "dlf.access-key-id": credentials["access_key_id"],
-                            "dlf.access-key-secret": credentials["access_key_secret"]})
+                            "dlf.access-key-secret": credentials["access_key_secret"],
+                            "dlf.region": credentials.get("region") or "cn-hangzhou"})
     key = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()
     if key not in _catalogs:
         _catalogs[key] = CatalogFactory.create(options)
@@ -138,6 +143,9 @@ def execute(request, database, credentials):
     kind = request["kind"]
     if kind == "sql":
         raise UnsupportedOperation("pypaimon has no SQL; use a portable action")
+    if kind == "list-tables":
+        names = sorted(catalog.list_tables(database))
+        return [{"name": "table_name", "type": "STRING"}], [[n] for n in names], "pypaimon list-tables %s" % database
     ident = "%s.%s" % (database, request["table"])
     statement = "pypaimon %s %s" % (kind, ident)
     if kind == "create-table":

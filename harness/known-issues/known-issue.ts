@@ -10,7 +10,7 @@ const OneOrMore = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)])
 export const KnownIssueSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case kebab-case'),
   scenario: OneOrMore(z.string()).describe('scenario name(s) (every matrix cell) or full instance id(s)'),
-  step: z.string().optional().describe('step name; default: any step'),
+  step: OneOrMore(z.string()).optional().describe('step name(s); default: any step'),
   engine: OneOrMore(z.string()).describe('the engine(s) that deviate'),
   params: z.record(z.string(), OneOrMore(Scalar)).optional().describe('only these matrix cells; a list matches any of its values'),
   signature: z.string().optional().describe('regular expression the failure text must match'),

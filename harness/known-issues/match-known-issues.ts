@@ -13,7 +13,7 @@ export function appliesTo(issue: KnownIssue, site: DeviationSite, today: string)
   if (issue.expires !== undefined && issue.expires < today) return false;
   const scenarios = ([] as string[]).concat(issue.scenario);
   if (!scenarios.includes(site.scenarioName) && !scenarios.includes(site.instanceId)) return false;
-  if (issue.step !== undefined && issue.step !== site.stepName) return false;
+  if (issue.step !== undefined && !([] as string[]).concat(issue.step).includes(site.stepName)) return false;
   if (!([] as string[]).concat(issue.engine).includes(site.engine)) return false;
   return Object.entries(issue.params ?? {}).every(([k, v]) => ([] as unknown[]).concat(v).map(String).includes(String(site.params[k])));
 }

@@ -12,7 +12,8 @@ export function evaluateOutcome(expect: ExpectDoc | undefined, outcome: EngineOu
     const pattern = typeof wanted === 'string' ? undefined : wanted.message;
     if (outcome.ok) return [fail('error', `error ${cls}`, `success with ${outcome.result.rows.length} row(s)`)];
     const out: Comparison[] = [];
-    if (outcome.error.errorClass !== cls) out.push(fail('error', `error ${cls}`, `error ${outcome.error.errorClass}: ${outcome.error.message}`));
+    const { errorClass, exception, message } = outcome.error;
+    if (errorClass !== cls) out.push(fail('error', `error ${cls}`, `error ${errorClass}${exception ? ` (${exception})` : ''}: ${message}`));
     if (pattern !== undefined && !new RegExp(pattern).test(outcome.error.message)) out.push(fail('error message', `message matching /${pattern}/`, outcome.error.message));
     return out;
   }

@@ -1,4 +1,5 @@
 import type { CatalogClient } from '../catalog/index.ts';
+import type { PrincipalAuthority } from '../access-control/index.ts';
 import type { Engine, PrincipalCredentials } from '../engines/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
 import type { ScenarioResult, StepResult } from './scenario-result.ts';
@@ -16,7 +17,10 @@ export interface RunContext {
   /** Engines this environment lacks, with the reason, so their scenarios skip with it. */
   unavailable: ReadonlyMap<string, string>;
   catalog?: CatalogClient;
+  /** Principals the environment brings (a vendor's catalog); they win over minted ones. */
   principals?: Record<string, PrincipalCredentials>;
+  /** Mints the principals scenarios declare and changes their grants (reference layer). */
+  authority?: PrincipalAuthority;
   scratchRoot: string;
   keepDatabases?: boolean;
   /** Log file per component, for failure messages. */

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EngineUnavailableError, type EngineOutcome } from '../engines/index.ts';
+import { EngineUnavailableError, type EngineOutcome, type PrincipalCredentials } from '../engines/index.ts';
 import { appliesTo, findKnownIssue, today } from '../known-issues/index.ts';
 import { compareAgreement } from '../results/index.ts';
 import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
@@ -59,10 +59,11 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     return finish();
   }
 
+  const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
   try {
     for (const raw of instance.steps) {
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
-      const stepResult = applyKnownIssues(await runStep(step, ctx, database), instance, ctx);
+      const stepResult = applyKnownIssues(await runStep(step, ctx, database, principals), instance, ctx);
       result.steps.push(stepResult);
       ctx.hooks?.onStepResult?.(instance.id, stepResult);
       if (stepResult.status === 'fail' || stepResult.status === 'error') {
@@ -77,6 +78,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
       result.reason = 'every step was skipped: ' + [...new Set(result.steps.flatMap((s) => s.skippedEngines.map((e) => `${e.engine}: ${e.reason}`)))].join('; ');
     }
   } finally {
+    ctx.authority?.unregister(database);
     if (!ctx.keepDatabases) {
       await ctx.catalog?.dropDatabase(database).catch((err: Error) => {
         result.reason = `${result.reason ? `${result.reason}; ` : ''}cleanup of ${database} failed: ${err.message}`;
@@ -92,16 +94,19 @@ function finish_skip(result: ScenarioResult, reason: string, finish: () => Scena
   return finish();
 }
 
-async function runStep(step: ScenarioStep, ctx: RunContext, database: string): Promise<StepResult> {
+async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>): Promise<StepResult> {
   const base: StepResult = { index: step.index, name: stepName(step), loc: step.loc, status: 'pass', engines: [], disagreements: [], skippedEngines: [] };
   if (step.rest) {
     const t = now();
     if (!ctx.catalog) {
       return { ...base, status: 'skip', skippedEngines: [{ engine: 'catalog', reason: 'no catalog endpoint' }] };
     }
+    const who = step.as === undefined ? undefined : principals[step.as];
+    if (step.as !== undefined && !who) return { ...base, status: 'error', engines: [{ engine: 'catalog', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
     try {
       const path = await ctx.catalog.resource(step.rest.path);
-      const reply = await ctx.catalog.raw(step.rest.method, path, step.rest.body);
+      const client = who ? ctx.catalog.as(who) : ctx.catalog;
+      const reply = await client.raw(step.rest.method, path, step.rest.body);
       const failures = evaluateRest(step.expect, reply.status, reply.body);
       base.engines.push({ engine: 'catalog', status: failures.length ? 'fail' : 'pass', statement: `${step.rest.method} ${path}`, durationMs: Math.round(now() - t), failures });
     } catch (err) {
@@ -118,7 +123,16 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string): P
     return withStatus(base);
   }
 
-  const principal = step.as === undefined ? undefined : ctx.principals?.[step.as];
+  const change = step.grant ?? step.revoke;
+  if (change) {
+    const verb = step.grant ? 'grant' : 'revoke';
+    if (!ctx.authority) return { ...base, status: 'skip', skippedEngines: [{ engine: 'access-control', reason: `${verb} needs the reference access-control layer; this catalog manages its own grants` }] };
+    const ok = ctx.authority[verb](database, change.principal, { privilege: change.privilege, on: change.on });
+    base.engines.push({ engine: 'access-control', status: ok ? 'pass' : 'error', statement: `${verb} ${change.privilege} on ${change.on} ${step.grant ? 'to' : 'from'} ${change.principal}`, durationMs: 0, failures: [], reason: ok ? undefined : `unknown principal ${change.principal}` });
+    return withStatus(base);
+  }
+
+  const principal = step.as === undefined ? undefined : principals[step.as];
   if (step.as !== undefined && !principal) {
     return { ...base, status: 'error', engines: [{ engine: 'harness', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
   }

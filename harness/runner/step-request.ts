@@ -28,6 +28,7 @@ export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
   const inc = step['read-incremental'];
   if (inc) return { kind: 'read-incremental', table: inc.table, start: inc.start, end: inc.end, orderBy: inc['order-by'] };
   if (step['list-snapshots']) return { kind: 'list-snapshots', table: step['list-snapshots'].table };
+  if (step['list-tables']) return { kind: 'list-tables' };
   const alter = step['alter-table'];
   if (alter) return { kind: 'alter-table', table: alter.table, setOptions: Object.fromEntries(Object.entries(alter['set-options']).map(([k, v]) => [k, String(v)])) };
   if (step['drop-table']) return { kind: 'drop-table', table: step['drop-table'].table };

@@ -34,6 +34,13 @@ const ExpectError = z.union([
   }),
 ]);
 
+const Privilege = z.enum(['LIST', 'SELECT', 'INSERT', 'DROP', 'CREATE', 'ALTER', 'ALL']);
+const Grant = z.strictObject({
+  privilege: Privilege,
+  on: z.string().describe('catalog, database ${db}, or table ${db}.t'),
+});
+const GrantChange = z.strictObject({ principal: z.string(), privilege: Privilege, on: z.string() });
+
 export const ExpectSchema = z
   .strictObject({
     rows: z.array(z.array(Cell)).optional().describe('expected rows; cells are compared by the column type'),
@@ -87,7 +94,7 @@ export const RestCallSchema = z.strictObject({
 });
 
 /** The step kinds; a step has exactly one of these keys. */
-export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'alter-table', 'drop-table', 'rest', 'list-files'] as const;
+export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'grant', 'revoke'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const StepSchema = z
@@ -108,6 +115,9 @@ export const StepSchema = z
     'drop-table': TableOnlySchema.optional(),
     rest: RestCallSchema.optional().describe('a call to the catalog REST API'),
     'list-files': z.strictObject({ path: z.string().min(1) }).optional().describe('data files under a local path (e.g. ${scratch}/t), as rows of relative paths'),
+    'list-tables': z.strictObject({}).optional().describe('the tables of the scenario database'),
+    grant: GrantChange.optional().describe('give a principal a privilege (reference access-control layer only)'),
+    revoke: GrantChange.optional().describe('take a privilege away from a principal'),
     expect: ExpectSchema.optional(),
   })
   .superRefine((step, ctx) => {
@@ -118,20 +128,19 @@ export const StepSchema = z
         message: kinds.length === 0 ? `a step needs one of: ${STEP_KINDS.join(', ')}` : `a step has exactly one kind, found: ${kinds.join(', ')}`,
       });
     }
-    if (kinds[0] !== 'rest' && kinds[0] !== 'list-files' && kinds.length === 1 && step.on === undefined) {
+    if (kinds.length === 1 && ENGINE_STEP_KINDS.has(kinds[0]!) && step.on === undefined) {
       ctx.addIssue({ code: 'custom', message: `a ${kinds[0]} step needs 'on' (the engine or engines it runs on)`, path: [] });
     }
   });
+
+/** Step kinds that run on engines; the others run in the harness itself. */
+const ENGINE_STEP_KINDS = new Set<string>(['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table']);
 
 const MatrixValues = z.union([
   z.array(z.union([z.string(), z.number(), z.boolean()])),
   z.string().regex(/^-?\d+\.\.-?\d+$/, 'a range is written like 0..9'),
 ]);
 
-const Grant = z.strictObject({
-  privilege: z.enum(['LIST', 'SELECT', 'INSERT', 'DROP', 'CREATE', 'ALTER', 'ALL']),
-  on: z.string().describe('catalog, database ${db}, or table ${db}.t'),
-});
 
 export const ScenarioSchema = z
   .strictObject({
@@ -147,7 +156,14 @@ export const ScenarioSchema = z
       })
       .optional(),
     principals: z
-      .record(Identifier, z.strictObject({ grants: z.array(Grant).optional(), privileged: z.boolean().optional() }))
+      .record(
+        Identifier,
+        z.strictObject({
+          grants: z.array(Grant).optional(),
+          privileged: z.boolean().optional().describe('holds ALL on the catalog'),
+          auth: z.enum(['dlf', 'bear']).optional().describe('how the principal authenticates: DLF signature (default) or bearer token'),
+        }),
+      )
       .optional(),
     matrix: z.record(Identifier, MatrixValues).optional(),
     steps: z.array(StepSchema).min(1),

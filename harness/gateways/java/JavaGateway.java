@@ -106,14 +106,16 @@ public class JavaGateway {
             Catalog catalog = catalogFor(body.path("credentials"));
             String kind = req.path("kind").asText();
             if ("sql".equals(kind)) throw new Unsupported("paimon-java has no SQL; use a portable action");
-            Identifier id = Identifier.create(body.path("database").asText(), req.path("table").asText());
-            out.put("statement", "paimon-java " + kind + " " + id.getFullName());
+            String database = body.path("database").asText();
+            Identifier id = Identifier.create(database, req.path("table").asText(""));
+            out.put("statement", "paimon-java " + kind + " " + (req.has("table") ? id.getFullName() : database));
             switch (kind) {
                 case "create-table": createTable(catalog, id, req); break;
                 case "insert": insert(catalog.getTable(id), req.path("rows"), req.path("columns")); break;
                 case "read": read(catalog.getTable(id), req, out); break;
                 case "read-incremental": readIncremental(catalog.getTable(id), req, out); break;
                 case "list-snapshots": listSnapshots(catalog, id, out); break;
+                case "list-tables": listTables(catalog, database, out); break;
                 case "alter-table": {
                     List<SchemaChange> changes = new ArrayList<>();
                     req.path("setOptions").fields().forEachRemaining(e -> changes.add(SchemaChange.setOption(e.getKey(), e.getValue().asText())));
@@ -149,6 +151,10 @@ public class JavaGateway {
     private static Catalog catalogFor(JsonNode credentials) {
         Map<String, String> options = new HashMap<>();
         config.path("catalog").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+        if (credentials.isObject()) {
+            for (String k : new String[] {"token", "dlf.access-key-id", "dlf.access-key-secret", "dlf.region"}) options.remove(k);
+            if (credentials.hasNonNull("uri")) options.put("uri", credentials.get("uri").asText());
+        }
         if (credentials.hasNonNull("token")) {
             options.put("token.provider", "bear");
             options.put("token", credentials.get("token").asText());
@@ -156,6 +162,7 @@ public class JavaGateway {
             options.put("token.provider", "dlf");
             options.put("dlf.access-key-id", credentials.get("access_key_id").asText());
             options.put("dlf.access-key-secret", credentials.path("access_key_secret").asText());
+            options.put("dlf.region", credentials.path("region").asText("cn-hangzhou"));
         }
         String key = new java.util.TreeMap<>(options).toString();
         return CATALOGS.computeIfAbsent(key, k -> CatalogFactory.createCatalog(CatalogContext.create(Options.fromMap(options))));
@@ -257,6 +264,14 @@ public class JavaGateway {
         for (String c : new String[] {"snapshot_id", "commit_kind", "total_record_count", "delta_record_count"}) cols.add(c);
         req.putArray("orderBy").add("snapshot_id");
         read(snapshots, req, out);
+    }
+
+    private static void listTables(Catalog catalog, String database, ObjectNode out) throws Exception {
+        List<String> names = new ArrayList<>(catalog.listTables(database));
+        java.util.Collections.sort(names);
+        out.putArray("columns").addObject().put("name", "table_name").put("type", "STRING");
+        ArrayNode rows = out.putArray("rows");
+        for (String n : names) rows.addArray().add(n);
     }
 
     private static List<List<JsonNode>> readRows(ReadBuilder builder, RowType rowType) throws Exception {

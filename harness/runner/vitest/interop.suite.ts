@@ -3,7 +3,8 @@
  * and reporters apply. Results travel to the reporter in `task.meta.interop`; only here does a
  * failed result become a thrown error.
  */
-import { inject, test } from 'vitest';
+import { afterAll, inject, test } from 'vitest';
+import { AccessControlProxy } from '../../access-control/index.ts';
 import { CatalogClient } from '../../catalog/index.ts';
 import { createEngine, KNOWN_ENGINES } from '../../engines/index.ts';
 import { loadKnownIssues } from '../../known-issues/index.ts';
@@ -31,6 +32,14 @@ if (problems.length) {
 }
 
 const env = spec.env;
+const instances = selectInstances(suite.scenarios, spec.filter);
+// Principal-scoped scenarios act through the reference access-control layer, unless the
+// environment brings real principals (a vendor's catalog).
+let authority: AccessControlProxy | undefined;
+if (!env.principals && instances.some((i) => i.scenario.principals)) {
+  authority = await new AccessControlProxy(env.catalog).start();
+  afterAll(() => authority?.stop());
+}
 const secrets = environmentSecrets(env);
 const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e)]));
 const catalog = new CatalogClient(env.catalog);
@@ -40,6 +49,7 @@ const ctxBase = {
   unavailable: new Map(Object.entries(env.unavailable)),
   catalog,
   principals: env.principals,
+  authority,
   scratchRoot: env.scratchRoot,
   keepDatabases: spec.keepDatabases,
   logs: env.logs,
@@ -65,7 +75,7 @@ async function runWithUpdates(instance: ScenarioInstance): Promise<ScenarioResul
   }
 }
 
-for (const instance of selectInstances(suite.scenarios, spec.filter)) {
+for (const instance of instances) {
   test(instance.id, async (ctx) => {
     const result = await runWithUpdates(instance);
     if (result.failure) result.failure = redact(result.failure, secrets);
