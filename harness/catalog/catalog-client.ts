@@ -76,8 +76,9 @@ export class CatalogClient {
     return { defaults: cfg.defaults ?? {}, overrides: cfg.overrides ?? {} };
   }
 
-  /** Path under `/v1/{prefix}`. */
+  /** Path under `/v1/{prefix}`; a path that already starts with `/v1/` (e.g. `/v1/config`) is taken as is. */
   async resource(path: string): Promise<string> {
+    if (path.startsWith('/v1/')) return path;
     if (this.prefix === undefined) await this.config();
     return `/v1${this.prefix ? `/${encodeURIComponent(this.prefix)}` : ''}${path}`;
   }
@@ -94,17 +95,25 @@ export class CatalogClient {
     await this.expect('POST', '/databases', [200], { name, options: {} });
   }
 
-  async listTables(database: string): Promise<string[]> {
+  /** Follows `nextPageToken` through a paged listing. */
+  private async listAll(path: string, key: 'tables' | 'databases'): Promise<string[]> {
     const names: string[] = [];
     let token: string | undefined;
     do {
       const q = token ? `?pageToken=${encodeURIComponent(token)}` : '';
-      const reply = await this.expect('GET', `/databases/${encodeURIComponent(database)}/tables${q}`, [200]);
-      const body = reply.body as { tables?: string[]; nextPageToken?: string };
-      names.push(...(body.tables ?? []));
-      token = body.nextPageToken ?? undefined;
+      const body = (await this.expect('GET', `${path}${q}`, [200])).body as Record<string, string[] | string | undefined>;
+      names.push(...((body[key] as string[] | undefined) ?? []));
+      token = (body.nextPageToken as string | undefined) ?? undefined;
     } while (token);
     return names;
+  }
+
+  listTables(database: string): Promise<string[]> {
+    return this.listAll(`/databases/${encodeURIComponent(database)}/tables`, 'tables');
+  }
+
+  listDatabases(): Promise<string[]> {
+    return this.listAll('/databases', 'databases');
   }
 
   /** Drops a database and its tables; a database that is already gone is fine. */

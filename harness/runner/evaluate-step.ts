@@ -36,7 +36,19 @@ export function evaluateRest(expect: ExpectDoc | undefined, status: number, body
   if (expect?.status === undefined && (status < 200 || status > 299)) out.push(fail('status', '2xx', `${status} ${JSON.stringify(body)}`));
   for (const [key, value] of Object.entries(expect?.body ?? {})) {
     const actual = (body as Record<string, unknown> | null)?.[key];
-    if (JSON.stringify(actual) !== JSON.stringify(value)) out.push(fail(`body.${key}`, JSON.stringify(value), JSON.stringify(actual)));
+    if (!containsSubset(value, actual)) out.push(fail(`body.${key}`, JSON.stringify(value), JSON.stringify(actual)));
   }
   return out;
+}
+
+/** Objects match when every expected key matches (extra keys are fine); everything else exactly. */
+export function containsSubset(expected: unknown, actual: unknown): boolean {
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
+    return Object.entries(expected).every(([k, v]) => containsSubset(v, (actual as Record<string, unknown>)[k]));
+  }
+  if (Array.isArray(expected)) {
+    return Array.isArray(actual) && expected.length === actual.length && expected.every((v, i) => containsSubset(v, actual[i]));
+  }
+  return JSON.stringify(expected) === JSON.stringify(actual);
 }

@@ -51,7 +51,7 @@ export const ExpectSchema = z
     error: ExpectError.optional().describe('the step must fail with this canonical error class'),
     agree: z.boolean().optional().describe('all engines of the step return the same canonical result'),
     status: z.number().int().optional().describe('rest steps: expected HTTP status'),
-    body: z.record(z.string(), Cell).optional().describe('rest steps: keys the JSON body must contain with these values'),
+    body: z.record(z.string(), Cell).optional().describe('rest steps: keys the JSON body must contain with these values (objects match as subsets)'),
   })
   .describe('what the step must produce');
 
@@ -89,7 +89,7 @@ export const AlterTableSchema = z.strictObject({
 });
 export const RestCallSchema = z.strictObject({
   method: z.enum(['GET', 'POST', 'DELETE', 'HEAD']),
-  path: z.string().regex(/^\//, 'must start with /').describe('path below /v1/{prefix}, e.g. /databases/${db}'),
+  path: z.string().regex(/^\//, 'must start with /').describe('path below /v1/{prefix}, e.g. /databases/${db}; or a full /v1/... path such as /v1/config?warehouse=...'),
   body: z.record(z.string(), Cell).optional(),
 });
 

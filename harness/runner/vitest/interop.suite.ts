@@ -10,6 +10,7 @@ import { createEngine, KNOWN_ENGINES } from '../../engines/index.ts';
 import { loadKnownIssues } from '../../known-issues/index.ts';
 import { redact } from '../../redact.ts';
 import { formatProblem, loadScenarioFile, loadScenarios, ScenarioLoadError, type ScenarioInstance } from '../../scenario/index.ts';
+import { runPrefix } from '../run-context.ts';
 import { runScenario } from '../run-scenario.ts';
 import { environmentSecrets } from '../run-spec.ts';
 import type { ScenarioResult } from '../scenario-result.ts';
@@ -74,6 +75,14 @@ async function runWithUpdates(instance: ScenarioInstance): Promise<ScenarioResul
     current = { ...current, scenario: reloaded.scenario, steps: reloaded.scenario.steps };
   }
 }
+
+// Whatever a failed scenario left under this run's prefix goes at the end; nothing else is touched.
+afterAll(async () => {
+  if (spec.keepDatabases) return;
+  for (const db of await catalog.listDatabases().catch(() => [])) {
+    if (db.startsWith(`${runPrefix(spec.runId)}_`)) await catalog.dropDatabase(db).catch(() => undefined);
+  }
+});
 
 for (const instance of instances) {
   test(instance.id, async (ctx) => {

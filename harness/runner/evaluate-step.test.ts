@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { containsSubset, evaluateOutcome, evaluateRest } from './evaluate-step.ts';
+
+describe('evaluateRest', () => {
+  it('matches nested objects as subsets and arrays exactly', () => {
+    expect(containsSubset({ a: { b: 1 } }, { a: { b: 1, c: 2 }, d: 3 })).toBe(true);
+    expect(containsSubset({ a: { b: 1 } }, { a: { b: 2 } })).toBe(false);
+    expect(containsSubset({ t: ['x'] }, { t: ['x', 'y'] })).toBe(false);
+    expect(containsSubset({ a: {} }, { a: null })).toBe(false);
+  });
+
+  it('checks the status, or any 2xx when none is expected', () => {
+    expect(evaluateRest({ status: 404 }, 404, {})).toEqual([]);
+    expect(evaluateRest(undefined, 500, { message: 'boom' })[0]!.aspect).toBe('status');
+    expect(evaluateRest({ body: { code: 409 } }, 200, { code: 409 })).toEqual([]);
+  });
+});
+
+describe('evaluateOutcome', () => {
+  it('requires the expected error class and message, and reports a success as a failure', () => {
+    const denied = { ok: false as const, error: { errorClass: 'permission-denied' as const, exception: 'X', message: "User a doesn't have privilege LIST" } };
+    expect(evaluateOutcome({ error: 'permission-denied' }, denied)).toEqual([]);
+    expect(evaluateOutcome({ error: { class: 'permission-denied', message: 'privilege SELECT' } }, denied)[0]!.aspect).toBe('error message');
+    expect(evaluateOutcome({ error: 'not-found' }, denied)[0]!.diff[1]).toBe("+ error permission-denied (X): User a doesn't have privilege LIST");
+    expect(evaluateOutcome({ error: 'not-found' }, { ok: true, result: { columns: [], rows: [] } })[0]!.diff).toEqual(['- error not-found', '+ success with 0 row(s)']);
+  });
+});
