@@ -10,7 +10,7 @@ import { validateCommand } from './validate-command.ts';
 const HELP = `paimon-interop — conformance and interoperability harness for the Paimon REST catalog
 
 Usage:
-  paimon-interop run [paths...] [--env local] [--paimon 1.4.2] [--tag T]... [--engine E]...
+  paimon-interop run [paths...] [--env local|external|docker] [--config external.yaml] [--paimon 1.4.2] [--tag T]... [--engine E]...
                      [--shard i/n] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop list [paths...] [--tag T]... [--engine E]...
   paimon-interop validate [paths...]
@@ -34,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       refresh: { type: 'boolean', default: false },
       'reports-dir': { type: 'string' },
       'known-issues': { type: 'string', default: 'known-issues.yaml' },
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -55,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     case 'setup':
       return setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
-      return runCommand({ env: values.env, paimon: values.paimon, filter, update: values.update, keep: values.keep, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'] });
+      return runCommand({ env: values.env, paimon: values.paimon, filter, update: values.update, keep: values.keep, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config });
     default:
       throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
   }

@@ -16,6 +16,7 @@ export interface RunOptions {
   keep: boolean;
   reportsDir?: string;
   knownIssuesFile: string;
+  configFile?: string;
 }
 
 /**
@@ -39,6 +40,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
       keepDatabases: opts.keep,
       knownIssuesFile: opts.knownIssuesFile,
       reportsDir: opts.reportsDir,
+      configFile: opts.configFile,
       onProgress: (m) => err(`[env] ${m}`),
     });
   } catch (e) {

@@ -70,6 +70,8 @@ export interface EngineEndpoint {
   version?: string;
   /** Log file of the engine process, for failure messages. */
   log?: string;
+  /** Engine-specific settings, never secrets (a secret is named by an env var, e.g. passwordEnv). */
+  options?: Record<string, string>;
 }
 
 /** The engine could not be reached at all (transport, crash): an environment failure. */

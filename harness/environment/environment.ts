@@ -31,7 +31,8 @@ export interface EnvironmentOptions {
   /** Where logs and scratch files go (reports/<run-id>). */
   runDir: string;
   onProgress?: (message: string) => void;
-  signal?: AbortSignal;
+  /** The external environment's config file. */
+  configFile?: string;
 }
 
 /** One interface for local processes, containers and endpoints that already exist. */

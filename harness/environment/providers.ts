@@ -1,9 +1,11 @@
 import { EnvironmentError, type EnvironmentProvider } from './environment.ts';
+import { ExternalProvider } from './external/external-provider.ts';
 import { LocalProvider } from './local/local-provider.ts';
 
 /** The environment providers by name; `--env` picks one. */
 export const PROVIDERS: Record<string, () => EnvironmentProvider> = {
   local: () => new LocalProvider(),
+  external: () => new ExternalProvider(),
 };
 
 export function providerFor(name: string): EnvironmentProvider {

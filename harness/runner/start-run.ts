@@ -14,6 +14,7 @@ export interface StartRunOptions {
   knownIssuesFile?: string;
   reportsDir?: string;
   runId?: string;
+  configFile?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -29,7 +30,7 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   const runDir = resolve(opts.reportsDir ?? 'reports', runId);
   await mkdir(runDir, { recursive: true });
   const provider = providerFor(opts.env);
-  const started = await provider.start({ paimonVersion: opts.paimonVersion, engines: opts.engines, runDir, onProgress: opts.onProgress });
+  const started = await provider.start({ paimonVersion: opts.paimonVersion, engines: opts.engines, runDir, onProgress: opts.onProgress, configFile: opts.configFile });
   const { stop, ...descriptor } = started;
   return {
     spec: { runId, runDir, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml', env: descriptor },

@@ -1,17 +1,15 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { request } from 'undici';
-import { CatalogClient, type CatalogEndpoint } from '../../catalog/index.ts';
+import { join, resolve } from 'node:path';
+import { CatalogClient } from '../../catalog/index.ts';
 import type { EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
-import { logTail, ManagedProcess } from './managed-process.ts';
-import { provision, type Provisioned } from './provision.ts';
+import { startGateway } from './engine-gateway.ts';
+import { logTail, type ManagedProcess } from './managed-process.ts';
+import { provision } from './provision.ts';
 import { newSecret, startReferenceCatalog } from './reference-catalog.ts';
 import { PAIMON_VERSIONS, versionRow } from './version-table.ts';
 
-const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways');
-const LOCAL_ENGINES = ['pypaimon', 'paimon-java', 'spark'] as const;
+export const LOCAL_ENGINES = ['pypaimon', 'paimon-java', 'spark'] as const;
 
 /** What the local provider hands back besides the descriptor: the admin hooks of the catalog. */
 export interface LocalCatalogAdmin {
@@ -63,7 +61,7 @@ export class LocalProvider implements EnvironmentProvider {
         if (unavailable[engine]) continue;
         logs[engine] = join(logDir, `${engine}.log`);
         progress(`${engine}: starting the gateway`);
-        const gw = await this.startGateway(engine, prov, catalog, logs[engine]!);
+        const gw = await startGateway(engine, prov, catalog, logs[engine]!);
         started.push(gw.process);
         engines.push(gw.endpoint);
       }
@@ -91,35 +89,6 @@ export class LocalProvider implements EnvironmentProvider {
     } catch (err) {
       await stopAll();
       throw err;
-    }
-  }
-
-  private async startGateway(engine: string, prov: Provisioned, catalog: CatalogEndpoint, log: string): Promise<{ process: ManagedProcess; endpoint: EngineEndpoint }> {
-    const auth = catalog.auth.provider === 'bear' ? { 'token.provider': 'bear', token: catalog.auth.token } : {};
-    const config = {
-      catalog: { metastore: 'rest', uri: catalog.uri, warehouse: catalog.warehouse, ...auth },
-      version: prov.row.paimon,
-      spark_jar: prov.sparkJar,
-    };
-    // paimon-java runs on the JVM with the catalog's class path; the others are Python gateways.
-    const command = engine === 'paimon-java' ? { command: prov.java, args: ['-Xmx2g', '-cp', prov.catalogClasspath, 'JavaGateway'] } : { command: prov.python, args: [join(GATEWAYS, `${engine}_gateway.py`)] };
-    const gw = await ManagedProcess.start({
-      component: engine,
-      ...command,
-      cwd: GATEWAYS,
-      env: { PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config), PYTHONUNBUFFERED: '1' },
-      log,
-      readyPrefix: 'PAIMON_INTEROP_READY',
-      timeoutMs: engine === 'spark' ? 240_000 : 90_000,
-    });
-    const url = /gateway=(\S+)/.exec(gw.ready)![1]!;
-    try {
-      const res = await request(`${url}/ping`);
-      const body = (await res.body.json()) as { version?: string };
-      return { process: gw.process, endpoint: { engine, url, version: body.version, log } };
-    } catch (err) {
-      await gw.process.stop();
-      throw new EnvironmentError('ENV_START_FAILED', engine, `gateway ping failed: ${(err as Error).message}`, await logTail(log));
     }
   }
 }

@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/reference-catalog.ts';
+import { provisionDefault, testRunDir } from './support.ts';
+
+const run = promisify(execFile);
+const cli = (env: Record<string, string>, ...args: string[]) =>
+  run(process.execPath, ['bin/paimon-interop.mjs', ...args], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }).then(
+    (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
+  );
+
+/** `--env external` against a catalog that is already running (started here by hand). */
+describe('external environment', () => {
+  let catalog: ReferenceCatalog;
+  let dir: string;
+  const token = 'external-test-token-000111';
+  const config = (uri: string, extra = '') =>
+    ['catalog:', `  uri: ${uri}`, '  warehouse: paimon_interop', '  auth: { provider: bear, token-env: PI_TEST_CATALOG_TOKEN }', 'engines:', '  pypaimon: local', '  paimon-java: local', extra].join('\n');
+
+  beforeAll(async () => {
+    const prov = await provisionDefault(['pypaimon']);
+    dir = await testRunDir('external');
+    catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(dir, 'warehouse'), log: join(dir, 'catalog.log'), auth: { provider: 'bear', token } });
+  });
+  afterAll(async () => {
+    await catalog?.process.stop();
+  });
+
+  it('runs scenarios against the running catalog with local clients', async () => {
+    const file = join(dir, 'external.yaml');
+    await writeFile(file, config(catalog.endpoint.uri));
+    const r = await cli({ PI_TEST_CATALOG_TOKEN: token }, 'run', 'scenarios/writes', 'scenarios/catalog-api', '--env', 'external', '--config', file, '--reports-dir', join(dir, 'reports'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('interop: 2 passed, 0 failed, 0 skipped');
+    expect(r.out + r.err).not.toContain(token);
+  });
+
+  it.each([
+    ['a secret variable that is not set', {}, (uri: string) => uri, /ENV_CONFIG: external: .*external\.yaml: catalog\.auth\.token-env names the environment variable PI_TEST_CATALOG_TOKEN, which is not set/],
+    ['a wrong credential', { PI_TEST_CATALOG_TOKEN: 'wrong-token-0000000' }, (uri: string) => uri, /ENV_CONFIG: catalog: .*rejected the credentials \(HTTP 401\)/],
+    ['an unreachable endpoint', { PI_TEST_CATALOG_TOKEN: token }, () => 'http://127.0.0.1:9/', /ENV_UNAVAILABLE: catalog: http:\/\/127\.0\.0\.1:9\/ .*unreachable/],
+  ])('reports %s in one line, exit 2, no stack, no secret', async (_, env, uri, pattern) => {
+    const file = join(dir, 'external.yaml');
+    await writeFile(file, config(uri(catalog.endpoint.uri)));
+    const r = await cli(env as Record<string, string>, 'run', 'scenarios/writes', '--env', 'external', '--config', file, '--reports-dir', join(dir, 'reports'));
+    expect(r.code).toBe(2);
+    const lines = r.err.split('\n').filter((l) => l.startsWith('environment error'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.err).not.toContain('wrong-token-0000000');
+  });
+});
