@@ -21,7 +21,7 @@ describe('the reference access-control layer', () => {
     env = await new LocalProvider().start({ runDir: await testRunDir('acl'), engines: ['pypaimon', 'paimon-java'] });
     base = {
       runId: `acl${Date.now().toString(36)}`,
-      engines: new Map(env.engines.map((e) => [e.engine, createEngine(e)])),
+      engines: new Map(env.engines.map((e) => [e.engine, createEngine(e, { catalog: env.catalog, runId: "e2e" })])),
       unavailable: new Map(Object.entries(env.unavailable)),
       catalog: new CatalogClient(env.catalog),
       scratchRoot: env.scratchRoot,

@@ -32,8 +32,10 @@ export interface StartSpec {
   cwd?: string;
   env?: Record<string, string>;
   log: string;
-  /** Line prefix the process prints when it serves; the rest of the line is returned. */
+  /** Line prefix the process prints on stdout when it serves; the rest of the line is returned. */
   readyPrefix: string;
+  /** Servers that announce readiness on stderr (mariadbd): a text the stderr line contains. */
+  readyOnStderr?: string;
   timeoutMs: number;
 }
 
@@ -66,6 +68,7 @@ export class ManagedProcess {
     this.child = child;
     running.add(this);
     child.stderr!.pipe(this.logStream, { end: false });
+    let stderrSeen = '';
     return new Promise((resolve, reject) => {
       let buffered = '';
       let settled = false;
@@ -77,6 +80,17 @@ export class ManagedProcess {
         reject(new EnvironmentError('ENV_START_FAILED', spec.component, `${why}; log: ${spec.log}`, await logTail(spec.log)));
       };
       const timer = setTimeout(() => void fail(`not ready after ${spec.timeoutMs / 1000}s`), spec.timeoutMs);
+      if (spec.readyOnStderr) {
+        child.stderr!.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          stderrSeen = (stderrSeen + chunk.toString('utf8')).slice(-4096);
+          if (stderrSeen.includes(spec.readyOnStderr!)) {
+            settled = true;
+            clearTimeout(timer);
+            resolve('');
+          }
+        });
+      }
       child.stdout!.on('data', (chunk: Buffer) => {
         this.logStream?.write(chunk);
         if (settled) return;

@@ -42,7 +42,10 @@ if (!env.principals && instances.some((i) => i.scenario.principals)) {
   afterAll(() => authority?.stop());
 }
 const secrets = environmentSecrets(env);
-const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e)]));
+const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e, { catalog: env.catalog, runId: spec.runId })]));
+afterAll(async () => {
+  await Promise.allSettled([...engines.values()].map((e) => e.close?.()));
+});
 const catalog = new CatalogClient(env.catalog);
 const ctxBase = {
   runId: spec.runId,

@@ -1,0 +1,120 @@
+import { createConnection, type Connection, type FieldPacket } from 'mysql2/promise';
+import type { CatalogEndpoint } from '../catalog/index.ts';
+import { createCatalogSql } from './doris-catalog.ts';
+import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
+import { mysqlError, mysqlResult } from './mysql-results.ts';
+import { quoteId } from './sql-literals.ts';
+
+/** Opens a MySQL-protocol connection to `mysql://user@host:port`, the password from an env var. */
+export async function openMysql(endpoint: EngineEndpoint): Promise<Connection> {
+  const url = new URL(endpoint.url);
+  const password = endpoint.options?.passwordEnv ? process.env[endpoint.options.passwordEnv] ?? '' : '';
+  return createConnection({
+    host: url.hostname,
+    port: Number(url.port || 9030),
+    user: decodeURIComponent(url.username),
+    password,
+    database: url.pathname.replace(/^\//, '') || undefined,
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    decimalNumbers: false,
+    rowsAsArray: true,
+    connectTimeout: 15_000,
+  });
+}
+
+/** Runs one statement and returns a typed result or a typed error; never throws for SQL errors. */
+export async function queryOutcome(conn: Connection, sql: string): Promise<EngineOutcome> {
+  const started = performance.now();
+  try {
+    const [rows, fields] = await conn.query({ sql, rowsAsArray: true });
+    return { ok: true, statement: sql, engineMillis: performance.now() - started, result: mysqlResult(fields as FieldPacket[] | undefined, rows) };
+  } catch (err) {
+    const e = err as { errno?: number; code?: string; sqlMessage?: string; message: string; fatal?: boolean };
+    if (e.fatal && e.errno === undefined) throw new EngineUnavailableError('doris', `connection lost (${e.code ?? e.message})`, { cause: err });
+    return { ok: false, statement: sql, error: mysqlError(e) };
+  }
+}
+
+/** What Doris does with Paimon tables here: SQL and reads. */
+const DORIS_REQUESTS = new Set<EngineRequest['kind']>(['sql', 'read', 'read-incremental', 'list-snapshots', 'list-tables']);
+
+/** Doris SQL for a request: statements to run in order; the last one's result is the step's. */
+export function dorisStatements(request: EngineRequest, catalog: string, database: string): string[] {
+  const cat = quoteId(catalog);
+  const table = (t: string) => `${cat}.${quoteId(database)}.${quoteId(t)}`;
+  const order = (cols?: string[]) => (cols?.length ? ` ORDER BY ${cols.map(quoteId).join(', ')}` : '');
+  // Doris caches external metadata: refresh so writes by other engines are visible.
+  const refresh = `REFRESH CATALOG ${cat}`;
+  switch (request.kind) {
+    case 'sql':
+      return [`SWITCH ${cat}`, request.sql];
+    case 'read':
+      return [refresh, `SELECT ${request.columns?.length ? request.columns.map(quoteId).join(', ') : '*'} FROM ${table(request.table)}${order(request.orderBy)}`];
+    case 'read-incremental':
+      return [refresh, `SELECT * FROM ${table(request.table)}@incr('startSnapshotId'='${request.start}', 'endSnapshotId'='${request.end}')${order(request.orderBy)}`];
+    case 'list-snapshots':
+      return [refresh, `SELECT snapshot_id, commit_kind, total_record_count, delta_record_count FROM ${table(`${request.table}$snapshots`)} ORDER BY snapshot_id`];
+    case 'list-tables':
+      return [refresh, `SHOW TABLES FROM ${cat}.${quoteId(database)}`];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Apache Doris (3.1+) over the MySQL protocol. It creates a Paimon REST catalog named under the
+ * run prefix (one per principal), reads through it (`t$snapshots`, `t@incr(...)`) and drops
+ * it on close. Writes are for other engines: Doris answers them as unsupported.
+ */
+export class DorisEngine implements Engine {
+  readonly name = 'doris';
+  private conn?: Promise<Connection>;
+  private readonly catalogs = new Map<string, string>();
+
+  constructor(
+    private readonly endpoint: EngineEndpoint,
+    private readonly context: { catalog: CatalogEndpoint; runId: string },
+  ) {}
+
+  private connection(): Promise<Connection> {
+    this.conn ??= openMysql(this.endpoint).catch((err: Error) => {
+      this.conn = undefined;
+      throw new EngineUnavailableError('doris', `cannot connect to ${this.endpoint.url} (${err.message})`, { cause: err });
+    });
+    return this.conn;
+  }
+
+  private async catalogFor(conn: Connection, principal?: PrincipalCredentials): Promise<string> {
+    const key = principal?.name ?? '';
+    const known = this.catalogs.get(key);
+    if (known) return known;
+    const name = `pi_${this.context.runId}${principal ? `_${principal.name}` : ''}`;
+    const created = await queryOutcome(conn, createCatalogSql(name, this.context.catalog, principal));
+    if (!created.ok) throw new EngineUnavailableError('doris', `CREATE CATALOG ${name} failed: ${created.error.message}`);
+    this.catalogs.set(key, name);
+    return name;
+  }
+
+  async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
+    if (!DORIS_REQUESTS.has(request.kind)) {
+      return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `the Doris adapter does not ${request.kind}: Doris reads Paimon tables; write with another engine` } };
+    }
+    const conn = await this.connection();
+    const catalog = await this.catalogFor(conn, ctx.principal);
+    let last: EngineOutcome | undefined;
+    for (const sql of dorisStatements(request, catalog, ctx.database)) {
+      last = await queryOutcome(conn, sql);
+      if (!last.ok) return last;
+    }
+    return last!;
+  }
+
+  async close(): Promise<void> {
+    if (!this.conn) return;
+    const conn = await this.conn.catch(() => undefined);
+    for (const name of this.catalogs.values()) await queryOutcome(conn!, `DROP CATALOG IF EXISTS ${quoteId(name)}`).catch(() => undefined);
+    await conn?.end().catch(() => undefined);
+  }
+}
