@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['harness/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['harness/**/*.test.ts', 'containers/**/*.test.ts'] } },
       {
         test: {
           name: 'e2e',

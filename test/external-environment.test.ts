@@ -40,9 +40,9 @@ describe('external environment', () => {
   });
 
   it.each([
-    ['a secret variable that is not set', {}, (uri: string) => uri, /ENV_CONFIG: external: .*external\.yaml: catalog\.auth\.token-env names the environment variable PI_TEST_CATALOG_TOKEN, which is not set/],
-    ['a wrong credential', { PI_TEST_CATALOG_TOKEN: 'wrong-token-0000000' }, (uri: string) => uri, /ENV_CONFIG: catalog: .*rejected the credentials \(HTTP 401\)/],
-    ['an unreachable endpoint', { PI_TEST_CATALOG_TOKEN: token }, () => 'http://127.0.0.1:9/', /ENV_UNAVAILABLE: catalog: http:\/\/127\.0\.0\.1:9\/ .*unreachable/],
+    ['a secret variable that is not set', {}, (uri: string) => uri, /ENV_CONFIG: .*external\.yaml: catalog\.auth\.token-env names the environment variable PI_TEST_CATALOG_TOKEN, which is not set/],
+    ['a wrong credential', { PI_TEST_CATALOG_TOKEN: 'wrong-token-0000000' }, (uri: string) => uri, /\[catalog\] ENV_CONFIG: .*rejected the credentials \(HTTP 401\)/],
+    ['an unreachable endpoint', { PI_TEST_CATALOG_TOKEN: token }, () => 'http://127.0.0.1:9/', /\[catalog\] ENV_UNAVAILABLE: http:\/\/127\.0\.0\.1:9\/ .*unreachable/],
   ])('reports %s in one line, exit 2, no stack, no secret', async (_, env, uri, pattern) => {
     const file = join(dir, 'external.yaml');
     await writeFile(file, config(uri(catalog.endpoint.uri)));

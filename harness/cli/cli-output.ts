@@ -13,7 +13,7 @@ export function printProblems(suite: LoadedSuite): number {
 
 /** One clear message for an environment failure: component, what happened, the log tail. */
 export function printEnvironmentError(e: EnvironmentError): void {
-  err(`environment error [${e.component}] ${e.code}: ${e.message}`);
+  err(`environment error [${e.component}] ${e.code}: ${e.detail}`);
   if (e.logTail) err(e.logTail.replace(/^/gm, '  | '));
 }
 

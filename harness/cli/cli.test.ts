@@ -27,7 +27,13 @@ describe('paimon-interop CLI', () => {
   it('rejects an unknown environment in one line with exit code 2', async () => {
     const r = await cli('run', '--env', 'nowhere');
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe("environment error [environment] ENV_CONFIG: environment: unknown environment 'nowhere' (available: local)");
+    expect(r.stderr.trim()).toBe("environment error [environment] ENV_CONFIG: unknown environment 'nowhere' (available: local, external, docker)");
+  });
+
+  it('--env docker without a container runtime prints the one clear line and exits non-zero', async () => {
+    const r = await cli('run', '--env', 'docker');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('environment error [docker] ENV_UNAVAILABLE: no container runtime found: use --env local or --env external');
   });
 
   it('rejects a malformed --shard without a stack trace', async () => {

@@ -91,7 +91,9 @@ export class DorisEngine implements Engine {
     const known = this.catalogs.get(key);
     if (known) return known;
     const name = `pi_${this.context.runId}${principal ? `_${principal.name}` : ''}`;
-    const created = await queryOutcome(conn, createCatalogSql(name, this.context.catalog, principal));
+    // In containers Doris reaches the catalog by its network alias (endpoint option catalogUri).
+    const catalog = this.endpoint.options?.catalogUri ? { ...this.context.catalog, uri: this.endpoint.options.catalogUri } : this.context.catalog;
+    const created = await queryOutcome(conn, createCatalogSql(name, catalog, principal));
     if (!created.ok) throw new EngineUnavailableError('doris', `CREATE CATALOG ${name} failed: ${created.error.message}`);
     this.catalogs.set(key, name);
     return name;

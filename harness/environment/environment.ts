@@ -45,6 +45,9 @@ export type EnvironmentErrorCode = 'ENV_MISSING_TOOL' | 'ENV_PROVISION_FAILED' |
 
 /** An environment failure: names the component and, where there is one, the log tail. */
 export class EnvironmentError extends Error {
+  /** The message without the component prefix. */
+  readonly detail: string;
+
   constructor(
     readonly code: EnvironmentErrorCode,
     readonly component: string,
@@ -54,5 +57,6 @@ export class EnvironmentError extends Error {
   ) {
     super(`${component}: ${message}`, options);
     this.name = 'EnvironmentError';
+    this.detail = message;
   }
 }

@@ -1,4 +1,5 @@
 import { EnvironmentError, type EnvironmentProvider } from './environment.ts';
+import { DockerProvider } from './docker/docker-provider.ts';
 import { ExternalProvider } from './external/external-provider.ts';
 import { LocalProvider } from './local/local-provider.ts';
 
@@ -6,6 +7,7 @@ import { LocalProvider } from './local/local-provider.ts';
 export const PROVIDERS: Record<string, () => EnvironmentProvider> = {
   local: () => new LocalProvider(),
   external: () => new ExternalProvider(),
+  docker: () => new DockerProvider(),
 };
 
 export function providerFor(name: string): EnvironmentProvider {

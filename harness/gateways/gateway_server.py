@@ -69,8 +69,10 @@ def serve(engine, version, execute):
             reply["engine_ms"] = round((time.perf_counter() - started) * 1000, 3)
             self._reply(200, reply)
 
-    server = HTTPServer(("127.0.0.1", int(os.environ.get("PAIMON_INTEROP_GATEWAY_PORT", "0"))), Handler)
-    threading.Thread(target=_watch_parent, daemon=True).start()
+    host = os.environ.get("PAIMON_INTEROP_GATEWAY_HOST", "127.0.0.1")  # 0.0.0.0 inside a container
+    server = HTTPServer((host, int(os.environ.get("PAIMON_INTEROP_GATEWAY_PORT", "0"))), Handler)
+    if os.environ.get("PAIMON_INTEROP_WATCH_STDIN", "true") == "true":
+        threading.Thread(target=_watch_parent, daemon=True).start()
     print("PAIMON_INTEROP_READY gateway=http://127.0.0.1:%d" % server.server_address[1], flush=True)
     server.serve_forever()
 

@@ -67,6 +67,9 @@ public class CatalogLauncher {
         String auth = opts.getOrDefault("auth", "bear");
         int port = Integer.parseInt(opts.getOrDefault("port", "0"));
         int adminPort = Integer.parseInt(opts.getOrDefault("admin-port", "0"));
+        // In a container the launcher binds all interfaces and has no harness on its stdin.
+        InetAddress bind = InetAddress.getByName(opts.getOrDefault("host", "127.0.0.1"));
+        boolean watchStdin = Boolean.parseBoolean(opts.getOrDefault("watch-stdin", "true"));
 
         AuthProvider authProvider;
         if ("dlf".equals(auth)) {
@@ -82,16 +85,13 @@ public class CatalogLauncher {
         defaults.put("prefix", opts.getOrDefault("prefix", "paimon_interop"));
         ConfigResponse config = new ConfigResponse(defaults, new HashMap<>());
         RESTCatalogServer server = new RESTCatalogServer(dataPath, authProvider, config, warehouse);
-        if (port == 0) {
-            server.start();
-        } else {
-            // RESTCatalogServer.start() takes a random port; bind the wrapped MockWebServer ourselves.
-            Field f = RESTCatalogServer.class.getDeclaredField("server");
-            f.setAccessible(true);
-            ((MockWebServer) f.get(server)).start(InetAddress.getLoopbackAddress(), port);
-        }
+        // RESTCatalogServer.start() binds localhost on a random port; bind the wrapped
+        // MockWebServer ourselves to honour --host and --port.
+        Field f = RESTCatalogServer.class.getDeclaredField("server");
+        f.setAccessible(true);
+        ((MockWebServer) f.get(server)).start(bind, port);
 
-        HttpServer admin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), adminPort), 0);
+        HttpServer admin = HttpServer.create(new InetSocketAddress(bind, adminPort), 0);
         String adminToken = System.getenv().getOrDefault("PAIMON_INTEROP_ADMIN_TOKEN", "");
         admin.createContext("/health", ex -> reply(ex, 200, "{\"ok\":true}"));
         admin.createContext("/no-permission/database", ex -> {
@@ -117,9 +117,13 @@ public class CatalogLauncher {
             }
         }));
 
-        String url = server.getUrl().replace("localhost", "127.0.0.1");
-        System.out.println("PAIMON_INTEROP_READY catalog=" + url + " admin=http://127.0.0.1:" + admin.getAddress().getPort());
+        String host = bind.isAnyLocalAddress() ? "127.0.0.1" : bind.getHostAddress();
+        String url = "http://" + host + ":" + ((MockWebServer) f.get(server)).getPort() + "/";
+        System.out.println("PAIMON_INTEROP_READY catalog=" + url + " admin=http://" + host + ":" + admin.getAddress().getPort());
         System.out.flush();
+        if (!watchStdin) {
+            Thread.currentThread().join();
+        }
 
         // Serve until the harness goes away: its end of our stdin closes when it exits or dies.
         InputStream in = System.in;

@@ -1,0 +1,34 @@
+/**
+ * Images and versions for `--env docker`, pinned in one table and keyed like the Paimon version
+ * table. They are not pulled on the machines this project is developed on (no Docker engine,
+ * no image registry there), so a tag is checked only where Docker runs.
+ */
+export interface ContainerImages {
+  /** JDK image that runs the reference catalog launcher (the same classes the local env uses). */
+  jdk: string;
+  /** Official Spark image with Python; the gateway and the paimon-spark jar are copied in. */
+  spark: string;
+  dorisFe: string;
+  dorisBe: string;
+  minio: string;
+}
+
+export const CONTAINER_IMAGES: Record<string, ContainerImages> = {
+  '1.4.2': {
+    jdk: 'eclipse-temurin:17-jre',
+    spark: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
+    dorisFe: 'apache/doris:fe-3.1.2',
+    dorisBe: 'apache/doris:be-3.1.2',
+    minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z',
+  },
+  '1.3.1': {
+    jdk: 'eclipse-temurin:17-jre',
+    spark: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
+    dorisFe: 'apache/doris:fe-3.1.2',
+    dorisBe: 'apache/doris:be-3.1.2',
+    minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z',
+  },
+};
+
+/** Where the harness's own files land inside containers. */
+export const IN_CONTAINER = '/opt/paimon-interop';

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { CONTAINER_IMAGES, DorisContainer, IN_CONTAINER, ReferenceCatalogContainer, ShowBackendsWaitStrategy, SparkContainer } from './index.ts';
+import { PAIMON_VERSIONS } from '../harness/environment/local/version-table.ts';
+
+const wh = '/tmp/pi-run/warehouse';
+
+describe('container definitions (no Docker engine needed)', () => {
+  it('pins images for every Paimon version of the version table', () => {
+    expect(Object.keys(CONTAINER_IMAGES).sort()).toEqual(PAIMON_VERSIONS.map((r) => r.paimon).sort());
+    for (const images of Object.values(CONTAINER_IMAGES)) {
+      for (const image of Object.values(images)) expect(image).toMatch(/^[a-z0-9./-]+:[A-Za-z0-9._-]+$/);
+    }
+  });
+
+  it('runs the reference catalog with the local launcher on all interfaces, without stdin, token as a secret', () => {
+    const c = new ReferenceCatalogContainer('eclipse-temurin:17-jre', { classes: '/cache/classes', jars: '/cache/jars' }, wh).withToken('tok-123456');
+    const d = c.definition;
+    expect(d.command.slice(0, 5)).toEqual(['java', '-Xmx1g', '-cp', `${IN_CONTAINER}/classes:${IN_CONTAINER}/jars/*`, 'CatalogLauncher']);
+    expect(d.command.join(' ')).toContain(`--data-path ${wh} --warehouse paimon_interop --host 0.0.0.0 --port 8181 --watch-stdin false --auth bear`);
+    expect(d.ports).toEqual([8181]);
+    expect(d.networkAliases).toEqual(['catalog']);
+    expect(d.binds).toEqual([{ source: wh, target: wh }]);
+    expect(d.copies.map((x) => x.target)).toEqual([`${IN_CONTAINER}/classes`, `${IN_CONTAINER}/jars`]);
+    expect(d.secretEnv).toContain('PAIMON_INTEROP_CATALOG_TOKEN');
+    expect(d.command.join(' ')).not.toContain('tok-123456');
+    expect(d.wait).toMatchObject({ describe: 'log line PAIMON_INTEROP_READY', timeoutMs: 120_000 });
+  });
+
+  it('runs the Spark gateway on the official image against the catalog by its network alias', () => {
+    const s = new SparkContainer(CONTAINER_IMAGES['1.4.2']!.spark, '/repo/harness/gateways', '/cache/paimon-spark.jar', wh).withCatalog({ uri: 'http://catalog:8181/', warehouse: 'paimon_interop', auth: { provider: 'bear', token: 't0k3n-secret' } });
+    const d = s.definition;
+    expect(d.command).toEqual(['python3', `${IN_CONTAINER}/gateways/spark_gateway.py`]);
+    expect(d.env.PAIMON_INTEROP_GATEWAY_HOST).toBe('0.0.0.0');
+    expect(d.env.PAIMON_INTEROP_WATCH_STDIN).toBe('false');
+    expect(JSON.parse(d.env.PAIMON_INTEROP_GATEWAY_CONFIG!).catalog).toMatchObject({ metastore: 'rest', uri: 'http://catalog:8181/', 'token.provider': 'bear' });
+    expect(d.secretEnv).toEqual(['PAIMON_INTEROP_GATEWAY_CONFIG']);
+    expect(d.networkAliases).toEqual(['spark']);
+    expect(d.wait.timeoutMs).toBe(300_000);
+  });
+
+  it('wires Doris FE and BE by network alias and waits for an alive backend', () => {
+    const d = new DorisContainer('apache/doris:fe-3.1.2', 'apache/doris:be-3.1.2', wh);
+    expect(d.fe.networkAliases).toEqual(['doris-fe']);
+    expect(d.be.networkAliases).toEqual(['doris-be']);
+    expect(d.fe.ports).toContain(9030);
+    expect(d.be.env).toMatchObject({ FE_SERVERS: 'fe1:doris-fe:9010', BE_ADDR: 'doris-be:9050' });
+    expect(d.be.binds).toEqual([{ source: wh, target: wh }]);
+    expect(d.fe.wait.describe).toBe('an alive backend in SHOW BACKENDS');
+    expect(d.fe.wait.strategy()).toBeInstanceOf(ShowBackendsWaitStrategy);
+    expect(d.fe.wait.strategy().withStartupTimeout(5_000).getStartupTimeout()).toBe(5_000);
+  });
+
+  it('refuses to start Doris without a network, before touching Docker', async () => {
+    await expect(new DorisContainer('a:1', 'b:1', wh).start()).rejects.toThrow(/needs withNetwork/);
+  });
+});

@@ -1,0 +1,73 @@
+import { GenericContainer, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
+import type { CatalogEndpoint } from '../harness/catalog/index.ts';
+import { applySpec, type ContainerSpec } from './container-spec.ts';
+import { IN_CONTAINER } from './container-versions.ts';
+
+const PORT = 8181;
+
+/**
+ * Apache Paimon's reference REST catalog in a JDK container, started by the same
+ * CatalogLauncher (and the same provisioned class path) as the local environment.
+ */
+export class ReferenceCatalogContainer {
+  private spec: ContainerSpec;
+  private network?: StartedNetwork;
+
+  constructor(image: string, classpath: { classes: string; jars: string }, warehouse: string) {
+    this.spec = {
+      image,
+      command: ['java', '-Xmx1g', '-cp', `${IN_CONTAINER}/classes:${IN_CONTAINER}/jars/*`, 'CatalogLauncher', '--data-path', warehouse, '--warehouse', 'paimon_interop', '--host', '0.0.0.0', '--port', String(PORT), '--watch-stdin', 'false', '--auth', 'bear'],
+      env: {},
+      secretEnv: [],
+      ports: [PORT],
+      networkAliases: ['catalog'],
+      binds: [{ source: warehouse, target: warehouse }],
+      copies: [
+        { source: classpath.classes, target: `${IN_CONTAINER}/classes`, kind: 'directory' },
+        { source: classpath.jars, target: `${IN_CONTAINER}/jars`, kind: 'directory' },
+      ],
+      wait: { describe: 'log line PAIMON_INTEROP_READY', timeoutMs: 120_000, strategy: () => Wait.forLogMessage(/PAIMON_INTEROP_READY/) },
+    };
+  }
+
+  get definition(): Readonly<ContainerSpec> {
+    return this.spec;
+  }
+
+  withToken(token: string): this {
+    this.spec = { ...this.spec, env: { ...this.spec.env, PAIMON_INTEROP_CATALOG_TOKEN: token, PAIMON_INTEROP_ADMIN_TOKEN: token }, secretEnv: ['PAIMON_INTEROP_CATALOG_TOKEN', 'PAIMON_INTEROP_ADMIN_TOKEN'] };
+    return this;
+  }
+
+  withNetwork(network: StartedNetwork): this {
+    this.network = network;
+    return this;
+  }
+
+  async start(): Promise<StartedReferenceCatalogContainer> {
+    let c = applySpec(new GenericContainer(this.spec.image), this.spec);
+    if (this.network) c = c.withNetwork(this.network);
+    return new StartedReferenceCatalogContainer(await c.start(), this.spec.env.PAIMON_INTEROP_CATALOG_TOKEN ?? '');
+  }
+}
+
+export class StartedReferenceCatalogContainer {
+  constructor(
+    readonly container: StartedTestContainer,
+    private readonly token: string,
+  ) {}
+
+  /** The catalog as the harness (on the host) reaches it. */
+  endpoint(): CatalogEndpoint {
+    return { uri: `http://${this.container.getHost()}:${this.container.getMappedPort(PORT)}/`, warehouse: 'paimon_interop', auth: { provider: 'bear', token: this.token } };
+  }
+
+  /** The catalog as other containers on the network reach it. */
+  networkEndpoint(): CatalogEndpoint {
+    return { ...this.endpoint(), uri: `http://catalog:${PORT}/` };
+  }
+
+  stop() {
+    return this.container.stop();
+  }
+}

@@ -1,0 +1,70 @@
+import { GenericContainer, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
+import type { CatalogEndpoint } from '../harness/catalog/index.ts';
+import type { EngineEndpoint } from '../harness/engines/index.ts';
+import { restCatalogOptions } from '../harness/environment/local/engine-gateway.ts';
+import { applySpec, type ContainerSpec } from './container-spec.ts';
+import { IN_CONTAINER } from './container-versions.ts';
+
+const PORT = 8765;
+
+/** Spark from the official image with the harness's Spark gateway and the paimon-spark jar. */
+export class SparkContainer {
+  private spec: ContainerSpec;
+  private network?: StartedNetwork;
+
+  constructor(image: string, gateways: string, sparkJar: string, warehouse: string) {
+    this.spec = {
+      image,
+      command: ['python3', `${IN_CONTAINER}/gateways/spark_gateway.py`],
+      env: {
+        PAIMON_INTEROP_GATEWAY_HOST: '0.0.0.0',
+        PAIMON_INTEROP_GATEWAY_PORT: String(PORT),
+        PAIMON_INTEROP_WATCH_STDIN: 'false',
+        PYTHONPATH: `/opt/spark/python:/opt/spark/python/lib/py4j-src.zip:${IN_CONTAINER}/gateways`,
+      },
+      secretEnv: [],
+      ports: [PORT],
+      networkAliases: ['spark'],
+      copies: [
+        { source: gateways, target: `${IN_CONTAINER}/gateways`, kind: 'directory' },
+        { source: sparkJar, target: `${IN_CONTAINER}/jars/paimon-spark.jar`, kind: 'file' },
+      ],
+      binds: [{ source: warehouse, target: warehouse }],
+      wait: { describe: 'log line PAIMON_INTEROP_READY', timeoutMs: 300_000, strategy: () => Wait.forLogMessage(/PAIMON_INTEROP_READY/) },
+    };
+  }
+
+  get definition(): Readonly<ContainerSpec> {
+    return this.spec;
+  }
+
+  /** The catalog as seen from inside the network; its credential travels in a secret env entry. */
+  withCatalog(catalog: CatalogEndpoint): this {
+    const config = JSON.stringify({ catalog: restCatalogOptions(catalog), spark_jar: `${IN_CONTAINER}/jars/paimon-spark.jar` });
+    this.spec = { ...this.spec, env: { ...this.spec.env, PAIMON_INTEROP_GATEWAY_CONFIG: config }, secretEnv: [...this.spec.secretEnv, 'PAIMON_INTEROP_GATEWAY_CONFIG'] };
+    return this;
+  }
+
+  withNetwork(network: StartedNetwork): this {
+    this.network = network;
+    return this;
+  }
+
+  async start(): Promise<StartedSparkContainer> {
+    let c = applySpec(new GenericContainer(this.spec.image), this.spec);
+    if (this.network) c = c.withNetwork(this.network);
+    return new StartedSparkContainer(await c.start());
+  }
+}
+
+export class StartedSparkContainer {
+  constructor(readonly container: StartedTestContainer) {}
+
+  endpoint(): EngineEndpoint {
+    return { engine: 'spark', url: `http://${this.container.getHost()}:${this.container.getMappedPort(PORT)}`, version: 'container' };
+  }
+
+  stop() {
+    return this.container.stop();
+  }
+}
