@@ -4,14 +4,17 @@ import { scenarioJsonSchema } from '../scenario/index.ts';
 import { err, out, printEnvironmentError, UsageError } from './cli-output.ts';
 import { listCommand } from './list-command.ts';
 import { runCommand } from './run-command.ts';
+import { reportCommand } from './report-command.ts';
 import { setupCommand } from './setup-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 const HELP = `paimon-interop — conformance and interoperability harness for the Paimon REST catalog
 
 Usage:
-  paimon-interop run [paths...] [--env local|external|docker] [--config external.yaml] [--paimon 1.4.2] [--tag T]... [--engine E]...
+  paimon-interop run [paths...] [--env local|external|docker] [--config external.yaml] [--paimon 1.4.2|1.3.1,1.4.2|all] [--cross]
+                     [--baseline reports/<run-id>] [--fail-on any|new] [--tag T]... [--engine E]...
                      [--shard i/n] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
+  paimon-interop report <raw-results.json or run dir>... [--out dir] [--baseline run] [--known-issues file] [--fail-on any|new]
   paimon-interop list [paths...] [--tag T]... [--engine E]...
   paimon-interop validate [paths...]
   paimon-interop setup [--paimon 1.4.2] [--refresh]
@@ -35,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
       'reports-dir': { type: 'string' },
       'known-issues': { type: 'string', default: 'known-issues.yaml' },
       config: { type: 'string' },
+      out: { type: 'string' },
+      cross: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
+      'fail-on': { type: 'string', default: 'any' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -53,10 +60,14 @@ async function main(argv: string[]): Promise<number> {
     case 'schema':
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
       return 0;
+    case 'report':
+      if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
+      return reportCommand({ inputs: paths, out: values.out, baseline: values.baseline, knownIssuesFile: argv.includes('--known-issues') ? values['known-issues'] : undefined, failOn: values['fail-on'] });
     case 'setup':
       return setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
-      return runCommand({ env: values.env, paimon: values.paimon, filter, update: values.update, keep: values.keep, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config });
+      if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
+      return runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, filter, update: values.update, keep: values.keep, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
     default:
       throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
   }

@@ -1,77 +1,116 @@
 import { startVitest } from 'vitest/node';
 import { EnvironmentError } from '../environment/index.ts';
+import { PAIMON_VERSIONS } from '../environment/local/version-table.ts';
 import { KNOWN_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
-import { InteropVitestReporter, SummaryReporter, totals } from '../reporters/index.ts';
+import { diffWithBaseline, InteropVitestReporter, mergeRawResults, readRawResults, totals, writeReports, type BaselineDiff, type RawResults } from '../reporters/index.ts';
 import { RUN_SPEC_ENV, type RunFilter } from '../runner/run-spec.ts';
-import { startRun } from '../runner/start-run.ts';
+import { newRunId, startRun } from '../runner/start-run.ts';
 import { loadScenarios } from '../scenario/index.ts';
-import { err, out, printEnvironmentError, printProblems } from './cli-output.ts';
+import { err, out, printEnvironmentError, printProblems, UsageError } from './cli-output.ts';
 
 export interface RunOptions {
   env: string;
+  /** `1.4.2`, `1.3.1,1.4.2` or `all`; default: the newest row of the version table. */
   paimon?: string;
+  /** Also run every ordered pair of distinct versions: written by A, read by B. */
+  cross: boolean;
   filter: RunFilter;
   update: boolean;
   keep: boolean;
   reportsDir?: string;
   knownIssuesFile: string;
   configFile?: string;
+  baseline?: string;
+  failOn: 'any' | 'new';
 }
 
-/**
- * `run`: validate the scenarios, start the environment, run the suite in vitest, write the
- * reports, stop everything. Exit 0 when nothing failed, 1 on failures, 2 on environment errors.
- */
-export async function runCommand(opts: RunOptions): Promise<number> {
-  const suite = await loadScenarios(opts.filter.paths, { knownEngines: KNOWN_ENGINES });
-  const known = await loadKnownIssues(opts.knownIssuesFile);
-  if (printProblems({ ...suite, problems: [...suite.problems, ...known.problems], files: [...suite.files, { file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return 1;
+interface Cell {
+  paimon?: string;
+  writer?: string;
+}
 
+/** The matrix cells a run covers, from `--paimon` and `--cross`. */
+export function planCells(paimon: string | undefined, cross: boolean): Cell[] {
+  const versions = paimon === undefined ? [undefined] : paimon === 'all' ? PAIMON_VERSIONS.map((r) => r.paimon) : paimon.split(',').map((v) => v.trim()).filter(Boolean);
+  for (const v of versions) {
+    if (v !== undefined && !PAIMON_VERSIONS.some((r) => r.paimon === v)) throw new UsageError(`Paimon ${v} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, or all)`);
+  }
+  const cells: Cell[] = versions.map((v) => ({ paimon: v }));
+  if (cross) {
+    const named = versions.filter((v): v is string => v !== undefined);
+    if (named.length < 2) throw new UsageError('--cross needs two or more versions in --paimon');
+    for (const writer of named) for (const reader of named) if (writer !== reader) cells.push({ paimon: reader, writer });
+  }
+  return cells;
+}
+
+/** Runs the suite in one cell: start the environment, run vitest, stop. Undefined on an environment error. */
+async function runCell(opts: RunOptions, runId: string, cell: Cell): Promise<{ raw?: RawResults; collectErrors: string[] }> {
   let run: Awaited<ReturnType<typeof startRun>>;
   const t0 = Date.now();
+  const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}`;
   try {
-    run = await startRun({
-      env: opts.env,
-      paimonVersion: opts.paimon,
-      engines: opts.filter.engines,
-      filter: opts.filter,
-      update: opts.update,
-      keepDatabases: opts.keep,
-      knownIssuesFile: opts.knownIssuesFile,
-      reportsDir: opts.reportsDir,
-      configFile: opts.configFile,
-      onProgress: (m) => err(`[env] ${m}`),
-    });
+    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, knownIssuesFile: opts.knownIssuesFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, onProgress: (m) => err(`[env] ${m}`) });
   } catch (e) {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
-      return 2;
+      return { collectErrors: [] };
     }
     throw e;
   }
-  err(`[env] ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: ${run.spec.env.engines.map((e) => `${e.engine} ${e.version ?? ''}`.trim()).join(', ') || 'no engines'}`);
+  err(`[env] ${label} ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: ${run.spec.env.engines.map((e) => `${e.engine} ${e.version ?? ''}`.trim()).join(', ') || 'no engines'}`);
   for (const [engine, why] of Object.entries(run.spec.env.unavailable)) err(`[env] ${engine} unavailable: ${why}`);
-
-  const reporter = new InteropVitestReporter(run.spec, [new SummaryReporter()]);
+  const reporter = new InteropVitestReporter(run.spec);
   try {
     process.env[RUN_SPEC_ENV] = JSON.stringify(run.spec);
-    const vitest = await startVitest('test', [], {
-      config: 'vitest.config.ts',
-      project: ['interop'],
-      watch: false,
-      reporters: [reporter],
-      passWithNoTests: true,
-    });
+    const vitest = await startVitest('test', [], { config: 'vitest.config.ts', project: ['interop'], watch: false, reporters: [reporter], passWithNoTests: true });
     await vitest?.close();
   } finally {
     delete process.env[RUN_SPEC_ENV];
     await run.stop();
   }
-  for (const e of reporter.collectErrors) err(e);
-  if (!reporter.raw) return 1;
-  const t = totals(reporter.raw);
-  if (reporter.collectErrors.length) return 1;
-  out(`summary: ${run.spec.runDir}/summary.md`);
+  return { raw: reporter.raw, collectErrors: reporter.collectErrors };
+}
+
+/**
+ * `run`: validate, then for each matrix cell start the environment, run the suite in vitest
+ * and stop everything; merge the cells' raw results and render every report from them.
+ * Exit 0 when nothing failed (or, with --fail-on new, nothing newly failed), 1 on failures,
+ * 2 when an environment could not start.
+ */
+export async function runCommand(opts: RunOptions): Promise<number> {
+  const suite = await loadScenarios(opts.filter.paths, { knownEngines: KNOWN_ENGINES });
+  const known = await loadKnownIssues(opts.knownIssuesFile);
+  if (printProblems({ ...suite, problems: [...suite.problems, ...known.problems], files: [...suite.files, { file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return 1;
+  const cells = planCells(opts.paimon, opts.cross);
+  const baselineRaw = opts.baseline ? await readRawResults(opts.baseline).catch((e: Error) => { throw new UsageError(`--baseline: ${e.message}`); }) : undefined;
+
+  const runId = newRunId();
+  const parts: RawResults[] = [];
+  let envFailed = false;
+  for (const cell of cells) {
+    const r = await runCell(opts, runId, cell);
+    for (const e of r.collectErrors) err(e);
+    if (r.collectErrors.length) return 1;
+    if (r.raw) parts.push(r.raw);
+    else envFailed = true;
+  }
+  if (!parts.length) return 2;
+
+  const raw = mergeRawResults(parts);
+  const baseline: BaselineDiff | undefined = baselineRaw && diffWithBaseline(raw, baselineRaw);
+  const runDir = `${opts.reportsDir ?? 'reports'}/${runId}`;
+  await writeReports(raw, runDir, { baseline });
+
+  const t = totals(raw);
+  out('');
+  for (const s of raw.scenarios.filter((x) => x.status === 'skip')) out(`skipped [${s.cell}] ${s.id}: ${s.reason}`);
+  for (const s of raw.scenarios) for (const st of s.steps) for (const e of st.engines.filter((x) => x.known)) out(`known deviation [${s.cell}] ${s.id} step ${st.index + 1} on ${e.engine}: ${e.known!.id}`);
+  if (baseline) out(`against the baseline: ${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing, ${baseline.stillFailing.length} still failing`);
+  out(`reports: ${runDir} (summary.md, matrix.html, junit.xml, raw-results.json)`);
+  out(`interop: ${t.pass + t.known} passed, ${t.fail + t.error} failed, ${t.skip} skipped`);
+  if (envFailed) return 2;
+  if (opts.failOn === 'new' && baseline) return baseline.newlyFailing.length ? 1 : 0;
   return t.fail + t.error > 0 ? 1 : 0;
 }

@@ -1,7 +1,10 @@
 import { normalizeValue, parseType, type CanonicalResult } from '../results/index.ts';
 import { classifyError } from './classify-error.ts';
-import type { Engine, EngineEndpoint, EngineOutcome, EngineRequest, PrincipalCredentials, StepContext } from './engine.ts';
+import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
 import { callGateway, type GatewayReply } from './gateway-client.ts';
+
+/** How long one step may take on one engine before the engine counts as hung. */
+export const DEFAULT_STEP_TIMEOUT_MS = Number(process.env.PAIMON_INTEROP_STEP_TIMEOUT_MS ?? 120_000);
 
 /** Credentials as the gateways take them: a bearer token, or an AK/SK pair for DLF signing. */
 function gatewayCredentials(p: PrincipalCredentials): Record<string, string | undefined> {
@@ -22,6 +25,9 @@ export function toCanonical(reply: GatewayReply): CanonicalResult {
  * Subclasses only say how a request is translated (SQL engines turn actions into their dialect).
  */
 export class GatewayEngine implements Engine {
+  /** Set when a request timed out: the single-threaded gateway may still be busy with it. */
+  private broken?: string;
+
   constructor(
     readonly name: string,
     protected readonly endpoint: EngineEndpoint,
@@ -33,12 +39,27 @@ export class GatewayEngine implements Engine {
   }
 
   async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
+    if (this.broken) throw new EngineUnavailableError(this.name, `stopped answering earlier (${this.broken}); log: ${this.endpoint.log ?? 'none'}`);
     const sent = this.translate(request, ctx);
-    const reply = await callGateway(this.name, this.endpoint.url, '/execute', {
-      request: sent,
-      database: ctx.database,
-      credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined,
-    }, ctx.timeoutMs);
+    const reply = await this.call(sent, ctx);
+    return this.outcome(sent, reply);
+  }
+
+  private async call(sent: EngineRequest, ctx: StepContext): Promise<GatewayReply> {
+    const timeoutMs = ctx.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    try {
+      const body = { request: sent, database: ctx.database, credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined };
+      return await callGateway(this.name, this.endpoint.url, '/execute', body, timeoutMs);
+    } catch (err) {
+      if (err instanceof EngineUnavailableError && /timeout/i.test(String((err.cause as Error | undefined)?.message ?? err.message))) {
+        this.broken = `no answer to ${sent.kind} within ${timeoutMs / 1000}s`;
+        throw new EngineUnavailableError(this.name, `${this.broken}; log: ${this.endpoint.log ?? 'none'}`, { cause: err });
+      }
+      throw err;
+    }
+  }
+
+  private outcome(sent: EngineRequest, reply: GatewayReply): EngineOutcome {
     const statement = reply.statement ?? (sent.kind === 'sql' ? sent.sql : undefined);
     if (!reply.ok) {
       const message = reply.error?.message ?? 'unknown error';

@@ -8,6 +8,8 @@ export interface EnvironmentDescriptor {
   paimonVersion: string;
   catalog: CatalogEndpoint;
   engines: EngineEndpoint[];
+  /** Cross-version mode: engines of the writer version; write steps run on them. */
+  writerEngines?: EngineEndpoint[];
   /** Engines this environment lacks, with a one-line reason each. */
   unavailable: Record<string, string>;
   principals?: Record<string, PrincipalCredentials>;
@@ -26,6 +28,8 @@ export interface StartedEnvironment extends EnvironmentDescriptor {
 
 export interface EnvironmentOptions {
   paimonVersion?: string;
+  /** Cross-version mode: also start the engines of this version, for the write steps. */
+  writerVersion?: string;
   /** Engines to start; default: all the provider offers. */
   engines?: readonly string[];
   /** Where logs and scratch files go (reports/<run-id>). */

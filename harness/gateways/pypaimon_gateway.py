@@ -10,7 +10,10 @@ import json
 import pyarrow as pa
 from pypaimon import CatalogFactory, Schema
 from pypaimon.schema.data_types import DataField, DataTypeParser, PyarrowFieldParser
-from pypaimon.schema.schema_change import SchemaChange
+try:  # pypaimon < 1.4 has no schema changes
+    from pypaimon.schema.schema_change import SchemaChange
+except ImportError:
+    SchemaChange = None
 from pypaimon.snapshot.snapshot_manager import SnapshotManager
 
 from arrow_values import build_column, table_rows
@@ -160,6 +163,8 @@ def execute(request, database, credentials):
     elif kind == "list-snapshots":
         cols, rows = list_snapshots(catalog, ident, request)
     elif kind == "alter-table":
+        if SchemaChange is None:
+            raise UnsupportedOperation("pypaimon %s has no alter_table" % importlib.metadata.version("pypaimon"))
         catalog.alter_table(ident, [SchemaChange.set_option(k, v) for k, v in request["setOptions"].items()], False)
         cols, rows = [], []
     elif kind == "drop-table":

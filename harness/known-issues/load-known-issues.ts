@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
+import { validRange } from 'semver';
 import { Locator } from '../scenario/locate.ts';
 import { problem, type Problem } from '../scenario/problem.ts';
 import { KnownIssuesFileSchema, type KnownIssue } from './known-issue.ts';
@@ -18,7 +19,9 @@ export async function loadKnownIssues(file: string): Promise<{ issues: KnownIssu
     const problems = parsed.data.deviations.flatMap((d, i) => {
       const dup = seen.has(d.id);
       seen.add(d.id);
-      return dup ? [problem('DUPLICATE_ID', `known issue id '${d.id}' is used twice`, loc.ofPath(['deviations', i]))] : [];
+      const out = dup ? [problem('DUPLICATE_ID', `known issue id '${d.id}' is used twice`, loc.ofPath(['deviations', i]))] : [];
+      if (d.paimon !== undefined && !validRange(d.paimon)) out.push(problem('BAD_VALUE', `'${d.paimon}' is not a version range`, loc.ofPath(['deviations', i, 'paimon'])));
+      return out;
     });
     return { issues: parsed.data.deviations, problems, source };
   }

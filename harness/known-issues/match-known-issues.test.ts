@@ -28,6 +28,13 @@ describe('known issues', () => {
     expect(findKnownIssue([issue], site, 'rows\n+ 1 | 2024-05-01 12:34:56', '2026-11-21')).toBeUndefined();
   });
 
+  it('applies only to the Paimon versions of its range', () => {
+    const ranged = { ...issue, paimon: '<1.4' };
+    expect(appliesTo(ranged, { ...site, paimon: '1.3.1' }, '2026-11-21')).toBe(true);
+    expect(appliesTo(ranged, { ...site, paimon: '1.4.2' }, '2026-11-21')).toBe(false);
+    expect(appliesTo(ranged, site, '2026-11-21')).toBe(false);
+  });
+
   it('stops applying after its expiry date', () => {
     expect(appliesTo(issue, site, '2027-01-02')).toBe(false);
   });

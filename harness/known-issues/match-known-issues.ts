@@ -1,3 +1,4 @@
+import { satisfies, validRange } from 'semver';
 import type { KnownIssue } from './known-issue.ts';
 
 export interface DeviationSite {
@@ -6,11 +7,14 @@ export interface DeviationSite {
   params: Record<string, string | number | boolean>;
   stepName: string;
   engine: string;
+  /** Paimon version of the matrix cell. */
+  paimon?: string;
 }
 
 /** Whether an entry applies to this scenario, step, engine and matrix cell on `today`. */
 export function appliesTo(issue: KnownIssue, site: DeviationSite, today: string): boolean {
   if (issue.expires !== undefined && issue.expires < today) return false;
+  if (issue.paimon !== undefined && (site.paimon === undefined || !satisfies(site.paimon, issue.paimon))) return false;
   const scenarios = ([] as string[]).concat(issue.scenario);
   if (!scenarios.includes(site.scenarioName) && !scenarios.includes(site.instanceId)) return false;
   if (issue.step !== undefined && !([] as string[]).concat(issue.step).includes(site.stepName)) return false;

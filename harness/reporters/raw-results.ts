@@ -1,29 +1,59 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { ScenarioResult } from '../runner/index.ts';
 
-/**
- * The single source every report is rendered from. Shards write one each; `mergeRawResults`
- * joins them. Scenario results are sorted by id in byte order so files are identical across
- * machines for identical outcomes.
- */
-export interface RawResults {
-  format: 'paimon-interop/raw-results@1';
-  runId: string;
-  startedAt: string;
-  finishedAt: string;
-  /** The matrix cell this run covers. */
-  cell: { environment: string; paimon: string; versions: Record<string, string> };
+/** One matrix cell of a run: an environment at a Paimon version (and a writer version in cross mode). */
+export interface RunCell {
+  /** Stable id, e.g. `local/paimon-1.4.2` or `local/paimon-1.3.1>1.4.2` (written by 1.3.1, read by 1.4.2). */
+  id: string;
+  environment: string;
+  paimon: string;
+  /** Cross-version mode: the version of the engines that wrote. */
+  writer?: string;
+  versions: Record<string, string>;
   catalog: string;
   unavailable: Record<string, string>;
   logs: Record<string, string>;
-  scenarios: ScenarioResult[];
 }
 
-const byId = (a: ScenarioResult, b: ScenarioResult) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export type CellScenarioResult = ScenarioResult & { cell: string };
+
+/**
+ * The single source every report is rendered from. Shards and cells write one each;
+ * `mergeRawResults` joins them. Results are sorted by scenario id, then cell, in byte order,
+ * so files are identical across machines for identical outcomes.
+ */
+export interface RawResults {
+  format: 'paimon-interop/raw-results@2';
+  runId: string;
+  startedAt: string;
+  finishedAt: string;
+  cells: RunCell[];
+  scenarios: CellScenarioResult[];
+}
+
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function sortResults(raw: RawResults): RawResults {
-  return { ...raw, scenarios: [...raw.scenarios].sort(byId) };
+  return {
+    ...raw,
+    cells: [...raw.cells].sort((a, b) => byteOrder(a.id, b.id)),
+    scenarios: [...raw.scenarios].sort((a, b) => byteOrder(a.id, b.id) || byteOrder(a.cell, b.cell)),
+  };
+}
+
+/** Joins the raw results of shards or cells; a later result for the same scenario and cell wins. */
+export function mergeRawResults(parts: readonly RawResults[]): RawResults {
+  if (!parts.length) throw new Error('nothing to merge');
+  const cells = new Map<string, RunCell>();
+  const scenarios = new Map<string, CellScenarioResult>();
+  for (const p of parts) {
+    for (const c of p.cells) cells.set(c.id, c);
+    for (const s of p.scenarios) scenarios.set(`${s.cell}\u0000${s.id}`, s);
+  }
+  const starts = parts.map((p) => p.startedAt).sort();
+  const ends = parts.map((p) => p.finishedAt).sort();
+  return sortResults({ format: 'paimon-interop/raw-results@2', runId: parts[0]!.runId, startedAt: starts[0]!, finishedAt: ends.at(-1)!, cells: [...cells.values()], scenarios: [...scenarios.values()] });
 }
 
 export async function writeRawResults(file: string, raw: RawResults): Promise<void> {
@@ -31,9 +61,11 @@ export async function writeRawResults(file: string, raw: RawResults): Promise<vo
   await writeFile(file, `${JSON.stringify(sortResults(raw), null, 2)}\n`);
 }
 
-export async function readRawResults(file: string): Promise<RawResults> {
+/** Reads raw results from a file, or from a run directory (its raw-results.json). */
+export async function readRawResults(fileOrDir: string): Promise<RawResults> {
+  const file = (await stat(fileOrDir).catch(() => undefined))?.isDirectory() ? join(fileOrDir, 'raw-results.json') : fileOrDir;
   const raw = JSON.parse(await readFile(file, 'utf8')) as RawResults;
-  if (raw.format !== 'paimon-interop/raw-results@1') throw new Error(`${file} is not a paimon-interop raw results file`);
+  if (raw.format !== 'paimon-interop/raw-results@2') throw new Error(`${file} is not a paimon-interop raw results file (format ${String(raw.format)})`);
   return raw;
 }
 

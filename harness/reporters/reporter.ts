@@ -1,13 +1,15 @@
 import type { ScenarioResult, StepResult } from '../runner/index.ts';
+import type { BaselineDiff } from './baseline-diff.ts';
 import type { RawResults } from './raw-results.ts';
 
 /**
  * Reporter hooks, all optional: a reporter implements what it needs and a new hook breaks
- * none. `onRunEnd` gets the raw results, which every report is rendered from.
+ * none. `onRunEnd` gets the merged raw results, which every report is rendered from, and the
+ * comparison with a baseline when the run has one.
  */
 export interface Reporter {
   onRunStart?(info: { runId: string; runDir: string; scenarioCount: number }): void | Promise<void>;
   onStepResult?(scenarioId: string, step: StepResult): void | Promise<void>;
   onScenarioEnd?(result: ScenarioResult): void | Promise<void>;
-  onRunEnd?(raw: RawResults, runDir: string): void | Promise<void>;
+  onRunEnd?(raw: RawResults, runDir: string, baseline?: BaselineDiff): void | Promise<void>;
 }

@@ -1,35 +1,44 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RawResults } from './raw-results.ts';
-import { totals } from './raw-results.ts';
+import type { BaselineDiff } from './baseline-diff.ts';
+import { totals, type RawResults } from './raw-results.ts';
 import type { Reporter } from './reporter.ts';
 
-/** Markdown summary of a run: totals, every skip with its reason, every failure with its diff. */
-export function renderSummary(raw: RawResults): string {
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+const cellText = (s: string) => oneLine(s).replace(/\|/g, '\\|');
+
+/** Markdown summary for CI job summaries: totals, regressions against a baseline, failures, known deviations, skips. */
+export function renderSummary(raw: RawResults, baseline?: BaselineDiff): string {
   const t = totals(raw);
   const lines = [
     `# paimon-interop run ${raw.runId}`,
     '',
-    `Environment **${raw.cell.environment}**, Paimon **${raw.cell.paimon}** — ${Object.entries(raw.cell.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `**${t.pass} passed, ${t.known} passed with known deviations, ${t.fail} failed, ${t.error} errors, ${t.skip} skipped** of ${raw.scenarios.length} scenario runs in ${raw.cells.length} cell(s).`,
     '',
-    `**${t.pass} passed, ${t.known} passed with known deviations, ${t.fail} failed, ${t.error} errors, ${t.skip} skipped** of ${raw.scenarios.length} scenarios.`,
+    '| cell | environment | Paimon | versions |',
+    '|---|---|---|---|',
+    ...raw.cells.map((c) => `| ${c.id} | ${c.environment} | ${c.writer ? `${c.writer} writes, ${c.paimon} reads` : c.paimon} | ${Object.entries(c.versions).map(([k, v]) => `${k} ${v}`).join(', ')} |`),
     '',
   ];
-  const unavailable = Object.entries(raw.unavailable);
-  if (unavailable.length) {
-    lines.push('## Engines not in this environment', '', ...unavailable.map(([e, why]) => `- **${e}**: ${why}`), '');
+  if (baseline) {
+    lines.push('## Against the baseline', '', `**${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing**, ${baseline.stillFailing.length} still failing, ${baseline.added.length} new, ${baseline.removed.length} removed.`, '');
+    for (const [title, list] of [['Newly failing', baseline.newlyFailing], ['Newly passing', baseline.newlyPassing], ['Removed', baseline.removed]] as const) {
+      if (list.length) lines.push(`### ${title}`, '', ...list.map((k) => `- \`${k}\``), '');
+    }
   }
+  const unavailable = raw.cells.flatMap((c) => Object.entries(c.unavailable).map(([e, why]) => `- **${e}** in ${c.id}: ${why}`));
+  if (unavailable.length) lines.push('## Engines not in the environment', '', ...unavailable, '');
   const failed = raw.scenarios.filter((s) => s.status === 'fail' || s.status === 'error');
   if (failed.length) {
     lines.push('## Failures', '');
-    for (const s of failed) lines.push(`### ${s.id}`, '', '```diff', s.failure ?? s.reason ?? '', '```', '');
+    for (const s of failed) lines.push(`### ${s.id} (${s.cell})`, '', '```diff', s.failure ?? s.reason ?? '', '```', '');
   }
   const known = raw.scenarios.flatMap((s) => s.steps.flatMap((st) => st.engines.filter((e) => e.known).map((e) => ({ s, st, e }))));
   if (known.length) {
-    lines.push('## Known deviations', '', '| scenario | step | engine | known issue | reason | actual |', '|---|---|---|---|---|---|');
+    lines.push('## Known deviations', '', '| scenario | cell | step | engine | known issue | reason | actual |', '|---|---|---|---|---|---|---|');
     for (const { s, st, e } of known) {
-      const actual = e.failures.flatMap((f) => f.diff.filter((d) => d.startsWith('+'))).join(' ').replace(/\|/g, '\\|');
-      lines.push(`| \`${s.id}\` | ${st.index + 1} ${st.name} | ${e.engine} | ${e.known!.id} | ${e.known!.reason.replace(/\s+/g, ' ').trim()} | ${actual} |`);
+      const actual = e.failures.flatMap((f) => f.diff.filter((d) => d.startsWith('+'))).join(' ');
+      lines.push(`| \`${s.id}\` | ${s.cell} | ${st.index + 1} ${cellText(st.name)} | ${e.engine} | ${e.known!.id} | ${cellText(e.known!.reason)} | ${cellText(actual)} |`);
     }
     lines.push('');
   }
@@ -37,10 +46,10 @@ export function renderSummary(raw: RawResults): string {
   const partial = raw.scenarios.filter((s) => s.status !== 'skip' && s.steps.some((st) => st.skippedEngines.length));
   if (skipped.length || partial.length) {
     lines.push('## Skipped', '');
-    for (const s of skipped) lines.push(`- \`${s.id}\`: ${s.reason}`);
+    for (const s of skipped) lines.push(`- \`${s.id}\` (${s.cell}): ${oneLine(s.reason ?? '')}`);
     for (const s of partial) {
       const engines = [...new Set(s.steps.flatMap((st) => st.skippedEngines.map((e) => e.engine)))];
-      lines.push(`- \`${s.id}\` ran without ${engines.join(', ')} (not in this environment)`);
+      lines.push(`- \`${s.id}\` (${s.cell}) ran without ${engines.join(', ')} (not in the environment)`);
     }
     lines.push('');
   }
@@ -49,7 +58,7 @@ export function renderSummary(raw: RawResults): string {
 
 /** Writes summary.md next to the raw results. */
 export class SummaryReporter implements Reporter {
-  async onRunEnd(raw: RawResults, runDir: string): Promise<void> {
-    await writeFile(join(runDir, 'summary.md'), renderSummary(raw));
+  async onRunEnd(raw: RawResults, runDir: string, baseline?: BaselineDiff): Promise<void> {
+    await writeFile(join(runDir, 'summary.md'), renderSummary(raw, baseline));
   }
 }

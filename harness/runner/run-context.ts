@@ -13,7 +13,11 @@ export interface RunHooks {
 export interface RunContext {
   /** Unique per run; every catalog object the harness creates is named under `pi_<runId>`. */
   runId: string;
+  /** The matrix cell, so databases stay unique when cells share a catalog. */
+  cell?: string;
   engines: ReadonlyMap<string, Engine>;
+  /** Cross-version mode: engines of another Paimon version that run the write steps. */
+  writeEngines?: ReadonlyMap<string, Engine>;
   /** Engines this environment lacks, with the reason, so their scenarios skip with it. */
   unavailable: ReadonlyMap<string, string>;
   catalog?: CatalogClient;
@@ -28,6 +32,8 @@ export interface RunContext {
   hooks?: RunHooks;
   /** Known deviations (known-issues.yaml); failures they explain are reported as known. */
   knownIssues?: readonly KnownIssue[];
+  /** Paimon version of the cell, for known issues limited to versions. */
+  paimonVersion?: string;
   /** Today's date (YYYY-MM-DD) for known-issue expiry; injectable for tests. */
   today?: string;
 }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EngineUnavailableError, type EngineOutcome, type PrincipalCredentials } from '../engines/index.ts';
-import { appliesTo, findKnownIssue, today } from '../known-issues/index.ts';
+import { applyKnownIssues, today } from '../known-issues/index.ts';
 import { compareAgreement } from '../results/index.ts';
 import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
 import { evaluateOutcome, evaluateRest } from './evaluate-step.ts';
@@ -13,6 +13,9 @@ import { stepEngines, stepName, stepRequest } from './step-request.ts';
 
 const now = () => performance.now();
 
+/** Requests that write; in cross-version mode they run on the writer version's engines. */
+const WRITES = new Set(['create-table', 'insert', 'alter-table', 'drop-table']);
+
 /**
  * Runs one scenario instance: creates its database, runs each step on each named engine,
  * checks expectations and agreement, and drops the database again. Returns a result value;
@@ -21,7 +24,7 @@ const now = () => performance.now();
 export async function runScenario(instance: ScenarioInstance, ctx: RunContext): Promise<ScenarioResult> {
   const started = now();
   const { scenario } = instance;
-  const database = databaseName(ctx.runId, instance.id, scenario.name);
+  const database = databaseName(ctx.runId, `${instance.id}@${ctx.cell ?? ''}`, scenario.name);
   const result: ScenarioResult = {
     id: instance.id,
     name: scenario.name,
@@ -63,7 +66,9 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   try {
     for (const raw of instance.steps) {
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
-      const stepResult = applyKnownIssues(await runStep(step, ctx, database, principals), instance, ctx);
+      const ran = await runStep(step, ctx, database, principals);
+      const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion };
+      const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
       result.steps.push(stepResult);
       ctx.hooks?.onStepResult?.(instance.id, stepResult);
       if (stepResult.status === 'fail' || stepResult.status === 'error') {
@@ -138,7 +143,8 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string, pr
   }
   const outcomes: [string, EngineOutcome][] = [];
   for (const engineName of stepEngines(step)) {
-    const engine = ctx.engines.get(engineName);
+    const request = stepRequest(step, engineName);
+    const engine = (WRITES.has(request.kind) ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);
     if (!engine) {
       base.skippedEngines.push({ engine: engineName, reason: ctx.unavailable.get(engineName) ?? 'not in this environment' });
       continue;
@@ -146,7 +152,7 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string, pr
     const t = now();
     let entry: StepEngineResult;
     try {
-      const outcome = await engine.execute(stepRequest(step, engineName), { database, principal });
+      const outcome = await engine.execute(request, { database, principal });
       const failures = evaluateOutcome(step.expect, outcome);
       entry = {
         engine: engineName,
@@ -176,7 +182,7 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string, pr
   return withStatus(base);
 }
 
-function withStatus(step: StepResult): StepResult {
+export function withStatus(step: StepResult): StepResult {
   const statuses = step.engines.map((e) => e.status);
   if (statuses.includes('error')) step.status = 'error';
   else if (statuses.includes('fail') || step.disagreements.length) step.status = 'fail';
@@ -184,36 +190,4 @@ function withStatus(step: StepResult): StepResult {
   else if (statuses.includes('known')) step.status = 'known';
   else step.status = 'pass';
   return step;
-}
-
-/**
- * Marks failures that a known-issues entry explains as `known`, drops disagreements with
- * those engines, and turns a pass where an entry expects a failure into a loud failure, so
- * the table never hides a fix.
- */
-function applyKnownIssues(step: StepResult, instance: ScenarioInstance, ctx: RunContext): StepResult {
-  const issues = ctx.knownIssues ?? [];
-  if (!issues.length) return step;
-  const date = ctx.today ?? today();
-  const known = new Set<string>();
-  for (const e of step.engines) {
-    const site = { scenarioName: instance.scenario.name, instanceId: instance.id, params: instance.params, stepName: step.name, engine: e.engine };
-    if (e.status === 'fail') {
-      const text = e.failures.flatMap((f) => [f.aspect, ...f.diff]).join('\n');
-      const issue = findKnownIssue(issues, site, text, date);
-      if (issue) {
-        e.status = 'known';
-        e.known = { id: issue.id, reason: issue.reason };
-        known.add(e.engine);
-      }
-    } else if (e.status === 'pass') {
-      const stale = issues.find((i) => appliesTo(i, site, date));
-      if (stale) {
-        e.status = 'fail';
-        e.failures.push({ equal: false, aspect: `known issue ${stale.id}`, diff: [`- a failure (${stale.reason})`, '+ passed: the deviation is gone; remove the entry from known-issues.yaml'] });
-      }
-    }
-  }
-  step.disagreements = step.disagreements.filter((d) => ![...known].some((e) => d.aspect.split(' ')[1]!.split('~').includes(e)));
-  return withStatus(step);
 }

@@ -18,6 +18,8 @@ export interface RunSpec {
   keepDatabases: boolean;
   /** The known-deviations table (known-issues.yaml). */
   knownIssuesFile: string;
+  /** Cross-version mode: the Paimon version whose engines write (env.paimonVersion reads). */
+  writerVersion?: string;
   env: EnvironmentDescriptor;
 }
 

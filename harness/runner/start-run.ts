@@ -7,6 +7,7 @@ import type { RunFilter, RunSpec } from './run-spec.ts';
 export interface StartRunOptions {
   env: string;
   paimonVersion?: string;
+  writerVersion?: string;
   engines?: string[];
   filter: RunFilter;
   update: boolean;
@@ -28,12 +29,14 @@ export function newRunId(now = new Date()): string {
 export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; stop: () => Promise<void> }> {
   const runId = opts.runId ?? newRunId();
   const runDir = resolve(opts.reportsDir ?? 'reports', runId);
-  await mkdir(runDir, { recursive: true });
+  // Each matrix cell keeps its logs, warehouse and scratch files in a folder of its own.
+  const cellDir = join(runDir, 'cells', `${opts.env}-${opts.writerVersion ? `${opts.writerVersion}-to-` : ''}${opts.paimonVersion ?? 'default'}`);
   const provider = providerFor(opts.env);
-  const started = await provider.start({ paimonVersion: opts.paimonVersion, engines: opts.engines, runDir, onProgress: opts.onProgress, configFile: opts.configFile });
+  await mkdir(cellDir, { recursive: true });
+  const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile });
   const { stop, ...descriptor } = started;
   return {
-    spec: { runId, runDir, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml', env: descriptor },
+    spec: { runId, runDir, writerVersion: opts.writerVersion, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml', env: descriptor },
     stop,
   };
 }

@@ -65,16 +65,33 @@ export class LocalProvider implements EnvironmentProvider {
         started.push(gw.process);
         engines.push(gw.endpoint);
       }
+      // Cross-version mode: the writer version's clients write to the same catalog and warehouse.
+      let writerEngines: EngineEndpoint[] | undefined;
+      if (options.writerVersion && options.writerVersion !== row.paimon) {
+        const writerRow = versionRow(options.writerVersion);
+        if (!writerRow) throw new EnvironmentError('ENV_CONFIG', 'local', `writer Paimon ${options.writerVersion} is not in the version table`);
+        const writerProv = await provision(writerRow, { progress, engines: ['pypaimon', 'paimon-java'] });
+        writerEngines = [];
+        for (const engine of (['pypaimon', 'paimon-java'] as const).filter((e) => wanted.includes(e))) {
+          logs[`${engine}@${writerRow.paimon}`] = join(logDir, `${engine}@${writerRow.paimon}.log`);
+          progress(`${engine} ${writerRow.paimon} (writer): starting the gateway`);
+          const gw = await startGateway(engine, writerProv, catalog, logs[`${engine}@${writerRow.paimon}`]!);
+          started.push(gw.process);
+          writerEngines.push(gw.endpoint);
+        }
+      }
       for (const e of LOCAL_ENGINES) if (!wanted.includes(e)) unavailable[e] = 'not requested (--engines)';
       unavailable.doris ??= 'the local environment has no Doris (use --env docker or --env external)';
 
       const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${row.paimon}` };
       for (const e of engines) versions[e.engine] = e.version ?? 'unknown';
+      for (const e of writerEngines ?? []) versions[`${e.engine} (writer)`] = e.version ?? 'unknown';
       return {
         provider: this.name,
         paimonVersion: row.paimon,
         catalog,
         engines,
+        writerEngines,
         unavailable,
         logs,
         versions,

@@ -44,12 +44,16 @@ if (!env.principals && instances.some((i) => i.scenario.principals)) {
 const secrets = environmentSecrets(env);
 const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e, { catalog: env.catalog, runId: spec.runId })]));
 afterAll(async () => {
-  await Promise.allSettled([...engines.values()].map((e) => e.close?.()));
+  await Promise.allSettled([...engines.values(), ...(writeEngines?.values() ?? [])].map((e) => e.close?.()));
 });
+const writeEngines = env.writerEngines && new Map(env.writerEngines.map((e) => [e.engine, createEngine(e, { catalog: env.catalog, runId: spec.runId })]));
 const catalog = new CatalogClient(env.catalog);
 const ctxBase = {
   runId: spec.runId,
+  cell: `${spec.writerVersion ?? ''}>${env.paimonVersion}`,
+  paimonVersion: env.paimonVersion,
   engines,
+  writeEngines,
   unavailable: new Map(Object.entries(env.unavailable)),
   catalog,
   principals: env.principals,

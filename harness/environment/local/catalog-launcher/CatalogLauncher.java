@@ -15,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -26,30 +27,45 @@ import org.apache.paimon.catalog.Identifier;
 import org.apache.paimon.rest.RESTCatalogServer;
 import org.apache.paimon.rest.auth.AuthProvider;
 import org.apache.paimon.rest.auth.BearTokenAuthProvider;
-import org.apache.paimon.rest.auth.DLFDefaultSigner;
 import org.apache.paimon.rest.auth.DLFToken;
 import org.apache.paimon.rest.auth.RESTAuthParameter;
 import org.apache.paimon.rest.responses.ConfigResponse;
 
 public class CatalogLauncher {
 
-    /** Verifies DLF signatures the way Paimon's own mock test does: re-sign the request, compare. */
+    /**
+     * Verifies DLF signatures the way Paimon's own mock test does: re-sign the request with
+     * Paimon's signer, compare. The signer moved in 1.4 (DLFAuthSignature -> DLFDefaultSigner),
+     * so it is looked up by reflection and the launcher builds against every version.
+     */
     static final class DlfVerifyingAuthProvider implements AuthProvider {
-        private final DLFDefaultSigner signer;
         private final DLFToken token;
+        private final String region;
 
         DlfVerifyingAuthProvider(String accessKeyId, String accessKeySecret, String region) {
-            this.signer = new DLFDefaultSigner(region);
             this.token = new DLFToken(accessKeyId, accessKeySecret, null, null);
+            this.region = region;
+        }
+
+        private String sign(Map<String, String> headers, RESTAuthParameter parameter) throws Exception {
+            try {
+                Class<?> signer = Class.forName("org.apache.paimon.rest.auth.DLFDefaultSigner");
+                Object instance = signer.getConstructor(String.class).newInstance(region);
+                Method m = signer.getMethod("authorization", RESTAuthParameter.class, DLFToken.class, String.class, Map.class);
+                return (String) m.invoke(instance, parameter, token, headers.getOrDefault("host", ""), headers);
+            } catch (ClassNotFoundException olderThan14) {
+                Class<?> signature = Class.forName("org.apache.paimon.rest.auth.DLFAuthSignature");
+                String dateTime = headers.getOrDefault("x-dlf-date", "");
+                Method m = signature.getMethod("getAuthorization", RESTAuthParameter.class, DLFToken.class, String.class, Map.class, String.class, String.class);
+                return (String) m.invoke(null, parameter, token, region, headers, dateTime, dateTime.length() >= 8 ? dateTime.substring(0, 8) : dateTime);
+            }
         }
 
         @Override
         public Map<String, String> mergeAuthHeader(Map<String, String> headers, RESTAuthParameter parameter) {
             try {
-                String host = headers.getOrDefault("host", "");
-                String authorization = signer.authorization(parameter, token, host, headers);
                 Map<String, String> merged = new HashMap<>(headers);
-                merged.put("Authorization", authorization);
+                merged.put("Authorization", sign(headers, parameter));
                 return merged;
             } catch (Exception e) {
                 throw new RuntimeException("could not verify the DLF signature", e);

@@ -1,0 +1,33 @@
+import type { StepResult } from '../runner/scenario-result.ts';
+import type { KnownIssue } from './known-issue.ts';
+import { appliesTo, findKnownIssue, type DeviationSite } from './match-known-issues.ts';
+
+/**
+ * Marks the failures of a step that a known-issues entry explains as `known`, drops
+ * disagreements with those engines, and turns a pass where an entry expects a failure into a
+ * loud failure, so the table never hides a fix. Mutates and returns the step; the caller
+ * recomputes the step status.
+ */
+export function applyKnownIssues(step: StepResult, scenario: Omit<DeviationSite, 'stepName' | 'engine'>, issues: readonly KnownIssue[], date: string): StepResult {
+  const known = new Set<string>();
+  for (const e of step.engines) {
+    const site = { ...scenario, stepName: step.name, engine: e.engine };
+    if (e.status === 'fail') {
+      const text = e.failures.flatMap((f) => [f.aspect, ...f.diff]).join('\n');
+      const issue = findKnownIssue(issues, site, text, date);
+      if (issue) {
+        e.status = 'known';
+        e.known = { id: issue.id, reason: issue.reason };
+        known.add(e.engine);
+      }
+    } else if (e.status === 'pass') {
+      const stale = issues.find((i) => appliesTo(i, site, date));
+      if (stale) {
+        e.status = 'fail';
+        e.failures.push({ equal: false, aspect: `known issue ${stale.id}`, diff: [`- a failure (${stale.reason})`, '+ passed: the deviation is gone; remove the entry from known-issues.yaml'] });
+      }
+    }
+  }
+  step.disagreements = step.disagreements.filter((d) => ![...known].some((e) => d.aspect.split(' ')[1]!.split('~').includes(e)));
+  return step;
+}
