@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'interop',
           include: ['harness/runner/vitest/interop.suite.ts'],
           globalSetup: ['harness/runner/vitest/global-setup.ts'],
+          // allure-vitest: steps, parameters, labels and attachments from inside each test.
+          setupFiles: ['allure-vitest/setup'],
           testTimeout: 900_000,
           hookTimeout: 1_200_000,
           // One worker: scenarios share the engines' sessions; parallelism is per database.

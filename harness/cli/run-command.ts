@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { EnvironmentError } from '../environment/index.ts';
 import { PAIMON_VERSIONS } from '../environment/local/version-table.ts';
@@ -64,7 +65,8 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell): Promise<{ r
   const reporter = new InteropVitestReporter(run.spec);
   try {
     process.env[RUN_SPEC_ENV] = JSON.stringify(run.spec);
-    const vitest = await startVitest('test', [], { config: 'vitest.config.ts', project: ['interop'], watch: false, reporters: [reporter], passWithNoTests: true });
+    const allureReporter: [string, Record<string, unknown>] = ['allure-vitest/reporter', { resultsDir: join(run.spec.runDir, 'allure-results') }];
+    const vitest = await startVitest('test', [], { config: 'vitest.config.ts', project: ['interop'], watch: false, reporters: [reporter, allureReporter], passWithNoTests: true });
     await vitest?.close();
   } finally {
     delete process.env[RUN_SPEC_ENV];

@@ -9,6 +9,7 @@ import { CatalogClient } from '../../catalog/index.ts';
 import { createEngine, KNOWN_ENGINES } from '../../engines/index.ts';
 import { loadKnownIssues } from '../../known-issues/index.ts';
 import { redact } from '../../redact.ts';
+import { annotateAllure } from '../../reporters/allure-annotations.ts';
 import { formatProblem, loadScenarioFile, loadScenarios, ScenarioLoadError, type ScenarioInstance } from '../../scenario/index.ts';
 import { runPrefix } from '../run-context.ts';
 import { runScenario } from '../run-scenario.ts';
@@ -97,6 +98,7 @@ for (const instance of instances) {
     if (result.failure) result.failure = redact(result.failure, secrets);
     if (result.reason) result.reason = redact(result.reason, secrets);
     ctx.task.meta.interop = result;
+    await annotateAllure(result, { id: `${env.provider}/paimon-${spec.writerVersion ? `${spec.writerVersion}>` : ''}${env.paimonVersion}`, paimon: env.paimonVersion, environment: env.provider }, env.logs);
     if (result.status === 'skip') ctx.skip(result.reason);
     if (result.status === 'fail' || result.status === 'error') {
       const err = new Error(result.failure ?? result.reason ?? 'scenario failed');
