@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { planCells } from '../cli/run-command.ts';
+import { engineStatus, renderHtmlMatrix } from './html-matrix-reporter.ts';
+import { renderJUnit } from './junit-reporter.ts';
+import { mergeRawResults, readRawResults } from './raw-results.ts';
+import { renderSummary } from './summary-reporter.ts';
+
+const current = () => readRawResults('test/fixtures/reports/current-raw-results.json');
+
+describe('version matrix cells', () => {
+  it('plans one cell per version, and every ordered pair with --cross', () => {
+    expect(planCells(undefined, false)).toEqual([{ paimon: undefined }]);
+    expect(planCells('1.3.1,1.4.2', true)).toEqual([{ paimon: '1.3.1' }, { paimon: '1.4.2' }, { paimon: '1.4.2', writer: '1.3.1' }, { paimon: '1.3.1', writer: '1.4.2' }]);
+    expect(planCells('all', false).map((c) => c.paimon)).toEqual(['1.4.2', '1.3.1']);
+    expect(() => planCells('9.9.9', false)).toThrow(/not in the version table/);
+    expect(() => planCells('1.4.2', true)).toThrow(/--cross needs two or more/);
+  });
+});
+
+describe('reports rendered from raw results', () => {
+  it('merges shards into one sorted file; a later result for a cell wins', async () => {
+    const raw = await current();
+    const shardA = { ...raw, scenarios: raw.scenarios.slice(0, 2) };
+    const shardB = { ...raw, scenarios: raw.scenarios.slice(2), cells: [...raw.cells, { ...raw.cells[0]!, id: 'local/paimon-1.3.1', paimon: '1.3.1' }] };
+    const merged = mergeRawResults([shardB, shardA]);
+    expect(merged.scenarios.map((s) => s.name)).toEqual(raw.scenarios.map((s) => s.name));
+    expect(merged.cells.map((c) => c.id)).toEqual(['local/paimon-1.3.1', 'local/paimon-1.4.2']);
+  });
+
+  it('writes JUnit XML with one suite per cell, failures with their diff', async () => {
+    const xml = renderJUnit(await current());
+    expect(xml).toContain('<testsuites name="paimon-interop');
+    expect(xml).toMatch(/<testsuite name="local\/paimon-1.4.2" tests="5" failures="2" errors="0" skipped="0"/);
+    expect(xml).toMatch(/<testcase classname="test\/fixtures\/reports\/scenarios\/r-regressed.yaml" name="r-regressed" time="[\d.]+">\n\s+<failure message="scenario 'r-regressed' failed at step 3/);
+    expect(xml).toContain('- 3');
+  });
+
+  it('renders engine statuses and a Markdown summary', async () => {
+    const raw = await current();
+    const s = raw.scenarios.find((x) => x.name === 'r-regressed')!;
+    expect(engineStatus(s, 'pypaimon')).toBe('fail');
+    expect(engineStatus(s, 'spark')).toBe('none');
+    expect(renderHtmlMatrix(raw)).toContain('data-engine="pypaimon"');
+    const md = renderSummary(raw);
+    expect(md).toContain('**3 passed, 0 passed with known deviations, 2 failed, 0 errors, 0 skipped** of 5 scenario runs in 1 cell(s).');
+    expect(md).toContain('### test/fixtures/reports/scenarios/r-regressed.yaml#r-regressed (local/paimon-1.4.2)');
+  });
+});
