@@ -59,6 +59,8 @@ export type EngineOutcome =
  */
 export interface Engine {
   readonly name: string;
+  /** Log file of the process behind the adapter, for failure messages. */
+  readonly log?: string;
   execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome>;
   close?(): Promise<void>;
 }

@@ -38,6 +38,10 @@ export class GatewayEngine implements Engine {
     return request;
   }
 
+  get log(): string | undefined {
+    return this.endpoint.log;
+  }
+
   async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
     if (this.broken) throw new EngineUnavailableError(this.name, `stopped answering earlier (${this.broken}); log: ${this.endpoint.log ?? 'none'}`);
     const sent = this.translate(request, ctx);

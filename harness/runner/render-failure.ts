@@ -14,7 +14,8 @@ export function renderStepFailure(scenarioName: string, step: StepResult, logs: 
       lines.push(`    ${f.aspect}: -expected +actual`);
       for (const d of f.diff) lines.push(`      ${d}`);
     }
-    if (logs[e.engine]) lines.push(`    log: ${logs[e.engine]}`);
+    const log = e.log ?? logs[e.engine];
+    if (log) lines.push(`    log: ${log}`);
   }
   for (const d of step.disagreements) {
     lines.push(`  engines disagree (${d.aspect}): -first +other`);

@@ -156,6 +156,7 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string, pr
       const failures = evaluateOutcome(step.expect, outcome);
       entry = {
         engine: engineName,
+        log: engine.log,
         status: failures.length ? 'fail' : 'pass',
         statement: outcome.statement,
         durationMs: Math.round(now() - t),
@@ -167,7 +168,7 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string, pr
       outcomes.push([engineName, outcome]);
     } catch (err) {
       if (!(err instanceof EngineUnavailableError)) throw err;
-      entry = { engine: engineName, status: 'error', durationMs: Math.round(now() - t), failures: [], reason: err.message };
+      entry = { engine: engineName, log: engine.log, status: 'error', durationMs: Math.round(now() - t), failures: [], reason: err.message };
     }
     base.engines.push(entry);
   }

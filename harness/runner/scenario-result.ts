@@ -17,6 +17,8 @@ export interface StepEngineResult {
   error?: EngineError;
   actual?: CanonicalResult;
   reason?: string;
+  /** Log of the engine process that ran the step. */
+  log?: string;
   /** The known-issues entry this failure matched. */
   known?: { id: string; reason: string };
 }
