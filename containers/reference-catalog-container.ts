@@ -1,6 +1,6 @@
-import { GenericContainer, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
+import { Wait, type StartedTestContainer } from 'testcontainers';
 import type { CatalogEndpoint } from '../harness/catalog/index.ts';
-import { applySpec, type ContainerSpec } from './container-spec.ts';
+import { ModuleContainer } from './module-container.ts';
 import { IN_CONTAINER } from './container-versions.ts';
 
 const PORT = 8181;
@@ -9,12 +9,9 @@ const PORT = 8181;
  * Apache Paimon's reference REST catalog in a JDK container, started by the same
  * CatalogLauncher (and the same provisioned class path) as the local environment.
  */
-export class ReferenceCatalogContainer {
-  private spec: ContainerSpec;
-  private network?: StartedNetwork;
-
+export class ReferenceCatalogContainer extends ModuleContainer {
   constructor(image: string, classpath: { classes: string; jars: string }, warehouse: string) {
-    this.spec = {
+    super({
       image,
       command: ['java', '-Xmx1g', '-cp', `${IN_CONTAINER}/classes:${IN_CONTAINER}/jars/*`, 'CatalogLauncher', '--data-path', warehouse, '--warehouse', 'paimon_interop', '--host', '0.0.0.0', '--port', String(PORT), '--watch-stdin', 'false', '--auth', 'bear'],
       env: {},
@@ -27,11 +24,7 @@ export class ReferenceCatalogContainer {
         { source: classpath.jars, target: `${IN_CONTAINER}/jars`, kind: 'directory' },
       ],
       wait: { describe: 'log line PAIMON_INTEROP_READY', timeoutMs: 120_000, strategy: () => Wait.forLogMessage(/PAIMON_INTEROP_READY/) },
-    };
-  }
-
-  get definition(): Readonly<ContainerSpec> {
-    return this.spec;
+    });
   }
 
   withToken(token: string): this {
@@ -39,15 +32,8 @@ export class ReferenceCatalogContainer {
     return this;
   }
 
-  withNetwork(network: StartedNetwork): this {
-    this.network = network;
-    return this;
-  }
-
   async start(): Promise<StartedReferenceCatalogContainer> {
-    let c = applySpec(new GenericContainer(this.spec.image), this.spec);
-    if (this.network) c = c.withNetwork(this.network);
-    return new StartedReferenceCatalogContainer(await c.start(), this.spec.env.PAIMON_INTEROP_CATALOG_TOKEN ?? '');
+    return new StartedReferenceCatalogContainer(await this.startContainer(), this.spec.env.PAIMON_INTEROP_CATALOG_TOKEN ?? '');
   }
 }
 

@@ -1,19 +1,16 @@
-import { GenericContainer, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
+import { Wait, type StartedTestContainer } from 'testcontainers';
 import type { CatalogEndpoint } from '../harness/catalog/index.ts';
 import type { EngineEndpoint } from '../harness/engines/index.ts';
 import { restCatalogOptions } from '../harness/environment/local/engine-gateway.ts';
-import { applySpec, type ContainerSpec } from './container-spec.ts';
+import { ModuleContainer } from './module-container.ts';
 import { IN_CONTAINER } from './container-versions.ts';
 
 const PORT = 8765;
 
 /** Spark from the official image with the harness's Spark gateway and the paimon-spark jar. */
-export class SparkContainer {
-  private spec: ContainerSpec;
-  private network?: StartedNetwork;
-
+export class SparkContainer extends ModuleContainer {
   constructor(image: string, gateways: string, sparkJar: string, warehouse: string) {
-    this.spec = {
+    super({
       image,
       command: ['python3', `${IN_CONTAINER}/gateways/spark_gateway.py`],
       env: {
@@ -31,11 +28,7 @@ export class SparkContainer {
       ],
       binds: [{ source: warehouse, target: warehouse }],
       wait: { describe: 'log line PAIMON_INTEROP_READY', timeoutMs: 300_000, strategy: () => Wait.forLogMessage(/PAIMON_INTEROP_READY/) },
-    };
-  }
-
-  get definition(): Readonly<ContainerSpec> {
-    return this.spec;
+    });
   }
 
   /** The catalog as seen from inside the network; its credential travels in a secret env entry. */
@@ -45,15 +38,8 @@ export class SparkContainer {
     return this;
   }
 
-  withNetwork(network: StartedNetwork): this {
-    this.network = network;
-    return this;
-  }
-
   async start(): Promise<StartedSparkContainer> {
-    let c = applySpec(new GenericContainer(this.spec.image), this.spec);
-    if (this.network) c = c.withNetwork(this.network);
-    return new StartedSparkContainer(await c.start());
+    return new StartedSparkContainer(await this.startContainer());
   }
 }
 

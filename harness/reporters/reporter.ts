@@ -1,4 +1,4 @@
-import type { ScenarioResult, StepResult } from '../runner/index.ts';
+import type { ScenarioResult } from '../runner/index.ts';
 import type { BaselineDiff } from './baseline-diff.ts';
 import type { RawResults } from './raw-results.ts';
 
@@ -8,8 +8,6 @@ import type { RawResults } from './raw-results.ts';
  * comparison with a baseline when the run has one.
  */
 export interface Reporter {
-  onRunStart?(info: { runId: string; runDir: string; scenarioCount: number }): void | Promise<void>;
-  onStepResult?(scenarioId: string, step: StepResult): void | Promise<void>;
   onScenarioEnd?(result: ScenarioResult): void | Promise<void>;
   onRunEnd?(raw: RawResults, runDir: string, baseline?: BaselineDiff): void | Promise<void>;
 }

@@ -41,4 +41,3 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   };
 }
 
-export const rawResultsPath = (runDir: string) => join(runDir, 'raw-results.json');
