@@ -38,15 +38,20 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     steps: [],
   };
   const finish = () => ({ ...result, durationMs: Math.round(now() - started) });
+  const skip = (reason: string) => {
+    result.status = 'skip';
+    result.reason = reason;
+    return finish();
+  };
 
   const missing = (scenario.requires?.engines ?? []).filter((e) => !ctx.engines.has(e));
   if (missing.length) {
-    return finish_skip(result, missing.map((e) => `requires ${e}: ${ctx.unavailable.get(e) ?? 'not in this environment'}`).join('; '), finish);
+    return skip(missing.map((e) => `requires ${e}: ${ctx.unavailable.get(e) ?? 'not in this environment'}`).join('; '));
   }
   const runnable = instance.steps.some((s) => s.rest !== undefined || stepEngines(s).some((e) => ctx.engines.has(e)));
   if (!runnable) {
     const absent = [...new Set(instance.steps.flatMap(stepEngines))];
-    return finish_skip(result, `no engine of this scenario is available (${absent.map((e) => `${e}: ${ctx.unavailable.get(e) ?? 'absent'}`).join('; ')})`, finish);
+    return skip(`no engine of this scenario is available (${absent.map((e) => `${e}: ${ctx.unavailable.get(e) ?? 'absent'}`).join('; ')})`);
   }
 
   const scratch = join(ctx.scratchRoot, database);
@@ -93,24 +98,20 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   return finish();
 }
 
-function finish_skip(result: ScenarioResult, reason: string, finish: () => ScenarioResult): ScenarioResult {
-  result.status = 'skip';
-  result.reason = reason;
-  return finish();
-}
-
 async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>): Promise<StepResult> {
   const base: StepResult = { index: step.index, name: stepName(step), loc: step.loc, status: 'pass', engines: [], disagreements: [], skippedEngines: [] };
+  const principal = step.as === undefined ? undefined : principals[step.as];
+  if (step.as !== undefined && !principal) {
+    return { ...base, status: 'error', engines: [{ engine: 'harness', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
+  }
   if (step.rest) {
     const t = now();
     if (!ctx.catalog) {
       return { ...base, status: 'skip', skippedEngines: [{ engine: 'catalog', reason: 'no catalog endpoint' }] };
     }
-    const who = step.as === undefined ? undefined : principals[step.as];
-    if (step.as !== undefined && !who) return { ...base, status: 'error', engines: [{ engine: 'catalog', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
     try {
       const path = await ctx.catalog.resource(step.rest.path);
-      const client = who ? ctx.catalog.as(who) : ctx.catalog;
+      const client = principal ? ctx.catalog.as(principal) : ctx.catalog;
       const reply = await client.raw(step.rest.method, path, step.rest.body);
       const failures = evaluateRest(step.expect, reply.status, reply.body);
       base.engines.push({ engine: 'catalog', status: failures.length ? 'fail' : 'pass', statement: `${step.rest.method} ${path}`, durationMs: Math.round(now() - t), failures });
@@ -137,10 +138,6 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string, pr
     return withStatus(base);
   }
 
-  const principal = step.as === undefined ? undefined : principals[step.as];
-  if (step.as !== undefined && !principal) {
-    return { ...base, status: 'error', engines: [{ engine: 'harness', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
-  }
   const outcomes: [string, EngineOutcome][] = [];
   for (const engineName of stepEngines(step)) {
     const request = stepRequest(step, engineName);

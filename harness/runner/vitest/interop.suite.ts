@@ -10,6 +10,7 @@ import { createEngine, KNOWN_ENGINES } from '../../engines/index.ts';
 import { loadKnownIssues } from '../../known-issues/index.ts';
 import { redact } from '../../redact.ts';
 import { annotateAllure } from '../../reporters/allure-annotations.ts';
+import { cellOf } from '../../reporters/vitest-interop-reporter.ts';
 import { formatProblem, loadScenarioFile, loadScenarios, ScenarioLoadError, type ScenarioInstance } from '../../scenario/index.ts';
 import { runPrefix } from '../run-context.ts';
 import { runScenario } from '../run-scenario.ts';
@@ -43,15 +44,17 @@ if (!env.principals && instances.some((i) => i.scenario.principals)) {
   afterAll(() => authority?.stop());
 }
 const secrets = environmentSecrets(env);
-const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e, { catalog: env.catalog, runId: spec.runId })]));
+const engineContext = { catalog: env.catalog, runId: spec.runId };
+const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e, engineContext)]));
+const writeEngines = env.writerEngines && new Map(env.writerEngines.map((e) => [e.engine, createEngine(e, engineContext)]));
 afterAll(async () => {
   await Promise.allSettled([...engines.values(), ...(writeEngines?.values() ?? [])].map((e) => e.close?.()));
 });
-const writeEngines = env.writerEngines && new Map(env.writerEngines.map((e) => [e.engine, createEngine(e, { catalog: env.catalog, runId: spec.runId })]));
+const cell = cellOf(spec);
 const catalog = new CatalogClient(env.catalog);
 const ctxBase = {
   runId: spec.runId,
-  cell: `${spec.writerVersion ?? ''}>${env.paimonVersion}`,
+  cell: cell.id,
   paimonVersion: env.paimonVersion,
   engines,
   writeEngines,
@@ -98,7 +101,7 @@ for (const instance of instances) {
     if (result.failure) result.failure = redact(result.failure, secrets);
     if (result.reason) result.reason = redact(result.reason, secrets);
     ctx.task.meta.interop = result;
-    await annotateAllure(result, { id: `${env.provider}/paimon-${spec.writerVersion ? `${spec.writerVersion}>` : ''}${env.paimonVersion}`, paimon: env.paimonVersion, environment: env.provider }, env.logs);
+    await annotateAllure(result, cell, env.logs);
     if (result.status === 'skip') ctx.skip(result.reason);
     if (result.status === 'fail' || result.status === 'error') {
       const err = new Error(result.failure ?? result.reason ?? 'scenario failed');
