@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,11 @@ describe('external environment', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('interop: 2 passed, 0 failed, 0 skipped');
     expect(r.out + r.err).not.toContain(token);
+    const reports = /reports: (\S+)/.exec(r.out)![1]!;
+    for (const f of ['raw-results.json', 'summary.md', 'matrix.html', 'junit.xml']) expect(await readFile(join(reports, f), 'utf8')).not.toContain(token);
+    const allure = await readdir(join(reports, 'allure-results'));
+    expect(allure.length).toBeGreaterThan(0);
+    for (const f of allure) expect(await readFile(join(reports, 'allure-results', f), 'utf8')).not.toContain(token);
   });
 
   it.each([
