@@ -34,6 +34,7 @@ export class InteropVitestReporter implements VitestReporter {
   raw?: RawResults;
   collectErrors: string[] = [];
   private readonly results: RawResults['scenarios'] = [];
+  private total = 0;
 
   constructor(
     private readonly spec: RunSpec,
@@ -41,6 +42,10 @@ export class InteropVitestReporter implements VitestReporter {
     private readonly print: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
   ) {
     this.cell = cellOf(spec);
+  }
+
+  onTestModuleCollected(module: TestModule): void {
+    this.total += [...module.children.allTests()].length;
   }
 
   onUserConsoleLog(log: UserConsoleLog): void {
@@ -53,7 +58,8 @@ export class InteropVitestReporter implements VitestReporter {
     this.results.push({ ...result, cell: this.cell.id });
     const secs = (result.durationMs / 1000).toFixed(1);
     const why = result.status === 'skip' ? `  skipped: ${result.reason}` : result.status === 'error' ? `  environment error` : result.status === 'known' ? '  known deviation(s)' : '';
-    this.print(`${MARK[result.status]} [${this.cell.id}] ${result.id}  ${secs}s${why}`);
+    const progress = this.total ? `${this.results.length}/${this.total} ` : '';
+    this.print(`${MARK[result.status]} ${progress}[${this.cell.id}] ${result.id}  ${secs}s${why}`);
     if (result.failure) this.print(result.failure.replace(/^/gm, '    '));
     for (const r of this.reporters) await r.onScenarioEnd?.(result);
   }
