@@ -92,7 +92,7 @@ async function provisionSparkJar(root: string, row: PaimonVersionRow, progress: 
 }
 
 /** A venv with the pinned pypaimon (and pyspark when Spark can run). */
-async function provisionVenv(root: string, packages: string[], progress: Progress): Promise<string> {
+export async function provisionVenv(root: string, packages: string[], progress: Progress): Promise<string> {
   const dir = join(root, 'venv');
   const python = join(dir, 'bin', 'python');
   const stamp = packages.join(' ');
