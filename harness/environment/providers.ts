@@ -1,16 +1,16 @@
 import { EnvironmentError, type EnvironmentProvider } from './environment.ts';
-import { DockerProvider } from './docker/docker-provider.ts';
 import { ExternalProvider } from './external/external-provider.ts';
 import { LocalProvider } from './local/local-provider.ts';
 
 /** The environment providers by name; `--env` picks one. */
-export const PROVIDERS: Record<string, () => EnvironmentProvider> = {
+export const PROVIDERS: Record<string, () => EnvironmentProvider | Promise<EnvironmentProvider>> = {
   local: () => new LocalProvider(),
   external: () => new ExternalProvider(),
-  docker: () => new DockerProvider(),
+  // testcontainers is loaded only when containers are asked for.
+  docker: async () => new (await import('./docker/docker-provider.ts')).DockerProvider(),
 };
 
-export function providerFor(name: string): EnvironmentProvider {
+export async function providerFor(name: string): Promise<EnvironmentProvider> {
   const make = PROVIDERS[name];
   if (!make) {
     throw new EnvironmentError('ENV_CONFIG', 'environment', `unknown environment '${name}' (available: ${Object.keys(PROVIDERS).join(', ')})`);

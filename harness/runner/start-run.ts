@@ -31,7 +31,7 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   const runDir = resolve(opts.reportsDir ?? 'reports', runId);
   // Each matrix cell keeps its logs, warehouse and scratch files in a folder of its own.
   const cellDir = join(runDir, 'cells', `${opts.env}-${opts.writerVersion ? `${opts.writerVersion}-to-` : ''}${opts.paimonVersion ?? 'default'}`);
-  const provider = providerFor(opts.env);
+  const provider = await providerFor(opts.env);
   await mkdir(cellDir, { recursive: true });
   const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile });
   const { stop, ...descriptor } = started;
