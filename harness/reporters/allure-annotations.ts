@@ -1,12 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import * as allure from 'allure-js-commons';
+import { logTail } from '../log-tail.ts';
 import type { ScenarioResult } from '../runner/index.ts';
-
-async function logTail(file: string | undefined, lines = 40): Promise<string | undefined> {
-  if (!file) return undefined;
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  return text?.split('\n').slice(-lines).join('\n');
-}
 
 /**
  * Describes a scenario result to allure-vitest from inside its test: labels (engine, feature,
@@ -30,7 +24,8 @@ export async function annotateAllure(result: ScenarioResult, cell: { id: string;
         const diff = e.failures.map((f) => `${f.aspect}: -expected +actual\n${f.diff.join('\n')}`).join('\n\n');
         if (diff) await allure.attachment('diff', diff, 'text/plain');
         if (e.status === 'fail' || e.status === 'error') {
-          const tail = await logTail(logs[e.engine]);
+          // The process that ran the step (a writer gateway in cross cells), else the engine's log.
+          const tail = await logTail(e.log ?? logs[e.engine], 40);
           if (tail) await allure.attachment(`${e.engine} log tail`, tail, 'text/plain');
         }
       });

@@ -1,3 +1,4 @@
+import { byteOrder } from '../byte-order.ts';
 import type { CellScenarioResult, RawResults } from './raw-results.ts';
 
 /** How the run compares with a previous one (a nightly's baseline). Keys: `cell | scenario id`. */
@@ -12,7 +13,6 @@ export interface BaselineDiff {
 const failing = (s: CellScenarioResult) => s.status === 'fail' || s.status === 'error';
 const passing = (s: CellScenarioResult) => s.status === 'pass' || s.status === 'known';
 const key = (s: CellScenarioResult) => `${s.cell} | ${s.id}`;
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Newly failing: failing now, not failing before (passing, skipped, or new). Newly passing:

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { byteOrder } from '../byte-order.ts';
 import type { BaselineDiff } from './baseline-diff.ts';
 import type { CellScenarioResult, RawResults } from './raw-results.ts';
 import type { Reporter } from './reporter.ts';
@@ -42,7 +43,7 @@ const LABEL: Record<MatrixStatus, string> = { pass: 'pass', known: 'known', fail
  */
 export function renderHtmlMatrix(raw: RawResults, baseline?: BaselineDiff): string {
   const columns = raw.cells.flatMap((c) => enginesOf(raw, c.id).map((engine) => ({ cell: c.id, engine })));
-  const ids = [...new Set(raw.scenarios.map((s) => s.id))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = [...new Set(raw.scenarios.map((s) => s.id))].sort(byteOrder);
   const details: string[] = [];
   const newly = new Set(baseline?.newlyFailing ?? []);
   const rows = ids.map((id) => {

@@ -1,5 +1,6 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { byteOrder } from '../byte-order.ts';
 import type { ScenarioResult } from '../runner/index.ts';
 
 /** One matrix cell of a run: an environment at a Paimon version (and a writer version in cross mode). */
@@ -31,8 +32,6 @@ export interface RawResults {
   cells: RunCell[];
   scenarios: CellScenarioResult[];
 }
-
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function sortResults(raw: RawResults): RawResults {
   return {

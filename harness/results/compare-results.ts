@@ -1,3 +1,4 @@
+import { byteOrder } from '../byte-order.ts';
 import { formatType, type CanonicalType } from './canonical-type.ts';
 import type { CanonicalResult, CanonicalValue } from './canonical-value.ts';
 import { normalizeExpected } from './normalize-value.ts';
@@ -12,8 +13,6 @@ export interface Comparison {
 }
 
 const same = (aspect: string): Comparison => ({ equal: true, aspect, diff: [] });
-
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function rowLines(rows: readonly CanonicalValue[][], ordered: boolean): string[] {
   const lines = rows.map(formatRow);

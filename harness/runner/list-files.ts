@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { byteOrder } from '../byte-order.ts';
 import { parseType, type CanonicalResult } from '../results/index.ts';
 
 /**
@@ -19,6 +20,6 @@ export async function listFiles(root: string): Promise<CanonicalResult> {
     }
   };
   await walk(root);
-  found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  found.sort(byteOrder);
   return { columns: [{ name: 'path', type: parseType('STRING') }], rows: found.map((f) => [f]) };
 }

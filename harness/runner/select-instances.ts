@@ -1,3 +1,4 @@
+import { byteOrder } from '../byte-order.ts';
 import { expandScenario, type Scenario, type ScenarioInstance } from '../scenario/index.ts';
 import type { RunFilter } from './run-spec.ts';
 import { stepEngines } from './step-request.ts';
@@ -10,7 +11,7 @@ export function selectInstances(scenarios: readonly Scenario[], filter: Omit<Run
     .filter((s) => !tags || (s.tags ?? []).some((t) => tags.has(t)))
     .filter((s) => !engines || s.steps.some((st) => stepEngines(st).some((e) => engines.has(e))))
     .flatMap(expandScenario)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => byteOrder(a.id, b.id));
   if (!filter.shard) return picked;
   const [index, count] = filter.shard.split('/').map(Number) as [number, number];
   return picked.filter((_, i) => i % count === index - 1);

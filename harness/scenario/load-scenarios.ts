@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { byteOrder } from '../byte-order.ts';
 import type { ComposeOptions } from './compose-scenario.ts';
 import { loadScenarioFile, type LoadedFile } from './load-scenario-file.ts';
 import { problem, type Problem } from './problem.ts';
@@ -28,7 +29,7 @@ export async function findScenarioFiles(paths: readonly string[]): Promise<strin
   };
   for (const p of paths) await walk(p);
   const rel = found.map((f) => relative(process.cwd(), f).split(sep).join('/') || f);
-  return [...new Set(rel)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(rel)].sort(byteOrder);
 }
 
 /** Loads every scenario under `paths`; duplicate names are located problems on the second file. */

@@ -4,7 +4,8 @@ import { request } from 'undici';
 import type { CatalogEndpoint } from '../../catalog/index.ts';
 import type { EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError } from '../environment.ts';
-import { logTail, ManagedProcess } from './managed-process.ts';
+import { logTail } from '../../log-tail.ts';
+import { ManagedProcess } from './managed-process.ts';
 import type { Provisioned } from './provision.ts';
 
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways');

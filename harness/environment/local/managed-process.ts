@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { logTail } from '../../log-tail.ts';
 import { EnvironmentError } from '../environment.ts';
 
 const running = new Set<ManagedProcess>();
@@ -20,10 +20,6 @@ function installExitHooks(): void {
   }
 }
 
-export async function logTail(file: string, lines = 25): Promise<string> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  return text.split('\n').slice(-lines).join('\n').trim();
-}
 
 export interface StartSpec {
   component: string;
