@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessControlProxy, type AccessControlOptions } from '../harness/access-control/index.ts';
 import { CatalogClient } from '../harness/catalog/index.ts';
-import { createEngine, KNOWN_ENGINES } from '../harness/engines/index.ts';
+import { createEngine, SCENARIO_ENGINES } from '../harness/engines/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
 import { LocalProvider } from '../harness/environment/local/local-provider.ts';
 import { loadKnownIssues } from '../harness/known-issues/index.ts';
@@ -33,7 +33,7 @@ describe('the reference access-control layer', () => {
   });
 
   async function runPermissionScenario(options: AccessControlOptions): Promise<ScenarioResult> {
-    const suite = await loadScenarios(['scenarios/permissions/permission-denied.yaml'], { knownEngines: KNOWN_ENGINES });
+    const suite = await loadScenarios(['scenarios/permissions/permission-denied.yaml'], SCENARIO_ENGINES);
     const proxy = await new AccessControlProxy(env.catalog, options).start();
     try {
       return await runScenario(expandScenario(suite.scenarios[0]!)[0]!, { ...base, authority: proxy });

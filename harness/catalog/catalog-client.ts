@@ -116,6 +116,18 @@ export class CatalogClient {
     return this.listAll('/databases', 'databases');
   }
 
+  /**
+   * The columns of a table as the catalog stores them (name and Paimon SQL type), or undefined
+   * when the table does not exist.
+   */
+  async tableFields(database: string, table: string): Promise<{ name: string; type: string }[] | undefined> {
+    const reply = await this.raw('GET', await this.resource(`/databases/${encodeURIComponent(database)}/tables/${encodeURIComponent(table)}`));
+    if (reply.status === 404) return undefined;
+    if (reply.status !== 200) throw new CatalogError(`GET table ${database}.${table} answered HTTP ${reply.status}`, reply.status);
+    const fields = (reply.body as { schema?: { fields?: { name: string; type: unknown }[] } }).schema?.fields ?? [];
+    return fields.map((f) => ({ name: f.name, type: typeText(f.type) }));
+  }
+
   /** Drops a database and its tables; a database that is already gone is fine. */
   async dropDatabase(name: string): Promise<void> {
     const db = encodeURIComponent(name);
@@ -126,4 +138,15 @@ export class CatalogClient {
     for (const t of tables) await this.expect('DELETE', `/databases/${db}/tables/${encodeURIComponent(t)}`, [200, 404]);
     await this.expect('DELETE', `/databases/${db}`, [200, 404]);
   }
+}
+
+/** A Paimon JSON data type (`"INT"`, `{type: "ARRAY", element: ...}`) as SQL type text. */
+function typeText(t: unknown): string {
+  if (typeof t === 'string') return t;
+  const o = t as { type: string; element?: unknown; key?: unknown; value?: unknown; fields?: { name: string; type: unknown }[] };
+  const base = o.type.replace(/ NOT NULL$/, '');
+  if (base === 'ARRAY' || base === 'MULTISET') return `${base}<${typeText(o.element)}>`;
+  if (base === 'MAP') return `MAP<${typeText(o.key)}, ${typeText(o.value)}>`;
+  if (base === 'ROW') return `ROW<${(o.fields ?? []).map((f) => `${f.name} ${typeText(f.type)}`).join(', ')}>`;
+  return o.type;
 }

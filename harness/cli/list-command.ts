@@ -1,4 +1,4 @@
-import { KNOWN_ENGINES } from '../engines/index.ts';
+import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { selectInstances, stepEngines } from '../runner/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
 import { out, printProblems } from './cli-output.ts';
@@ -6,7 +6,7 @@ import type { RunFilter } from '../runner/run-spec.ts';
 
 /** `list`: the scenario instances a run with the same filters would execute. */
 export async function listCommand(filter: RunFilter): Promise<number> {
-  const suite = await loadScenarios(filter.paths, { knownEngines: KNOWN_ENGINES });
+  const suite = await loadScenarios(filter.paths, SCENARIO_ENGINES);
   if (printProblems(suite)) return 1;
   for (const i of selectInstances(suite.scenarios, filter)) {
     const engines = [...new Set(i.steps.flatMap(stepEngines))].sort().join(',');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { EnvironmentError } from '../environment/index.ts';
 import { PAIMON_VERSIONS } from '../environment/local/version-table.ts';
-import { KNOWN_ENGINES } from '../engines/index.ts';
+import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { diffWithBaseline, InteropVitestReporter, mergeRawResults, readRawResults, totals, writeReports, type BaselineDiff, type RawResults } from '../reporters/index.ts';
 import { RUN_SPEC_ENV, type RunFilter } from '../runner/run-spec.ts';
@@ -82,7 +82,7 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell): Promise<{ r
  * 2 when an environment could not start.
  */
 export async function runCommand(opts: RunOptions): Promise<number> {
-  const suite = await loadScenarios(opts.filter.paths, { knownEngines: KNOWN_ENGINES });
+  const suite = await loadScenarios(opts.filter.paths, SCENARIO_ENGINES);
   const known = await loadKnownIssues(opts.knownIssuesFile);
   if (printProblems({ ...suite, problems: [...suite.problems, ...known.problems], files: [...suite.files, { file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return 1;
   const cells = planCells(opts.paimon, opts.cross);

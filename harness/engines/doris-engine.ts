@@ -1,4 +1,5 @@
 import { createConnection, type Connection, type FieldPacket } from 'mysql2/promise';
+import type { EngineDescriptor } from './engine-descriptor.ts';
 import type { CatalogEndpoint } from '../catalog/index.ts';
 import { createCatalogSql } from './doris-catalog.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
@@ -120,3 +121,11 @@ export class DorisEngine implements Engine {
     await conn?.end().catch(() => undefined);
   }
 }
+
+/** Apache Doris over the MySQL protocol: reads Paimon tables through a catalog per principal. */
+export const dorisDescriptor: EngineDescriptor = {
+  name: 'doris',
+  summary: 'Apache Doris 3.1+ over the MySQL protocol (reads only)',
+  capabilities: ['sql', 'principals'],
+  createAdapter: (endpoint, context) => new DorisEngine(endpoint, context),
+};

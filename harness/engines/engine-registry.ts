@@ -1,29 +1,30 @@
-import type { CatalogEndpoint } from '../catalog/index.ts';
-import { DorisEngine } from './doris-engine.ts';
 import type { Engine, EngineEndpoint } from './engine.ts';
-import { GatewayEngine } from './gateway-engine.ts';
-import { SparkEngine } from './spark-engine.ts';
+import { withStepTimeout } from './step-timeout.ts';
+import { CAPABILITIES, type EngineContext, type EngineDescriptor } from './engine-descriptor.ts';
+import { dorisDescriptor } from './doris-engine.ts';
+import { paimonJavaDescriptor } from './paimon-java-engine.ts';
+import { pypaimonDescriptor } from './pypaimon-engine.ts';
+import { sparkDescriptor } from './spark-engine.ts';
+
+/** Every engine: adding one is its own file plus one line here. */
+export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [pypaimonDescriptor, paimonJavaDescriptor, sparkDescriptor, dorisDescriptor];
 
 /** Every engine some adapter provides; scenarios naming anything else fail to load. */
-/** What some adapters need besides their endpoint (Doris creates a catalog for the run). */
-export interface EngineContext {
-  catalog: CatalogEndpoint;
-  runId: string;
+export const KNOWN_ENGINES: readonly string[] = ENGINE_DESCRIPTORS.map((d) => d.name).sort();
+
+/** Engine -> capabilities, for the scenario loader (which knows no engines otherwise). */
+export const ENGINE_CAPABILITIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(ENGINE_DESCRIPTORS.map((d) => [d.name, d.capabilities]));
+
+/** What the scenario loader needs to know of engines. */
+export const SCENARIO_ENGINES = { knownEngines: KNOWN_ENGINES, capabilities: ENGINE_CAPABILITIES, knownCapabilities: CAPABILITIES };
+
+export function engineDescriptor(name: string): EngineDescriptor | undefined {
+  return ENGINE_DESCRIPTORS.find((d) => d.name === name);
 }
 
-export const ENGINE_ADAPTERS: Record<string, (endpoint: EngineEndpoint, context: EngineContext) => Engine> = {
-  spark: (e) => new SparkEngine('spark', e),
-  // pypaimon runs portable actions natively; it has no SQL.
-  pypaimon: (e) => new GatewayEngine('pypaimon', e),
-  // Paimon's Java Table API, the implementation Spark, Flink and Doris embed; no SQL either.
-  'paimon-java': (e) => new GatewayEngine('paimon-java', e),
-  doris: (e, ctx) => new DorisEngine(e, ctx),
-};
-
-export const KNOWN_ENGINES: readonly string[] = Object.keys(ENGINE_ADAPTERS).sort();
-
+/** The adapter for an endpoint, guarded by the engine's step timeout. */
 export function createEngine(endpoint: EngineEndpoint, context: EngineContext): Engine {
-  const make = ENGINE_ADAPTERS[endpoint.engine];
-  if (!make) throw new Error(`no adapter for engine '${endpoint.engine}'`);
-  return make(endpoint, context);
+  const descriptor = engineDescriptor(endpoint.engine);
+  if (!descriptor) throw new Error(`no adapter for engine '${endpoint.engine}'`);
+  return withStepTimeout(descriptor.createAdapter(endpoint, context), descriptor.stepTimeoutMs);
 }

@@ -1,10 +1,9 @@
-import { normalizeValue, parseType, type CanonicalResult } from '../results/index.ts';
+import { normalizeValue, OrderError, orderRows, parseType, type CanonicalResult } from '../results/index.ts';
 import { classifyError } from './classify-error.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
+import { DEFAULT_STEP_TIMEOUT_MS } from './step-timeout.ts';
 import { callGateway, type GatewayReply } from './gateway-client.ts';
 
-/** How long one step may take on one engine before the engine counts as hung. */
-export const DEFAULT_STEP_TIMEOUT_MS = Number(process.env.PAIMON_INTEROP_STEP_TIMEOUT_MS ?? 120_000);
 
 /** Credentials as the gateways take them: a bearer token, or an AK/SK pair for DLF signing. */
 function gatewayCredentials(p: PrincipalCredentials): Record<string, string | undefined> {
@@ -21,13 +20,23 @@ export function toCanonical(reply: GatewayReply): CanonicalResult {
 }
 
 /**
+ * How the harness orders a library engine's rows: by the step's `order-by`, or snapshot ids for
+ * list-snapshots and table names for list-tables. Order columns missing from a projection are read too, then dropped.
+ */
+function harnessOrder(request: EngineRequest): { by: string[]; extraColumns: string[] } | undefined {
+  if (request.kind === 'list-snapshots') return { by: ['snapshot_id'], extraColumns: [] };
+  if (request.kind === 'list-tables') return { by: ['table_name'], extraColumns: [] };
+  if ((request.kind !== 'read' && request.kind !== 'read-incremental') || !request.orderBy?.length) return undefined;
+  const projection = request.kind === 'read' ? request.columns : undefined;
+  const extraColumns = projection?.length ? [...new Set(request.orderBy.filter((c) => !projection.includes(c)))] : [];
+  return { by: request.orderBy, extraColumns };
+}
+
+/**
  * Base adapter for engines reached through a loopback gateway process (Spark, pypaimon, Flink).
  * Subclasses only say how a request is translated (SQL engines turn actions into their dialect).
  */
 export class GatewayEngine implements Engine {
-  /** Set when a request timed out: the single-threaded gateway may still be busy with it. */
-  private broken?: string;
-
   constructor(
     readonly name: string,
     protected readonly endpoint: EngineEndpoint,
@@ -43,24 +52,27 @@ export class GatewayEngine implements Engine {
   }
 
   async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
-    if (this.broken) throw new EngineUnavailableError(this.name, `stopped answering earlier (${this.broken}); log: ${this.endpoint.log ?? 'none'}`);
-    const sent = this.translate(request, ctx);
+    const translated = this.translate(request, ctx);
+    // Engines without SQL return rows as read; the harness orders them (one definition for all).
+    const order = translated.kind === 'sql' ? undefined : harnessOrder(request);
+    const sent = order?.extraColumns.length && translated.kind === 'read' ? { ...translated, columns: [...translated.columns!, ...order.extraColumns] } : translated;
     const reply = await this.call(sent, ctx);
-    return this.outcome(sent, reply);
+    const outcome = this.outcome(sent, reply);
+    if (!order || !outcome.ok) return outcome;
+    try {
+      const ordered = orderRows(outcome.result, order.by);
+      const width = ordered.columns.length - order.extraColumns.length;
+      return { ...outcome, result: { columns: ordered.columns.slice(0, width), rows: ordered.rows.map((r) => r.slice(0, width)) } };
+    } catch (err) {
+      if (!(err instanceof OrderError)) throw err;
+      return { ok: false, statement: outcome.statement, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: err.message } };
+    }
   }
 
-  private async call(sent: EngineRequest, ctx: StepContext): Promise<GatewayReply> {
-    const timeoutMs = ctx.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-    try {
-      const body = { request: sent, database: ctx.database, credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined };
-      return await callGateway(this.name, this.endpoint.url, '/execute', body, timeoutMs);
-    } catch (err) {
-      if (err instanceof EngineUnavailableError && /timeout/i.test(String((err.cause as Error | undefined)?.message ?? err.message))) {
-        this.broken = `no answer to ${sent.kind} within ${timeoutMs / 1000}s`;
-        throw new EngineUnavailableError(this.name, `${this.broken}; log: ${this.endpoint.log ?? 'none'}`, { cause: err });
-      }
-      throw err;
-    }
+  private call(sent: EngineRequest, ctx: StepContext): Promise<GatewayReply> {
+    const body = { request: sent, database: ctx.database, credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined };
+    // The step timeout (withStepTimeout) decides when an engine is hung; this only bounds the socket.
+    return callGateway(this.name, this.endpoint.url, '/execute', body, (ctx.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS) + 5_000);
   }
 
   private outcome(sent: EngineRequest, reply: GatewayReply): EngineOutcome {

@@ -1,4 +1,5 @@
 import type { EngineRequest, StepContext } from './engine.ts';
+import type { EngineDescriptor } from './engine-descriptor.ts';
 import { GatewayEngine } from './gateway-engine.ts';
 import { quoteId, sqlLiteral } from './sql-literals.ts';
 
@@ -57,3 +58,11 @@ export function sparkRequest(request: EngineRequest, database: string): EngineRe
       return { kind: 'sql', sql: `DROP TABLE ${table(request.table)}` };
   }
 }
+
+/** Spark with the Paimon connector; its gateway acts as the environment's principal only. */
+export const sparkDescriptor: EngineDescriptor = {
+  name: 'spark',
+  summary: 'Spark SQL (local mode) with the Paimon connector, behind a loopback gateway',
+  capabilities: ['sql', 'writes', 'merge-into'],
+  createAdapter: (endpoint) => new SparkEngine('spark', endpoint),
+};

@@ -60,9 +60,8 @@ def read_arrow(table, columns=None):
     return builder.new_read().to_arrow(splits)
 
 
-def result(table, arrow, order_by=None, columns=None):
-    if order_by:
-        arrow = arrow.sort_by([(c, "ascending") for c in order_by])
+def result(table, arrow):
+    """Columns and rows as read; ordering is the harness's (one definition for every engine)."""
     fields = {f.name: type_name(f.type) for f in table.fields}
     names = arrow.column_names
     cols = [{"name": n, "type": fields.get(n, str(arrow.schema.field(n).type))} for n in names]
@@ -85,6 +84,9 @@ def insert(catalog, ident, req):
     table = catalog.get_table(ident)
     arrow_schema = PyarrowFieldParser.from_paimon_schema(table.fields)
     names = req.get("columns") or [f.name for f in table.fields]
+    unknown = [n for n in names if n not in {f.name for f in table.fields}]
+    if unknown:
+        raise ValueError("invalid insert: table %s has no column(s) %s" % (ident, ", ".join(unknown)))
     columns = []
     for field in arrow_schema:
         idx = names.index(field.name) if field.name in names else None
@@ -122,7 +124,7 @@ def read_incremental(catalog, ident, req):
     start = snapshot_in_range(manager, req["start"])
     end = snapshot_in_range(manager, req["end"])
     scoped = table.copy({"incremental-between-timestamp": "%d,%d" % (start.time_millis, end.time_millis)})
-    return result(table, read_arrow(scoped), req.get("orderBy"))
+    return result(table, read_arrow(scoped))
 
 
 def list_snapshots(catalog, ident, req):
@@ -147,7 +149,7 @@ def execute(request, database, credentials):
     if kind == "sql":
         raise UnsupportedOperation("pypaimon has no SQL; use a portable action")
     if kind == "list-tables":
-        names = sorted(catalog.list_tables(database))
+        names = catalog.list_tables(database)
         return [{"name": "table_name", "type": "STRING"}], [[n] for n in names], "pypaimon list-tables %s" % database
     ident = "%s.%s" % (database, request["table"])
     statement = "pypaimon %s %s" % (kind, ident)
@@ -157,7 +159,7 @@ def execute(request, database, credentials):
         cols, rows = insert(catalog, ident, request)
     elif kind == "read":
         table = catalog.get_table(ident)
-        cols, rows = result(table, read_arrow(table, request.get("columns")), request.get("orderBy"))
+        cols, rows = result(table, read_arrow(table, request.get("columns")))
     elif kind == "read-incremental":
         cols, rows = read_incremental(catalog, ident, request)
     elif kind == "list-snapshots":

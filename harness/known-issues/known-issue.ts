@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegexString } from '../scenario/regex-string.ts';
 
 /**
  * One known deviation: an engine that disagrees with a documented rule, recorded with its
@@ -14,7 +15,7 @@ export const KnownIssueSchema = z.strictObject({
   engine: OneOrMore(z.string()).describe('the engine(s) that deviate'),
   params: z.record(z.string(), OneOrMore(Scalar)).optional().describe('only these matrix cells; a list matches any of its values'),
   paimon: z.string().optional().describe('Paimon versions (of the reading cell) the entry applies to, a semver range such as "<1.4" or ">=1.3 <2"'),
-  signature: z.string().optional().describe('regular expression the failure text must match'),
+  signature: RegexString.optional().describe('regular expression the failure text must match'),
   reason: z.string().min(1),
   evidence: z.string().optional().describe('what the engine actually did'),
   link: z.string().optional(),

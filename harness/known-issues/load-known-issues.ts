@@ -27,7 +27,7 @@ export async function loadKnownIssues(file: string): Promise<{ issues: KnownIssu
   }
   return {
     issues: [],
-    problems: parsed.error.issues.map((i) => problem(i.code === 'unrecognized_keys' ? 'UNKNOWN_KEY' : 'BAD_VALUE', `${i.path.join('.')}: ${i.message}`, loc.ofPath(i.path))),
+    problems: parsed.error.issues.map((i) => problem(i.code === 'unrecognized_keys' ? 'UNKNOWN_KEY' : i.code === 'custom' && (i.params as { problem?: 'BAD_REGEX' })?.problem === 'BAD_REGEX' ? 'BAD_REGEX' : 'BAD_VALUE', `${i.path.join('.')}: ${i.message}`, loc.ofPath(i.path))),
     source,
   };
 }

@@ -2,6 +2,7 @@ import type { UserConsoleLog } from 'vitest';
 import type { Reporter as VitestReporter, TestCase, TestModule } from 'vitest/node';
 import type { RunSpec } from '../runner/run-spec.ts';
 import { describeEndpoint } from '../catalog/index.ts';
+import type { ScenarioResult } from '../runner/scenario-result.ts';
 import type { RawResults, RunCell } from './raw-results.ts';
 import type { Reporter } from './reporter.ts';
 
@@ -24,6 +25,21 @@ export function cellOf(spec: RunSpec): RunCell {
 }
 
 /**
+ * The result of a scenario test that carries none (vitest timed it out, or something outside the
+ * runner threw): an `error` naming what vitest saw, or a `skip` where vitest itself skipped it.
+ */
+export function resultWithout(testCase: TestCase, why?: string): ScenarioResult {
+  const id = testCase.name;
+  const [, file = '', name = id] = /^(.*?)#([^[]*)/.exec(id) ?? [];
+  const state = testCase.result().state;
+  const errors = (testCase.result().errors ?? []).map((e) => e.message).join('; ');
+  const base = { id, name, file, loc: { file, line: 1, col: 1 }, params: {}, tags: [], database: '', durationMs: Math.round(testCase.diagnostic()?.duration ?? 0), steps: [] };
+  if (state === 'skipped' && !why) return { ...base, status: 'skip', reason: 'skipped by the test runner (filtered out)' };
+  const reason = why ?? `the scenario test ended (${state}) without a result: ${errors || 'no error was reported'}`;
+  return { ...base, status: 'error', reason, failure: `scenario '${name}': ${reason}` };
+}
+
+/**
  * Bridges vitest to paimon-interop: prints progress per step and scenario, collects each
  * scenario's result from `task.meta.interop` into the raw results of this cell, and calls the
  * reporters' `onScenarioEnd`.
@@ -34,6 +50,7 @@ export class InteropVitestReporter implements VitestReporter {
   raw?: RawResults;
   collectErrors: string[] = [];
   private readonly results: RawResults['scenarios'] = [];
+  private readonly seen = new Set<string>();
   private total = 0;
 
   constructor(
@@ -53,8 +70,9 @@ export class InteropVitestReporter implements VitestReporter {
   }
 
   async onTestCaseResult(testCase: TestCase): Promise<void> {
-    const result = testCase.meta().interop;
-    if (!result) return;
+    // A test that ended without a result (a timeout, a crash outside the runner) still counts.
+    const result = testCase.meta().interop ?? resultWithout(testCase);
+    this.seen.add(testCase.id);
     this.results.push({ ...result, cell: this.cell.id });
     const secs = (result.durationMs / 1000).toFixed(1);
     const why = result.status === 'skip' ? `  skipped: ${result.reason}` : result.status === 'error' ? `  environment error` : result.status === 'known' ? '  known deviation(s)' : '';
@@ -66,6 +84,14 @@ export class InteropVitestReporter implements VitestReporter {
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     for (const m of modules) for (const e of m.errors()) this.collectErrors.push(e.message);
+    // Every selected instance ends in the results, whatever stopped the run before it.
+    for (const m of modules) {
+      for (const t of m.children.allTests()) {
+        if (this.seen.has(t.id)) continue;
+        this.seen.add(t.id);
+        this.results.push({ ...resultWithout(t, 'the run ended before this scenario reported a result'), cell: this.cell.id });
+      }
+    }
     this.raw = {
       format: 'paimon-interop/raw-results@2',
       runId: this.spec.runId,

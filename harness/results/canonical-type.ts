@@ -99,3 +99,29 @@ export function formatType(t: CanonicalType): string {
       return t.kind;
   }
 }
+
+/**
+ * The family a type's values compare in. Engines spell one column's type differently (INT vs
+ * BIGINT after a widening read, TIMESTAMP(9) vs DATETIMEV2(6)); values of one family compare by
+ * value, values of different families never compare equal (a STRING 'true' is not a BOOLEAN).
+ */
+export function typeFamily(t: CanonicalType): string {
+  switch (t.kind) {
+    case 'tinyint':
+    case 'smallint':
+    case 'int':
+    case 'bigint':
+      return 'integer';
+    case 'float':
+    case 'double':
+      return 'float';
+    case 'array':
+      return `array<${typeFamily(t.element)}>`;
+    case 'map':
+      return `map<${typeFamily(t.key)},${typeFamily(t.value)}>`;
+    case 'row':
+      return `row<${t.fields.map((f) => `${f.name}:${typeFamily(f.type)}`).join(',')}>`;
+    default:
+      return t.kind;
+  }
+}

@@ -29,7 +29,9 @@ describe('compareRows', () => {
 
   it('does not confuse NULL with the empty string, or a boolean with 1', () => {
     expect(compareRows([[1, '', true]], result([['1', null, true]]), false).equal).toBe(false);
-    expect(compareRows([[1, 'a', 1]], result([['1', 'a', true]]), false).equal).toBe(false);
+    const boolAsInt = compareRows([[1, 'a', 1]], result([['1', 'a', true]]), false);
+    expect(boolAsInt).toMatchObject({ equal: false, aspect: 'expected rows' });
+    expect(compareRows([[1, 'NULL', true]], result([['1', null, true]]), false).diff).toEqual(['  # id | name | clk', '- 1 | "NULL" | true', '+ 1 | NULL | true']);
   });
 });
 

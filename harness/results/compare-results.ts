@@ -1,8 +1,8 @@
 import { byteOrder } from '../byte-order.ts';
-import { formatType, type CanonicalType } from './canonical-type.ts';
+import { formatType, typeFamily, type CanonicalType } from './canonical-type.ts';
 import type { CanonicalResult, CanonicalValue } from './canonical-value.ts';
-import { normalizeExpected } from './normalize-value.ts';
-import { diffLines, formatRow } from './render-diff.ts';
+import { NormalizeError, normalizeExpected } from './normalize-value.ts';
+import { diffLines, formatRow, type DiffItem } from './render-diff.ts';
 
 /** The outcome of one comparison: equal, or what differs as readable `-expected/+actual` lines. */
 export interface Comparison {
@@ -14,49 +14,76 @@ export interface Comparison {
 
 const same = (aspect: string): Comparison => ({ equal: true, aspect, diff: [] });
 
-function rowLines(rows: readonly CanonicalValue[][], ordered: boolean): string[] {
-  const lines = rows.map(formatRow);
-  return ordered ? lines : lines.sort(byteOrder);
+/**
+ * The identity of a row for comparison: each value with its type family, so NULL and 'NULL',
+ * true and 'true', 1 and '1' of different types never compare equal, whatever they print as.
+ */
+export function rowKey(row: readonly CanonicalValue[], types: readonly CanonicalType[]): string {
+  return JSON.stringify(row.map((v, i) => [typeFamily(types[i] ?? { kind: 'unknown' }), v]));
 }
 
-function compareLines(aspect: string, expected: string[], actual: string[]): Comparison {
-  if (expected.length === actual.length && expected.every((l, i) => l === actual[i])) return same(aspect);
+function rowItems(rows: readonly CanonicalValue[][], types: readonly CanonicalType[], ordered: boolean): DiffItem[] {
+  const items = rows.map((r) => ({ key: rowKey(r, types), text: formatRow(r) }));
+  return ordered ? items : items.sort((a, b) => byteOrder(a.key, b.key));
+}
+
+function compareItems(aspect: string, expected: DiffItem[], actual: DiffItem[]): Comparison {
+  if (expected.length === actual.length && expected.every((l, i) => l.key === actual[i]!.key)) return same(aspect);
   return { equal: false, aspect, diff: diffLines(expected, actual) };
 }
 
+const lineItems = (lines: readonly string[]): DiffItem[] => lines.map((l) => ({ key: l, text: l }));
+
 /**
  * Compares expected rows (as written in a scenario) with a normalized result; expected cells
- * are read by the actual column types. Unordered comparison treats rows as a multiset.
+ * are read strictly by the actual column types. Unordered comparison treats rows as a multiset.
+ * An expected cell its column type cannot hold is reported as such, never rounded to fit.
  */
 export function compareRows(expected: readonly unknown[][], actual: CanonicalResult, ordered: boolean): Comparison {
   const types: CanonicalType[] = actual.columns.map((c) => c.type);
-  const exp = expected.map((row) => row.map((cell, i) => normalizeExpected(cell, types[i] ?? { kind: 'unknown' })));
-  const lines = (rows: CanonicalValue[][]) => rowLines(rows, ordered);
+  const bad: string[] = [];
+  const exp = expected.map((row, r) =>
+    row.map((cell, i) => {
+      const type = types[i] ?? { kind: 'unknown' };
+      try {
+        return normalizeExpected(cell, type);
+      } catch (err) {
+        if (!(err instanceof NormalizeError)) throw err;
+        bad.push(`! expected row ${r + 1}, column ${actual.columns[i]?.name ?? i + 1} (${formatType(type)}): ${err.message}`);
+        return cell as CanonicalValue;
+      }
+    }),
+  );
+  if (bad.length) return { equal: false, aspect: 'expected rows', diff: bad };
   const header = actual.columns.map((c) => c.name).join(' | ');
-  const cmp = compareLines('rows', lines(exp), lines(actual.rows));
+  const cmp = compareItems('rows', rowItems(exp, types, ordered), rowItems(actual.rows, types, ordered));
   return cmp.equal ? cmp : { ...cmp, diff: [`  # ${header}`, ...cmp.diff] };
 }
 
 export function compareColumns(expected: readonly string[], actual: CanonicalResult): Comparison {
-  return compareLines('columns', [...expected], actual.columns.map((c) => c.name));
+  return compareItems('columns', lineItems(expected), lineItems(actual.columns.map((c) => c.name)));
 }
 
 export function compareTypes(expected: readonly string[], actual: CanonicalResult): Comparison {
   const norm = (t: string) => t.replace(/\s+/g, '').toLowerCase();
-  return compareLines('types', expected.map(norm), actual.columns.map((c) => formatType(c.type)));
+  return compareItems('types', lineItems(expected.map(norm)), lineItems(actual.columns.map((c) => formatType(c.type))));
 }
 
 export function compareCount(expected: number, actual: CanonicalResult): Comparison {
-  return compareLines('count', [String(expected)], [String(actual.rows.length)]);
+  return compareItems('count', lineItems([String(expected)]), lineItems([String(actual.rows.length)]));
 }
 
 /**
- * Cross-engine agreement: same number of columns and the same canonical rows (as a multiset
- * unless ordered). Column types may be spelled differently by engines; values may not differ.
+ * Cross-engine agreement: the same columns, of the same type families, and the same canonical
+ * rows (as a multiset unless ordered). Engines may spell a type differently (INT/BIGINT), but a
+ * BOOLEAN never agrees with a STRING, and values may not differ.
  */
 export function compareAgreement(refEngine: string, ref: CanonicalResult, otherEngine: string, other: CanonicalResult, ordered: boolean): Comparison {
   const aspect = `agree ${refEngine}~${otherEngine}`;
   const width = (r: CanonicalResult) => `${r.columns.length} columns: ${r.columns.map((c) => c.name).join(', ')}`;
   if (ref.columns.length !== other.columns.length) return { equal: false, aspect, diff: [`- ${width(ref)}`, `+ ${width(other)}`] };
-  return compareLines(aspect, rowLines(ref.rows, ordered), rowLines(other.rows, ordered));
+  const families = (r: CanonicalResult) => r.columns.map((c) => `${c.name}: ${typeFamily(c.type)}`);
+  const typeCmp = compareItems(aspect, lineItems(families(ref)), lineItems(families(other)));
+  if (!typeCmp.equal) return { ...typeCmp, diff: ['  # column types', ...typeCmp.diff] };
+  return compareItems(aspect, rowItems(ref.rows, ref.columns.map((c) => c.type), ordered), rowItems(other.rows, other.columns.map((c) => c.type), ordered));
 }

@@ -1,5 +1,6 @@
-export { formatType, parseType, type CanonicalType } from './canonical-type.ts';
+export { formatType, parseType, typeFamily, type CanonicalType } from './canonical-type.ts';
 export type { CanonicalResult, CanonicalValue, ResultColumn } from './canonical-value.ts';
-export { compareAgreement, compareColumns, compareCount, compareRows, compareTypes, type Comparison } from './compare-results.ts';
-export { NormalizeError, normalizeExpected, normalizeValue, timestampDigits } from './normalize-value.ts';
-export { diffLines, formatRow } from './render-diff.ts';
+export { compareAgreement, compareColumns, compareCount, compareRows, compareTypes, rowKey, type Comparison } from './compare-results.ts';
+export { NormalizeError, normalizeExpected, normalizeValue, numberText, timestampDigits } from './normalize-value.ts';
+export { compareCanonical, OrderError, orderRows } from './order-rows.ts';
+export { diffLines, formatRow, type DiffItem } from './render-diff.ts';

@@ -43,7 +43,8 @@ describe('normalizeValue', () => {
     expect(normalizeValue('1.5', t('decimal(10,2)'))).toBe('1.50');
     expect(normalizeValue('0012.345', t('decimal(10,3)'))).toBe('12.345');
     expect(normalizeValue('-0.1', t('decimal(5,1)'))).toBe('-0.1');
-    expect(normalizeValue('1.999', t('decimal(10,2)'))).toBe('1.999');
+    expect(normalizeValue('1.500', t('decimal(10,2)'))).toBe('1.50');
+    expect(() => normalizeValue('1.999', t('decimal(10,2)'))).toThrow(/more fractional digits/);
   });
 
   it('writes timestamp fractions in the unit of the precision, never dropping nonzero digits', () => {
@@ -80,11 +81,15 @@ describe('normalizeValue', () => {
 });
 
 describe('normalizeExpected', () => {
-  it('reads YAML numbers for integers, decimals and strings, but keeps booleans strict', () => {
+  it('reads YAML numbers exactly for integers, decimals and strings; booleans and timestamps strict', () => {
     expect(normalizeExpected(1, t('int'))).toBe('1');
     expect(normalizeExpected(1.5, t('decimal(10,2)'))).toBe('1.50');
+    expect(normalizeExpected(1e-7, t('decimal(10,7)'))).toBe('0.0000001');
     expect(normalizeExpected(7, t('string'))).toBe('7');
-    expect(normalizeExpected(1, t('boolean'))).toBe(1);
     expect(normalizeExpected(null, t('string'))).toBeNull();
+    expect(() => normalizeExpected(1, t('boolean'))).toThrow(/expected a boolean/);
+    expect(() => normalizeExpected(1.5, t('string'))).toThrow(/quote it/);
+    expect(() => normalizeExpected(20240501, t('timestamp(3)'))).toThrow(/quoted timestamp/);
+    expect(() => normalizeExpected(true, t('int'))).toThrow(/expected a number/);
   });
 });

@@ -21,32 +21,70 @@ function toBoolean(raw: unknown): boolean {
   throw new NormalizeError(`not a boolean: ${JSON.stringify(raw)}`);
 }
 
-function toInteger(raw: unknown): string {
-  if (typeof raw === 'bigint') return raw.toString();
-  if (typeof raw === 'number' && Number.isInteger(raw)) return String(raw);
-  if (typeof raw === 'string' && INTEGER.test(raw.trim())) return BigInt(raw.trim()).toString();
-  throw new NormalizeError(`not an integer: ${JSON.stringify(raw)}`);
+const INTEGER_RANGE: Record<string, [bigint, bigint]> = {
+  tinyint: [-(2n ** 7n), 2n ** 7n - 1n],
+  smallint: [-(2n ** 15n), 2n ** 15n - 1n],
+  int: [-(2n ** 31n), 2n ** 31n - 1n],
+  bigint: [-(2n ** 63n), 2n ** 63n - 1n],
+};
+
+/** A JS number as plain decimal text, exactly as its shortest round-trip spelling (no exponent). */
+export function numberText(n: number): string {
+  const text = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign, whole, frac = '', exp] = m as unknown as [string, string, string, string | undefined, string];
+  const digits = whole + frac;
+  const point = whole.length + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-/** Exact decimal text with exactly `scale` fractional digits (pads, never rounds). */
-function toDecimal(raw: unknown, scale: number): string {
-  const text = typeof raw === 'number' ? raw.toFixed(scale) : String(raw).trim();
-  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
+function toInteger(raw: unknown, kind: string): string {
+  let value: bigint;
+  if (typeof raw === 'bigint') value = raw;
+  // A JSON number beyond 2^53 has already lost digits: engines must send such values as text.
+  else if (typeof raw === 'number' && Number.isSafeInteger(raw)) value = BigInt(raw);
+  else if (typeof raw === 'string' && INTEGER.test(raw.trim())) value = BigInt(raw.trim());
+  else throw new NormalizeError(`not an exact integer: ${JSON.stringify(raw)}`);
+  const [min, max] = INTEGER_RANGE[kind] ?? INTEGER_RANGE.bigint!;
+  if (value < min || value > max) throw new NormalizeError(`${value} is out of the range of ${kind}`);
+  return value.toString();
+}
+
+/**
+ * Exact decimal text with exactly `scale` fractional digits. Pads and drops trailing zeros;
+ * never rounds: a value with more nonzero fractional digits, or more integer digits, than
+ * DECIMAL(precision, scale) holds is an error.
+ */
+function toDecimal(raw: unknown, precision: number, scale: number): string {
+  const text = typeof raw === 'number' ? numberText(raw) : typeof raw === 'bigint' ? raw.toString() : String(raw).trim();
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new NormalizeError(`not a decimal: ${JSON.stringify(raw)}`);
-  const [, sign, whole, frac = ''] = m as unknown as [string, string, string, string | undefined];
-  const digits = frac.length >= scale ? frac : frac.padEnd(scale, '0');
+  const [, sign, whole, rawFrac = ''] = m as unknown as [string, string, string, string | undefined];
+  const frac = rawFrac.length > scale ? rawFrac.slice(0, scale) + rawFrac.slice(scale).replace(/0+$/, '') : rawFrac;
+  if (frac.length > scale) throw new NormalizeError(`${text} has more fractional digits than decimal(${precision},${scale}) holds`);
   const intPart = whole.replace(/^0+(?=\d)/, '') || '0';
-  return `${sign}${intPart}${digits.length ? `.${digits}` : ''}`;
+  if (intPart !== '0' && intPart.length > precision - scale) throw new NormalizeError(`${text} has more integer digits than decimal(${precision},${scale}) holds`);
+  const digits = frac.padEnd(scale, '0');
+  const negative = sign === '-' && /[1-9]/.test(intPart + digits);
+  return `${negative ? '-' : ''}${intPart}${digits.length ? `.${digits}` : ''}`;
 }
 
-function toFloat(raw: unknown): number | string {
-  if (typeof raw === 'number') return Number.isNaN(raw) ? 'NaN' : raw;
-  if (typeof raw === 'string') {
-    if (/^(nan|-?inf(inity)?)$/i.test(raw)) return raw.toLowerCase().startsWith('nan') ? 'NaN' : raw.startsWith('-') ? '-Infinity' : 'Infinity';
-    const n = Number(raw);
-    if (!Number.isNaN(n)) return n;
-  }
-  throw new NormalizeError(`not a float: ${JSON.stringify(raw)}`);
+/** Floats as numbers; FLOAT at float32, so 0.1 and 0.10000000149011612 are the same FLOAT. */
+function toFloat(raw: unknown, kind: 'float' | 'double'): number | string {
+  let n: number;
+  if (typeof raw === 'number') n = raw;
+  else if (typeof raw === 'string' && /^[+-]?(nan|inf(inity)?)$/i.test(raw.trim())) n = /nan/i.test(raw) ? NaN : raw.trim().startsWith('-') ? -Infinity : Infinity;
+  else if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw))) n = Number(raw);
+  else throw new NormalizeError(`not a float: ${JSON.stringify(raw)}`);
+  if (kind === 'float') n = Math.fround(n);
+  // Not JSON numbers: NaN, the infinities, and -0 (which JSON would print as 0).
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
+  if (Object.is(n, -0)) return '-0';
+  return n;
 }
 
 /** Fractional digits a TIMESTAMP(p) value is written with: its storage unit (s, ms, us, ns). */
@@ -81,12 +119,12 @@ export function normalizeValue(raw: unknown, type: CanonicalType): CanonicalValu
     case 'smallint':
     case 'int':
     case 'bigint':
-      return toInteger(raw);
+      return toInteger(raw, type.kind);
     case 'decimal':
-      return toDecimal(raw, type.scale);
+      return toDecimal(raw, type.precision, type.scale);
     case 'float':
     case 'double':
-      return toFloat(raw);
+      return toFloat(raw, type.kind);
     case 'string':
       return typeof raw === 'string' ? raw : String(raw);
     case 'binary':
@@ -120,18 +158,24 @@ export function normalizeValue(raw: unknown, type: CanonicalType): CanonicalValu
 }
 
 /**
- * Reads an expected cell from a scenario against the actual column type. Lenient only where
- * YAML forces it (a number written for a string or decimal column); booleans, timestamps and
- * NULL stay strict so a wrong expectation shows as a difference, not an error.
+ * Reads an expected cell from a scenario against the actual column type. Strict: a cell that
+ * is not a value of the type, or that the type cannot hold exactly (1.999 in DECIMAL(10,2)),
+ * throws a NormalizeError instead of being rounded or coerced; YAML numbers are taken by
+ * their exact decimal text (the loader rejects numbers a double cannot carry).
  */
 export function normalizeExpected(cell: unknown, type: CanonicalType): CanonicalValue {
   if (cell === null || cell === undefined) return null;
-  try {
-    if (type.kind === 'boolean' && typeof cell !== 'boolean') return cell as CanonicalValue;
-    if (type.kind === 'string' && typeof cell !== 'string' && typeof cell !== 'object') return String(cell);
-    if ((type.kind === 'timestamp' || type.kind === 'timestamp_ltz') && typeof cell !== 'string') return cell as CanonicalValue;
-    return normalizeValue(cell, type);
-  } catch {
-    return cell as CanonicalValue;
+  const kind = type.kind;
+  if (kind === 'boolean' && typeof cell !== 'boolean') throw new NormalizeError(`expected a boolean for a boolean column, found ${JSON.stringify(cell)}`);
+  if (kind === 'string' && typeof cell !== 'string') {
+    if (typeof cell === 'number' && Number.isSafeInteger(cell)) return String(cell);
+    throw new NormalizeError(`expected a string for a string column, found ${JSON.stringify(cell)} (quote it)`);
   }
+  if ((kind === 'timestamp' || kind === 'timestamp_ltz' || kind === 'date' || kind === 'binary') && typeof cell !== 'string') {
+    throw new NormalizeError(`expected a quoted ${kind} for a ${kind} column, found ${JSON.stringify(cell)}`);
+  }
+  if ((kind === 'int' || kind === 'bigint' || kind === 'tinyint' || kind === 'smallint' || kind === 'decimal' || kind === 'float' || kind === 'double') && typeof cell === 'boolean') {
+    throw new NormalizeError(`expected a number for a ${kind} column, found ${cell}`);
+  }
+  return normalizeValue(cell, type);
 }

@@ -5,35 +5,47 @@ export function formatRow(row: readonly CanonicalValue[]): string {
   return row.map(formatCell).join(' | ');
 }
 
+/** Strings that would read as something else (NULL, '', padding, a separator) are quoted. */
 function formatCell(v: CanonicalValue): string {
   if (v === null) return 'NULL';
-  if (v === '') return "''";
-  if (typeof v === 'string') return /^\s|\s$|\|/.test(v) ? JSON.stringify(v) : v;
+  if (typeof v === 'string') return v === '' || v === 'NULL' || /^\s|\s$|\||^"/.test(v) ? JSON.stringify(v) : v;
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
 
-/** Line diff (LCS) of two line lists, as ` `, `-` and `+` lines. */
-export function diffLines(expected: readonly string[], actual: readonly string[]): string[] {
-  const n = expected.length;
-  const m = actual.length;
+/** A line of a diff: what is compared (`key`) and how it is shown (`text`). */
+export interface DiffItem {
+  key: string;
+  text: string;
+}
+
+/**
+ * Line diff (LCS) of two lists, as ` `, `-` and `+` lines. Items compare by `key` when given
+ * (typed values), so two rows that print alike but differ in type still show as different.
+ */
+export function diffLines(expected: readonly (string | DiffItem)[], actual: readonly (string | DiffItem)[]): string[] {
+  const item = (x: string | DiffItem): DiffItem => (typeof x === 'string' ? { key: x, text: x } : x);
+  const exp = expected.map(item);
+  const act = actual.map(item);
+  const n = exp.length;
+  const m = act.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = expected[i] === actual[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      lcs[i]![j] = exp[i]!.key === act[j]!.key ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
     }
   }
   const out: string[] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (expected[i] === actual[j]) {
-      out.push(`  ${expected[i++]}`);
+    if (exp[i]!.key === act[j]!.key) {
+      out.push(`  ${exp[i++]!.text}`);
       j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push(`- ${expected[i++]}`);
-    else out.push(`+ ${actual[j++]}`);
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) out.push(`- ${exp[i++]!.text}`);
+    else out.push(`+ ${act[j++]!.text}`);
   }
-  while (i < n) out.push(`- ${expected[i++]}`);
-  while (j < m) out.push(`+ ${actual[j++]}`);
+  while (i < n) out.push(`- ${exp[i++]!.text}`);
+  while (j < m) out.push(`+ ${act[j++]!.text}`);
   return out;
 }

@@ -34,6 +34,8 @@ export interface RunContext {
   knownIssues?: readonly KnownIssue[];
   /** Paimon version of the cell, for known issues limited to versions. */
   paimonVersion?: string;
+  /** Cross-version cells: the Paimon version whose engines write. */
+  writerPaimonVersion?: string;
   /** Today's date (YYYY-MM-DD) for known-issue expiry; injectable for tests. */
   today?: string;
 }

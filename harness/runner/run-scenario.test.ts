@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineUnavailableError, type Engine, type EngineOutcome, type EngineRequest, type StepContext } from '../engines/index.ts';
+import { EngineUnavailableError, withStepTimeout, type Engine, type EngineOutcome, type EngineRequest, type StepContext } from '../engines/index.ts';
 import { parseType } from '../results/index.ts';
 import { expandScenario, loadScenarios } from '../scenario/index.ts';
 import type { RunContext } from './run-context.ts';
@@ -38,6 +38,24 @@ class TestDoubleEngine implements Engine {
       };
     }
     return { ok: false, error: { errorClass: 'unsupported', message: req.kind } };
+  }
+}
+
+/** TEST DOUBLE: an engine whose adapter has a defect (throws a plain error, not an engine error). */
+class CrashingDouble implements Engine {
+  readonly name = 'double-b';
+  async execute(): Promise<EngineOutcome> {
+    throw new TypeError("Cannot read properties of undefined (reading 'rows')");
+  }
+}
+
+/** TEST DOUBLE: an engine that never answers. */
+class HangingDouble implements Engine {
+  readonly name = 'double-b';
+  calls = 0;
+  execute(): Promise<EngineOutcome> {
+    this.calls++;
+    return new Promise(() => {});
   }
 }
 
@@ -126,5 +144,43 @@ describe('runScenario with known issues', () => {
       const ctx = { ...context([new TestDoubleEngine('double-a', shared), liar(shared)]), knownIssues: [e], today: '2026-11-21' };
       expect((await runScenario((await instances())['fixture-roundtrip']!, ctx)).status).toBe('fail');
     }
+  });
+});
+
+describe('every instance ends in the results with a status', () => {
+  it('a harness crash inside a step is an error with the stack kept for the report', async () => {
+    const r = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', new Map()), new CrashingDouble()]));
+    expect(r.status).toBe('error');
+    expect(r.reason).toMatch(/^harness error at step 1 "create-table #1" \(test\/fixtures\/runner\/roundtrip.yaml:4:5\)/);
+    expect(r.harnessError?.stack).toContain('TypeError');
+    expect(r.failure).not.toContain('    at ');
+    expect(r.steps).toEqual([]);
+  });
+
+  it('a hung engine is an error after the step timeout, and later steps on it fail at once', async () => {
+    const hanging = new HangingDouble();
+    const ctx = context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(hanging, 200)]);
+    const t0 = performance.now();
+    const first = await runScenario((await instances())['fixture-roundtrip']!, ctx);
+    expect(first.status).toBe('error');
+    expect(first.steps[0]!.engines[1]!.reason).toMatch(/no answer to create-table within 0.2s/);
+    const second = await runScenario((await instances())['fixture-roundtrip']!, ctx);
+    expect(second.steps[0]!.engines[1]!.reason).toMatch(/stopped answering earlier/);
+    expect(hanging.calls).toBe(1);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+
+  it('requires.paimon skips a cell outside the range, with the reason; inside it runs', async () => {
+    const instance = (await instances())['fixture-requires-paimon']!;
+    expect(await runScenario(instance, { ...context([new TestDoubleEngine('double-a', new Map())]), paimonVersion: '1.3.1' })).toMatchObject({ status: 'skip', reason: 'requires Paimon >=1.4; this cell runs 1.3.1' });
+    expect((await runScenario(instance, { ...context([new TestDoubleEngine('double-a', new Map())]), paimonVersion: '1.4.2' })).status).toBe('pass');
+    const cross = await runScenario(instance, { ...context([new TestDoubleEngine('double-a', new Map())]), paimonVersion: '1.4.2', writerPaimonVersion: '1.3.1' });
+    expect(cross.status).toBe('skip');
+  });
+
+  it('requires.capabilities skips where no engine of the environment has the capability', async () => {
+    const r = await runScenario((await instances())['fixture-requires-capability']!, context([new TestDoubleEngine('double-a', new Map())]));
+    expect(r).toMatchObject({ status: 'skip' });
+    expect(r.reason).toContain('requires an engine with merge-into');
   });
 });

@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
+import { satisfies } from 'semver';
 import { join } from 'node:path';
-import { EngineUnavailableError, type EngineOutcome, type PrincipalCredentials } from '../engines/index.ts';
+import { ENGINE_CAPABILITIES, EngineUnavailableError, type EngineOutcome, type PrincipalCredentials } from '../engines/index.ts';
+import { checkInsert } from './check-insert.ts';
 import { applyKnownIssues, today } from '../known-issues/index.ts';
 import { compareAgreement } from '../results/index.ts';
 import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
@@ -48,6 +50,11 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   if (missing.length) {
     return skip(missing.map((e) => `requires ${e}: ${ctx.unavailable.get(e) ?? 'not in this environment'}`).join('; '));
   }
+  const range = scenario.requires?.paimon;
+  const outside = range === undefined ? [] : [ctx.paimonVersion, ctx.writerPaimonVersion].filter((v): v is string => v !== undefined && !satisfies(v, range, { includePrerelease: true }));
+  if (outside.length) return skip(`requires Paimon ${range}; this cell runs ${outside.join(' and ')}`);
+  const lacking = (scenario.requires?.capabilities ?? []).filter((c) => ![...ctx.engines.keys()].some((e) => ENGINE_CAPABILITIES[e]?.includes(c)));
+  if (lacking.length) return skip(lacking.map((c) => `requires an engine with ${c}; none here has it (${[...ctx.engines.keys()].join(', ') || 'no engines'})`).join('; '));
   const runnable = instance.steps.some((s) => s.rest !== undefined || stepEngines(s).some((e) => ctx.engines.has(e)));
   if (!runnable) {
     const absent = [...new Set(instance.steps.flatMap(stepEngines))];
@@ -67,9 +74,11 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     return finish();
   }
 
-  const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
+  let current: ScenarioStep | undefined;
   try {
+    const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
     for (const raw of instance.steps) {
+      current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
       const ran = await runStep(step, ctx, database, principals);
       const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion };
@@ -87,6 +96,9 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
       result.status = 'skip';
       result.reason = 'every step was skipped: ' + [...new Set(result.steps.flatMap((s) => s.skippedEngines.map((e) => `${e.engine}: ${e.reason}`)))].join('; ');
     }
+  } catch (err) {
+    const at = current ? ` at step ${current.index + 1} "${stepName(current)}" (${current.loc.file}:${current.loc.line}:${current.loc.col})` : '';
+    Object.assign(result, harnessErrorFields(scenario.name, err, at));
   } finally {
     ctx.authority?.unregister(database);
     if (!ctx.keepDatabases) {
@@ -96,6 +108,27 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     }
   }
   return finish();
+}
+
+/**
+ * A defect of the harness itself (not of an engine) stopped a scenario: it still ends in the
+ * results, as an error counted in the totals, with the stack kept for the report (not the console).
+ */
+export function harnessErrorFields(scenarioName: string, err: unknown, at = ''): Pick<ScenarioResult, 'status' | 'reason' | 'failure' | 'harnessError'> {
+  const e = err instanceof Error ? err : new Error(String(err));
+  return {
+    status: 'error',
+    reason: `harness error${at}: ${e.message}`,
+    failure: `scenario '${scenarioName}' stopped by a harness error${at}: ${e.name}: ${e.message} (the stack is in the report)`,
+    harnessError: { message: `${e.name}: ${e.message}`, stack: e.stack },
+  };
+}
+
+/** The result of an instance whose run never produced one (it threw before or outside its steps). */
+export function crashedResult(instance: ScenarioInstance, err: unknown, database = ''): ScenarioResult {
+  const { scenario } = instance;
+  const base = { id: instance.id, name: scenario.name, file: scenario.file, loc: scenario.loc, params: instance.params, tags: scenario.tags ?? [], database, durationMs: 0, steps: [] };
+  return { ...base, ...harnessErrorFields(scenario.name, err) };
 }
 
 async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>): Promise<StepResult> {
@@ -139,6 +172,8 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string, pr
   }
 
   const outcomes: [string, EngineOutcome][] = [];
+  const portable = step.sql === undefined ? stepRequest(step, '') : undefined;
+  const invalid = portable?.kind === 'insert' && ctx.catalog ? await checkInsert(portable, ctx.catalog, database) : undefined;
   for (const engineName of stepEngines(step)) {
     const request = stepRequest(step, engineName);
     const engine = (WRITES.has(request.kind) ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);
@@ -149,7 +184,9 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string, pr
     const t = now();
     let entry: StepEngineResult;
     try {
-      const outcome = await engine.execute(request, { database, principal });
+      const outcome: EngineOutcome = invalid
+        ? { ok: false, statement: `harness check of ${request.kind} into ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: invalid } }
+        : await engine.execute(request, { database, principal });
       const failures = evaluateOutcome(step.expect, outcome);
       entry = {
         engine: engineName,

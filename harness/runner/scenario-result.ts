@@ -51,4 +51,6 @@ export interface ScenarioResult {
   steps: StepResult[];
   /** Readable failure text: scenario file:line, step, engine, statement and -expected/+actual. */
   failure?: string;
+  /** A defect of the harness itself stopped the scenario: its message and stack, for the report. */
+  harnessError?: { message: string; stack?: string };
 }

@@ -1,3 +1,5 @@
+import { validRange } from 'semver';
+import { checkDeclaredValues } from './check-values.ts';
 import type { Locator } from './locate.ts';
 import { matrixValues } from './expand-matrix.ts';
 import { problem, type Problem } from './problem.ts';
@@ -8,7 +10,14 @@ import { eachString, variablesIn } from './variables.ts';
 export interface ComposeOptions {
   /** Engine names some adapter provides; the scenario layer itself knows no engines. */
   knownEngines: readonly string[];
+  /** What each engine can do (engine descriptors); steps needing more must expect `unsupported`. */
+  capabilities?: Readonly<Record<string, readonly string[]>>;
+  /** Every capability name, for `requires.capabilities`. */
+  knownCapabilities?: readonly string[];
 }
+
+/** The capability a step kind needs from its engine. */
+const NEEDS: Record<string, string> = { sql: 'sql', 'create-table': 'writes', insert: 'writes', 'alter-table': 'writes', 'drop-table': 'writes' };
 
 /** Turns a schema-valid document into the located model, collecting semantic problems. */
 export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOptions): { scenario: Scenario; problems: Problem[] } {
@@ -28,6 +37,19 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
   };
 
   doc.requires?.engines?.forEach((e, i) => checkEngine(e, ['requires', 'engines', i]));
+  if (doc.requires?.paimon !== undefined && !validRange(doc.requires.paimon)) {
+    problems.push(problem('BAD_VALUE', `requires.paimon: '${doc.requires.paimon}' is not a version range (e.g. ">=1.4" or "1.3 - 1.4")`, loc.ofPath(['requires', 'paimon'])));
+  }
+  doc.requires?.capabilities?.forEach((c, i) => {
+    if (opts.knownCapabilities && !opts.knownCapabilities.includes(c)) {
+      problems.push(problem('UNKNOWN_CAPABILITY', `no engine capability '${c}' (known: ${opts.knownCapabilities.join(', ')})`, loc.ofPath(['requires', 'capabilities', i])));
+    }
+  });
+  /** Concrete engines a name stands for: itself, or every value of a `${param}` matrix parameter. */
+  const concrete = (name: string): string[] => {
+    const param = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(name)?.[1];
+    return param !== undefined && doc.matrix?.[param] !== undefined ? matrixValues(doc.matrix[param]!).map(String) : [name];
+  };
 
   for (const [key, spec] of Object.entries(doc.matrix ?? {})) {
     if (matrixValues(spec).length === 0) {
@@ -42,6 +64,21 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
     const base = ['steps', index];
     const on = step.on === undefined ? [] : Array.isArray(step.on) ? step.on : [step.on];
     on.forEach((e, i) => checkEngine(e, Array.isArray(step.on) ? [...base, 'on', i] : [...base, 'on']));
+    const kind = Object.keys(NEEDS).find((k) => step[k as keyof typeof step] !== undefined);
+    const needed = [...(kind ? [NEEDS[kind]!] : []), ...(step.as !== undefined ? ['principals'] : [])];
+    const expectsUnsupported = step.expect?.error === 'unsupported' || (typeof step.expect?.error === 'object' && step.expect.error.class === 'unsupported');
+    if (opts.capabilities && !expectsUnsupported) {
+      on.forEach((name, i) => {
+        for (const engine of concrete(name)) {
+          const has = opts.capabilities![engine];
+          const lacking = has ? needed.filter((c) => !has.includes(c)) : [];
+          if (lacking.length) {
+            const what = lacking.map((c) => (c === 'principals' ? `act as a principal ('as: ${step.as}')` : c === 'sql' ? 'run SQL' : c === 'writes' ? `run ${kind}` : c)).join(' or ');
+            problems.push(problem('UNSUPPORTED_BY_ENGINE', `${engine} cannot ${what} (its capabilities: ${has!.join(', ') || 'none'}): take it off 'on', or assert it with 'expect: { error: unsupported }'`, loc.ofPath(Array.isArray(step.on) ? [...base, 'on', i] : [...base, 'on'])));
+          }
+        }
+      });
+    }
     if (step.sql !== undefined && typeof step.sql === 'object') {
       for (const variant of Object.keys(step.sql)) checkEngine(variant, [...base, 'sql'], variant);
       const missing = on.filter((e) => !(e in (step.sql as Record<string, string>)));
@@ -65,5 +102,6 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
     return { ...step, loc: loc.ofPath(base), index };
   });
 
+  problems.push(...checkDeclaredValues(doc, loc));
   return { scenario: { ...doc, file: loc.file, loc: loc.ofPath([]), steps }, problems };
 }

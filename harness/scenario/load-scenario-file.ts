@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
+import { inexactNumbers } from './exact-numbers.ts';
 import { composeScenario, type ComposeOptions } from './compose-scenario.ts';
 import { Locator } from './locate.ts';
 import { problem, type Problem } from './problem.ts';
@@ -21,10 +22,11 @@ export function loadScenarioSource(file: string, source: string, opts: ComposeOp
   if (doc.errors.length) {
     return { file, source, problems: doc.errors.map((e) => problem('YAML_SYNTAX', e.message.split('\n')[0]!, loc.at(e.pos[0]))) };
   }
+  const inexact = inexactNumbers(doc, loc);
   const { doc: valid, problems } = validateDocument(doc.toJS(), loc);
-  if (!valid) return { file, source, problems };
+  if (!valid) return { file, source, problems: [...inexact, ...problems] };
   const composed = composeScenario(valid, loc, opts);
-  return { file, source, scenario: composed.scenario, problems: composed.problems };
+  return { file, source, scenario: composed.scenario, problems: [...inexact, ...composed.problems] };
 }
 
 export async function loadScenarioFile(file: string, opts: ComposeOptions): Promise<LoadedFile> {

@@ -18,7 +18,13 @@ export type ProblemCode =
   | 'EMPTY_MATRIX'
   | 'DUPLICATE_SCENARIO'
   | 'DUPLICATE_ID'
-  | 'UNKNOWN_PRINCIPAL';
+  | 'UNKNOWN_PRINCIPAL'
+  | 'INEXACT_NUMBER'
+  | 'BAD_REGEX'
+  | 'BAD_EXPECTED_VALUE'
+  | 'BAD_INSERT_VALUE'
+  | 'UNKNOWN_CAPABILITY'
+  | 'UNSUPPORTED_BY_ENGINE';
 
 /** One thing wrong with a scenario file, collected instead of thrown. */
 export interface Problem {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegexString } from './regex-string.ts';
 
 /**
  * The one definition of a scenario file. The loader validates with it and the published JSON
@@ -30,7 +31,7 @@ const ExpectError = z.union([
   ErrorClass,
   z.strictObject({
     class: ErrorClass,
-    message: z.string().optional().describe('regular expression the error message must match'),
+    message: RegexString.optional().describe('regular expression the error message must match'),
   }),
 ]);
 

@@ -29,6 +29,10 @@ function toProblems(issue: z.core.$ZodIssue, loc: Locator): Problem[] {
       const detail = inner ? inner.message : issue.message;
       return [problem('BAD_TYPE', `${where}: ${detail}`, loc.ofPath(path))];
     }
+    case 'custom': {
+      const code = (issue.params as { problem?: Problem['code'] } | undefined)?.problem ?? 'BAD_VALUE';
+      return [problem(code, `${where}: ${issue.message}`, loc.ofPath(path))];
+    }
     default:
       return [problem('BAD_VALUE', `${where}: ${issue.message}`, loc.ofPath(path))];
   }

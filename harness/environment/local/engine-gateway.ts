@@ -8,6 +8,12 @@ import { logTail } from '../../log-tail.ts';
 import { ManagedProcess } from './managed-process.ts';
 import type { Provisioned } from './provision.ts';
 
+/**
+ * Every gateway process runs in an explicit time zone, so TIMESTAMP_LTZ values and local-time
+ * conversions never depend on the machine the harness runs on.
+ */
+export const GATEWAY_TIME_ZONE = 'UTC';
+
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways');
 
 /** Paimon catalog options for a REST endpoint, as pypaimon, Paimon Java and Spark take them. */
@@ -29,12 +35,12 @@ export function restCatalogOptions(catalog: CatalogEndpoint): Record<string, str
 export async function startGateway(engine: string, prov: Provisioned, catalog: CatalogEndpoint, log: string): Promise<{ process: ManagedProcess; endpoint: EngineEndpoint }> {
   const config = { catalog: restCatalogOptions(catalog), version: prov.row.paimon, spark_jar: prov.sparkJar };
   // paimon-java runs on the JVM with the catalog's class path; the others are Python gateways.
-  const command = engine === 'paimon-java' ? { command: prov.java, args: ['-Xmx2g', '-cp', prov.catalogClasspath, 'JavaGateway'] } : { command: prov.python, args: [join(GATEWAYS, `${engine}_gateway.py`)] };
+  const command = engine === 'paimon-java' ? { command: prov.java, args: ['-Xmx2g', `-Duser.timezone=${GATEWAY_TIME_ZONE}`, '-cp', prov.catalogClasspath, 'JavaGateway'] } : { command: prov.python, args: [join(GATEWAYS, `${engine}_gateway.py`)] };
   const gw = await ManagedProcess.start({
     component: engine,
     ...command,
     cwd: GATEWAYS,
-    env: { PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config), PYTHONUNBUFFERED: '1' },
+    env: { PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config), PYTHONUNBUFFERED: '1', TZ: GATEWAY_TIME_ZONE },
     log,
     readyPrefix: 'PAIMON_INTEROP_READY',
     timeoutMs: engine === 'spark' ? 240_000 : 90_000,

@@ -190,6 +190,9 @@ public class JavaGateway {
     private static void insert(Table table, JsonNode rows, JsonNode columns) throws Exception {
         List<DataField> fields = table.rowType().getFields();
         List<String> names = columns.isArray() && columns.size() > 0 ? strings(columns) : table.rowType().getFieldNames();
+        for (String n : names) {
+            if (!table.rowType().getFieldNames().contains(n)) throw new IllegalArgumentException("invalid insert: table " + table.name() + " has no column " + n);
+        }
         BatchWriteBuilder builder = table.newBatchWriteBuilder();
         try (BatchTableWrite write = builder.newWrite(); BatchTableCommit commit = builder.newCommit()) {
             for (JsonNode row : rows) {
@@ -208,11 +211,12 @@ public class JavaGateway {
     private static Object toPaimon(JsonNode v, DataType type) {
         if (v == null || v.isNull()) return null;
         switch (type.getTypeRoot()) {
-            case BOOLEAN: return v.asBoolean();
-            case TINYINT: return (byte) v.asInt();
-            case SMALLINT: return (short) v.asInt();
-            case INTEGER: return v.asInt();
-            case BIGINT: return v.asLong();
+            // Strict: the harness checks values first; a value that still does not fit is an error, never a cast.
+            case BOOLEAN: if (!v.isBoolean()) throw new IllegalArgumentException("invalid BOOLEAN value " + v); return v.asBoolean();
+            case TINYINT: return new BigDecimal(v.asText()).byteValueExact();
+            case SMALLINT: return new BigDecimal(v.asText()).shortValueExact();
+            case INTEGER: return new BigDecimal(v.asText()).intValueExact();
+            case BIGINT: return new BigDecimal(v.asText()).longValueExact();
             case FLOAT: return (float) v.asDouble();
             case DOUBLE: return v.asDouble();
             case DECIMAL: {
@@ -246,9 +250,8 @@ public class JavaGateway {
             builder = builder.withProjection(projection);
             rowType = rowType.project(wanted);
         }
-        List<List<JsonNode>> rows = readRows(builder, rowType);
-        sort(rows, rowType, strings(req.path("orderBy")));
-        emit(out, rowType, rows);
+        // Rows as read: ordering is the harness's, on canonical values (one definition for all engines).
+        emit(out, rowType, readRows(builder, rowType));
     }
 
     private static void readIncremental(Table table, JsonNode req, ObjectNode out) throws Exception {
@@ -262,13 +265,11 @@ public class JavaGateway {
         ObjectNode req = NODES.objectNode();
         ArrayNode cols = req.putArray("columns");
         for (String c : new String[] {"snapshot_id", "commit_kind", "total_record_count", "delta_record_count"}) cols.add(c);
-        req.putArray("orderBy").add("snapshot_id");
         read(snapshots, req, out);
     }
 
     private static void listTables(Catalog catalog, String database, ObjectNode out) throws Exception {
-        List<String> names = new ArrayList<>(catalog.listTables(database));
-        java.util.Collections.sort(names);
+        List<String> names = catalog.listTables(database);
         out.putArray("columns").addObject().put("name", "table_name").put("type", "STRING");
         ArrayNode rows = out.putArray("rows");
         for (String n : names) rows.addArray().add(n);
@@ -288,18 +289,6 @@ public class JavaGateway {
             }
         }
         return rows;
-    }
-
-    private static void sort(List<List<JsonNode>> rows, RowType rowType, List<String> orderBy) {
-        for (int k = orderBy.size() - 1; k >= 0; k--) {
-            int idx = rowType.getFieldIndex(orderBy.get(k));
-            rows.sort((a, b) -> {
-                JsonNode x = a.get(idx), y = b.get(idx);
-                if (x.isNull() || y.isNull()) return Boolean.compare(!x.isNull(), !y.isNull());
-                if (x.isNumber() && y.isNumber()) return Double.compare(x.asDouble(), y.asDouble());
-                return x.asText().compareTo(y.asText());
-            });
-        }
     }
 
     private static void emit(ObjectNode out, RowType rowType, List<List<JsonNode>> rows) {

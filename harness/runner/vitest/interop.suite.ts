@@ -6,14 +6,14 @@
 import { afterAll, inject, test } from 'vitest';
 import { AccessControlProxy } from '../../access-control/index.ts';
 import { CatalogClient } from '../../catalog/index.ts';
-import { createEngine, KNOWN_ENGINES } from '../../engines/index.ts';
+import { createEngine, SCENARIO_ENGINES } from '../../engines/index.ts';
 import { loadKnownIssues } from '../../known-issues/index.ts';
 import { redact } from '../../redact.ts';
 import { annotateAllure } from '../../reporters/allure-annotations.ts';
 import { cellOf } from '../../reporters/vitest-interop-reporter.ts';
 import { formatProblem, loadScenarioFile, loadScenarios, ScenarioLoadError, type ScenarioInstance } from '../../scenario/index.ts';
 import { runPrefix } from '../run-context.ts';
-import { runScenario } from '../run-scenario.ts';
+import { crashedResult, runScenario } from '../run-scenario.ts';
 import { environmentSecrets } from '../run-spec.ts';
 import type { ScenarioResult } from '../scenario-result.ts';
 import { selectInstances } from '../select-instances.ts';
@@ -26,7 +26,7 @@ declare module 'vitest' {
 }
 
 const spec = inject('interopRun');
-const suite = await loadScenarios(spec.filter.paths, { knownEngines: KNOWN_ENGINES });
+const suite = await loadScenarios(spec.filter.paths, SCENARIO_ENGINES);
 const known = await loadKnownIssues(spec.knownIssuesFile);
 const problems = [...suite.problems, ...known.problems];
 if (problems.length) {
@@ -56,6 +56,7 @@ const ctxBase = {
   runId: spec.runId,
   cell: cell.id,
   paimonVersion: env.paimonVersion,
+  writerPaimonVersion: spec.writerVersion,
   engines,
   writeEngines,
   unavailable: new Map(Object.entries(env.unavailable)),
@@ -81,7 +82,7 @@ async function runWithUpdates(instance: ScenarioInstance): Promise<ScenarioResul
     if (!spec.update || result.status !== 'fail' || round >= current.steps.length) return result;
     if (!(await updateFromResult(current, result))) return result;
     console.log(`  ${instance.id}: updated expected rows of step ${result.steps.find((s) => s.status === 'fail')!.index + 1}`);
-    const reloaded = await loadScenarioFile(current.scenario.file, { knownEngines: KNOWN_ENGINES });
+    const reloaded = await loadScenarioFile(current.scenario.file, SCENARIO_ENGINES);
     if (!reloaded.scenario) return result;
     current = { ...current, scenario: reloaded.scenario, steps: reloaded.scenario.steps };
   }
@@ -98,7 +99,8 @@ afterAll(async () => {
 for (const instance of instances) {
   test(instance.id, async (ctx) => {
     // Whatever an engine echoed (messages, statements, diffs) leaves the worker redacted.
-    const result = JSON.parse(redact(JSON.stringify(await runWithUpdates(instance)), secrets)) as ScenarioResult;
+    const ran = await runWithUpdates(instance).catch((err: unknown) => crashedResult(instance, err));
+    const result = JSON.parse(redact(JSON.stringify(ran), secrets)) as ScenarioResult;
     ctx.task.meta.interop = result;
     await annotateAllure(result, cell, env.logs);
     if (result.status === 'skip') ctx.skip(result.reason);

@@ -1,0 +1,33 @@
+import type { CatalogEndpoint } from '../catalog/index.ts';
+import type { Engine, EngineEndpoint } from './engine.ts';
+
+/**
+ * What an engine can do. A step that needs a capability its engine lacks must expect
+ * `error: unsupported` (a fact to assert, not a skip); the loader checks this.
+ * - `sql`: runs raw SQL steps in its own dialect.
+ * - `writes`: creates, writes, alters and drops tables (portable write actions).
+ * - `principals`: acts as a scenario principal with that principal's own credentials (`as:`).
+ * - `merge-into`: MERGE INTO (or its procedure) on Paimon tables.
+ */
+export const CAPABILITIES = ['sql', 'writes', 'principals', 'merge-into'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** What some adapters need besides their endpoint (Doris creates a catalog for the run). */
+export interface EngineContext {
+  catalog: CatalogEndpoint;
+  runId: string;
+}
+
+/**
+ * The one place an engine is defined: its name, what it can do, how long a step may take and
+ * how its adapter is made. Providers, the CLI, the loader and reports iterate descriptors.
+ */
+export interface EngineDescriptor {
+  readonly name: string;
+  /** One line for listings: what the engine is. */
+  readonly summary: string;
+  readonly capabilities: readonly Capability[];
+  /** How long one step may take before the engine counts as hung (default: the harness's). */
+  readonly stepTimeoutMs?: number;
+  createAdapter(endpoint: EngineEndpoint, context: EngineContext): Engine;
+}

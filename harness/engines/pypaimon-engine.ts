@@ -1,0 +1,10 @@
+import type { EngineDescriptor } from './engine-descriptor.ts';
+import { GatewayEngine } from './gateway-engine.ts';
+
+/** pypaimon, Paimon's Python implementation: portable actions natively, no SQL. */
+export const pypaimonDescriptor: EngineDescriptor = {
+  name: 'pypaimon',
+  summary: "Paimon's Python implementation (pypaimon) behind a loopback gateway",
+  capabilities: ['writes', 'principals'],
+  createAdapter: (endpoint) => new GatewayEngine('pypaimon', endpoint),
+};

@@ -1,0 +1,61 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnownIssues } from '../known-issues/index.ts';
+import { loadScenarioSource } from './index.ts';
+
+/** The loader's checks that keep a wrong verdict from ever running: exactness, regexes, capabilities. */
+const opts = {
+  knownEngines: ['spark', 'pypaimon'],
+  capabilities: { spark: ['sql', 'writes'], pypaimon: ['writes', 'principals'] },
+  knownCapabilities: ['sql', 'writes', 'principals', 'merge-into'],
+};
+const codes = (lines: string[]) => loadScenarioSource('s.yaml', lines.join('\n'), opts).problems.map((p) => [p.code, p.loc.line, p.loc.col]);
+const table = ['name: t', 'steps:', '  - on: pypaimon', '    create-table: { table: t, columns: { id: BIGINT, d: "DECIMAL(10, 2)", ok: BOOLEAN, b: TINYINT } }'];
+
+describe('load-time checks', () => {
+  it('an invalid regular expression in an expectation is a located problem', () => {
+    expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    read: { table: t }', '    expect: { error: { class: not-found, message: "(unclosed" } }'])).toEqual([['BAD_REGEX', 5, 51]]);
+  });
+
+  it('an invalid known-issue signature is a located problem', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'pi-known-')), 'known.yaml');
+    await writeFile(file, ['deviations:', '  - id: x', '    scenario: s', '    engine: pypaimon', '    signature: "[oops"', '    reason: r'].join('\n'));
+    const r = await loadKnownIssues(file);
+    expect(r.problems.map((p) => [p.code, p.loc.line, p.loc.col])).toEqual([['BAD_REGEX', 5, 16]]);
+  });
+
+  it('a YAML number a double cannot carry must be quoted', () => {
+    expect(codes([...table, '  - on: pypaimon', '    insert: { table: t, rows: [[9007199254740993, 1.5, true, 1]] }'])).toContainEqual(['INEXACT_NUMBER', 6, 33]);
+    expect(codes([...table, '  - on: pypaimon', "    insert: { table: t, rows: [['9007199254740993', 1.50, true, 1e2]] }"])).toEqual([]);
+  });
+
+  it('an expected cell its declared column cannot hold exactly is a located problem, not a rounding', () => {
+    const read = (row: string) => [...table, '  - on: pypaimon', '    read: { table: t }', `    expect: { rows: [${row}] }`];
+    expect(codes(read('[1, 1.999, true, 1]'))).toEqual([['BAD_EXPECTED_VALUE', 7, 26]]);
+    expect(codes(read('[1, 0.125, true, 1]'))).toEqual([['BAD_EXPECTED_VALUE', 7, 26]]);
+    expect(codes(read('[1, 1.99, 1, 1]'))).toEqual([['BAD_EXPECTED_VALUE', 7, 32]]);
+    expect(codes(read('[1, 1.99, true, 1]'))).toEqual([]);
+  });
+
+  it('an insert value that does not fit its column, or an unknown column, is a located problem', () => {
+    const insert = (what: string) => [...table, '  - on: pypaimon', `    insert: ${what}`];
+    expect(codes(insert('{ table: t, rows: [[1, 2.5, true, 300]] }'))).toEqual([['BAD_INSERT_VALUE', 6, 47]]);
+    expect(codes(insert('{ table: t, rows: [[abc, 2.5, true, 1]] }'))).toEqual([['BAD_INSERT_VALUE', 6, 33]]);
+    expect(codes(insert('{ table: t, columns: [id, nope], rows: [[1, 2]] }'))).toEqual([['BAD_INSERT_VALUE', 6, 39]]);
+  });
+
+  it('a step an engine cannot run must expect unsupported', () => {
+    expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    sql: SELECT 1'])).toEqual([['UNSUPPORTED_BY_ENGINE', 3, 9]]);
+    expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    sql: SELECT 1', '    expect: { error: unsupported }'])).toEqual([]);
+    expect(codes(['name: t', 'principals: { p: {} }', 'steps:', '  - on: [pypaimon, spark]', '    as: p', '    read: { table: t }'])).toEqual([['UNSUPPORTED_BY_ENGINE', 4, 20]]);
+  });
+
+  it('requires.paimon must be a version range, and capabilities must exist', () => {
+    expect(codes(['name: t', 'requires: { paimon: "not a range", capabilities: [merge-into, teleport] }', 'steps:', '  - { on: spark, sql: x }'])).toEqual([
+      ['BAD_VALUE', 2, 21],
+      ['UNKNOWN_CAPABILITY', 2, 63],
+    ]);
+  });
+});
