@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogClient } from '../harness/catalog/index.ts';
 import { createEngine, type Engine, type EngineOutcome } from '../harness/engines/index.ts';
 import { LocalProvider } from '../harness/environment/local/local-provider.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
+import { checkInsert } from '../harness/runner/check-insert.ts';
 import { testRunDir } from './support.ts';
 
 /**
@@ -60,5 +62,37 @@ describe('cross-engine reads and writes on the local environment', () => {
   it('pypaimon writes; Spark reads the same rows', async (ctx) => {
     if (!engines.has('spark')) ctx.skip(`spark unavailable: ${env.unavailable.spark}`);
     expect(rowsOf(await run('spark', { kind: 'read', table: 'from_python', orderBy: ['id'] }))).toEqual(expected);
+  });
+
+  // The oracle stays out of the gateways: ordering, value checks and time zones are the harness's.
+  it('library engines are ordered by the harness: DECIMAL by value, NULLs first, by an unselected column', async () => {
+    rowsOf(await run('pypaimon', { kind: 'create-table', table: 'ord', columns: [['id', 'INT'], ['d', 'DECIMAL(10, 2)'], ['name', 'STRING']] }));
+    rowsOf(await run('pypaimon', { kind: 'insert', table: 'ord', rows: [[1, '10.00', 'b'], [2, '9.00', 'a'], [3, null, 'c']] }));
+    for (const engine of ['pypaimon', 'paimon-java']) {
+      expect(rowsOf(await run(engine, { kind: 'read', table: 'ord', orderBy: ['d'] })).map((r) => r[0])).toEqual(['3', '2', '1']);
+      expect(rowsOf(await run(engine, { kind: 'read', table: 'ord', columns: ['name'], orderBy: ['id'] }))).toEqual([['b'], ['a'], ['c']]);
+    }
+  });
+
+  it('an unknown insert column is an error on every gateway, and values that do not fit are stopped by the harness', async () => {
+    for (const engine of ['pypaimon', 'paimon-java']) {
+      const o = await run(engine, { kind: 'insert', table: 'ord', columns: ['id', 'nope'], rows: [[9, 'x']] });
+      expect(o.ok ? 'ok' : o.error.errorClass).toBe('invalid-argument');
+    }
+    expect(await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, 'abc', 'x']] }, catalog, db)).toMatch(/row 1, column d DECIMAL\(10, 2\): not a decimal/);
+    expect(await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, 1.999, 'x']] }, catalog, db)).toMatch(/more fractional digits/);
+    expect(await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, '1.99', 'x']] }, catalog, db)).toBeUndefined();
+    expect(rowsOf(await run('paimon-java', { kind: 'read', table: 'ord' }))).toHaveLength(3);
+  });
+
+  it('every gateway process runs in UTC, whatever the machine says', async () => {
+    const pids = (env as StartedEnvironment & { pids: number[] }).pids;
+    const gateways = pids.slice(1);
+    expect(gateways.length).toBeGreaterThanOrEqual(2);
+    for (const pid of gateways) {
+      const environ = (await readFile(`/proc/${pid}/environ`, 'utf8')).split('\0');
+      const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+      expect(environ.includes('TZ=UTC') && (!cmdline[0]!.endsWith('java') || cmdline.includes('-Duser.timezone=UTC'))).toBe(true);
+    }
   });
 });

@@ -3,8 +3,12 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
+// No Docker is ever reached from a unit test: DOCKER_HOST names a socket that does not exist, so the
+// docker environment must fail fast here even on a machine that has Docker; the timeout kills a child
+// that would not.
+const NO_DOCKER = { ...process.env, DOCKER_HOST: 'unix:///nonexistent/paimon-interop-test.sock' };
 const cli = (...args: string[]) =>
-  run(process.execPath, ['bin/paimon-interop.mjs', ...args]).then(
+  run(process.execPath, ['bin/paimon-interop.mjs', ...args], { env: NO_DOCKER, timeout: 60_000, killSignal: 'SIGKILL' }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );

@@ -113,6 +113,12 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   out(`reports: ${runDir} (summary.md, matrix.html, junit.xml, raw-results.json)`);
   out(`interop: ${t.pass + t.known} passed, ${t.fail + t.error} failed, ${t.skip} skipped`);
   if (envFailed) return 2;
-  if (opts.failOn === 'new' && baseline) return baseline.newlyFailing.length ? 1 : 0;
+  return verdictExitCode(raw, opts.failOn === 'new' ? baseline : undefined);
+}
+
+/** 1 when any scenario failed or ended in an error (or, against a baseline, newly failed); else 0. */
+export function verdictExitCode(raw: RawResults, baseline?: BaselineDiff): number {
+  if (baseline) return baseline.newlyFailing.length ? 1 : 0;
+  const t = totals(raw);
   return t.fail + t.error > 0 ? 1 : 0;
 }

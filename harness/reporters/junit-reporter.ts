@@ -16,7 +16,7 @@ function testcase(s: CellScenarioResult): string {
   const open = `    <testcase classname="${xml(s.file)}" name="${xml(name)}" time="${(s.durationMs / 1000).toFixed(3)}">`;
   const body: string[] = [];
   if (s.status === 'fail') body.push(`      <failure message="${xml((s.failure ?? '').split('\n')[0] ?? '')}">${xml(s.failure ?? '')}</failure>`);
-  if (s.status === 'error') body.push(`      <error message="${xml(s.reason ?? 'environment error')}">${xml(s.failure ?? s.reason ?? '')}</error>`);
+  if (s.status === 'error') body.push(`      <error message="${xml(s.reason ?? 'environment error')}">${xml([s.failure ?? s.reason ?? '', s.harnessError?.stack ?? ''].filter(Boolean).join('\n'))}</error>`);
   if (s.status === 'skip') body.push(`      <skipped message="${xml(s.reason ?? '')}"/>`);
   const known = s.steps.flatMap((st) => st.engines.filter((e) => e.known).map((e) => `known deviation ${e.known!.id} on ${e.engine} at step ${st.index + 1}: ${e.known!.reason}`));
   if (known.length) body.push(`      <system-out>${xml(known.join('\n'))}</system-out>`);

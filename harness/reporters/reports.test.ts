@@ -31,8 +31,14 @@ describe('reports rendered from raw results', () => {
     const xml = renderJUnit(await current());
     expect(xml).toContain('<testsuites name="paimon-interop');
     expect(xml).toMatch(/<testsuite name="local\/paimon-1.4.2" tests="5" failures="2" errors="0" skipped="0"/);
-    expect(xml).toMatch(/<testcase classname="test\/fixtures\/reports\/scenarios\/r-regressed.yaml" name="r-regressed" time="[\d.]+">\n\s+<failure message="scenario 'r-regressed' failed at step 3/);
-    expect(xml).toContain('- 3');
+    // One <failure> per failed scenario, inside that scenario's testcase, carrying its whole failure text.
+    const raw = await current();
+    const failed = raw.scenarios.filter((s) => s.status === 'fail');
+    expect(xml.match(/<failure /g)).toHaveLength(failed.length);
+    for (const s of failed) {
+      const esc = s.failure!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      expect(xml).toContain(`name="${s.id.slice(s.id.indexOf('#') + 1)}" time="${(s.durationMs / 1000).toFixed(3)}">\n      <failure message="${esc.split('\n')[0]}">${esc}</failure>`);
+    }
   });
 
   it('renders engine statuses and a Markdown summary', async () => {

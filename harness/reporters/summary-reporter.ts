@@ -31,7 +31,10 @@ export function renderSummary(raw: RawResults, baseline?: BaselineDiff): string 
   const failed = raw.scenarios.filter((s) => s.status === 'fail' || s.status === 'error');
   if (failed.length) {
     lines.push('## Failures', '');
-    for (const s of failed) lines.push(`### ${s.id} (${s.cell})`, '', '```diff', s.failure ?? s.reason ?? '', '```', '');
+    for (const s of failed) {
+      lines.push(`### ${s.id} (${s.cell})`, '', '```diff', s.failure ?? s.reason ?? '', '```', '');
+      if (s.harnessError?.stack) lines.push('<details><summary>harness stack</summary>', '', '```', s.harnessError.stack, '```', '', '</details>', '');
+    }
   }
   const known = raw.scenarios.flatMap((s) => s.steps.flatMap((st) => st.engines.filter((e) => e.known).map((e) => ({ s, st, e }))));
   if (known.length) {
