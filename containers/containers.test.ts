@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTAINER_IMAGES, DorisContainer, IN_CONTAINER, ReferenceCatalogContainer, ShowBackendsWaitStrategy, SparkContainer } from './index.ts';
 import { PAIMON_VERSIONS } from '../harness/environment/local/version-table.ts';
+import { GATEWAY_TIME_ZONE } from '../harness/environment/local/engine-gateway.ts';
 
 const wh = '/tmp/pi-run/warehouse';
 
@@ -31,6 +32,7 @@ describe('container definitions (no Docker engine needed)', () => {
     const d = s.definition;
     expect(d.command).toEqual(['python3', `${IN_CONTAINER}/gateways/spark_gateway.py`]);
     expect(d.env.PAIMON_INTEROP_GATEWAY_HOST).toBe('0.0.0.0');
+    expect(d.env.TZ).toBe(GATEWAY_TIME_ZONE);
     expect(d.env.PAIMON_INTEROP_WATCH_STDIN).toBe('false');
     expect(JSON.parse(d.env.PAIMON_INTEROP_GATEWAY_CONFIG!).catalog).toMatchObject({ metastore: 'rest', uri: 'http://catalog:8181/', 'token.provider': 'bear' });
     expect(d.secretEnv).toEqual(['PAIMON_INTEROP_GATEWAY_CONFIG']);

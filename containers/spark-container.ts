@@ -17,6 +17,8 @@ export class SparkContainer extends ModuleContainer {
         PAIMON_INTEROP_GATEWAY_HOST: '0.0.0.0',
         PAIMON_INTEROP_GATEWAY_PORT: String(PORT),
         PAIMON_INTEROP_WATCH_STDIN: 'false',
+        // Like every gateway process (GATEWAY_TIME_ZONE): values never depend on the host's zone.
+        TZ: 'UTC',
         PYTHONPATH: `/opt/spark/python:/opt/spark/python/lib/py4j-src.zip:${IN_CONTAINER}/gateways`,
       },
       secretEnv: [],
