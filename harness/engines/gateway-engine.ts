@@ -4,7 +4,6 @@ import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOu
 import { DEFAULT_STEP_TIMEOUT_MS } from './step-timeout.ts';
 import { callGateway, type GatewayReply } from './gateway-client.ts';
 
-
 /** Credentials as the gateways take them: a bearer token, or an AK/SK pair for DLF signing. */
 function gatewayCredentials(p: PrincipalCredentials): Record<string, string | undefined> {
   const where = { uri: p.uri };

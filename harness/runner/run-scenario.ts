@@ -125,9 +125,9 @@ export function harnessErrorFields(scenarioName: string, err: unknown, at = ''):
 }
 
 /** The result of an instance whose run never produced one (it threw before or outside its steps). */
-export function crashedResult(instance: ScenarioInstance, err: unknown, database = ''): ScenarioResult {
+export function crashedResult(instance: ScenarioInstance, err: unknown): ScenarioResult {
   const { scenario } = instance;
-  const base = { id: instance.id, name: scenario.name, file: scenario.file, loc: scenario.loc, params: instance.params, tags: scenario.tags ?? [], database, durationMs: 0, steps: [] };
+  const base = { id: instance.id, name: scenario.name, file: scenario.file, loc: scenario.loc, params: instance.params, tags: scenario.tags ?? [], database: '', durationMs: 0, steps: [] };
   return { ...base, ...harnessErrorFields(scenario.name, err) };
 }
 
