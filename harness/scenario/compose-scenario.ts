@@ -24,11 +24,20 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
   const problems: Problem[] = [];
   const known = new Set(opts.knownEngines);
   const engineList = `known engines: ${[...known].join(', ')}`;
-  const checkEngine = (name: string, path: PropertyKey[], key?: string) => {
-    // `on: ${writer}` names an engine per matrix cell: every value must be an engine.
+  /** `on: ${writer}` names an engine per matrix cell: the matrix parameter, when a name is one. */
+  const engineParam = (name: string): string | undefined => {
     const param = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(name)?.[1];
-    if (param !== undefined && doc.matrix?.[param] !== undefined) {
-      for (const v of matrixValues(doc.matrix[param]!)) checkEngine(String(v), ['matrix', param]);
+    return param !== undefined && doc.matrix?.[param] !== undefined ? param : undefined;
+  };
+  /** Concrete engines a name stands for: itself, or every value of its matrix parameter. */
+  const concrete = (name: string): string[] => {
+    const param = engineParam(name);
+    return param === undefined ? [name] : matrixValues(doc.matrix![param]!).map(String);
+  };
+  const checkEngine = (name: string, path: PropertyKey[], key?: string) => {
+    const param = engineParam(name);
+    if (param !== undefined) {
+      for (const v of concrete(name)) checkEngine(v, ['matrix', param]);
       return;
     }
     if (!known.has(name)) {
@@ -45,11 +54,6 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
       problems.push(problem('UNKNOWN_CAPABILITY', `no engine capability '${c}' (known: ${opts.knownCapabilities.join(', ')})`, loc.ofPath(['requires', 'capabilities', i])));
     }
   });
-  /** Concrete engines a name stands for: itself, or every value of a `${param}` matrix parameter. */
-  const concrete = (name: string): string[] => {
-    const param = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(name)?.[1];
-    return param !== undefined && doc.matrix?.[param] !== undefined ? matrixValues(doc.matrix[param]!).map(String) : [name];
-  };
 
   for (const [key, spec] of Object.entries(doc.matrix ?? {})) {
     if (matrixValues(spec).length === 0) {
@@ -63,7 +67,8 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
   const steps = doc.steps.map((step, index) => {
     const base = ['steps', index];
     const on = step.on === undefined ? [] : Array.isArray(step.on) ? step.on : [step.on];
-    on.forEach((e, i) => checkEngine(e, Array.isArray(step.on) ? [...base, 'on', i] : [...base, 'on']));
+    const onPath = (i: number) => (Array.isArray(step.on) ? [...base, 'on', i] : [...base, 'on']);
+    on.forEach((e, i) => checkEngine(e, onPath(i)));
     const kind = Object.keys(NEEDS).find((k) => step[k as keyof typeof step] !== undefined);
     const needed = [...(kind ? [NEEDS[kind]!] : []), ...(step.as !== undefined ? ['principals'] : [])];
     const expectsUnsupported = step.expect?.error === 'unsupported' || (typeof step.expect?.error === 'object' && step.expect.error.class === 'unsupported');
@@ -74,7 +79,7 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
           const lacking = has ? needed.filter((c) => !has.includes(c)) : [];
           if (lacking.length) {
             const what = lacking.map((c) => (c === 'principals' ? `act as a principal ('as: ${step.as}')` : c === 'sql' ? 'run SQL' : c === 'writes' ? `run ${kind}` : c)).join(' or ');
-            problems.push(problem('UNSUPPORTED_BY_ENGINE', `${engine} cannot ${what} (its capabilities: ${has!.join(', ') || 'none'}): take it off 'on', or assert it with 'expect: { error: unsupported }'`, loc.ofPath(Array.isArray(step.on) ? [...base, 'on', i] : [...base, 'on'])));
+            problems.push(problem('UNSUPPORTED_BY_ENGINE', `${engine} cannot ${what} (its capabilities: ${has!.join(', ') || 'none'}): take it off 'on', or assert it with 'expect: { error: unsupported }'`, loc.ofPath(onPath(i))));
           }
         }
       });
