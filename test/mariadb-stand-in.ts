@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
-import { ManagedProcess } from '../harness/environment/local/managed-process.ts';
+import { ManagedProcess } from '../harness/processes/managed-process.ts';
 
 const run = promisify(execFile);
 

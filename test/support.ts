@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { provision } from '../harness/environment/local/provision.ts';
-import { versionRow } from '../harness/environment/local/version-table.ts';
+import { provision } from '../harness/provisioning/provision.ts';
+import { versionRow } from '../harness/provisioning/version-table.ts';
 
 /** A fresh folder under reports/ for one e2e test file (kept for inspection, git-ignored). */
 export async function testRunDir(name: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { EnvironmentError } from '../environment/index.ts';
-import { PAIMON_VERSIONS } from '../environment/local/version-table.ts';
+import { PAIMON_VERSIONS } from '../provisioning/version-table.ts';
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { diffWithBaseline, InteropVitestReporter, mergeRawResults, readRawResults, totals, writeReports, type BaselineDiff, type RawResults } from '../reporters/index.ts';

@@ -1,6 +1,6 @@
-import { provision } from '../environment/local/provision.ts';
-import { cacheDir } from '../environment/local/cache-dir.ts';
-import { PAIMON_VERSIONS, versionRow } from '../environment/local/version-table.ts';
+import { provision } from '../provisioning/provision.ts';
+import { cacheDir } from '../provisioning/cache-dir.ts';
+import { PAIMON_VERSIONS, versionRow } from '../provisioning/version-table.ts';
 import { err, out, UsageError } from './cli-output.ts';
 
 /** `setup`: install the local environment's engines and jars into the cache, nothing else. */

@@ -5,11 +5,11 @@ import { getContainerRuntimeClient, Network, type StartedNetwork } from 'testcon
 import { CONTAINER_IMAGES, DorisContainer, ReferenceCatalogContainer, SparkContainer } from '../../../containers/index.ts';
 import type { EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
-import { startGateway } from '../local/engine-gateway.ts';
-import type { ManagedProcess } from '../local/managed-process.ts';
-import { provision } from '../local/provision.ts';
-import { newSecret } from '../local/reference-catalog.ts';
-import { PAIMON_VERSIONS, versionRow } from '../local/version-table.ts';
+import { startGateway } from '../../processes/engine-gateway.ts';
+import type { ManagedProcess } from '../../processes/managed-process.ts';
+import { provision } from '../../provisioning/provision.ts';
+import { newSecret } from '../../new-secret.ts';
+import { PAIMON_VERSIONS, versionRow } from '../../provisioning/version-table.ts';
 
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways');
 

@@ -3,10 +3,10 @@ import { join, resolve } from 'node:path';
 import { CatalogClient, describeEndpoint } from '../../catalog/index.ts';
 import type { EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
-import { startGateway } from '../local/engine-gateway.ts';
-import type { ManagedProcess } from '../local/managed-process.ts';
-import { provision } from '../local/provision.ts';
-import { PAIMON_VERSIONS, versionRow } from '../local/version-table.ts';
+import { startGateway } from '../../processes/engine-gateway.ts';
+import type { ManagedProcess } from '../../processes/managed-process.ts';
+import { provision } from '../../provisioning/provision.ts';
+import { PAIMON_VERSIONS, versionRow } from '../../provisioning/version-table.ts';
 import { catalogEndpoint, principalCredentials, readExternalConfig } from './external-config.ts';
 
 /**

@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path';
 import { CatalogClient } from '../../catalog/index.ts';
 import type { EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
-import { startGateway } from './engine-gateway.ts';
+import { startGateway } from '../../processes/engine-gateway.ts';
 import { logTail } from '../../log-tail.ts';
-import type { ManagedProcess } from './managed-process.ts';
-import { provision } from './provision.ts';
-import { newSecret, startReferenceCatalog } from './reference-catalog.ts';
-import { PAIMON_VERSIONS, versionRow } from './version-table.ts';
+import type { ManagedProcess } from '../../processes/managed-process.ts';
+import { provision } from '../../provisioning/provision.ts';
+import { newSecret } from '../../new-secret.ts';
+import { startReferenceCatalog } from './reference-catalog.ts';
+import { PAIMON_VERSIONS, versionRow } from '../../provisioning/version-table.ts';
 
 export const LOCAL_ENGINES = ['pypaimon', 'paimon-java', 'spark'] as const;
 

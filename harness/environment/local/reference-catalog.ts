@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { CatalogEndpoint } from '../../catalog/index.ts';
-import { ManagedProcess } from './managed-process.ts';
+import { ManagedProcess } from '../../processes/managed-process.ts';
+import { newSecret } from '../../new-secret.ts';
 
-export const newSecret = () => randomBytes(18).toString('base64url');
 
 export type CatalogAuth = { provider: 'bear'; token: string } | { provider: 'dlf'; accessKeyId: string; accessKeySecret: string; region: string };
 

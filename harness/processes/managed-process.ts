@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { logTail } from '../../log-tail.ts';
-import { EnvironmentError } from '../environment.ts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { logTail } from '../log-tail.ts';
+import { EnvironmentError } from '../environment/environment.ts';
 
+const EXIT_WITH_STDIN = join(dirname(fileURLToPath(import.meta.url)), 'exit-with-stdin.sh');
 const running = new Set<ManagedProcess>();
 let hooked = false;
 
@@ -29,7 +32,19 @@ export interface StartSpec {
   env?: Record<string, string>;
   log: string;
   /** Line prefix the process prints on stdout when it serves; the rest of the line is returned. */
-  readyPrefix: string;
+  readyPrefix?: string;
+  /**
+   * Readiness of servers that print no ready line (Flink): polled every 250 ms until it returns
+   * a string (handed back as `ready`); errors count as not ready yet.
+   */
+  readyProbe?: () => Promise<string | undefined>;
+  /**
+   * The command does not exit when its stdin closes (a JVM of someone else's): run it under
+   * exit-with-stdin.sh, which stops it when the harness stops or dies.
+   */
+  stopOnStdinClose?: boolean;
+  /** Abandons the start (another component of the same service failed): the process is stopped. */
+  signal?: AbortSignal;
   /** Servers that announce readiness on stderr (mariadbd): a text the stderr line contains. */
   readyOnStderr?: string;
   timeoutMs: number;
@@ -60,7 +75,8 @@ export class ManagedProcess {
   private launch(): Promise<string> {
     const { spec } = this;
     this.logStream = createWriteStream(spec.log, { flags: 'a' });
-    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, args] = spec.stopOnStdinClose ? ['bash', [EXIT_WITH_STDIN, spec.command, ...spec.args]] : [spec.command, spec.args];
+    const child = spawn(command, args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child = child;
     running.add(this);
     child.stderr!.pipe(this.logStream, { end: false });
@@ -76,6 +92,7 @@ export class ManagedProcess {
         reject(new EnvironmentError('ENV_START_FAILED', spec.component, `${why}; log: ${spec.log}`, await logTail(spec.log)));
       };
       const timer = setTimeout(() => void fail(`not ready after ${spec.timeoutMs / 1000}s`), spec.timeoutMs);
+      spec.signal?.addEventListener('abort', () => void fail('start abandoned: another component failed to start'), { once: true });
       if (spec.readyOnStderr) {
         child.stderr!.on('data', (chunk: Buffer) => {
           if (settled) return;
@@ -87,15 +104,27 @@ export class ManagedProcess {
           }
         });
       }
+      if (spec.readyProbe) {
+        const poll = async () => {
+          if (settled) return;
+          const ready = await spec.readyProbe!().catch(() => undefined);
+          if (settled) return;
+          if (ready === undefined) return void setTimeout(() => void poll(), 250);
+          settled = true;
+          clearTimeout(timer);
+          resolve(ready);
+        };
+        void poll();
+      }
       child.stdout!.on('data', (chunk: Buffer) => {
         this.logStream?.write(chunk);
-        if (settled) return;
+        if (settled || spec.readyPrefix === undefined) return;
         buffered += chunk.toString('utf8');
-        const line = buffered.split('\n').find((l) => l.startsWith(spec.readyPrefix));
+        const line = buffered.split('\n').find((l) => l.startsWith(spec.readyPrefix!));
         if (line) {
           settled = true;
           clearTimeout(timer);
-          resolve(line.slice(spec.readyPrefix.length).trim());
+          resolve(line.slice(spec.readyPrefix!.length).trim());
         }
       });
       child.on('error', (err) => void fail(`could not start ${spec.command} (${err.message})`));

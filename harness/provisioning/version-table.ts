@@ -14,14 +14,21 @@ export interface PaimonVersionRow {
    */
   pythonExtras: string[];
   spark: { artifactId: string; pyspark: string; scala: string };
+  /**
+   * Flink with Paimon's connector for this release: the Flink distribution (PyPI's
+   * `apache-flink-libraries` and `apache-flink` wheels: lib/, opt/, bin/), the SQL Gateway jar of the
+   * same Flink version, and the `paimon-flink-<flink minor>` connector. A release with no
+   * connector on Maven Central says why instead.
+   */
+  flink: { version: string; connector: string } | { unavailable: string };
   /** okhttp's mockwebserver the reference server was built against. */
   okhttp: string;
   hadoop: string;
 }
 
 export const PAIMON_VERSIONS: readonly PaimonVersionRow[] = [
-  { paimon: '1.4.2', pypaimon: '1.4.2', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, okhttp: '4.12.0', hadoop: '3.3.6' },
-  { paimon: '1.3.1', pypaimon: '1.3.1', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.4.2', pypaimon: '1.4.2', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.3.1', pypaimon: '1.3.1', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '1.20.3', connector: 'paimon-flink-1.20' }, okhttp: '4.12.0', hadoop: '3.3.6' },
 ];
 
 export function versionRow(paimon: string | undefined): PaimonVersionRow | undefined {

@@ -3,14 +3,15 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EnvironmentError } from '../environment.ts';
+import { EnvironmentError } from '../environment/environment.ts';
 import { cacheDir } from './cache-dir.ts';
 import { requireTool, runTool } from './run-tool.ts';
+import { done, markDone, mvnCopy, progressFilter, type Progress } from './provision-steps.ts';
 import type { PaimonVersionRow } from './version-table.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const LAUNCHER_DIR = join(here, 'catalog-launcher');
-const JAVA_GATEWAY = join(here, '..', '..', 'gateways', 'java', 'JavaGateway.java');
+const LAUNCHER_DIR = join(here, '..', 'environment', 'local', 'catalog-launcher');
+const JAVA_GATEWAY = join(here, '..', 'gateways', 'java', 'JavaGateway.java');
 
 /** What provisioning produced for one Paimon version. */
 export interface Provisioned {
@@ -23,24 +24,6 @@ export interface Provisioned {
   sparkJar?: string;
   /** Components that could not be provisioned, with a one-line reason each. */
   unavailable: Record<string, string>;
-}
-
-type Progress = (message: string) => void;
-
-const done = (dir: string, stamp: string) => readFile(join(dir, '.complete'), 'utf8').then((s) => s === stamp, () => false);
-const markDone = (dir: string, stamp: string) => writeFile(join(dir, '.complete'), stamp);
-
-/** Interesting lines of mvn/pip output, as progress. */
-function progressFilter(component: string, progress: Progress) {
-  return (line: string) => {
-    const m = /^(?:\[INFO\] )?(Downloaded from \S+: \S+\.(?:jar|pom)|Downloading \S+|Collecting \S+|Installing collected packages.*|Successfully installed.*)/.exec(line);
-    if (m && (!m[1]!.endsWith('.pom'))) progress(`${component}: ${m[1]!.replace(/https?:\/\/\S+\//, '')}`);
-  };
-}
-
-async function mvnCopy(component: string, args: string[], progress: Progress): Promise<{ ok: boolean; tail: string }> {
-  const r = await runTool('mvn', ['-B', ...args], { onLine: progressFilter(component, progress) });
-  return { ok: r.exitCode === 0, tail: r.tail };
 }
 
 /**

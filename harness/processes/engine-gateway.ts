@@ -1,12 +1,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import type { CatalogEndpoint } from '../../catalog/index.ts';
-import type { EngineEndpoint } from '../../engines/index.ts';
-import { EnvironmentError } from '../environment.ts';
-import { logTail } from '../../log-tail.ts';
+import type { CatalogEndpoint } from '../catalog/index.ts';
+import type { EngineEndpoint } from '../engines/engine.ts';
+import { EnvironmentError } from '../environment/environment.ts';
+import { logTail } from '../log-tail.ts';
 import { ManagedProcess } from './managed-process.ts';
-import type { Provisioned } from './provision.ts';
+import type { Provisioned } from '../provisioning/provision.ts';
 
 /**
  * Every gateway process runs in an explicit time zone, so TIMESTAMP_LTZ values and local-time
@@ -14,7 +14,7 @@ import type { Provisioned } from './provision.ts';
  */
 export const GATEWAY_TIME_ZONE = 'UTC';
 
-const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways');
+const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', 'gateways');
 
 /** Paimon catalog options for a REST endpoint, as pypaimon, Paimon Java and Spark take them. */
 export function restCatalogOptions(catalog: CatalogEndpoint): Record<string, string> {

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EnvironmentError } from '../environment/environment.ts';
+import { cacheDir } from './cache-dir.ts';
+import { done, markDone, mvnCopy, progressFilter, type Progress } from './provision-steps.ts';
+import { runTool } from './run-tool.ts';
+import type { PaimonVersionRow } from './version-table.ts';
+
+/** A Flink distribution with Paimon's connector, ready to start (see flink-cluster.ts). */
+export interface FlinkInstall {
+  flinkVersion: string;
+  /** Maven coordinates of the connector, for reports. */
+  connector: string;
+  /** Flink's bin/ (jobmanager.sh, taskmanager.sh, sql-gateway.sh). */
+  binDir: string;
+  /** Flink's lib/ plus the connector and the Hadoop client jars, for this Paimon version. */
+  libDir: string;
+  /** Holds the SQL Gateway jar. */
+  optDir: string;
+}
+
+/** Jars the connector needs besides itself (CREATE CATALOG fails on org/apache/hadoop/conf/Configuration without them). */
+const hadoopJars = (hadoop: string) => [`org.apache.hadoop:hadoop-client-api:${hadoop}`, `org.apache.hadoop:hadoop-client-runtime:${hadoop}`, 'commons-logging:commons-logging:1.2'];
+
+const unavailableMarker = (dir: string) => join(dir, '.unavailable');
+
+/** A jar Maven could not resolve is remembered (no retry on every run) until `setup --refresh`. */
+async function knownUnavailable(dir: string, refresh?: boolean): Promise<{ unavailable: string } | undefined> {
+  if (refresh) {
+    await rm(unavailableMarker(dir), { force: true });
+    return undefined;
+  }
+  return existsSync(unavailableMarker(dir)) ? { unavailable: await readFile(unavailableMarker(dir), 'utf8') } : undefined;
+}
+
+/**
+ * Installs Flink for one Paimon version into the cache, once: the distribution from PyPI's
+ * `apache-flink-libraries` + `apache-flink` wheels (Flink's lib/, opt/ and bin/; no Python dependencies), the SQL Gateway
+ * jar of the same version and, per Paimon version, a lib/ with the paimon-flink connector and
+ * the Hadoop client jars. Returns why Flink is unavailable instead when a piece cannot be had.
+ */
+export async function provisionFlink(row: PaimonVersionRow, opts: { python: string; progress: Progress; refresh?: boolean }): Promise<FlinkInstall | { unavailable: string }> {
+  if ('unavailable' in row.flink) return { unavailable: row.flink.unavailable };
+  const { version, connector } = row.flink;
+  const progress = opts.progress;
+  const flinkRoot = join(cacheDir(), `flink-${version}`);
+  const dist = join(flinkRoot, 'dist');
+  const pyflink = join(dist, 'pyflink');
+  if (!(await done(dist, version))) {
+    await rm(dist, { recursive: true, force: true });
+    progress(`flink: installing the Flink ${version} distribution from PyPI (~330 MB)`);
+    // apache-flink-libraries carries lib/ and opt/, apache-flink the bin/ scripts; neither's Python dependencies are needed.
+    const packages = [`apache-flink-libraries==${version}`, `apache-flink==${version}`];
+    const r = await runTool(opts.python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'off', '--no-deps', '--target', dist, ...packages], { onLine: progressFilter('flink', progress) });
+    if (r.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'flink', `pip could not install ${packages.join(' ')}`, r.tail);
+    await markDone(dist, version);
+  }
+
+  const optDir = join(flinkRoot, 'opt');
+  const gatewayCoords = `org.apache.flink:flink-sql-gateway:${version}`;
+  const optLacking = await knownUnavailable(optDir, opts.refresh);
+  if (optLacking) return optLacking;
+  if (!(await done(optDir, gatewayCoords))) {
+    await mkdir(optDir, { recursive: true });
+    progress(`flink: resolving ${gatewayCoords} with Maven`);
+    const r = await mvnCopy('flink', ['dependency:copy', `-Dartifact=${gatewayCoords}`, `-DoutputDirectory=${optDir}`], progress);
+    if (!r.ok) {
+      const reason = `${gatewayCoords} cannot be resolved from the configured Maven repositories (run 'paimon-interop setup --refresh' to retry)`;
+      await writeFile(unavailableMarker(optDir), reason);
+      return { unavailable: reason };
+    }
+    await markDone(optDir, gatewayCoords);
+  }
+
+  const libDir = join(cacheDir(), `paimon-${row.paimon}`, 'flink-lib');
+  const connectorCoords = `org.apache.paimon:${connector}:${row.paimon}`;
+  const libStamp = [version, connectorCoords, ...hadoopJars(row.hadoop)].join(' ');
+  const libLacking = await knownUnavailable(libDir, opts.refresh);
+  if (libLacking) return libLacking;
+  if (!(await done(libDir, libStamp))) {
+    await rm(libDir, { recursive: true, force: true });
+    await mkdir(libDir, { recursive: true });
+    for (const jar of (await readdir(join(pyflink, 'lib'))).filter((f) => f.endsWith('.jar'))) await symlink(join(pyflink, 'lib', jar), join(libDir, jar));
+    for (const coords of [connectorCoords, ...hadoopJars(row.hadoop)]) {
+      progress(`flink: resolving ${coords} with Maven`);
+      const r = await mvnCopy('flink', ['dependency:copy', `-Dartifact=${coords}`, `-DoutputDirectory=${libDir}`], progress);
+      if (!r.ok) {
+        const reason = `${coords} cannot be resolved from the configured Maven repositories (run 'paimon-interop setup --refresh' to retry)`;
+        await writeFile(unavailableMarker(libDir), reason);
+        return { unavailable: reason };
+      }
+    }
+    await markDone(libDir, libStamp);
+  }
+  return { flinkVersion: version, connector: connectorCoords, binDir: join(pyflink, 'bin'), libDir, optDir };
+}
