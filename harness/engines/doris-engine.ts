@@ -4,7 +4,7 @@ import type { CatalogEndpoint } from '../catalog/index.ts';
 import { createCatalogSql } from './doris-catalog.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
 import { mysqlError, mysqlResult } from './mysql-results.ts';
-import { quoteId } from './sql-literals.ts';
+import { backslashLiteral, backtickId, buildSql, type SqlDialect } from './sql-builder.ts';
 
 /** Opens a MySQL-protocol connection to `mysql://user@host:port`, the password from an env var. */
 export async function openMysql(endpoint: EngineEndpoint): Promise<Connection> {
@@ -41,27 +41,21 @@ export async function queryOutcome(conn: Connection, sql: string): Promise<Engin
 /** What Doris does with Paimon tables here: SQL and reads. */
 const DORIS_REQUESTS = new Set<EngineRequest['kind']>(['sql', 'read', 'read-incremental', 'list-snapshots', 'list-tables']);
 
+/** Doris SQL: reads through the Paimon catalog, `t@incr(...)` for increments; no DDL or writes. */
+export const DORIS_DIALECT: SqlDialect = {
+  name: 'doris',
+  quoteId: backtickId,
+  literal: (v) => backslashLiteral(v),
+  incrementalSource: (qualified, _database, _table, start, end) => `${qualified}@incr('startSnapshotId'='${start}', 'endSnapshotId'='${end}')`,
+  showTables: (qualified) => `SHOW TABLES FROM ${qualified}`,
+};
+
 /** Doris SQL for a request: statements to run in order; the last one's result is the step's. */
 export function dorisStatements(request: EngineRequest, catalog: string, database: string): string[] {
-  const cat = quoteId(catalog);
-  const table = (t: string) => `${cat}.${quoteId(database)}.${quoteId(t)}`;
-  const order = (cols?: string[]) => (cols?.length ? ` ORDER BY ${cols.map(quoteId).join(', ')}` : '');
+  if (request.kind === 'sql') return [`SWITCH ${backtickId(catalog)}`, request.sql];
+  if (!DORIS_REQUESTS.has(request.kind)) return [];
   // Doris caches external metadata: refresh so writes by other engines are visible.
-  const refresh = `REFRESH CATALOG ${cat}`;
-  switch (request.kind) {
-    case 'sql':
-      return [`SWITCH ${cat}`, request.sql];
-    case 'read':
-      return [refresh, `SELECT ${request.columns?.length ? request.columns.map(quoteId).join(', ') : '*'} FROM ${table(request.table)}${order(request.orderBy)}`];
-    case 'read-incremental':
-      return [refresh, `SELECT * FROM ${table(request.table)}@incr('startSnapshotId'='${request.start}', 'endSnapshotId'='${request.end}')${order(request.orderBy)}`];
-    case 'list-snapshots':
-      return [refresh, `SELECT snapshot_id, commit_kind, total_record_count, delta_record_count FROM ${table(`${request.table}$snapshots`)} ORDER BY snapshot_id`];
-    case 'list-tables':
-      return [refresh, `SHOW TABLES FROM ${cat}.${quoteId(database)}`];
-    default:
-      return [];
-  }
+  return [`REFRESH CATALOG ${backtickId(catalog)}`, buildSql(request, DORIS_DIALECT, database, catalog)!];
 }
 
 /**
@@ -117,7 +111,7 @@ export class DorisEngine implements Engine {
   async close(): Promise<void> {
     if (!this.conn) return;
     const conn = await this.conn.catch(() => undefined);
-    for (const name of this.catalogs.values()) await queryOutcome(conn!, `DROP CATALOG IF EXISTS ${quoteId(name)}`).catch(() => undefined);
+    for (const name of this.catalogs.values()) await queryOutcome(conn!, `DROP CATALOG IF EXISTS ${backtickId(name)}`).catch(() => undefined);
     await conn?.end().catch(() => undefined);
   }
 }

@@ -14,7 +14,8 @@ export type ErrorClass =
 export type EngineRequest =
   | { kind: 'sql'; sql: string }
   | { kind: 'create-table'; table: string; columns: [string, string][]; primaryKey?: string[]; partitionKeys?: string[]; options?: Record<string, string> }
-  | { kind: 'insert'; table: string; columns?: string[]; rows: unknown[][] }
+  /** `columnTypes`: the inserted columns' declared types, when the harness could read them from the catalog (SQL engines write typed literals). */
+  | { kind: 'insert'; table: string; columns?: string[]; rows: unknown[][]; columnTypes?: string[] }
   | { kind: 'read'; table: string; columns?: string[]; orderBy?: string[] }
   | { kind: 'read-incremental'; table: string; start: number; end: number; orderBy?: string[] }
   | { kind: 'list-snapshots'; table: string }

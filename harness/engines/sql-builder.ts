@@ -1,0 +1,75 @@
+import type { EngineRequest } from './engine.ts';
+
+/**
+ * Where SQL dialects differ for the portable actions: quoting, literals, DDL clauses, and the
+ * syntax of system tables, incremental reads and listings. Everything else is built once, in
+ * `buildSql`, for every SQL engine (Spark, Doris, Flink).
+ */
+export interface SqlDialect {
+  readonly name: string;
+  quoteId(name: string): string;
+  /** A value as a literal; `type` is the column's declared type when the harness knows it. */
+  literal(value: unknown, type?: string): string;
+  /** CREATE TABLE with primary key, partitions and table options; undefined when the engine does not create tables. */
+  createTable?(table: string, request: Extract<EngineRequest, { kind: 'create-table' }>): string;
+  /** The FROM source of an incremental read between two snapshots (start exclusive); `qualified` is `catalog.db.table` quoted. */
+  incrementalSource(qualified: string, database: string, table: string, start: number, end: number): string;
+  /** Lists a database's tables; `qualified` is `catalog.db` quoted. */
+  showTables(qualified: string): string;
+  alterTableSet?(table: string, options: Record<string, string>): string;
+}
+
+/** The catalog name every SQL engine registers the Paimon catalog under; raw SQL steps use it too. */
+export const SQL_CATALOG = 'paimon';
+
+const SNAPSHOT_COLUMNS = 'snapshot_id, commit_kind, total_record_count, delta_record_count';
+
+/**
+ * A portable action as one statement of the dialect, with tables qualified as
+ * `catalog.database.table`. Undefined when the dialect cannot express the action (the adapter
+ * answers `unsupported`). Raw SQL passes through untouched.
+ */
+export function buildSql(request: EngineRequest, dialect: SqlDialect, database: string, catalog = SQL_CATALOG): string | undefined {
+  const q = dialect.quoteId;
+  const table = (t: string) => `${q(catalog)}.${q(database)}.${q(t)}`;
+  const order = (cols?: string[]) => (cols?.length ? ` ORDER BY ${cols.map(q).join(', ')}` : '');
+  switch (request.kind) {
+    case 'sql':
+      return request.sql;
+    case 'create-table':
+      return dialect.createTable?.(table(request.table), request);
+    case 'insert': {
+      const cols = request.columns ? ` (${request.columns.map(q).join(', ')})` : '';
+      const values = request.rows.map((r) => `(${r.map((v, i) => dialect.literal(v, request.columnTypes?.[i])).join(', ')})`).join(', ');
+      return `INSERT INTO ${table(request.table)}${cols} VALUES ${values}`;
+    }
+    case 'read':
+      return `SELECT ${request.columns?.length ? request.columns.map(q).join(', ') : '*'} FROM ${table(request.table)}${order(request.orderBy)}`;
+    case 'read-incremental':
+      return `SELECT * FROM ${dialect.incrementalSource(table(request.table), database, request.table, request.start, request.end)}${order(request.orderBy)}`;
+    case 'list-snapshots':
+      return `SELECT ${SNAPSHOT_COLUMNS} FROM ${table(`${request.table}$snapshots`)} ORDER BY snapshot_id`;
+    case 'list-tables':
+      return dialect.showTables(`${q(catalog)}.${q(database)}`);
+    case 'alter-table':
+      return dialect.alterTableSet?.(table(request.table), request.setOptions);
+    case 'drop-table':
+      return `DROP TABLE ${table(request.table)}`;
+  }
+}
+
+/** Backtick quoting (Spark, Doris and Flink all accept it). */
+export const backtickId = (name: string) => `\`${name.replace(/`/g, '``')}\``;
+
+/** Literals of engines whose strings take backslash escapes (Spark, Doris). */
+export function backslashLiteral(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (Array.isArray(v)) return `array(${v.map(backslashLiteral).join(', ')})`;
+  return `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** A key/value option list `'k' = 'v', ...` with the dialect's string literals. */
+export const optionList = (options: Record<string, string>, literal: (v: unknown) => string) =>
+  Object.entries(options).map(([k, v]) => `${literal(k)} = ${literal(String(v))}`).join(', ');
