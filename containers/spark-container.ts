@@ -1,7 +1,7 @@
 import { Wait, type StartedTestContainer } from 'testcontainers';
 import type { CatalogEndpoint } from '../harness/catalog/index.ts';
 import type { EngineEndpoint } from '../harness/engines/index.ts';
-import { restCatalogOptions } from '../harness/processes/engine-gateway.ts';
+import { restCatalogOptions } from '../harness/catalog/index.ts';
 import { ModuleContainer } from './module-container.ts';
 import { IN_CONTAINER } from './container-versions.ts';
 

@@ -12,3 +12,14 @@ export function describeEndpoint(e: CatalogEndpoint): string {
   const auth = e.auth.provider === 'bear' ? 'bearer ***' : e.auth.provider === 'dlf' ? `dlf ${e.auth.accessKeyId.slice(0, 4)}***` : 'no auth';
   return `${e.uri} (warehouse ${e.warehouse}, ${auth})`;
 }
+
+/** Paimon catalog options for a REST endpoint, as Paimon's clients take them (pypaimon, Paimon Java, the Spark and Flink connectors). */
+export function restCatalogOptions(catalog: CatalogEndpoint): Record<string, string> {
+  const base = { metastore: 'rest', uri: catalog.uri, warehouse: catalog.warehouse };
+  const auth = catalog.auth;
+  if (auth.provider === 'bear') return { ...base, 'token.provider': 'bear', token: auth.token };
+  if (auth.provider === 'dlf') {
+    return { ...base, 'token.provider': 'dlf', 'dlf.access-key-id': auth.accessKeyId, 'dlf.access-key-secret': auth.accessKeySecret, 'dlf.region': auth.region ?? 'cn-hangzhou' };
+  }
+  return base;
+}

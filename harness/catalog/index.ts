@@ -1,2 +1,2 @@
 export { CatalogClient, CatalogError, type RestReply } from './catalog-client.ts';
-export { describeEndpoint, type CatalogEndpoint } from './catalog-endpoint.ts';
+export { describeEndpoint, restCatalogOptions, type CatalogEndpoint } from './catalog-endpoint.ts';

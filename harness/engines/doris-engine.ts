@@ -122,4 +122,5 @@ export const dorisDescriptor: EngineDescriptor = {
   summary: 'Apache Doris 3.1+ over the MySQL protocol (reads only)',
   capabilities: ['sql', 'principals'],
   createAdapter: (endpoint, context) => new DorisEngine(endpoint, context),
+  localUnavailable: 'the local environment has no Doris (use --env docker or --env external)',
 };

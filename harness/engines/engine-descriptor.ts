@@ -1,5 +1,6 @@
 import type { CatalogEndpoint } from '../catalog/index.ts';
 import type { Engine, EngineEndpoint } from './engine.ts';
+import type { LocalEngineLauncher } from './local-launch.ts';
 
 /**
  * What an engine can do. A step that needs a capability its engine lacks must expect
@@ -30,4 +31,8 @@ export interface EngineDescriptor {
   /** How long one step may take before the engine counts as hung (default: the harness's). */
   readonly stepTimeoutMs?: number;
   createAdapter(endpoint: EngineEndpoint, context: EngineContext): Engine;
+  /** How the local environment provisions and starts the engine; absent: `localUnavailable` says why. */
+  readonly local?: LocalEngineLauncher;
+  /** Why the local environment has no such engine (one line, with what to use instead). */
+  readonly localUnavailable?: string;
 }

@@ -2,12 +2,13 @@ import type { Engine, EngineEndpoint } from './engine.ts';
 import { withStepTimeout } from './step-timeout.ts';
 import { CAPABILITIES, type EngineContext, type EngineDescriptor } from './engine-descriptor.ts';
 import { dorisDescriptor } from './doris-engine.ts';
+import { flinkDescriptor } from './flink-engine.ts';
 import { paimonJavaDescriptor } from './paimon-java-engine.ts';
 import { pypaimonDescriptor } from './pypaimon-engine.ts';
 import { sparkDescriptor } from './spark-engine.ts';
 
 /** Every engine: adding one is its own file plus one line here. */
-export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [pypaimonDescriptor, paimonJavaDescriptor, sparkDescriptor, dorisDescriptor];
+export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [pypaimonDescriptor, paimonJavaDescriptor, flinkDescriptor, sparkDescriptor, dorisDescriptor];
 
 /** Every engine some adapter provides; scenarios naming anything else fail to load. */
 export const KNOWN_ENGINES: readonly string[] = ENGINE_DESCRIPTORS.map((d) => d.name).sort();

@@ -7,3 +7,5 @@ export { DorisEngine, dorisStatements, openMysql, queryOutcome } from './doris-e
 export { mysqlColumnType, mysqlError, mysqlResult } from './mysql-results.ts';
 export { GatewayEngine, toCanonical } from './gateway-engine.ts';
 export { DEFAULT_STEP_TIMEOUT_MS, withStepTimeout } from './step-timeout.ts';
+export { gatewayLauncher, type LocalEngineLauncher, type LocalLaunch, type LocalLaunchContext } from './local-launch.ts';
+export { FlinkEngine, flinkDescriptor } from './flink-engine.ts';

@@ -1,5 +1,6 @@
 import type { EngineDescriptor } from './engine-descriptor.ts';
 import { GatewayEngine } from './gateway-engine.ts';
+import { gatewayLauncher } from './local-launch.ts';
 
 /** pypaimon, Paimon's Python implementation: portable actions natively, no SQL. */
 export const pypaimonDescriptor: EngineDescriptor = {
@@ -7,4 +8,5 @@ export const pypaimonDescriptor: EngineDescriptor = {
   summary: "Paimon's Python implementation (pypaimon) behind a loopback gateway",
   capabilities: ['writes', 'principals'],
   createAdapter: (endpoint) => new GatewayEngine('pypaimon', endpoint),
+  local: gatewayLauncher('pypaimon'),
 };

@@ -1,6 +1,7 @@
 import type { EngineRequest, StepContext } from './engine.ts';
 import type { EngineDescriptor } from './engine-descriptor.ts';
 import { GatewayEngine } from './gateway-engine.ts';
+import { gatewayLauncher } from './local-launch.ts';
 import { backslashLiteral, backtickId, buildSql, optionList, type SqlDialect } from './sql-builder.ts';
 
 /** Spark SQL with the Paimon catalog and session extensions. */
@@ -39,4 +40,5 @@ export const sparkDescriptor: EngineDescriptor = {
   summary: 'Spark SQL (local mode) with the Paimon connector, behind a loopback gateway',
   capabilities: ['sql', 'writes', 'merge-into'],
   createAdapter: (endpoint) => new SparkEngine('spark', endpoint),
+  local: gatewayLauncher('spark'),
 };

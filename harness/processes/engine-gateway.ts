@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import type { CatalogEndpoint } from '../catalog/index.ts';
+import { restCatalogOptions, type CatalogEndpoint } from '../catalog/index.ts';
 import type { EngineEndpoint } from '../engines/engine.ts';
 import { EnvironmentError } from '../environment/environment.ts';
 import { logTail } from '../log-tail.ts';
@@ -15,17 +15,6 @@ import type { Provisioned } from '../provisioning/provision.ts';
 export const GATEWAY_TIME_ZONE = 'UTC';
 
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', 'gateways');
-
-/** Paimon catalog options for a REST endpoint, as pypaimon, Paimon Java and Spark take them. */
-export function restCatalogOptions(catalog: CatalogEndpoint): Record<string, string> {
-  const base = { metastore: 'rest', uri: catalog.uri, warehouse: catalog.warehouse };
-  const auth = catalog.auth;
-  if (auth.provider === 'bear') return { ...base, 'token.provider': 'bear', token: auth.token };
-  if (auth.provider === 'dlf') {
-    return { ...base, 'token.provider': 'dlf', 'dlf.access-key-id': auth.accessKeyId, 'dlf.access-key-secret': auth.accessKeySecret, 'dlf.region': auth.region ?? 'cn-hangzhou' };
-  }
-  return base;
-}
 
 /**
  * Starts one engine gateway (pypaimon, paimon-java or spark) as a local process connected to a

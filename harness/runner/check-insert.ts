@@ -6,27 +6,28 @@ import { NormalizeError, normalizeExpected, parseType } from '../results/index.t
  * Checks an insert's values against the table's columns as the catalog stores them, before any
  * engine sees it: a value its column cannot hold exactly ("abc" or 300 in a TINYINT, 1.999 in
  * DECIMAL(10,2)) or a column the table does not have is an invalid-argument error of the
- * harness, so no engine casts it silently. Returns the problem, or undefined when the insert is
- * well-typed or the table is not visible to the harness (the engine then answers for itself).
+ * harness, so no engine casts it silently. Returns the problem, or the inserted columns' types
+ * (SQL engines write literals of those types); neither when the table is not visible to the
+ * harness (the engine then answers for itself).
  */
-export async function checkInsert(request: Extract<EngineRequest, { kind: 'insert' }>, catalog: CatalogClient, database: string): Promise<string | undefined> {
+export async function checkInsert(request: Extract<EngineRequest, { kind: 'insert' }>, catalog: CatalogClient, database: string): Promise<{ problem?: string; columnTypes?: string[] }> {
   const fields = await catalog.tableFields(database, request.table).catch(() => undefined);
-  if (!fields) return undefined;
+  if (!fields) return {};
   const types = new Map(fields.map((f) => [f.name, f.type]));
   const names = request.columns ?? fields.map((f) => f.name);
   const unknown = names.filter((n) => !types.has(n));
-  if (unknown.length) return `invalid insert: table ${request.table} has no column(s) ${unknown.join(', ')} (columns: ${fields.map((f) => f.name).join(', ')})`;
+  if (unknown.length) return { problem: `invalid insert: table ${request.table} has no column(s) ${unknown.join(', ')} (columns: ${fields.map((f) => f.name).join(', ')})` };
   for (const [r, row] of request.rows.entries()) {
-    if (row.length !== names.length) return `invalid insert: row ${r + 1} has ${row.length} value(s) for ${names.length} column(s)`;
+    if (row.length !== names.length) return { problem: `invalid insert: row ${r + 1} has ${row.length} value(s) for ${names.length} column(s)` };
     for (const [c, value] of row.entries()) {
       const type = types.get(names[c]!)!;
       try {
         normalizeExpected(value, parseType(type));
       } catch (err) {
         if (!(err instanceof NormalizeError)) throw err;
-        return `invalid insert: row ${r + 1}, column ${names[c]} ${type}: ${err.message}`;
+        return { problem: `invalid insert: row ${r + 1}, column ${names[c]} ${type}: ${err.message}` };
       }
     }
   }
-  return undefined;
+  return { columnTypes: names.map((n) => types.get(n)!) };
 }

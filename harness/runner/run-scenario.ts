@@ -173,9 +173,11 @@ async function runStep(step: ScenarioStep, ctx: RunContext, database: string, pr
 
   const outcomes: [string, EngineOutcome][] = [];
   const portable = step.sql === undefined ? stepRequest(step, '') : undefined;
-  const invalid = portable?.kind === 'insert' && ctx.catalog ? await checkInsert(portable, ctx.catalog, database) : undefined;
+  const checked = portable?.kind === 'insert' && ctx.catalog ? await checkInsert(portable, ctx.catalog, database) : {};
+  const invalid = checked.problem;
   for (const engineName of stepEngines(step)) {
-    const request = stepRequest(step, engineName);
+    const stepped = stepRequest(step, engineName);
+    const request = stepped.kind === 'insert' && checked.columnTypes ? { ...stepped, columnTypes: checked.columnTypes } : stepped;
     const engine = (WRITES.has(request.kind) ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);
     if (!engine) {
       base.skippedEngines.push({ engine: engineName, reason: ctx.unavailable.get(engineName) ?? 'not in this environment' });

@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CatalogClient } from '../../catalog/index.ts';
-import type { EngineEndpoint } from '../../engines/index.ts';
+import { ENGINE_DESCRIPTORS, type EngineEndpoint, type LocalEngineLauncher } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import { startGateway } from '../../processes/engine-gateway.ts';
 import { logTail } from '../../log-tail.ts';
@@ -11,7 +11,8 @@ import { newSecret } from '../../new-secret.ts';
 import { startReferenceCatalog } from './reference-catalog.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/version-table.ts';
 
-export const LOCAL_ENGINES = ['pypaimon', 'paimon-java', 'spark'] as const;
+/** Engines the local environment can start: every descriptor with a local launcher. */
+export const LOCAL_ENGINES: readonly string[] = ENGINE_DESCRIPTORS.filter((d) => d.local).map((d) => d.name);
 
 /** What the local provider hands back besides the descriptor: the admin hooks of the catalog. */
 export interface LocalCatalogAdmin {
@@ -33,7 +34,7 @@ export class LocalProvider implements EnvironmentProvider {
     if (!row) {
       throw new EnvironmentError('ENV_CONFIG', 'local', `Paimon ${options.paimonVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
     }
-    const wanted = (options.engines ?? LOCAL_ENGINES).filter((e) => (LOCAL_ENGINES as readonly string[]).includes(e));
+    const wanted = (options.engines ?? LOCAL_ENGINES).filter((e) => LOCAL_ENGINES.includes(e));
     const prov = await provision(row, { progress, engines: wanted });
     const runDir = resolve(options.runDir);
     const logDir = join(runDir, 'logs');
@@ -58,14 +59,23 @@ export class LocalProvider implements EnvironmentProvider {
       });
 
       const engines: EngineEndpoint[] = [];
-      const unavailable: Record<string, string> = { ...prov.unavailable };
-      for (const engine of wanted) {
-        if (unavailable[engine]) continue;
-        logs[engine] = join(logDir, `${engine}.log`);
-        progress(`${engine}: starting the gateway`);
-        const gw = await startGateway(engine, prov, catalog, logs[engine]!);
-        started.push(gw.process);
-        engines.push(gw.endpoint);
+      const unavailable: Record<string, string> = {};
+      const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${row.paimon}` };
+      // Engines start side by side (a Flink cluster takes seconds); any failure stops them all.
+      const launching = ENGINE_DESCRIPTORS.filter((d) => d.local && wanted.includes(d.name)).map(async (d) => ({ name: d.name, launched: await d.local!.launch({ prov, catalog, logDir, workDir: runDir, progress }) }));
+      const settled = await Promise.allSettled(launching);
+      for (const s of settled) if (s.status === 'fulfilled' && !('unavailable' in s.value.launched)) started.push(...s.value.launched.processes);
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      for (const s of settled) {
+        const { name, launched } = (s as PromiseFulfilledResult<{ name: string; launched: Awaited<ReturnType<LocalEngineLauncher['launch']>> }>).value;
+        if ('unavailable' in launched) {
+          unavailable[name] = launched.unavailable;
+          continue;
+        }
+        engines.push(launched.endpoint);
+        Object.assign(logs, launched.logs);
+        Object.assign(versions, launched.versions);
       }
       // Cross-version mode: the writer version's clients write to the same catalog and warehouse.
       let writerEngines: EngineEndpoint[] | undefined;
@@ -83,10 +93,7 @@ export class LocalProvider implements EnvironmentProvider {
         }
       }
       for (const e of LOCAL_ENGINES) if (!wanted.includes(e)) unavailable[e] = 'not requested (--engines)';
-      unavailable.doris ??= 'the local environment has no Doris (use --env docker or --env external)';
-
-      const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${row.paimon}` };
-      for (const e of engines) versions[e.engine] = e.version ?? 'unknown';
+      for (const d of ENGINE_DESCRIPTORS) if (!d.local) unavailable[d.name] ??= d.localUnavailable ?? 'the local environment cannot start it';
       for (const e of writerEngines ?? []) versions[`${e.engine} (writer)`] = e.version ?? 'unknown';
       return {
         provider: this.name,

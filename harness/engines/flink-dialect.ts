@@ -1,0 +1,69 @@
+import { parseType } from '../results/index.ts';
+import { backtickId, optionList, type SqlDialect } from './sql-builder.ts';
+
+/** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
+export const flinkString = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+/**
+ * A value as a Flink SQL literal of its column's type. Flink types an untyped literal by its
+ * spelling (1.5 is DECIMAL(2,1), NULL is illegal in VALUES, a 20-digit number overflows), so
+ * with the column type known every value is written as that type: `TIMESTAMP '…'` and
+ * `DATE '…'` literals (Flink casts them to the column's precision when it writes, the path the
+ * documented TIMESTAMP(p) rule is about), `CAST('…' AS DECIMAL(p,s))` for exact numbers, `X'…'`
+ * for bytes, `CAST(NULL AS T)` for NULL.
+ */
+export function flinkLiteral(v: unknown, declared?: string): string {
+  // A cast target is a type without its nullability.
+  const type = declared?.replace(/\s+NOT\s+NULL\s*$/i, '');
+  const kind = type ? parseType(type).kind : 'unknown';
+  if (v === null || v === undefined) return type ? `CAST(NULL AS ${type})` : 'NULL';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (Array.isArray(v)) return `ARRAY[${v.map((x) => flinkLiteral(x)).join(', ')}]`;
+  const text = String(v);
+  switch (kind) {
+    case 'timestamp':
+      return `TIMESTAMP ${flinkString(text)}`;
+    case 'timestamp_ltz':
+      return `CAST(TIMESTAMP ${flinkString(text)} AS ${type})`;
+    case 'date':
+      return `DATE ${flinkString(text)}`;
+    case 'binary':
+      return /^0x[0-9a-f]*$/i.test(text) ? `X'${text.slice(2)}'` : flinkString(text);
+    case 'decimal':
+    case 'float':
+    case 'double':
+    case 'tinyint':
+    case 'smallint':
+    case 'int':
+    case 'bigint':
+      return `CAST(${flinkString(text)} AS ${type})`;
+    default:
+      return typeof v === 'number' || typeof v === 'bigint' ? text : flinkString(text);
+  }
+}
+
+/** Flink SQL with Paimon's Flink connector (catalog `paimon`). */
+export const FLINK_DIALECT: SqlDialect = {
+  name: 'flink',
+  quoteId: backtickId,
+  literal: flinkLiteral,
+  createTable(table, request) {
+    const cols = request.columns.map(([n, t]) => `${backtickId(n)} ${t}`);
+    if (request.primaryKey?.length) cols.push(`PRIMARY KEY (${request.primaryKey.map(backtickId).join(', ')}) NOT ENFORCED`);
+    const parts = request.partitionKeys?.length ? ` PARTITIONED BY (${request.partitionKeys.map(backtickId).join(', ')})` : '';
+    const options = request.options && Object.keys(request.options).length ? ` WITH (${optionList(request.options, (x) => flinkString(String(x)))})` : '';
+    return `CREATE TABLE ${table} (${cols.join(', ')})${parts}${options}`;
+  },
+  // Paimon's `incremental-between` (start exclusive, end inclusive), as a dynamic table option.
+  incrementalSource: (qualified, _database, _table, start, end) => `${qualified} /*+ OPTIONS('incremental-between'='${start},${end}') */`,
+  showTables: (qualified) => `SHOW TABLES FROM ${qualified}`,
+  alterTableSet: (table, options) => `ALTER TABLE ${table} SET (${optionList(options, (x) => flinkString(String(x)))})`,
+};
+
+/**
+ * The session's Paimon catalog. It carries credentials: the adapter never returns this
+ * statement in a step record, and redacts its secrets from every message.
+ */
+export function createCatalogSql(name: string, options: Record<string, string>): string {
+  return `CREATE CATALOG ${backtickId(name)} WITH (${optionList({ type: 'paimon', ...options }, (x) => flinkString(String(x)))})`;
+}

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { restCatalogOptions } from '../catalog/index.ts';
+import { logTail } from '../log-tail.ts';
+import { redact } from '../redact.ts';
+import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
+import type { EngineContext, EngineDescriptor } from './engine-descriptor.ts';
+import { createCatalogSql, FLINK_DIALECT } from './flink-dialect.ts';
+import { flinkLocalLauncher } from './flink-local.ts';
+import { flinkError, flinkResult, isInfrastructureFailure, rootCause } from './flink-results.ts';
+import { buildSql, SQL_CATALOG } from './sql-builder.ts';
+import { SqlGatewayClient } from './sql-gateway-client.ts';
+
+/** Session settings: batch reads end (streaming SELECTs never do); DML returns once committed. */
+const SESSION_PROPERTIES = { 'execution.runtime-mode': 'batch', 'table.dml-sync': 'true', 'table.local-time-zone': 'UTC' };
+
+interface FlinkSession {
+  handle: string;
+  /** Secrets in this session's catalog options: redacted from every message. */
+  secrets: string[];
+  /** Set when CREATE CATALOG failed: every step of this session answers with it. */
+  catalogError?: EngineOutcome;
+}
+
+/** Paimon catalog options for the environment's catalog, or for a scenario principal. */
+function catalogOptions(context: EngineContext, endpoint: EngineEndpoint, principal?: PrincipalCredentials): Record<string, string> {
+  // In containers Flink reaches the catalog by its network alias (endpoint option catalogUri).
+  const base = restCatalogOptions(endpoint.options?.catalogUri ? { ...context.catalog, uri: endpoint.options.catalogUri } : context.catalog);
+  if (!principal) return base;
+  const where = { metastore: 'rest', uri: principal.uri ?? base.uri!, warehouse: base.warehouse! };
+  if (principal.token) return { ...where, 'token.provider': 'bear', token: principal.token };
+  return { ...where, 'token.provider': 'dlf', 'dlf.access-key-id': principal.accessKeyId ?? '', 'dlf.access-key-secret': principal.accessKeySecret ?? '', 'dlf.region': principal.region ?? 'cn-hangzhou' };
+}
+
+const SECRET_OPTIONS = ['token', 'dlf.access-key-id', 'dlf.access-key-secret', 'dlf.security-token'];
+
+/**
+ * Flink SQL through Flink's own SQL Gateway REST API: one gateway session per scenario
+ * (database) and principal, with the Paimon catalog created in it under that principal's
+ * credentials; portable actions become Flink SQL (FLINK_DIALECT). The CREATE CATALOG statement
+ * carries secrets, so it is never part of a step record and its secrets are redacted from
+ * every message. A lost TaskManager is an infrastructure error (EngineUnavailableError with the
+ * TaskManager's log tail), never an assertion failure.
+ */
+export class FlinkEngine implements Engine {
+  readonly name = 'flink';
+  private readonly client: SqlGatewayClient;
+  private readonly sessions = new Map<string, Promise<FlinkSession>>();
+  private database?: string;
+  /** Why the cluster cannot run statements any more (a lost TaskManager). */
+  private down?: string;
+
+  constructor(
+    private readonly endpoint: EngineEndpoint,
+    private readonly context: EngineContext,
+  ) {
+    this.client = new SqlGatewayClient(endpoint.url);
+  }
+
+  get log(): string | undefined {
+    return this.endpoint.log;
+  }
+
+  private sessionKey(database: string, principal?: PrincipalCredentials): string {
+    const who = principal ? `${principal.name}:${createHash('sha256').update(`${principal.token ?? ''}|${principal.accessKeyId ?? ''}|${principal.uri ?? ''}`).digest('hex').slice(0, 12)}` : '';
+    return `${database}/${who}`;
+  }
+
+  private session(database: string, principal?: PrincipalCredentials): Promise<FlinkSession> {
+    if (this.database !== database) {
+      // A new scenario: the previous scenario's sessions are done.
+      const old = [...this.sessions.values()];
+      this.sessions.clear();
+      this.database = database;
+      for (const s of old) void s.then((x) => this.client.closeSession(x.handle), () => undefined);
+    }
+    const key = this.sessionKey(database, principal);
+    let session = this.sessions.get(key);
+    if (!session) {
+      session = this.openSession(database, principal);
+      session.catch(() => this.sessions.delete(key));
+      this.sessions.set(key, session);
+    }
+    return session;
+  }
+
+  private async openSession(database: string, principal?: PrincipalCredentials): Promise<FlinkSession> {
+    const options = catalogOptions(this.context, this.endpoint, principal);
+    const secrets = SECRET_OPTIONS.map((k) => options[k]).filter((s): s is string => !!s);
+    const handle = await this.client.openSession(SESSION_PROPERTIES, `paimon-interop ${database}${principal ? ` as ${principal.name}` : ''}`);
+    const session: FlinkSession = { handle, secrets };
+    const created = await this.client.execute(handle, createCatalogSql(SQL_CATALOG, options));
+    if (!created.ok) {
+      const error = flinkError(created.errors.map((e) => redact(e, secrets)));
+      // A cluster without Paimon's connector (a user's own gateway) says so in one line.
+      if (/Could not find any factory for identifier 'paimon'|ClassNotFoundException: org\.apache\.paimon/.test(created.errors.join('\n'))) {
+        throw new EngineUnavailableError('flink', `CREATE CATALOG failed: the Flink cluster behind ${this.endpoint.url} does not carry Paimon's connector (paimon-flink-*.jar in its lib/)`);
+      }
+      session.catalogError = { ok: false, statement: `CREATE CATALOG ${SQL_CATALOG} (credentials redacted)`, error: { ...error, message: `CREATE CATALOG failed: ${error.message}` } };
+      return session;
+    }
+    const used = await this.client.execute(handle, `USE CATALOG ${FLINK_DIALECT.quoteId(SQL_CATALOG)}`);
+    if (!used.ok) throw new EngineUnavailableError('flink', `USE CATALOG failed: ${redact(rootCause(used.errors).message, secrets)}`);
+    return session;
+  }
+
+  async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
+    if (this.down) throw new EngineUnavailableError('flink', this.down);
+    const statement = buildSql(request, FLINK_DIALECT, ctx.database);
+    if (statement === undefined) return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `Flink SQL has no statement for ${request.kind}` } };
+    const session = await this.session(ctx.database, ctx.principal);
+    if (session.catalogError) return session.catalogError;
+    const started = performance.now();
+    const reply = await this.client.execute(session.handle, statement);
+    const engineMillis = performance.now() - started;
+    if (reply.ok) {
+      try {
+        return { ok: true, statement, engineMillis, result: flinkResult(reply.columns, reply.rows) };
+      } catch (err) {
+        return { ok: false, statement, engineMillis, error: { errorClass: 'engine-error', exception: 'NormalizeError', message: (err as Error).message } };
+      }
+    }
+    const errors = reply.errors.map((e) => redact(e, session.secrets));
+    if (isInfrastructureFailure(errors.join('\n'))) await this.checkCluster(rootCause(errors).message);
+    return { ok: false, statement, engineMillis, error: flinkError(errors) };
+  }
+
+  /**
+   * After a failure that looks like the cluster's: if no TaskManager is registered any more, the
+   * engine is down for the rest of the run and this step is an infrastructure error.
+   */
+  private async checkCluster(cause: string): Promise<void> {
+    const rest = this.endpoint.options?.restUrl;
+    let taskManagers = 0;
+    if (rest) {
+      const overview = await fetch(`${rest}/overview`, { signal: AbortSignal.timeout(3_000) }).then((r) => r.json() as Promise<{ taskmanagers?: number }>).catch(() => ({ taskmanagers: 0 }));
+      taskManagers = overview.taskmanagers ?? 0;
+    }
+    if (rest && taskManagers > 0) return;
+    const tmLog = this.endpoint.options?.taskmanagerLog;
+    const tail = tmLog ? await logTail(tmLog, 10).catch(() => '') : '';
+    this.down = `the Flink cluster has no TaskManager (${cause})${tmLog ? `; TaskManager log: ${tmLog}` : ''}${tail ? `\n${tail}` : ''}`;
+    throw new EngineUnavailableError('flink', this.down);
+  }
+
+  async close(): Promise<void> {
+    const sessions = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.allSettled(sessions.map(async (s) => this.client.closeSession((await s).handle)));
+  }
+}
+
+/** Flink SQL with Paimon's Flink connector, reached over Flink's SQL Gateway REST API. */
+export const flinkDescriptor: EngineDescriptor = {
+  name: 'flink',
+  summary: "Flink SQL with Paimon's Flink connector, over the Flink SQL Gateway REST API",
+  capabilities: ['sql', 'writes', 'principals', 'merge-into'],
+  createAdapter: (endpoint, context) => new FlinkEngine(endpoint, context),
+  local: flinkLocalLauncher,
+};

@@ -1,0 +1,45 @@
+import type { CatalogEndpoint } from '../catalog/index.ts';
+import { startGateway } from '../processes/engine-gateway.ts';
+import type { ManagedProcess } from '../processes/managed-process.ts';
+import type { Provisioned } from '../provisioning/provision.ts';
+import type { EngineEndpoint } from './engine.ts';
+
+/** What the local environment hands an engine's launcher for one matrix cell. */
+export interface LocalLaunchContext {
+  /** The cell's shared provisioning (Java, the venv, the catalog class path). */
+  prov: Provisioned;
+  catalog: CatalogEndpoint;
+  /** The cell's logs/ and a folder of its own for the engine's files. */
+  logDir: string;
+  workDir: string;
+  progress: (message: string) => void;
+  refresh?: boolean;
+}
+
+export interface LocalLaunch {
+  endpoint: EngineEndpoint;
+  processes: ManagedProcess[];
+  /** Component -> log file. */
+  logs: Record<string, string>;
+  /** Component -> version, for reports (e.g. Flink and its connector). */
+  versions: Record<string, string>;
+}
+
+/** How one engine runs on the local environment: provision what it needs, start it, or say why not. */
+export interface LocalEngineLauncher {
+  launch(ctx: LocalLaunchContext): Promise<LocalLaunch | { unavailable: string }>;
+}
+
+/** Engines behind one of the harness's own gateways (libraries with no server of their own). */
+export function gatewayLauncher(engine: string): LocalEngineLauncher {
+  return {
+    async launch(ctx) {
+      const unavailable = ctx.prov.unavailable[engine];
+      if (unavailable) return { unavailable };
+      const log = `${ctx.logDir}/${engine}.log`;
+      ctx.progress(`${engine}: starting the gateway`);
+      const gw = await startGateway(engine, ctx.prov, ctx.catalog, log);
+      return { endpoint: gw.endpoint, processes: [gw.process], logs: { [engine]: log }, versions: { [engine]: gw.endpoint.version ?? 'unknown' } };
+    },
+  };
+}
