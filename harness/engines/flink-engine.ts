@@ -84,7 +84,9 @@ export class FlinkEngine implements Engine {
   }
 
   private async openSession(database: string, principal?: PrincipalCredentials): Promise<FlinkSession> {
-    const options = catalogOptions(this.context, this.endpoint, principal);
+    // Paimon's Flink catalog checks its default database when it opens: make that the scenario's
+    // own, so a principal needs no privilege on `default`.
+    const options: Record<string, string> = { ...catalogOptions(this.context, this.endpoint, principal), 'default-database': database };
     const secrets = SECRET_OPTIONS.map((k) => options[k]).filter((s): s is string => !!s);
     const handle = await this.client.openSession(SESSION_PROPERTIES, `paimon-interop ${database}${principal ? ` as ${principal.name}` : ''}`);
     const session: FlinkSession = { handle, secrets };

@@ -94,12 +94,27 @@ export class SqlGatewayClient {
       }
       jobId ??= body.jobID;
       if (body.results?.columns?.length) columns = body.results.columns;
-      for (const row of body.results?.data ?? []) if (row.kind === 'INSERT' || row.kind === '+I') rows.push(row.fields);
+      for (const row of body.results?.data ?? []) applyChange(rows, row.kind, row.fields);
       next = body.resultType === 'EOS' ? undefined : body.nextResultUri?.replace(/^https?:\/\/[^/]+/, '');
     }
     void this.call('DELETE', `/v1/sessions/${session}/operations/${operation}/close`).catch(() => undefined);
     return { ok: true, columns, rows, jobId };
   }
+}
+
+/**
+ * A result row in Flink's changelog form: INSERT and UPDATE_AFTER add a row (a primary-key
+ * table keeps the row kind of its latest write, so a merged row reads as UPDATE_AFTER),
+ * UPDATE_BEFORE and DELETE retract an equal earlier row.
+ */
+export function applyChange(rows: unknown[][], kind: string, fields: unknown[]): void {
+  if (kind === 'INSERT' || kind === 'UPDATE_AFTER') {
+    rows.push(fields);
+    return;
+  }
+  const key = JSON.stringify(fields);
+  const at = rows.findIndex((r) => JSON.stringify(r) === key);
+  if (at >= 0) rows.splice(at, 1);
 }
 
 function errorLines(json: Record<string, unknown>): string[] {

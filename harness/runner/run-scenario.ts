@@ -46,7 +46,8 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     return finish();
   };
 
-  const missing = (scenario.requires?.engines ?? []).filter((e) => !ctx.engines.has(e));
+  // `requires: { engines: [${merger}] }` names the engine of this matrix cell.
+  const missing = interpolate(scenario.requires?.engines ?? [], instance.params).filter((e) => !ctx.engines.has(e));
   if (missing.length) {
     return skip(missing.map((e) => `requires ${e}: ${ctx.unavailable.get(e) ?? 'not in this environment'}`).join('; '));
   }

@@ -86,7 +86,8 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
     }
     if (step.sql !== undefined && typeof step.sql === 'object') {
       for (const variant of Object.keys(step.sql)) checkEngine(variant, [...base, 'sql'], variant);
-      const missing = on.filter((e) => !(e in (step.sql as Record<string, string>)));
+      // `on: ${param}` needs a variant for every engine the parameter takes.
+      const missing = [...new Set(on.flatMap((e) => concrete(e)))].filter((e) => !(e in (step.sql as Record<string, string>)));
       if (missing.length) {
         problems.push(problem('MISSING_KEY', `no SQL variant for engine(s) ${missing.join(', ')}`, loc.ofPath([...base, 'sql'])));
       }
