@@ -18,7 +18,7 @@ describe('cross-engine reads and writes on the local environment', () => {
   const db = `pi_e2e_${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    env = await new LocalProvider().start({ runDir: await testRunDir('cross'), onProgress: (m) => process.stderr.write(`[env] ${m}\n`) });
+    env = await new LocalProvider().start({ runDir: await testRunDir('cross'), engines: ['pypaimon', 'paimon-java', 'spark'], onProgress: (m) => process.stderr.write(`[env] ${m}\n`) });
     for (const e of env.engines) engines.set(e.engine, createEngine(e, { catalog: env.catalog, runId: "e2e" }));
     catalog = new CatalogClient(env.catalog);
     await catalog.createDatabase(db);

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/reference-catalog.ts';
+import { startFlinkCluster, type FlinkCluster } from '../harness/processes/flink-cluster.ts';
+import { provisionFlink } from '../harness/provisioning/flink-provision.ts';
+import { versionRow } from '../harness/provisioning/version-table.ts';
 import { provisionDefault, testRunDir } from './support.ts';
 
 const run = promisify(execFile);
@@ -16,6 +19,8 @@ const cli = (env: Record<string, string>, ...args: string[]) =>
 /** `--env external` against a catalog that is already running (started here by hand). */
 describe('external environment', () => {
   let catalog: ReferenceCatalog;
+  let flink: FlinkCluster | undefined;
+  let python: string;
   let dir: string;
   const token = 'external-test-token-000111';
   const config = (uri: string, extra = '') =>
@@ -23,10 +28,12 @@ describe('external environment', () => {
 
   beforeAll(async () => {
     const prov = await provisionDefault(['pypaimon']);
+    python = prov.python;
     dir = await testRunDir('external');
     catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(dir, 'warehouse'), log: join(dir, 'catalog.log'), auth: { provider: 'bear', token } });
   });
   afterAll(async () => {
+    await Promise.allSettled((flink?.processes ?? []).map((p) => p.stop()));
     await catalog?.process.stop();
   });
 
@@ -58,5 +65,29 @@ describe('external environment', () => {
     expect(lines[0]).toMatch(pattern);
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(r.err).not.toContain('wrong-token-0000000');
+  });
+
+  it("runs the Flink steps on a user's own Flink SQL Gateway named in the config", async () => {
+    // The "user's" Flink: a session cluster with Paimon's connector, started outside the harness.
+    const install = await provisionFlink(versionRow(undefined)!, { python, progress: (m) => process.stderr.write(`[setup] ${m}\n`) });
+    if ('unavailable' in install) throw new Error(install.unavailable);
+    flink = await startFlinkCluster(install, { confDir: join(dir, 'users-flink'), logDir: dir });
+    const file = join(dir, 'external.yaml');
+    await writeFile(file, config(catalog.endpoint.uri, `  flink: { sql-gateway: '${flink.gatewayUrl}' }`));
+    const r = await cli({ PI_TEST_CATALOG_TOKEN: token }, 'run', 'scenarios/merge/merge-into.yaml', '--env', 'external', '--config', file, '--reports-dir', join(dir, 'reports'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/✓ .*merge-into\[merger=flink\]/);
+    expect(r.err).toMatch(/flink: checking http:\/\/127\.0\.0\.1:\d+/);
+    expect(r.out + r.err).not.toContain(token);
+  });
+
+  it('reports an unreachable Flink SQL Gateway in one line, exit 2', async () => {
+    const file = join(dir, 'external.yaml');
+    await writeFile(file, config(catalog.endpoint.uri, "  flink: { sql-gateway: 'http://127.0.0.1:9' }"));
+    const r = await cli({ PI_TEST_CATALOG_TOKEN: token }, 'run', 'scenarios/merge/merge-into.yaml', '--env', 'external', '--config', file, '--reports-dir', join(dir, 'reports'));
+    expect(r.code).toBe(2);
+    const lines = r.err.split('\n').filter((l) => l.startsWith('environment error'));
+    expect(lines).toEqual([expect.stringMatching(/^environment error \[flink\] ENV_UNAVAILABLE: SQL Gateway http:\/\/127\.0\.0\.1:9 does not answer GET \/v1\/info/)]);
+    expect(r.err).not.toMatch(/\n\s+at /);
   });
 });

@@ -82,7 +82,8 @@ describe('Flink through its SQL Gateway', () => {
   });
 
   it('Flink reads what pypaimon wrote, with the same values', async () => {
-    rowsOf(await run('pypaimon', { kind: 'create-table', table: 'from_python', columns }));
+    // ORC: Paimon's Java reader (which Flink uses) misreads pypaimon's parquet nanoseconds (known-issues.yaml).
+    rowsOf(await run('pypaimon', { kind: 'create-table', table: 'from_python', columns, options: { 'file.format': 'orc' } }));
     rowsOf(await run('pypaimon', { kind: 'insert', table: 'from_python', rows }));
     expect(rowsOf(await run('flink', { kind: 'read', table: 'from_python', orderBy: ['id'] }))).toEqual(expected);
   });
@@ -143,11 +144,11 @@ describe('Flink through its SQL Gateway', () => {
     execFileSync('pkill', ['-9', '-f', `TaskManagerRunner --configDir ${confDir}`]);
     const t = Date.now();
     const lost = await run('flink', { kind: 'insert', table: 'from_flink', rows: [[9, null, null, null, null]] }).then(
-      () => undefined,
+      (outcome) => new Error(`answered instead of failing: ${JSON.stringify(outcome)}`),
       (err: unknown) => err,
     );
-    expect(lost).toBeInstanceOf(EngineUnavailableError);
     expect((lost as Error).message).toMatch(/no TaskManager/);
+    expect(lost).toBeInstanceOf(EngineUnavailableError);
     expect((lost as Error).message).toContain('flink-taskmanager.log');
     process.stderr.write(`[flink] lost TaskManager reported after ${((Date.now() - t) / 1000).toFixed(1)}s\n`);
 

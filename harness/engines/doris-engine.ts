@@ -1,5 +1,7 @@
 import { createConnection, type Connection, type FieldPacket } from 'mysql2/promise';
+import { z } from 'zod';
 import type { EngineDescriptor } from './engine-descriptor.ts';
+import { EnvVarName } from './external-endpoint.ts';
 import type { CatalogEndpoint } from '../catalog/index.ts';
 import { createCatalogSql } from './doris-catalog.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
@@ -123,4 +125,11 @@ export const dorisDescriptor: EngineDescriptor = {
   capabilities: ['sql', 'principals'],
   createAdapter: (endpoint, context) => new DorisEngine(endpoint, context),
   localUnavailable: 'the local environment has no Doris (use --env docker or --env external)',
+  external: {
+    schema: z.strictObject({ url: z.string().regex(/^mysql:\/\/[^@/]+@[^/:]+(:\d+)?\/?$/, 'mysql://user@host:port'), 'password-env': EnvVarName.optional() }),
+    endpoint: (value) => {
+      const v = value as { url: string; 'password-env'?: string };
+      return { engine: 'doris', url: v.url, options: v['password-env'] ? { passwordEnv: v['password-env'] } : undefined };
+    },
+  },
 };

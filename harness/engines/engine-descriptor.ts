@@ -1,5 +1,6 @@
 import type { CatalogEndpoint } from '../catalog/index.ts';
 import type { Engine, EngineEndpoint } from './engine.ts';
+import type { ExternalEngineConfig } from './external-endpoint.ts';
 import type { LocalEngineLauncher } from './local-launch.ts';
 
 /**
@@ -35,4 +36,6 @@ export interface EngineDescriptor {
   readonly local?: LocalEngineLauncher;
   /** Why the local environment has no such engine (one line, with what to use instead). */
   readonly localUnavailable?: string;
+  /** How the external config names an existing endpoint of the engine (`engines.<name>`). */
+  readonly external?: ExternalEngineConfig;
 }

@@ -102,6 +102,7 @@ describe('SQL Gateway errors', () => {
 
   it('tells a lost TaskManager from a failed statement', () => {
     expect(isInfrastructureFailure('Caused by: org.apache.flink.runtime.jobmanager.scheduler.NoResourceAvailableException: Could not acquire the minimum required resources.')).toBe(true);
+    expect(isInfrastructureFailure('Caused by: java.util.concurrent.TimeoutException: Pending slot request timed out in slot pool.')).toBe(true);
     expect(isInfrastructureFailure("Caused by: org.apache.calcite.sql.validate.SqlValidatorException: Object 'nope' not found")).toBe(false);
   });
 });

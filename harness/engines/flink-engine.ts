@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { restCatalogOptions } from '../catalog/index.ts';
 import { logTail } from '../log-tail.ts';
 import { redact } from '../redact.ts';
@@ -127,21 +128,31 @@ export class FlinkEngine implements Engine {
   }
 
   /**
-   * After a failure that looks like the cluster's: if no TaskManager is registered any more, the
-   * engine is down for the rest of the run and this step is an infrastructure error.
+   * After a failure that is the cluster's (a job that could not be deployed or get a slot): an
+   * infrastructure error, never a statement's outcome. When the JobManager drops the
+   * TaskManager (it notices within its heartbeat timeout), the engine is down for the rest of
+   * the run and later steps fail at once with the same reason.
    */
-  private async checkCluster(cause: string): Promise<void> {
+  private async checkCluster(cause: string): Promise<never> {
     const rest = this.endpoint.options?.restUrl;
-    let taskManagers = 0;
-    if (rest) {
+    const taskManagers = async () => {
+      if (!rest) return 0;
       const overview = await fetch(`${rest}/overview`, { signal: AbortSignal.timeout(3_000) }).then((r) => r.json() as Promise<{ taskmanagers?: number }>).catch(() => ({ taskmanagers: 0 }));
-      taskManagers = overview.taskmanagers ?? 0;
+      return overview.taskmanagers ?? 0;
+    };
+    let lost = (await taskManagers()) === 0;
+    for (const until = Date.now() + 15_000; !lost && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      lost = (await taskManagers()) === 0;
     }
-    if (rest && taskManagers > 0) return;
     const tmLog = this.endpoint.options?.taskmanagerLog;
     const tail = tmLog ? await logTail(tmLog, 10).catch(() => '') : '';
-    this.down = `the Flink cluster has no TaskManager (${cause})${tmLog ? `; TaskManager log: ${tmLog}` : ''}${tail ? `\n${tail}` : ''}`;
-    throw new EngineUnavailableError('flink', this.down);
+    const where = `${tmLog ? `; TaskManager log: ${tmLog}` : ''}${tail ? `\n${tail}` : ''}`;
+    if (lost) {
+      this.down = `the Flink cluster has no TaskManager (${cause})${where}`;
+      throw new EngineUnavailableError('flink', this.down);
+    }
+    throw new EngineUnavailableError('flink', `the Flink cluster could not run the statement (${cause})${where}`);
   }
 
   async close(): Promise<void> {
@@ -158,4 +169,14 @@ export const flinkDescriptor: EngineDescriptor = {
   capabilities: ['sql', 'writes', 'principals', 'merge-into'],
   createAdapter: (endpoint, context) => new FlinkEngine(endpoint, context),
   local: flinkLocalLauncher,
+  external: {
+    schema: z.strictObject({ 'sql-gateway': z.url().describe("a Flink SQL Gateway's REST endpoint; its cluster must carry Paimon's Flink connector") }),
+    endpoint: (value) => ({ engine: 'flink', url: (value as { 'sql-gateway': string })['sql-gateway'].replace(/\/+$/, '') }),
+    async check(endpoint) {
+      const info = await new SqlGatewayClient(endpoint.url).info().catch((err: Error) => {
+        throw new EngineUnavailableError('flink', `SQL Gateway ${endpoint.url} does not answer GET /v1/info (${err.message})`);
+      });
+      return `${info.productName ?? 'Flink'} ${info.version ?? '?'} (SQL Gateway ${endpoint.url})`;
+    },
+  },
 };

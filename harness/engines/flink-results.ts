@@ -74,7 +74,7 @@ export function flinkResult(columns: FlinkColumn[], rows: unknown[][]): Canonica
 }
 
 /** Root causes that mean the cluster, not the statement, failed: an infrastructure error. */
-const INFRASTRUCTURE = /NoResourceAvailableException|Could not acquire the minimum required resources|TaskManager .* (is )?no longer reachable|Heartbeat of TaskManager .* timed out|Connection refused|RecipientUnreachableException|JobManager is shutting down/i;
+const INFRASTRUCTURE = /NoResourceAvailableException|[Ss]lot request timed out|Could not acquire the minimum required resources|TaskManager .* (is )?no longer reachable|Heartbeat of TaskManager .* timed out|Connection refused|RecipientUnreachableException|JobManager is shutting down/i;
 
 /** Flink's own messages for statements it cannot parse or validate. */
 const FLINK_INVALID = /SqlParseException|Encountered ".*" at line|SQL parse failed|SqlValidatorException|ValidationException/;

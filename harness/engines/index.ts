@@ -9,3 +9,4 @@ export { GatewayEngine, toCanonical } from './gateway-engine.ts';
 export { DEFAULT_STEP_TIMEOUT_MS, withStepTimeout } from './step-timeout.ts';
 export { gatewayLauncher, type LocalEngineLauncher, type LocalLaunch, type LocalLaunchContext } from './local-launch.ts';
 export { FlinkEngine, flinkDescriptor } from './flink-engine.ts';
+export { EnvVarName, type ExternalEngineConfig } from './external-endpoint.ts';

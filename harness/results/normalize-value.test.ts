@@ -47,6 +47,13 @@ describe('normalizeValue', () => {
     expect(() => normalizeValue('1.999', t('decimal(10,2)'))).toThrow(/more fractional digits/);
   });
 
+  it('reads scientific notation (Java BigDecimal.toString) digit for digit, still never rounding', () => {
+    const d = (p: number, sc: number) => ({ kind: 'decimal' as const, precision: p, scale: sc });
+    expect(normalizeValue('-1E-18', d(38, 18))).toBe('-0.000000000000000001');
+    expect(normalizeValue('1.5E+3', d(10, 2))).toBe('1500.00');
+    expect(() => normalizeValue('1E-19', d(38, 18))).toThrow(/more fractional digits/);
+  });
+
   it('writes timestamp fractions in the unit of the precision, never dropping nonzero digits', () => {
     expect(normalizeValue('2024-05-01 12:34:56.123000000', t('TIMESTAMP(3)'))).toBe('2024-05-01 12:34:56.123');
     expect(normalizeValue('2024-05-01 12:34:56.123', t('TIMESTAMP(6)'))).toBe('2024-05-01 12:34:56.123000');

@@ -29,17 +29,7 @@ const INTEGER_RANGE: Record<string, [bigint, bigint]> = {
 };
 
 /** A JS number as plain decimal text, exactly as its shortest round-trip spelling (no exponent). */
-export function numberText(n: number): string {
-  const text = String(n);
-  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!m) return text;
-  const [, sign, whole, frac = '', exp] = m as unknown as [string, string, string, string | undefined, string];
-  const digits = whole + frac;
-  const point = whole.length + Number(exp);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
+export const numberText = (n: number): string => plainDecimal(String(n));
 
 function toInteger(raw: unknown, kind: string): string {
   let value: bigint;
@@ -54,12 +44,29 @@ function toInteger(raw: unknown, kind: string): string {
 }
 
 /**
+ * Scientific notation as plain decimal text, digit for digit ('-1E-18' -> '-0.000000000000000001';
+ * Java's BigDecimal.toString, which Flink's JSON rows use, writes small values so). Other text
+ * is returned as it is.
+ */
+function plainDecimal(text: string): string {
+  const m = /^([+-]?)(\d+)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign, whole, frac = '', exp] = m as unknown as [string, string, string, string | undefined, string];
+  const digits = whole + frac;
+  const point = whole.length + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
  * Exact decimal text with exactly `scale` fractional digits. Pads and drops trailing zeros;
  * never rounds: a value with more nonzero fractional digits, or more integer digits, than
  * DECIMAL(precision, scale) holds is an error.
  */
 function toDecimal(raw: unknown, precision: number, scale: number): string {
-  const text = typeof raw === 'number' ? numberText(raw) : typeof raw === 'bigint' ? raw.toString() : String(raw).trim();
+  const given = typeof raw === 'number' ? numberText(raw) : typeof raw === 'bigint' ? raw.toString() : String(raw).trim();
+  const text = plainDecimal(given);
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new NormalizeError(`not a decimal: ${JSON.stringify(raw)}`);
   const [, sign, whole, rawFrac = ''] = m as unknown as [string, string, string, string | undefined];

@@ -2,14 +2,29 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { CatalogEndpoint } from '../../catalog/index.ts';
-import type { PrincipalCredentials } from '../../engines/index.ts';
+import { ENGINE_DESCRIPTORS, EnvVarName, type EngineDescriptor, type PrincipalCredentials } from '../../engines/index.ts';
 import { EnvironmentError } from '../environment.ts';
 
 /**
  * The external environment's config file: endpoints that already exist. Secrets are never in
  * the file: it names the environment variables that hold them (`*-env` keys).
  */
-const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name');
+const EnvName = EnvVarName;
+
+/**
+ * An engine's entry under `engines:`: `local` for engines the harness can start on this machine
+ * against the catalog, the engine's own endpoint schema for engines that already run elsewhere.
+ */
+function engineEntry(d: EngineDescriptor): z.ZodType | undefined {
+  const local = d.local ? z.literal('local') : undefined;
+  const external = d.external?.schema;
+  if (local && external) return z.union([local, external]);
+  return local ?? external;
+}
+const engineEntries = Object.fromEntries(ENGINE_DESCRIPTORS.flatMap((d) => {
+  const entry = engineEntry(d);
+  return entry ? [[d.name, entry.optional()]] : [];
+}));
 const Auth = z.discriminatedUnion('provider', [
   z.strictObject({ provider: z.literal('bear'), 'token-env': EnvName }),
   z.strictObject({ provider: z.literal('dlf'), 'access-key-id-env': EnvName, 'access-key-secret-env': EnvName, region: z.string().optional() }),
@@ -18,17 +33,10 @@ const Auth = z.discriminatedUnion('provider', [
 export const ExternalConfigSchema = z.strictObject({
   paimon: z.string().optional().describe('version of the local clients (pypaimon, paimon-java) to run against the catalog'),
   catalog: z.strictObject({ uri: z.url(), warehouse: z.string().min(1), auth: Auth }),
-  engines: z
-    .strictObject({
-      pypaimon: z.literal('local').optional(),
-      'paimon-java': z.literal('local').optional(),
-      spark: z.literal('local').optional(),
-      doris: z.strictObject({ url: z.string().regex(/^mysql:\/\/[^@/]+@[^/:]+(:\d+)?\/?$/, 'mysql://user@host:port'), 'password-env': EnvName.optional() }).optional(),
-    })
-    .optional(),
+  engines: z.strictObject(engineEntries).optional(),
   principals: z.record(z.string(), z.strictObject({ 'token-env': EnvName.optional(), 'access-key-id-env': EnvName.optional(), 'access-key-secret-env': EnvName.optional(), region: z.string().optional() })).optional(),
 });
-export type ExternalConfig = z.infer<typeof ExternalConfigSchema>;
+export type ExternalConfig = z.infer<typeof ExternalConfigSchema> & { engines?: Record<string, unknown> };
 
 function fromEnv(file: string, key: string, name: string): string {
   const v = process.env[name];

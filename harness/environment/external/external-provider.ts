@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CatalogClient, describeEndpoint } from '../../catalog/index.ts';
-import type { EngineEndpoint } from '../../engines/index.ts';
+import { ENGINE_DESCRIPTORS, type EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
-import { startGateway } from '../../processes/engine-gateway.ts';
 import type { ManagedProcess } from '../../processes/managed-process.ts';
 import { provision } from '../../provisioning/provision.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/version-table.ts';
@@ -11,8 +10,8 @@ import { catalogEndpoint, principalCredentials, readExternalConfig } from './ext
 
 /**
  * Endpoints that already exist: a vendor's catalog (DLF or any Paimon REST catalog), an
- * existing Doris FE. Nothing is started for them; client engines marked `local` (pypaimon,
- * paimon-java) run on this machine against that catalog.
+ * existing Doris FE or Flink SQL Gateway. Nothing is started for them; engines marked `local`
+ * (pypaimon, paimon-java, Flink, Spark) are started on this machine against that catalog.
  */
 export class ExternalProvider implements EnvironmentProvider {
   readonly name = 'external';
@@ -36,32 +35,46 @@ export class ExternalProvider implements EnvironmentProvider {
     await mkdir(logDir, { recursive: true });
     await mkdir(scratchRoot, { recursive: true });
     const wanted = (name: string) => !options.engines || options.engines.includes(name);
-    const locals = (['pypaimon', 'paimon-java', 'spark'] as const).filter((e) => cfg.engines?.[e] === 'local' && wanted(e));
+    const configured = cfg.engines ?? {};
     const engines: EngineEndpoint[] = [];
     const unavailable: Record<string, string> = {};
     const logs: Record<string, string> = {};
+    const versions: Record<string, string> = { catalog: describeEndpoint(catalog) };
     const started: ManagedProcess[] = [];
     const row = versionRow(cfg.paimon);
     if (!row) throw new EnvironmentError('ENV_CONFIG', 'external', `${file}: Paimon ${cfg.paimon} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
     try {
+      // `local`: started on this machine against the vendor's catalog, as the local environment does.
+      const locals = ENGINE_DESCRIPTORS.filter((d) => d.local && configured[d.name] === 'local' && wanted(d.name));
       if (locals.length) {
-        const prov = await provision(row, { progress, engines: locals });
-        Object.assign(unavailable, prov.unavailable);
-        for (const engine of locals.filter((e) => !unavailable[e])) {
-          logs[engine] = join(logDir, `${engine}.log`);
-          progress(`${engine}: starting the gateway against ${catalog.uri}`);
-          const gw = await startGateway(engine, prov, catalog, logs[engine]!);
-          started.push(gw.process);
-          engines.push(gw.endpoint);
+        const prov = await provision(row, { progress, engines: locals.map((d) => d.name) });
+        for (const d of locals) {
+          const launched = await d.local!.launch({ prov, catalog, logDir, workDir: runDir, progress });
+          if ('unavailable' in launched) {
+            unavailable[d.name] = launched.unavailable;
+            continue;
+          }
+          started.push(...launched.processes);
+          engines.push(launched.endpoint);
+          Object.assign(logs, launched.logs);
+          Object.assign(versions, launched.versions);
         }
       }
-      const doris = cfg.engines?.doris;
-      if (doris && wanted('doris')) engines.push({ engine: 'doris', url: doris.url, options: doris['password-env'] ? { passwordEnv: doris['password-env'] } : undefined });
-      for (const e of ['pypaimon', 'paimon-java', 'spark', 'doris']) {
-        if (!engines.some((x) => x.engine === e)) unavailable[e] ??= `not configured in ${file}`;
+      // Endpoints that already exist: checked now, so a wrong address is one line before any scenario.
+      for (const d of ENGINE_DESCRIPTORS.filter((x) => x.external && configured[x.name] !== undefined && configured[x.name] !== 'local' && wanted(x.name))) {
+        const endpoint = d.external!.endpoint(configured[d.name]);
+        if (d.external!.check) {
+          progress(`${d.name}: checking ${endpoint.url}`);
+          versions[d.name] = await d.external!.check(endpoint).catch((err: Error) => {
+            throw new EnvironmentError('ENV_UNAVAILABLE', d.name, err.message.replace(new RegExp(`^${d.name}: `), ''));
+          });
+        }
+        engines.push({ ...endpoint, version: versions[d.name] });
       }
-      const versions: Record<string, string> = { catalog: describeEndpoint(catalog) };
-      for (const e of engines) versions[e.engine] = e.version ?? 'external';
+      for (const d of ENGINE_DESCRIPTORS) {
+        if (!engines.some((x) => x.engine === d.name)) unavailable[d.name] ??= wanted(d.name) ? `not configured in ${file}` : 'not requested (--engines)';
+      }
+      for (const e of engines) versions[e.engine] ??= e.version ?? 'external';
       return {
         provider: this.name,
         paimonVersion: row.paimon,
