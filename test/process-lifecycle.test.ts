@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { provisionDefault, testRunDir } from './support.ts';
 
@@ -21,8 +21,8 @@ async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
 }
 
 /** Starts the environment in a child harness and returns the PIDs of the processes it started. */
-async function startHarness(dir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/lifecycle/start-environment.ts', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startHarness(dir: string, engines?: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/lifecycle/start-environment.ts', dir, ...(engines ? [engines] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   const pids = await new Promise<number[]>((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -44,5 +44,25 @@ describe('no orphan processes', () => {
     child.kill(signal);
     // SIGKILL gives the harness no chance to clean up: the children notice their stdin close.
     expect(await waitFor(() => !pids.some(alive), 20_000)).toBe(true);
+  });
+
+  /** Flink's JVMs (JobManager, TaskManager, SQL Gateway) of one run: their command lines name its config folder. */
+  const flinkJvms = (dir: string) => {
+    try {
+      return execFileSync('pgrep', ['-f', `java.*${dir}/flink-conf`]).toString().trim().split('\n').filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+
+  it.each(['SIGINT', 'SIGKILL'] as const)('after the harness gets %s, no Flink JVM survives', async (signal) => {
+    const dir = await testRunDir(`lifecycle-flink-${signal.toLowerCase()}`);
+    const { child } = await startHarness(dir, 'pypaimon,flink');
+    const jvms = flinkJvms(dir);
+    expect(jvms).toHaveLength(3);
+    child.kill(signal);
+    // SIGKILL: each JVM's exit-with-stdin.sh sees the harness's pipe close, then stops it.
+    expect(await waitFor(() => !jvms.some(alive), 30_000)).toBe(true);
+    expect(flinkJvms(dir)).toEqual([]);
   });
 });
