@@ -8,6 +8,8 @@ export interface ContainerImages {
   jdk: string;
   /** Official Spark image with Python; the gateway and the paimon-spark jar are copied in. */
   spark: string;
+  /** Official Flink image (JobManager, TaskManager, SQL Gateway); Paimon's connector is copied into lib/. */
+  flink: string;
   dorisFe: string;
   dorisBe: string;
   minio: string;
@@ -17,6 +19,7 @@ export const CONTAINER_IMAGES: Record<string, ContainerImages> = {
   '1.4.2': {
     jdk: 'eclipse-temurin:17-jre',
     spark: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
+    flink: 'flink:2.0.0-scala_2.12-java17',
     dorisFe: 'apache/doris:fe-3.1.2',
     dorisBe: 'apache/doris:be-3.1.2',
     minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z',
@@ -24,6 +27,7 @@ export const CONTAINER_IMAGES: Record<string, ContainerImages> = {
   '1.3.1': {
     jdk: 'eclipse-temurin:17-jre',
     spark: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
+    flink: 'flink:1.20.3-scala_2.12-java17',
     dorisFe: 'apache/doris:fe-3.1.2',
     dorisBe: 'apache/doris:be-3.1.2',
     minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z',

@@ -5,3 +5,4 @@ export { DorisContainer, StartedDorisContainer } from './doris-container.ts';
 export { ReferenceCatalogContainer, StartedReferenceCatalogContainer } from './reference-catalog-container.ts';
 export { ShowBackendsWaitStrategy } from './show-backends-wait-strategy.ts';
 export { SparkContainer, StartedSparkContainer } from './spark-container.ts';
+export { FlinkContainer, StartedFlinkContainer } from './flink-container.ts';

@@ -18,6 +18,8 @@ export interface FlinkInstall {
   libDir: string;
   /** Holds the SQL Gateway jar. */
   optDir: string;
+  /** The jars added to Flink's own lib/: the connector and the Hadoop client jars (for containers). */
+  extraJars: string[];
 }
 
 /** Jars the connector needs besides itself (CREATE CATALOG fails on org/apache/hadoop/conf/Configuration without them). */
@@ -93,5 +95,9 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
     }
     await markDone(libDir, libStamp);
   }
-  return { flinkVersion: version, connector: connectorCoords, binDir: join(pyflink, 'bin'), libDir, optDir };
+  const extraJars = [connectorCoords, ...hadoopJars(row.hadoop)].map((c) => {
+    const [, artifact, v] = c.split(':') as [string, string, string];
+    return join(libDir, `${artifact}-${v}.jar`);
+  });
+  return { flinkVersion: version, connector: connectorCoords, binDir: join(pyflink, 'bin'), libDir, optDir, extraJars };
 }

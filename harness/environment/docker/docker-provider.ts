@@ -2,11 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getContainerRuntimeClient, Network, type StartedNetwork } from 'testcontainers';
-import { CONTAINER_IMAGES, DorisContainer, ReferenceCatalogContainer, SparkContainer } from '../../../containers/index.ts';
+import { CONTAINER_IMAGES, DorisContainer, FlinkContainer, ReferenceCatalogContainer, SparkContainer } from '../../../containers/index.ts';
 import type { EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import { startGateway } from '../../processes/engine-gateway.ts';
 import type { ManagedProcess } from '../../processes/managed-process.ts';
+import { provisionFlink } from '../../provisioning/flink-provision.ts';
 import { provision } from '../../provisioning/provision.ts';
 import { newSecret } from '../../new-secret.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/version-table.ts';
@@ -72,6 +73,16 @@ export class DockerProvider implements EnvironmentProvider {
         const spark = await new SparkContainer(images.spark, GATEWAYS, prov.sparkJar, warehouse).withCatalog(catalogContainer.networkEndpoint()).withNetwork(network).start();
         stops.push(() => spark.stop());
         engines.push(spark.endpoint());
+      }
+      if (wanted('flink')) {
+        const install = await provisionFlink(row, { python: prov.python, progress });
+        if ('unavailable' in install) unavailable.flink = install.unavailable;
+        else {
+          progress(`flink: starting ${images.flink} (JobManager, TaskManager, SQL Gateway) with ${install.connector}`);
+          const flink = await new FlinkContainer(images.flink, install.extraJars, [warehouse, scratchRoot]).withNetwork(network).start();
+          stops.push(() => flink.stop());
+          engines.push(flink.endpoint(catalogContainer.networkEndpoint().uri));
+        }
       }
       if (wanted('doris')) {
         progress(`doris: starting ${images.dorisFe} and ${images.dorisBe}`);
