@@ -79,9 +79,9 @@ describe('cross-engine reads and writes on the local environment', () => {
       const o = await run(engine, { kind: 'insert', table: 'ord', columns: ['id', 'nope'], rows: [[9, 'x']] });
       expect(o.ok ? 'ok' : o.error.errorClass).toBe('invalid-argument');
     }
-    expect(await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, 'abc', 'x']] }, catalog, db)).toMatch(/row 1, column d DECIMAL\(10, 2\): not a decimal/);
-    expect(await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, 1.999, 'x']] }, catalog, db)).toMatch(/more fractional digits/);
-    expect(await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, '1.99', 'x']] }, catalog, db)).toBeUndefined();
+    expect((await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, 'abc', 'x']] }, catalog, db)).problem).toMatch(/row 1, column d DECIMAL\(10, 2\): not a decimal/);
+    expect((await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, 1.999, 'x']] }, catalog, db)).problem).toMatch(/more fractional digits/);
+    expect(await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, '1.99', 'x']] }, catalog, db)).toEqual({ columnTypes: ['INT', 'DECIMAL(10, 2)', 'STRING'] });
     expect(rowsOf(await run('paimon-java', { kind: 'read', table: 'ord' }))).toHaveLength(3);
   });
 

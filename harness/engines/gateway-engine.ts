@@ -11,6 +11,11 @@ function gatewayCredentials(p: PrincipalCredentials): Record<string, string | un
   return { ...where, access_key_id: p.accessKeyId, access_key_secret: p.accessKeySecret, region: p.region ?? 'cn-hangzhou' };
 }
 
+/** The body of POST /execute (harness/gateways/gateway-protocol.schema.json, `executeRequest`). */
+export function gatewayBody(request: EngineRequest, ctx: StepContext): { request: EngineRequest; database: string; credentials?: Record<string, string | undefined> } {
+  return { request, database: ctx.database, credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined };
+}
+
 /** Turns a gateway's typed columns and raw JSON rows into a canonical result. */
 export function toCanonical(reply: GatewayReply): CanonicalResult {
   const columns = (reply.columns ?? []).map((c) => ({ name: c.name, type: parseType(c.type), engineType: c.type }));
@@ -69,7 +74,7 @@ export class GatewayEngine implements Engine {
   }
 
   private call(sent: EngineRequest, ctx: StepContext): Promise<GatewayReply> {
-    const body = { request: sent, database: ctx.database, credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined };
+    const body = gatewayBody(sent, ctx);
     // The step timeout (withStepTimeout) decides when an engine is hung; this only bounds the socket.
     return callGateway(this.name, this.endpoint.url, '/execute', body, (ctx.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS) + 5_000);
   }

@@ -5,7 +5,8 @@ export { createEngine, ENGINE_CAPABILITIES, ENGINE_DESCRIPTORS, engineDescriptor
 export { createCatalogSql } from './doris-catalog.ts';
 export { DorisEngine, dorisStatements, openMysql, queryOutcome } from './doris-engine.ts';
 export { mysqlColumnType, mysqlError, mysqlResult } from './mysql-results.ts';
-export { GatewayEngine, toCanonical } from './gateway-engine.ts';
+export { GatewayEngine, gatewayBody, toCanonical } from './gateway-engine.ts';
+export { callGateway, type GatewayReply } from './gateway-client.ts';
 export { DEFAULT_STEP_TIMEOUT_MS, withStepTimeout } from './step-timeout.ts';
 export { gatewayLauncher, type LocalEngineLauncher, type LocalLaunch, type LocalLaunchContext } from './local-launch.ts';
 export { FlinkEngine, flinkDescriptor } from './flink-engine.ts';
