@@ -127,14 +127,29 @@ describe('Flink through its SQL Gateway', () => {
     }
   });
 
-  it('never writes the catalog secret to a statement record, a message or a log', async () => {
+  it("never writes the catalog's or a principal's secret to a statement record, a message or a log", async () => {
     const secret = env.catalog.auth.provider === 'bear' ? env.catalog.auth.token : '';
     expect(secret.length).toBeGreaterThan(10);
     const outcome = await run('flink', { kind: 'read', table: 'nope' });
     expect(JSON.stringify(outcome)).not.toContain(secret);
+    // A DLF-signing principal: its access key secret goes into that session's CREATE CATALOG.
+    const proxy = await new AccessControlProxy(env.catalog, {}).start();
+    let principalSecret = '';
+    try {
+      const { auditor } = proxy.register(db, { auditor: { privileged: true } });
+      principalSecret = auditor!.accessKeySecret!;
+      const asPrincipal = await engines.get('flink')!.execute({ kind: 'read', table: 'nope' }, { database: db, principal: auditor });
+      expect(asPrincipal.ok ? 'success' : asPrincipal.error.errorClass).toBe('not-found');
+      expect(JSON.stringify(asPrincipal)).not.toContain(principalSecret);
+    } finally {
+      await proxy.stop();
+    }
+    expect(principalSecret.length).toBeGreaterThan(10);
     const logDir = join(runDir, 'logs');
     for (const file of await readdir(logDir)) {
-      expect(await readFile(join(logDir, file), 'utf8'), file).not.toContain(secret);
+      const text = await readFile(join(logDir, file), 'utf8');
+      expect(text, file).not.toContain(secret);
+      expect(text, file).not.toContain(principalSecret);
     }
   });
 
