@@ -36,6 +36,16 @@ async function knownUnavailable(dir: string, refresh?: boolean): Promise<{ unava
   return existsSync(unavailableMarker(dir)) ? { unavailable: await readFile(unavailableMarker(dir), 'utf8') } : undefined;
 }
 
+/** Copies one jar from Maven into `dir`; a jar Maven cannot resolve marks `dir` unavailable, with the reason. */
+async function copyJar(coords: string, dir: string, progress: Progress): Promise<{ unavailable: string } | undefined> {
+  progress(`flink: resolving ${coords} with Maven`);
+  const r = await mvnCopy('flink', ['dependency:copy', `-Dartifact=${coords}`, `-DoutputDirectory=${dir}`], progress);
+  if (r.ok) return undefined;
+  const reason = `${coords} cannot be resolved from the configured Maven repositories (run 'paimon-interop setup --refresh' to retry)`;
+  await writeFile(unavailableMarker(dir), reason);
+  return { unavailable: reason };
+}
+
 /**
  * Installs Flink for one Paimon version into the cache, once: the distribution from PyPI's
  * `apache-flink-libraries` + `apache-flink` wheels (Flink's lib/, opt/ and bin/; no Python dependencies), the SQL Gateway
@@ -65,13 +75,8 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
   if (optLacking) return optLacking;
   if (!(await done(optDir, gatewayCoords))) {
     await mkdir(optDir, { recursive: true });
-    progress(`flink: resolving ${gatewayCoords} with Maven`);
-    const r = await mvnCopy('flink', ['dependency:copy', `-Dartifact=${gatewayCoords}`, `-DoutputDirectory=${optDir}`], progress);
-    if (!r.ok) {
-      const reason = `${gatewayCoords} cannot be resolved from the configured Maven repositories (run 'paimon-interop setup --refresh' to retry)`;
-      await writeFile(unavailableMarker(optDir), reason);
-      return { unavailable: reason };
-    }
+    const missing = await copyJar(gatewayCoords, optDir, progress);
+    if (missing) return missing;
     await markDone(optDir, gatewayCoords);
   }
 
@@ -85,13 +90,8 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
     await mkdir(libDir, { recursive: true });
     for (const jar of (await readdir(join(pyflink, 'lib'))).filter((f) => f.endsWith('.jar'))) await symlink(join(pyflink, 'lib', jar), join(libDir, jar));
     for (const coords of [connectorCoords, ...hadoopJars(row.hadoop)]) {
-      progress(`flink: resolving ${coords} with Maven`);
-      const r = await mvnCopy('flink', ['dependency:copy', `-Dartifact=${coords}`, `-DoutputDirectory=${libDir}`], progress);
-      if (!r.ok) {
-        const reason = `${coords} cannot be resolved from the configured Maven repositories (run 'paimon-interop setup --refresh' to retry)`;
-        await writeFile(unavailableMarker(libDir), reason);
-        return { unavailable: reason };
-      }
+      const missing = await copyJar(coords, libDir, progress);
+      if (missing) return missing;
     }
     await markDone(libDir, libStamp);
   }
