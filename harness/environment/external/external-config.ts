@@ -9,7 +9,6 @@ import { EnvironmentError } from '../environment.ts';
  * The external environment's config file: endpoints that already exist. Secrets are never in
  * the file: it names the environment variables that hold them (`*-env` keys).
  */
-const EnvName = EnvVarName;
 
 /**
  * An engine's entry under `engines:`: `local` for engines the harness can start on this machine
@@ -26,15 +25,15 @@ const engineEntries = Object.fromEntries(ENGINE_DESCRIPTORS.flatMap((d) => {
   return entry ? [[d.name, entry.optional()]] : [];
 }));
 const Auth = z.discriminatedUnion('provider', [
-  z.strictObject({ provider: z.literal('bear'), 'token-env': EnvName }),
-  z.strictObject({ provider: z.literal('dlf'), 'access-key-id-env': EnvName, 'access-key-secret-env': EnvName, region: z.string().optional() }),
+  z.strictObject({ provider: z.literal('bear'), 'token-env': EnvVarName }),
+  z.strictObject({ provider: z.literal('dlf'), 'access-key-id-env': EnvVarName, 'access-key-secret-env': EnvVarName, region: z.string().optional() }),
   z.strictObject({ provider: z.literal('none') }),
 ]);
 export const ExternalConfigSchema = z.strictObject({
   paimon: z.string().optional().describe('version of the local clients (pypaimon, paimon-java) to run against the catalog'),
   catalog: z.strictObject({ uri: z.url(), warehouse: z.string().min(1), auth: Auth }),
   engines: z.strictObject(engineEntries).optional(),
-  principals: z.record(z.string(), z.strictObject({ 'token-env': EnvName.optional(), 'access-key-id-env': EnvName.optional(), 'access-key-secret-env': EnvName.optional(), region: z.string().optional() })).optional(),
+  principals: z.record(z.string(), z.strictObject({ 'token-env': EnvVarName.optional(), 'access-key-id-env': EnvVarName.optional(), 'access-key-secret-env': EnvVarName.optional(), region: z.string().optional() })).optional(),
 });
 export type ExternalConfig = z.infer<typeof ExternalConfigSchema> & { engines?: Record<string, unknown> };
 
