@@ -6,11 +6,6 @@ import { ENGINE_DESCRIPTORS, EnvVarName, type EngineDescriptor, type PrincipalCr
 import { EnvironmentError } from '../environment.ts';
 
 /**
- * The external environment's config file: endpoints that already exist. Secrets are never in
- * the file: it names the environment variables that hold them (`*-env` keys).
- */
-
-/**
  * An engine's entry under `engines:`: `local` for engines the harness can start on this machine
  * against the catalog, the engine's own endpoint schema for engines that already run elsewhere.
  */
@@ -29,6 +24,10 @@ const Auth = z.discriminatedUnion('provider', [
   z.strictObject({ provider: z.literal('dlf'), 'access-key-id-env': EnvVarName, 'access-key-secret-env': EnvVarName, region: z.string().optional() }),
   z.strictObject({ provider: z.literal('none') }),
 ]);
+/**
+ * The external environment's config file: endpoints that already exist. Secrets are never in
+ * the file: it names the environment variables that hold them (`*-env` keys).
+ */
 export const ExternalConfigSchema = z.strictObject({
   paimon: z.string().optional().describe('version of the local clients (pypaimon, paimon-java) to run against the catalog'),
   catalog: z.strictObject({ uri: z.url(), warehouse: z.string().min(1), auth: Auth }),
