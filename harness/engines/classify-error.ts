@@ -6,7 +6,7 @@ import type { ErrorClass } from './engine.ts';
  */
 const RULES: [ErrorClass, RegExp][] = [
   ['permission-denied', /NoPermission|Forbidden|AccessDenied|doesn't have privilege|permission denied|\b403\b/i],
-  ['unauthenticated', /NotAuthorized|Unauthorized|unauthenticated|\b401\b/i],
+  ['unauthenticated', /NotAuthorized|Not authorized|Unauthorized|unauthenticated|\b401\b/i],
   ['already-exists', /AlreadyExist|already exists|\b409\b/i],
   ['not-found', /NotExist|NotFound|NoSuch|does not exist|doesn't exist|not found|cannot be found|\b404\b/i],
   ['unsupported', /Unsupported|not supported|not implemented/i],

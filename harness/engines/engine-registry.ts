@@ -4,11 +4,12 @@ import { CAPABILITIES, type EngineContext, type EngineDescriptor } from './engin
 import { dorisDescriptor } from './doris-engine.ts';
 import { flinkDescriptor } from './flink-engine.ts';
 import { paimonJavaDescriptor } from './paimon-java-engine.ts';
+import { paimonRustDescriptor } from './paimon-rust-engine.ts';
 import { pypaimonDescriptor } from './pypaimon-engine.ts';
 import { sparkDescriptor } from './spark-engine.ts';
 
 /** Every engine: adding one is its own file plus one line here. */
-export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [pypaimonDescriptor, paimonJavaDescriptor, flinkDescriptor, sparkDescriptor, dorisDescriptor];
+export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [pypaimonDescriptor, paimonJavaDescriptor, paimonRustDescriptor, flinkDescriptor, sparkDescriptor, dorisDescriptor];
 
 /** Every engine some adapter provides; scenarios naming anything else fail to load. */
 export const KNOWN_ENGINES: readonly string[] = ENGINE_DESCRIPTORS.map((d) => d.name).sort();

@@ -1,8 +1,8 @@
 import { parseType } from '../results/index.ts';
-import { backtickId, optionList, type SqlDialect } from './sql-builder.ts';
+import { backtickId, optionList, standardString, type SqlDialect } from './sql-builder.ts';
 
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
-export const flinkString = (v: string) => `'${v.replace(/'/g, "''")}'`;
+export const flinkString = standardString;
 
 /**
  * A value as a Flink SQL literal of its column's type. Flink types an untyped literal by its

@@ -1,6 +1,6 @@
 import { normalizeValue, OrderError, orderRows, parseType, type CanonicalResult } from '../results/index.ts';
 import { classifyError } from './classify-error.ts';
-import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
+import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type ErrorClass, type PrincipalCredentials, type StepContext } from './engine.ts';
 import { DEFAULT_STEP_TIMEOUT_MS } from './step-timeout.ts';
 import { callGateway, type GatewayReply } from './gateway-client.ts';
 
@@ -51,6 +51,11 @@ export class GatewayEngine implements Engine {
     return request;
   }
 
+  /** The canonical class of a failure the gateway reported (the engine's exception and message). */
+  protected classify(exception: string | undefined, message: string): ErrorClass {
+    return classifyError(exception, message);
+  }
+
   get log(): string | undefined {
     return this.endpoint.log;
   }
@@ -83,7 +88,7 @@ export class GatewayEngine implements Engine {
     const statement = reply.statement ?? (sent.kind === 'sql' ? sent.sql : undefined);
     if (!reply.ok) {
       const message = reply.error?.message ?? 'unknown error';
-      return { ok: false, statement, engineMillis: reply.engine_ms, error: { errorClass: classifyError(reply.error?.exception, message), exception: reply.error?.exception, message } };
+      return { ok: false, statement, engineMillis: reply.engine_ms, error: { errorClass: this.classify(reply.error?.exception, message), exception: reply.error?.exception, message } };
     }
     try {
       return { ok: true, statement, engineMillis: reply.engine_ms, result: toCanonical(reply) };

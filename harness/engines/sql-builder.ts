@@ -12,10 +12,13 @@ export interface SqlDialect {
   literal(value: unknown, type?: string): string;
   /** CREATE TABLE with primary key, partitions and table options; undefined when the engine does not create tables. */
   createTable?(table: string, request: Extract<EngineRequest, { kind: 'create-table' }>): string;
-  /** The FROM source of an incremental read between two snapshots (start exclusive); `qualified` is `catalog.db.table` quoted. */
-  incrementalSource(qualified: string, database: string, table: string, start: number, end: number): string;
-  /** Lists a database's tables; `qualified` is `catalog.db` quoted. */
-  showTables(qualified: string): string;
+  /**
+   * The FROM source of an incremental read between two snapshots (start exclusive); `qualified` is
+   * `catalog.db.table` quoted. Undefined when the dialect has no SQL for it.
+   */
+  incrementalSource?(qualified: string, database: string, table: string, start: number, end: number): string;
+  /** Lists a database's tables; `qualified` is `catalog.db` quoted, `catalog` and `database` are the plain names. */
+  showTables(qualified: string, catalog: string, database: string): string;
   alterTableSet?(table: string, options: Record<string, string>): string;
 }
 
@@ -45,18 +48,23 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
     }
     case 'read':
       return `SELECT ${request.columns?.length ? request.columns.map(q).join(', ') : '*'} FROM ${table(request.table)}${order(request.orderBy)}`;
-    case 'read-incremental':
-      return `SELECT * FROM ${dialect.incrementalSource(table(request.table), database, request.table, request.start, request.end)}${order(request.orderBy)}`;
+    case 'read-incremental': {
+      const source = dialect.incrementalSource?.(table(request.table), database, request.table, request.start, request.end);
+      return source && `SELECT * FROM ${source}${order(request.orderBy)}`;
+    }
     case 'list-snapshots':
       return `SELECT ${SNAPSHOT_COLUMNS} FROM ${table(`${request.table}$snapshots`)} ORDER BY snapshot_id`;
     case 'list-tables':
-      return dialect.showTables(`${q(catalog)}.${q(database)}`);
+      return dialect.showTables(`${q(catalog)}.${q(database)}`, catalog, database);
     case 'alter-table':
       return dialect.alterTableSet?.(table(request.table), request.setOptions);
     case 'drop-table':
       return `DROP TABLE ${table(request.table)}`;
   }
 }
+
+/** Standard SQL string literals: a quote doubled, backslashes plain (Flink, DataFusion). */
+export const standardString = (v: string) => `'${v.replace(/'/g, "''")}'`;
 
 /** Backtick quoting (Spark, Doris and Flink all accept it). */
 export const backtickId = (name: string) => `\`${name.replace(/`/g, '``')}\``;

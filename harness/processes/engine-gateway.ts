@@ -17,14 +17,14 @@ export const GATEWAY_TIME_ZONE = 'UTC';
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', 'gateways');
 
 /**
- * Starts one engine gateway (pypaimon, paimon-java or spark) as a local process connected to a
+ * Starts one engine gateway (pypaimon, paimon-java, paimon-rust or spark) as a local process connected to a
  * catalog, and pings it. The local and external providers both use it; the catalog's
  * credentials travel in the child's environment only.
  */
 export async function startGateway(engine: string, prov: Provisioned, catalog: CatalogEndpoint, log: string): Promise<{ process: ManagedProcess; endpoint: EngineEndpoint }> {
   const config = { catalog: restCatalogOptions(catalog), version: prov.row.paimon, spark_jar: prov.sparkJar };
   // paimon-java runs on the JVM with the catalog's class path; the others are Python gateways.
-  const command = engine === 'paimon-java' ? { command: prov.java, args: ['-Xmx2g', `-Duser.timezone=${GATEWAY_TIME_ZONE}`, '-cp', prov.catalogClasspath, 'JavaGateway'] } : { command: prov.python, args: [join(GATEWAYS, `${engine}_gateway.py`)] };
+  const command = engine === 'paimon-java' ? { command: prov.java, args: ['-Xmx2g', `-Duser.timezone=${GATEWAY_TIME_ZONE}`, '-cp', prov.catalogClasspath, 'JavaGateway'] } : { command: prov.python, args: [join(GATEWAYS, `${engine.replaceAll('-', '_')}_gateway.py`)] };
   const gw = await ManagedProcess.start({
     component: engine,
     ...command,

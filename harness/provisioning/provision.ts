@@ -74,7 +74,7 @@ async function provisionSparkJar(root: string, row: PaimonVersionRow, progress: 
   return { jar: join(dir, `${row.spark.artifactId}-${row.paimon}.jar`) };
 }
 
-/** A venv with the pinned pypaimon (and pyspark when Spark can run). */
+/** A venv with the pinned pypaimon and pypaimon-rust (and pyspark when Spark can run). */
 export async function provisionVenv(root: string, packages: string[], progress: Progress): Promise<string> {
   const dir = join(root, 'venv');
   const python = join(dir, 'bin', 'python');
@@ -114,6 +114,9 @@ export async function provision(row: PaimonVersionRow, opts: { progress: Progres
     if (spark.reason) unavailable.spark = spark.reason;
   }
   const packages = [`pypaimon==${row.pypaimon}`, ...row.pythonExtras];
+  // pypaimon-rust has no Python dependencies of its own: it shares pypaimon's pyarrow.
+  if (typeof row.pypaimonRust === 'string') packages.push(`pypaimon-rust==${row.pypaimonRust}`);
+  else unavailable['paimon-rust'] = row.pypaimonRust.unavailable;
   if (sparkJar) packages.push(`pyspark==${row.spark.pyspark}`);
   const python = await provisionVenv(root, packages, opts.progress);
   return { row, java, python, catalogClasspath, sparkJar, unavailable };

@@ -21,14 +21,21 @@ export interface PaimonVersionRow {
    * connector on Maven Central says why instead.
    */
   flink: { version: string; connector: string } | { unavailable: string };
+  /**
+   * paimon-rust's Python package (`pypaimon-rust`: the Rust implementation with its DataFusion
+   * SQL), installed beside pypaimon. It is released on its own 0.x line, not per Paimon
+   * release: each row pins the newest release that speaks that row's REST catalog, so a run is
+   * reproducible and an upgrade of the Rust side is a deliberate change of this table.
+   */
+  pypaimonRust: string | { unavailable: string };
   /** okhttp's mockwebserver the reference server was built against. */
   okhttp: string;
   hadoop: string;
 }
 
 export const PAIMON_VERSIONS: readonly PaimonVersionRow[] = [
-  { paimon: '1.4.2', pypaimon: '1.4.2', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, okhttp: '4.12.0', hadoop: '3.3.6' },
-  { paimon: '1.3.1', pypaimon: '1.3.1', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '1.20.3', connector: 'paimon-flink-1.20' }, okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.4.2', pypaimon: '1.4.2', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.3.1', pypaimon: '1.3.1', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '1.20.3', connector: 'paimon-flink-1.20' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
 ];
 
 export function versionRow(paimon: string | undefined): PaimonVersionRow | undefined {

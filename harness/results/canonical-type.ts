@@ -13,10 +13,10 @@ export type CanonicalType =
 const SIMPLE: Record<string, CanonicalType['kind']> = {
   boolean: 'boolean', bool: 'boolean',
   tinyint: 'tinyint', byte: 'tinyint', int8: 'tinyint',
-  smallint: 'smallint', short: 'smallint', int16: 'smallint',
-  int: 'int', integer: 'int', int32: 'int',
-  bigint: 'bigint', long: 'bigint', int64: 'bigint',
-  float: 'float', real: 'float', float32: 'float',
+  smallint: 'smallint', short: 'smallint', int16: 'smallint', uint8: 'smallint',
+  int: 'int', integer: 'int', int32: 'int', uint16: 'int',
+  bigint: 'bigint', long: 'bigint', int64: 'bigint', uint32: 'bigint', uint64: 'bigint',
+  float: 'float', real: 'float', float32: 'float', halffloat: 'float', float16: 'float',
   double: 'double', float64: 'double', 'double precision': 'double',
   string: 'string', varchar: 'string', char: 'string', text: 'string', large_string: 'string', utf8: 'string',
   binary: 'binary', varbinary: 'binary', bytes: 'binary', blob: 'binary', large_binary: 'binary',
@@ -41,13 +41,22 @@ function splitTop(text: string): string[] {
   return parts.filter((p) => p.length);
 }
 
+/** Digits of an arrow timestamp unit. */
+const ARROW_UNIT_DIGITS: Record<string, number> = { s: 0, ms: 3, us: 6, ns: 9 };
+
 /**
  * Parses a type as engines print it: Paimon SQL (`TIMESTAMP(9)`, `DECIMAL(10, 2)`,
  * `TIMESTAMP(6) WITH LOCAL TIME ZONE`, `VARCHAR(10) NOT NULL`), Spark (`timestamp_ntz`,
- * `decimal(10,2)`, `array<int>`) or the canonical spelling itself.
+ * `decimal(10,2)`, `array<int>`), arrow as pyarrow prints it (`timestamp[ns]`,
+ * `timestamp[ms, tz=UTC]`, `decimal128(38, 18)`, `date32[day]`, `list<element: int32>`) or the
+ * canonical spelling itself.
  */
 export function parseType(raw: string): CanonicalType {
   let t = raw.trim().toLowerCase().replace(/\s+not null$/, '').replace(/\s+/g, ' ');
+  // Arrow: a timestamp's precision is its unit; a time zone makes it an instant (LTZ).
+  const arrowTs = /^timestamp\[(s|ms|us|ns)(?:, tz=[^\]]+)?\]$/.exec(t);
+  if (arrowTs) return { kind: t.includes('tz=') ? 'timestamp_ltz' : 'timestamp', precision: ARROW_UNIT_DIGITS[arrowTs[1]!]! };
+  t = t.replace(/^date(32|64)\[[a-z]+\]$/, 'date').replace(/^decimal(128|256)\(/, 'decimal(');
   const ltz = /with local time ?zone$/.test(t) || t.startsWith('timestamp_ltz') || t === 'timestamp';
   t = t.replace(/ with(out)? (local )?time ?zone$/, '');
   const m = /^([a-z][a-z0-9_ ]*?)\s*(?:\((.*)\))?$/.exec(t);
@@ -65,10 +74,12 @@ export function parseType(raw: string): CanonicalType {
     const simple = SIMPLE[name];
     if (simple) return { kind: simple } as CanonicalType;
   }
-  const nested = /^(array|map|struct|row)\s*<(.*)>$/.exec(t);
+  const nested = /^(array|list|large_list|map|struct|row)\s*<(.*)>$/.exec(t);
   if (nested) {
     const inner = splitTop(raw.trim().replace(/^[^<]*<|>\s*(not null)?$/gi, ''));
     if (nested[1] === 'array') return { kind: 'array', element: parseType(inner[0] ?? 'unknown') };
+    // Arrow names a list's element field: `list<element: int32>`, `list<item: string>`.
+    if (nested[1] !== 'map' && nested[1] !== 'struct' && nested[1] !== 'row') return { kind: 'array', element: parseType((inner[0] ?? 'unknown').replace(/^[a-z_]+:\s*/i, '')) };
     if (nested[1] === 'map') return { kind: 'map', key: parseType(inner[0] ?? 'unknown'), value: parseType(inner[1] ?? 'unknown') };
     return {
       kind: 'row',

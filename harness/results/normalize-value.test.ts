@@ -23,6 +23,17 @@ describe('parseType', () => {
     ['map<string,bigint>', 'map<string,bigint>'],
     ['struct<a:int,b:string>', 'row<a:int,b:string>'],
     ['GEOMETRY', 'unknown'],
+    // arrow, as pyarrow prints it (paimon-rust's DataFusion results)
+    ['timestamp[ns]', 'timestamp(9)'],
+    ['timestamp[ms, tz=UTC]', 'timestamp_ltz(3)'],
+    ['timestamp[s]', 'timestamp(0)'],
+    ['decimal128(38, 18)', 'decimal(38,18)'],
+    ['date32[day]', 'date'],
+    ['list<element: int32>', 'array<int>'],
+    ['map<string, int32>', 'map<string,int>'],
+    ['struct<x: int32, y: string>', 'row<x:int,y:string>'],
+    ['int8', 'tinyint'],
+    ['uint64', 'bigint'],
   ])('%s -> %s', (raw, canonical) => {
     expect(formatType(t(raw))).toBe(canonical);
   });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { dataFusionLiteral, paimonRustRequest } from './paimon-rust-engine.ts';
+
+const sql = (r: Parameters<typeof paimonRustRequest>[0]) => {
+  const out = paimonRustRequest(r, 'pi_db');
+  return out.kind === 'sql' ? out.sql : '';
+};
+
+describe('paimonRustRequest', () => {
+  it('creates tables with double-quoted names, primary key, partitions and WITH options', () => {
+    expect(sql({ kind: 'create-table', table: 't', columns: [['Id', 'INT NOT NULL'], ['dt', 'STRING']], primaryKey: ['Id', 'dt'], partitionKeys: ['dt'], options: { bucket: '2' } })).toBe(
+      `CREATE TABLE "paimon"."pi_db"."t" ("Id" INT NOT NULL, "dt" STRING, PRIMARY KEY ("Id", "dt")) PARTITIONED BY ("dt") WITH ('bucket' = '2')`,
+    );
+  });
+
+  it('writes typed literals so no digit passes through a float', () => {
+    const r = sql({ kind: 'insert', table: 't', rows: [["it's", '12345678901234567890.123456789012345678', '2024-05-01 12:34:56.123456789', '0x00ff', 'NaN', null, '9007199254740993']], columnTypes: ['STRING', 'DECIMAL(38, 18)', 'TIMESTAMP(9)', 'BYTES', 'DOUBLE', 'INT', 'BIGINT'] });
+    expect(r).toBe(
+      `INSERT INTO "paimon"."pi_db"."t" VALUES ('it''s', CAST('12345678901234567890.123456789012345678' AS DECIMAL(38, 18)), TIMESTAMP '2024-05-01 12:34:56.123456789', X'00ff', CAST('NaN' AS DOUBLE), NULL, 9007199254740993)`,
+    );
+    expect(dataFusionLiteral('1969-12-31', 'DATE')).toBe("DATE '1969-12-31'");
+    expect(dataFusionLiteral([1, null], 'ARRAY<INT>')).toBe('[1, NULL]');
+    expect(dataFusionLiteral('not a number', 'INT')).toBe("'not a number'");
+  });
+
+  it('reads system tables and lists tables through information_schema', () => {
+    expect(sql({ kind: 'read', table: 't$snapshots', columns: ['snapshot_id'], orderBy: ['snapshot_id'] })).toBe('SELECT "snapshot_id" FROM "paimon"."pi_db"."t$snapshots" ORDER BY "snapshot_id"');
+    expect(sql({ kind: 'list-tables' })).toBe(`SELECT table_name FROM "paimon".information_schema.tables WHERE table_schema = 'pi_db' ORDER BY table_name`);
+    expect(sql({ kind: 'alter-table', table: 't', setOptions: { 'a.b': 'c' } })).toBe(`ALTER TABLE "paimon"."pi_db"."t" SET TBLPROPERTIES ('a.b' = 'c')`);
+  });
+
+  it('sends incremental reads to the table API, raw SQL untouched', () => {
+    const inc = { kind: 'read-incremental', table: 't', start: 1, end: 2 } as const;
+    expect(paimonRustRequest(inc, 'x')).toEqual(inc);
+    expect(paimonRustRequest({ kind: 'sql', sql: 'SELECT 1' }, 'x')).toEqual({ kind: 'sql', sql: 'SELECT 1' });
+  });
+});
