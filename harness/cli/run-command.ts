@@ -110,7 +110,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   for (const s of raw.scenarios.filter((x) => x.status === 'skip')) out(`skipped [${s.cell}] ${s.id}: ${s.reason}`);
   for (const s of raw.scenarios) for (const st of s.steps) for (const e of st.engines.filter((x) => x.known)) out(`known deviation [${s.cell}] ${s.id} step ${st.index + 1} on ${e.engine}: ${e.known!.id}`);
   if (baseline) out(`against the baseline: ${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing, ${baseline.stillFailing.length} still failing`);
-  out(`reports: ${runDir} (summary.md, matrix.html, junit.xml, raw-results.json)`);
+  out(`reports: ${runDir} (summary.md, matrix.html, junit.xml, engines.md, raw-results.json)`);
   out(`interop: ${t.pass + t.known} passed, ${t.fail + t.error} failed, ${t.skip} skipped`);
   if (envFailed) return 2;
   return verdictExitCode(raw, opts.failOn === 'new' ? baseline : undefined);

@@ -69,6 +69,11 @@ def to_arrow_value(v, t):
     if pa.types.is_binary(t) or pa.types.is_large_binary(t):
         s = str(v)
         return bytes.fromhex(s[2:]) if s.startswith("0x") else base64.b64decode(s)
+    # Integers beyond 2^53 and non-finite floats arrive as strings, to stay exact.
+    if pa.types.is_integer(t) and isinstance(v, str):
+        return int(v)
+    if pa.types.is_floating(t) and isinstance(v, str):
+        return float(v)
     return v
 
 

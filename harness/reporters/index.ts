@@ -1,4 +1,5 @@
 export { diffWithBaseline, type BaselineDiff } from './baseline-diff.ts';
+export { EngineFeaturesReporter, featuresOfStep, renderEngineFeatures } from './engine-features-reporter.ts';
 export { engineStatus, HtmlMatrixReporter, renderHtmlMatrix, type MatrixStatus } from './html-matrix-reporter.ts';
 export { JUnitReporter, renderJUnit } from './junit-reporter.ts';
 export { mergeRawResults, readRawResults, sortResults, totals, writeRawResults, type CellScenarioResult, type RawResults, type RunCell, type Totals } from './raw-results.ts';

@@ -138,6 +138,20 @@ describe('runScenario with known issues', () => {
     expect(r.failure).toContain('remove the entry from known-issues.yaml');
   });
 
+  it('stops after a step whose every engine failed as a known deviation, instead of failing the steps built on it', async () => {
+    const shared = new Map();
+    // TEST DOUBLE: double-a refuses writes, as an engine lacking a write feature does.
+    const refusing = new TestDoubleEngine('double-a', shared);
+    const execute = refusing.execute.bind(refusing);
+    refusing.execute = async (req, ctx) => (req.kind === 'insert' ? { ok: false, error: { errorClass: 'unsupported', message: 'cannot write this format' } } : execute(req, ctx));
+    const cannotWrite = { id: 'double-a-cannot-write', scenario: 'fixture-roundtrip', step: 'insert #2', engine: 'double-a', signature: 'cannot write', reason: 'no writer' };
+    const ctx = { ...context([refusing, new TestDoubleEngine('double-b', shared)]), knownIssues: [cannotWrite], today: '2026-11-21' };
+    const r = await runScenario((await instances())['fixture-roundtrip']!, ctx);
+    expect(r.status).toBe('known');
+    expect(r.steps.map((s) => s.status)).toEqual(['pass', 'known']);
+    expect(r.reason).toContain('stopped after step 2 "insert #2"');
+  });
+
   it('ignores an entry whose signature does not match, or that expired', async () => {
     for (const e of [{ ...entry, signature: 'something else' }, { ...entry, expires: '2026-01-01' }]) {
       const shared = new Map();

@@ -11,7 +11,7 @@ import { listFiles } from './list-files.ts';
 import { renderStepFailure } from './render-failure.ts';
 import { databaseName, type RunContext } from './run-context.ts';
 import type { ScenarioResult, StepEngineResult, StepResult } from './scenario-result.ts';
-import { stepEngines, stepName, stepRequest } from './step-request.ts';
+import { stepEngines, stepFeatures, stepName, stepRequest } from './step-request.ts';
 
 const now = () => performance.now();
 
@@ -91,6 +91,12 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
         result.failure = renderStepFailure(scenario.name, stepResult, ctx.logs);
         break;
       }
+      if (stoppedByKnownError(stepResult, step)) {
+        // Later steps build on this one (a write that did not happen): running them would report
+        // the known deviation again as unrelated failures.
+        result.reason = `stopped after step ${step.index + 1} "${stepResult.name}": every engine failed as a known deviation (${[...new Set(stepResult.engines.map((e) => e.known?.id))].join(', ')})`;
+        break;
+      }
     }
     if (result.status === 'pass' && result.steps.some((s) => s.status === 'known')) result.status = 'known';
     if (result.status === 'pass' && result.steps.every((s) => s.status === 'skip')) {
@@ -125,6 +131,16 @@ export function harnessErrorFields(scenarioName: string, err: unknown, at = ''):
   };
 }
 
+/**
+ * A step expected to succeed that failed with an error on every engine, each failure a known
+ * deviation: nothing the later steps rely on was done.
+ */
+export function stoppedByKnownError(result: StepResult, step: ScenarioStep): boolean {
+  if (step.expect?.error !== undefined || result.status !== 'known') return false;
+  const ran = result.engines.filter((e) => e.status !== 'skip');
+  return ran.length > 0 && ran.every((e) => e.status === 'known' && e.error !== undefined);
+}
+
 /** The result of an instance whose run never produced one (it threw before or outside its steps). */
 export function crashedResult(instance: ScenarioInstance, err: unknown): ScenarioResult {
   const { scenario } = instance;
@@ -133,7 +149,7 @@ export function crashedResult(instance: ScenarioInstance, err: unknown): Scenari
 }
 
 async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>): Promise<StepResult> {
-  const base: StepResult = { index: step.index, name: stepName(step), loc: step.loc, status: 'pass', engines: [], disagreements: [], skippedEngines: [] };
+  const base: StepResult = { index: step.index, name: stepName(step), loc: step.loc, ...stepFeatures(step), status: 'pass', engines: [], disagreements: [], skippedEngines: [] };
   const principal = step.as === undefined ? undefined : principals[step.as];
   if (step.as !== undefined && !principal) {
     return { ...base, status: 'error', engines: [{ engine: 'harness', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };

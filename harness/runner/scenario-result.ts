@@ -27,6 +27,11 @@ export interface StepResult {
   index: number;
   name: string;
   loc: Loc;
+  /** What the step is, for reports that group by feature: its kind key, table, principal, expected error class. */
+  kind?: string;
+  table?: string;
+  principal?: string;
+  expectedError?: string;
   status: Status;
   engines: StepEngineResult[];
   /** Cross-engine agreement checks that failed. */

@@ -9,6 +9,16 @@ export const stepKind = (step: ScenarioStep): string =>
 
 export const stepName = (step: ScenarioStep): string => step.name ?? `${stepKind(step)} #${step.index + 1}`;
 
+/** What a step exercises, recorded with its result so reports can group results by feature. */
+export function stepFeatures(step: ScenarioStep): { kind: string; table?: string; principal?: string; expectedError?: string } {
+  const kind = stepKind(step);
+  const body = step[kind as keyof ScenarioStep] as { table?: unknown } | undefined;
+  const table = typeof body === 'object' && body !== null && typeof body.table === 'string' ? body.table : undefined;
+  const error = step.expect?.error;
+  const expectedError = error === undefined ? undefined : typeof error === 'string' ? error : error.class;
+  return { kind, table, principal: step.as, expectedError };
+}
+
 /** The request one engine receives for a step (its SQL variant, or the portable action). */
 export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
   if (step.sql !== undefined) return { kind: 'sql', sql: typeof step.sql === 'string' ? step.sql : step.sql[engine]! };

@@ -308,7 +308,8 @@ public class JavaGateway {
             case INTEGER: return NODES.numberNode(((Number) v).intValue());
             case BIGINT: {
                 long l = (Long) v;
-                return Math.abs(l) < SAFE_INT ? NODES.numberNode(l) : NODES.textNode(Long.toString(l));
+                // Math.abs(Long.MIN_VALUE) is negative: compare both bounds.
+                return l > -SAFE_INT && l < SAFE_INT ? NODES.numberNode(l) : NODES.textNode(Long.toString(l));
             }
             case FLOAT:
             case DOUBLE: {

@@ -1,0 +1,132 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { byteOrder } from '../byte-order.ts';
+import type { StepResult } from '../runner/index.ts';
+import type { CellScenarioResult, RawResults } from './raw-results.ts';
+import type { Reporter } from './reporter.ts';
+
+/** Portable action kinds, as the table names them (in this order). */
+const KIND_FEATURES: [string, string][] = [
+  ['create-table', 'create tables'],
+  ['insert', 'write rows'],
+  ['read', 'read tables'],
+  ['read-incremental', 'incremental reads (snapshot range)'],
+  ['list-snapshots', 'list snapshots'],
+  ['list-tables', 'list tables'],
+  ['alter-table', 'alter table options'],
+  ['drop-table', 'drop tables'],
+];
+const TAG_FEATURES: [string, string][] = [
+  ['merge', 'MERGE INTO (SQL or procedure)'],
+  ['format-table', 'format tables (CSV)'],
+  ['timestamps', 'TIMESTAMP(p) stored digits'],
+  ['cross-implementation', 'cross-implementation types'],
+];
+const PERMISSIONS = 'permission errors as a principal';
+const SYSTEM_TABLE = 'system table ';
+/** Steps the harness runs itself (catalog REST calls, grants, file listings): not an engine feature. */
+const HARNESS_KINDS = new Set(['rest', 'grant', 'revoke', 'list-files']);
+
+/** The features one step exercises: its action, the areas its scenario is tagged with, permissions. */
+export function featuresOfStep(scenario: Pick<CellScenarioResult, 'tags'>, step: Pick<StepResult, 'kind' | 'table' | 'principal' | 'expectedError'>): string[] {
+  if (!step.kind || HARNESS_KINDS.has(step.kind)) return [];
+  const features: string[] = [];
+  const system = step.kind === 'read' && step.table?.includes('$') ? step.table.slice(step.table.indexOf('$')) : undefined;
+  if (system) features.push(`${SYSTEM_TABLE}${system}`);
+  else if (step.kind === 'sql') features.push(...TAG_FEATURES.filter(([t]) => t === 'merge' || t === 'format-table').filter(([t]) => scenario.tags.includes(t)).map(([, f]) => f));
+  else features.push(...KIND_FEATURES.filter(([k]) => k === step.kind).map(([, f]) => f));
+  if (step.kind === 'sql' && !features.length) features.push('raw SQL');
+  for (const [tag, feature] of TAG_FEATURES) if (tag !== 'merge' && tag !== 'format-table' && scenario.tags.includes(tag)) features.push(feature);
+  if (step.principal && step.expectedError === 'permission-denied') features.push(PERMISSIONS);
+  return features;
+}
+
+interface Tally {
+  pass: number;
+  unsupported: number;
+  known: Set<string>;
+  knownCount: number;
+  fail: number;
+}
+
+const HARNESS_ENGINES = new Set(['catalog', 'harness', 'access-control']);
+
+function cellText(t: Tally | undefined): string {
+  if (!t) return '—';
+  const parts: string[] = [];
+  if (t.pass) parts.push(`✓ ${t.pass}`);
+  if (t.unsupported) parts.push(`unsupported ${t.unsupported}`);
+  if (t.knownCount) parts.push(`⚠ ${t.knownCount} (${[...t.known].sort(byteOrder).map((id) => `[${id}](known-issues.md#${id})`).join(', ')})`);
+  if (t.fail) parts.push(`✗ ${t.fail}`);
+  return parts.join(', ') || '—';
+}
+
+function featureOrder(f: string): [number, string] {
+  const all = [...KIND_FEATURES.map(([, x]) => x), 'raw SQL', ...TAG_FEATURES.map(([, x]) => x), PERMISSIONS];
+  const i = all.indexOf(f);
+  return i >= 0 ? [i, f] : [f.startsWith(SYSTEM_TABLE) ? 3 : all.length, f];
+}
+
+/**
+ * The engine × feature table, counted from a run's results: per cell, how many step runs passed,
+ * were an asserted `unsupported`, matched a known deviation or failed. Nothing is written by hand.
+ */
+export function renderEngineFeatures(raw: RawResults): string {
+  const tallies = new Map<string, Map<string, Tally>>();
+  const engines = new Set<string>();
+  for (const scenario of raw.scenarios) {
+    for (const step of scenario.steps) {
+      for (const feature of featuresOfStep(scenario, step)) {
+        for (const e of step.engines) {
+          if (HARNESS_ENGINES.has(e.engine) || e.status === 'skip') continue;
+          engines.add(e.engine);
+          const row = tallies.get(feature) ?? new Map<string, Tally>();
+          tallies.set(feature, row);
+          const t = row.get(e.engine) ?? { pass: 0, unsupported: 0, known: new Set<string>(), knownCount: 0, fail: 0 };
+          row.set(e.engine, t);
+          if (e.status === 'pass' && step.expectedError === 'unsupported') t.unsupported++;
+          else if (e.status === 'pass') t.pass++;
+          else if (e.status === 'known') {
+            t.knownCount++;
+            t.known.add(e.known?.id ?? 'known');
+          } else t.fail++;
+        }
+      }
+    }
+  }
+  const columns = [...engines].sort(byteOrder);
+  const features = [...tallies.keys()].sort((a, b) => {
+    const [ia, fa] = featureOrder(a);
+    const [ib, fb] = featureOrder(b);
+    return ia - ib || byteOrder(fa, fb);
+  });
+  const versions = raw.cells.map((c) => `- \`${c.id}\`: ${Object.entries(c.versions).sort(([a], [b]) => byteOrder(a, b)).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const absent = raw.cells.flatMap((c) => Object.entries(c.unavailable).sort(([a], [b]) => byteOrder(a, b)).map(([k, v]) => `- ${k} (${c.id}): ${v}`));
+  return [
+    '# Engines × features',
+    '',
+    `Generated from run \`${raw.runId}\` by paimon-interop (\`npm run docs:engines\` after a run); not written by hand.`,
+    'Each cell counts step runs of that engine: ✓ passed, `unsupported` = the engine answered',
+    '`unsupported` where the scenario asserts it (a capability fact), ⚠ = a known deviation',
+    '(linked), ✗ = failed, — = not exercised on that engine.',
+    '',
+    '## Versions',
+    '',
+    ...versions,
+    ...(absent.length ? ['', 'Not in this run:', '', ...absent] : []),
+    '',
+    '## Table',
+    '',
+    `| feature | ${columns.join(' | ')} |`,
+    `|---|${columns.map(() => '---').join('|')}|`,
+    ...features.map((f) => `| ${f} | ${columns.map((e) => cellText(tallies.get(f)?.get(e))).join(' | ')} |`),
+    '',
+  ].join('\n');
+}
+
+/** Writes engines.md next to the raw results. */
+export class EngineFeaturesReporter implements Reporter {
+  async onRunEnd(raw: RawResults, runDir: string): Promise<void> {
+    await writeFile(join(runDir, 'engines.md'), renderEngineFeatures(raw));
+  }
+}
