@@ -3,7 +3,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogClient } from '../harness/catalog/index.ts';
-import { callGateway, gatewayBody, type EngineRequest } from '../harness/engines/index.ts';
+import { callGateway, gatewayBody, paimonRustRequest, type EngineRequest } from '../harness/engines/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
 import { LocalProvider } from '../harness/environment/local/local-provider.ts';
 import { testRunDir } from './support.ts';
@@ -26,7 +26,7 @@ describe('gateway protocol conformance', async () => {
   let env: StartedEnvironment;
   const db = `pi_e2e_proto_${Date.now().toString(36)}`;
   beforeAll(async () => {
-    env = await new LocalProvider().start({ runDir: await testRunDir('protocol'), engines: ['pypaimon', 'paimon-java'] });
+    env = await new LocalProvider().start({ runDir: await testRunDir('protocol'), engines: ['pypaimon', 'paimon-java', 'paimon-rust'] });
     await new CatalogClient(env.catalog).createDatabase(db);
   });
   afterAll(async () => {
@@ -47,13 +47,16 @@ describe('gateway protocol conformance', async () => {
     { kind: 'drop-table', table: t },
   ];
 
-  it.each(['pypaimon', 'paimon-java'])('%s answers ping and every portable action within the protocol', async (engine) => {
+  // paimon-rust's gateway takes what its adapter sends: DataFusion SQL, and incremental reads as actions.
+  const wire = (engine: string, req: EngineRequest) => (engine === 'paimon-rust' ? paimonRustRequest(req, db) : req);
+
+  it.each(['pypaimon', 'paimon-java', 'paimon-rust'])('%s answers ping and every portable action within the protocol', async (engine) => {
     const endpoint = env.engines.find((e) => e.engine === engine)!;
     const ping = (await (await request(`${endpoint.url}/ping`)).body.json()) as unknown;
     expect(check('pingReply', ping)).toEqual([]);
     const replies = [];
     for (const req of script(`proto_${engine.replace('-', '_')}`)) {
-      const body = gatewayBody(req, { database: db });
+      const body = gatewayBody(wire(engine, req), { database: db });
       expect(check('executeRequest', body), `${engine} request ${req.kind}`).toEqual([]);
       const reply = await callGateway(engine, endpoint.url, '/execute', body);
       expect(check('executeReply', reply), `${engine} reply to ${req.kind}: ${JSON.stringify(reply).slice(0, 300)}`).toEqual([]);

@@ -1,44 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogClient } from '../harness/catalog/index.ts';
-import { createEngine, SCENARIO_ENGINES, type Engine, type EngineOutcome, type EngineRequest } from '../harness/engines/index.ts';
-import type { StartedEnvironment } from '../harness/environment/index.ts';
-import { LocalProvider } from '../harness/environment/local/local-provider.ts';
+import { SCENARIO_ENGINES, type EngineOutcome } from '../harness/engines/index.ts';
 import { loadKnownIssues } from '../harness/known-issues/index.ts';
-import { checkInsert } from '../harness/runner/check-insert.ts';
 import { runScenario, type RunContext } from '../harness/runner/index.ts';
 import { expandScenario, loadScenarios } from '../harness/scenario/index.ts';
-import { testRunDir } from './support.ts';
+import { LocalEngines } from './support.ts';
 
 /**
  * paimon-rust (PyPI `pypaimon-rust`) on the embedded environment: its DataFusion SQL and table
  * API against the reference REST catalog, beside pypaimon and Paimon Java on the same tables.
  */
 describe('paimon-rust through its DataFusion SQL', () => {
-  let env: StartedEnvironment;
-  let runDir: string;
-  let catalog: CatalogClient;
-  const engines = new Map<string, Engine>();
-  const db = `pi_e2e_rust_${Date.now().toString(36)}`;
+  const local = new LocalEngines('paimon-rust', ['pypaimon', 'paimon-java', 'paimon-rust'], `pi_e2e_rust_${Date.now().toString(36)}`);
+  const { run } = local;
+  beforeAll(() => local.start());
+  afterAll(() => local.stop());
 
-  beforeAll(async () => {
-    runDir = await testRunDir('paimon-rust');
-    env = await new LocalProvider().start({ runDir, engines: ['pypaimon', 'paimon-java', 'paimon-rust'], onProgress: (m) => process.stderr.write(`[env] ${m}\n`) });
-    for (const e of env.engines) engines.set(e.engine, createEngine(e, { catalog: env.catalog, runId: 'e2e' }));
-    catalog = new CatalogClient(env.catalog);
-    await catalog.createDatabase(db);
-  });
-  afterAll(async () => {
-    await Promise.allSettled([...engines.values()].map((e) => e.close?.()));
-    await catalog?.dropDatabase(db).catch(() => undefined);
-    await env?.stop();
-  });
-
-  /** Runs a request as the runner does: inserts get their column types from the catalog. */
-  const run = async (engine: string, request: EngineRequest): Promise<EngineOutcome> => {
-    const typed = request.kind === 'insert' ? { ...request, columnTypes: (await checkInsert(request, catalog, db)).columnTypes } : request;
-    return engines.get(engine)!.execute(typed, { database: db });
-  };
   const ok = (o: EngineOutcome) => {
     if (!o.ok) throw new Error(`${o.error.errorClass}: ${o.error.message}`);
     return o.result;
@@ -46,8 +23,8 @@ describe('paimon-rust through its DataFusion SQL', () => {
   const errorOf = (o: EngineOutcome) => (o.ok ? 'success' : o.error.errorClass);
 
   it('starts with its own version in the environment', () => {
-    expect(env.engines.map((e) => e.engine).sort()).toEqual(['paimon-java', 'paimon-rust', 'pypaimon']);
-    expect(env.versions['paimon-rust']).toBe('0.4.0');
+    expect(local.env.engines.map((e) => e.engine).sort()).toEqual(['paimon-java', 'paimon-rust', 'pypaimon']);
+    expect(local.env.versions['paimon-rust']).toBe('0.4.0');
   });
 
   const columns: [string, string][] = [['id', 'INT'], ['d', 'DECIMAL(38, 18)'], ['ts', 'TIMESTAMP(9)'], ['s', 'STRING'], ['b', 'BYTES']];
@@ -98,10 +75,10 @@ describe('paimon-rust through its DataFusion SQL', () => {
     expect(suite.problems).toEqual([]);
     const context: RunContext = {
       runId: `rst${Date.now().toString(36)}`,
-      engines,
-      unavailable: new Map(Object.entries(env.unavailable)),
-      catalog,
-      scratchRoot: env.scratchRoot,
+      engines: local.engines,
+      unavailable: new Map(Object.entries(local.env.unavailable)),
+      catalog: local.catalog,
+      scratchRoot: local.env.scratchRoot,
       knownIssues: (await loadKnownIssues('known-issues.yaml')).issues,
     };
     const parquet = expandScenario(suite.scenarios[0]!).filter((i) => i.params.format === 'parquet');
@@ -119,9 +96,10 @@ describe('paimon-rust through its DataFusion SQL', () => {
   });
 
   it('keeps the catalog token out of its statements, messages and log', async () => {
-    const secret = env.catalog.auth.provider === 'bear' ? env.catalog.auth.token : '';
+    const auth = local.env.catalog.auth;
+    const secret = auth.provider === 'bear' ? auth.token : '';
     expect(secret.length).toBeGreaterThan(10);
     expect(JSON.stringify(await run('paimon-rust', { kind: 'read', table: 'nope' }))).not.toContain(secret);
-    expect(await readFile(env.logs['paimon-rust']!, 'utf8')).not.toContain(secret);
+    expect(await readFile(local.env.logs['paimon-rust']!, 'utf8')).not.toContain(secret);
   });
 });

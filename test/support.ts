@@ -1,6 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { CatalogClient } from '../harness/catalog/index.ts';
+import { createEngine, type Engine, type EngineOutcome, type EngineRequest } from '../harness/engines/index.ts';
+import type { StartedEnvironment } from '../harness/environment/index.ts';
+import { LocalProvider } from '../harness/environment/local/local-provider.ts';
 import { provision } from '../harness/provisioning/provision.ts';
+import { checkInsert } from '../harness/runner/check-insert.ts';
 import { versionRow } from '../harness/provisioning/version-table.ts';
 
 /** A fresh folder under reports/ for one e2e test file (kept for inspection, git-ignored). */
@@ -11,4 +16,39 @@ export async function testRunDir(name: string): Promise<string> {
 /** Provisions the default Paimon version (cached: a second call downloads nothing). */
 export async function provisionDefault(engines: string[] = ['pypaimon']) {
   return provision(versionRow(undefined)!, { progress: (m) => process.stderr.write(`[setup] ${m}\n`), engines });
+}
+
+/**
+ * Local engines against a fresh reference catalog, with one scenario database, for e2e tests that
+ * call adapters directly. `run` sends a request as the runner does (inserts carry their column
+ * types read from the catalog).
+ */
+export class LocalEngines {
+  env!: StartedEnvironment;
+  catalog!: CatalogClient;
+  readonly engines = new Map<string, Engine>();
+
+  constructor(
+    private readonly name: string,
+    private readonly engineNames: string[],
+    readonly db: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.env = await new LocalProvider().start({ runDir: await testRunDir(this.name), engines: this.engineNames, onProgress: (m) => process.stderr.write(`[env] ${m}\n`) });
+    for (const e of this.env.engines) this.engines.set(e.engine, createEngine(e, { catalog: this.env.catalog, runId: 'e2e' }));
+    this.catalog = new CatalogClient(this.env.catalog);
+    await this.catalog.createDatabase(this.db);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.engines.values()].map((e) => e.close?.()));
+    await this.catalog?.dropDatabase(this.db).catch(() => undefined);
+    await this.env?.stop();
+  }
+
+  run = async (engine: string, request: EngineRequest): Promise<EngineOutcome> => {
+    const typed = request.kind === 'insert' ? { ...request, columnTypes: (await checkInsert(request, this.catalog, this.db)).columnTypes } : request;
+    return this.engines.get(engine)!.execute(typed, { database: this.db });
+  };
 }

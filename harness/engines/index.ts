@@ -10,4 +10,5 @@ export { callGateway, type GatewayReply } from './gateway-client.ts';
 export { DEFAULT_STEP_TIMEOUT_MS, withStepTimeout } from './step-timeout.ts';
 export { gatewayLauncher, type LocalEngineLauncher, type LocalLaunch, type LocalLaunchContext } from './local-launch.ts';
 export { FlinkEngine, flinkDescriptor } from './flink-engine.ts';
+export { PAIMON_RUST_DIALECT, PaimonRustEngine, paimonRustDescriptor, paimonRustRequest } from './paimon-rust-engine.ts';
 export { EnvVarName, type ExternalEngineConfig } from './external-endpoint.ts';

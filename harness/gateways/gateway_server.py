@@ -92,6 +92,23 @@ def describe_error(exc):
     return {"exception": "%s.%s" % (type(exc).__module__, type(exc).__qualname__), "message": str(exc)}
 
 
+def catalog_options(credentials):
+    """The environment's catalog options, or with a principal's own credentials in their place."""
+    options = dict(load_config()["catalog"])
+    if credentials:
+        for key in ("token", "dlf.access-key-id", "dlf.access-key-secret", "dlf.region"):
+            options.pop(key, None)
+        if credentials.get("uri"):
+            options["uri"] = credentials["uri"]
+        if credentials.get("token"):
+            options.update({"token.provider": "bear", "token": credentials["token"]})
+        elif credentials.get("access_key_id"):
+            options.update({"token.provider": "dlf", "dlf.access-key-id": credentials["access_key_id"],
+                            "dlf.access-key-secret": credentials["access_key_secret"],
+                            "dlf.region": credentials.get("region") or "cn-hangzhou"})
+    return options
+
+
 def load_config():
     """Catalog connection from PAIMON_INTEROP_GATEWAY_CONFIG (JSON); never printed."""
     return json.loads(os.environ["PAIMON_INTEROP_GATEWAY_CONFIG"])

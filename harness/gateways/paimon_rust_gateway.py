@@ -14,32 +14,14 @@ import pyarrow as pa
 from pypaimon_rust.datafusion import PaimonCatalog, SQLContext
 
 from arrow_values import table_rows
-from gateway_server import load_config, serve
+from gateway_server import catalog_options, serve
 
-CONFIG = load_config()
 CATALOG_NAME = "paimon"
 _sessions = {}
 
 
 class UnsupportedOperation(Exception):
     pass
-
-
-def catalog_options(credentials):
-    """The environment's catalog options, or a principal's own credentials in their place."""
-    options = dict(CONFIG["catalog"])
-    if credentials:
-        for key in ("token", "token.provider", "dlf.access-key-id", "dlf.access-key-secret", "dlf.region"):
-            options.pop(key, None)
-        if credentials.get("uri"):
-            options["uri"] = credentials["uri"]
-        if credentials.get("token"):
-            options.update({"token.provider": "bear", "token": credentials["token"]})
-        elif credentials.get("access_key_id"):
-            options.update({"token.provider": "dlf", "dlf.access-key-id": credentials["access_key_id"],
-                            "dlf.access-key-secret": credentials["access_key_secret"],
-                            "dlf.region": credentials.get("region") or "cn-hangzhou"})
-    return options
 
 
 def session_for(credentials):

@@ -17,9 +17,8 @@ except ImportError:
 from pypaimon.snapshot.snapshot_manager import SnapshotManager
 
 from arrow_values import build_column, table_rows
-from gateway_server import load_config, serve
+from gateway_server import catalog_options, serve
 
-CONFIG = load_config()
 _catalogs = {}
 
 
@@ -29,18 +28,7 @@ class UnsupportedOperation(Exception):
 
 def catalog_for(credentials):
     """One catalog per principal; the default uses the environment's own credential."""
-    options = dict(CONFIG["catalog"])
-    if credentials:
-        for key in ("token", "dlf.access-key-id", "dlf.access-key-secret", "dlf.region"):
-            options.pop(key, None)
-        if credentials.get("uri"):
-            options["uri"] = credentials["uri"]
-        if credentials.get("token"):
-            options.update({"token.provider": "bear", "token": credentials["token"]})
-        elif credentials.get("access_key_id"):
-            options.update({"token.provider": "dlf", "dlf.access-key-id": credentials["access_key_id"],
-                            "dlf.access-key-secret": credentials["access_key_secret"],
-                            "dlf.region": credentials.get("region") or "cn-hangzhou"})
+    options = catalog_options(credentials)
     key = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()
     if key not in _catalogs:
         _catalogs[key] = CatalogFactory.create(options)

@@ -17,8 +17,6 @@ const KIND_FEATURES: [string, string][] = [
   ['drop-table', 'drop tables'],
 ];
 const TAG_FEATURES: [string, string][] = [
-  ['merge', 'MERGE INTO (SQL or procedure)'],
-  ['format-table', 'format tables (CSV)'],
   ['timestamps', 'TIMESTAMP(p) stored digits'],
   ['cross-implementation', 'cross-implementation types'],
 ];
@@ -27,16 +25,21 @@ const SYSTEM_TABLE = 'system table ';
 /** Steps the harness runs itself (catalog REST calls, grants, file listings): not an engine feature. */
 const HARNESS_KINDS = new Set(['rest', 'grant', 'revoke', 'list-files']);
 
-/** The features one step exercises: its action, the areas its scenario is tagged with, permissions. */
-export function featuresOfStep(scenario: Pick<CellScenarioResult, 'tags'>, step: Pick<StepResult, 'kind' | 'table' | 'principal' | 'expectedError'>): string[] {
+const MERGE = 'MERGE INTO (SQL or procedure)';
+const FORMAT_TABLES = 'format tables (CSV)';
+
+/**
+ * The features one step exercises on one engine: its action (a SQL step by what its statement
+ * does), the areas its scenario is tagged with, and permission checks.
+ */
+export function featuresOfStep(scenario: Pick<CellScenarioResult, 'tags'>, step: Pick<StepResult, 'kind' | 'table' | 'principal' | 'expectedError'>, statement = ''): string[] {
   if (!step.kind || HARNESS_KINDS.has(step.kind)) return [];
   const features: string[] = [];
   const system = step.kind === 'read' && step.table?.includes('$') ? step.table.slice(step.table.indexOf('$')) : undefined;
   if (system) features.push(`${SYSTEM_TABLE}${system}`);
-  else if (step.kind === 'sql') features.push(...TAG_FEATURES.filter(([t]) => t === 'merge' || t === 'format-table').filter(([t]) => scenario.tags.includes(t)).map(([, f]) => f));
+  else if (step.kind === 'sql') features.push(/\bmerge[ _]into\b/i.test(statement) ? MERGE : scenario.tags.includes('format-table') ? FORMAT_TABLES : 'raw SQL');
   else features.push(...KIND_FEATURES.filter(([k]) => k === step.kind).map(([, f]) => f));
-  if (step.kind === 'sql' && !features.length) features.push('raw SQL');
-  for (const [tag, feature] of TAG_FEATURES) if (tag !== 'merge' && tag !== 'format-table' && scenario.tags.includes(tag)) features.push(feature);
+  for (const [tag, feature] of TAG_FEATURES) if (scenario.tags.includes(tag)) features.push(feature);
   if (step.principal && step.expectedError === 'permission-denied') features.push(PERMISSIONS);
   return features;
 }
@@ -56,13 +59,13 @@ function cellText(t: Tally | undefined): string {
   const parts: string[] = [];
   if (t.pass) parts.push(`✓ ${t.pass}`);
   if (t.unsupported) parts.push(`unsupported ${t.unsupported}`);
-  if (t.knownCount) parts.push(`⚠ ${t.knownCount} (${[...t.known].sort(byteOrder).map((id) => `[${id}](known-issues.md#${id})`).join(', ')})`);
+  if (t.knownCount) parts.push(`⚠ ${t.knownCount} (${[...t.known].sort(byteOrder).map((id) => `\`${id}\``).join(', ')})`);
   if (t.fail) parts.push(`✗ ${t.fail}`);
   return parts.join(', ') || '—';
 }
 
 function featureOrder(f: string): [number, string] {
-  const all = [...KIND_FEATURES.map(([, x]) => x), 'raw SQL', ...TAG_FEATURES.map(([, x]) => x), PERMISSIONS];
+  const all = [...KIND_FEATURES.map(([, x]) => x), 'raw SQL', MERGE, FORMAT_TABLES, ...TAG_FEATURES.map(([, x]) => x), PERMISSIONS];
   const i = all.indexOf(f);
   return i >= 0 ? [i, f] : [f.startsWith(SYSTEM_TABLE) ? 3 : all.length, f];
 }
@@ -76,9 +79,9 @@ export function renderEngineFeatures(raw: RawResults): string {
   const engines = new Set<string>();
   for (const scenario of raw.scenarios) {
     for (const step of scenario.steps) {
-      for (const feature of featuresOfStep(scenario, step)) {
-        for (const e of step.engines) {
-          if (HARNESS_ENGINES.has(e.engine) || e.status === 'skip') continue;
+      for (const e of step.engines) {
+        if (HARNESS_ENGINES.has(e.engine) || e.status === 'skip') continue;
+        for (const feature of featuresOfStep(scenario, step, e.statement)) {
           engines.add(e.engine);
           const row = tallies.get(feature) ?? new Map<string, Tally>();
           tallies.set(feature, row);
@@ -108,7 +111,8 @@ export function renderEngineFeatures(raw: RawResults): string {
     `Generated from run \`${raw.runId}\` by paimon-interop (\`npm run docs:engines\` after a run); not written by hand.`,
     'Each cell counts step runs of that engine: ✓ passed, `unsupported` = the engine answered',
     '`unsupported` where the scenario asserts it (a capability fact), ⚠ = a known deviation',
-    '(linked), ✗ = failed, — = not exercised on that engine.',
+    '(its id in [known-issues.yaml](../known-issues.yaml), explained in [known-issues.md](known-issues.md)),',
+    '✗ = failed, — = not exercised on that engine.',
     '',
     '## Versions',
     '',
