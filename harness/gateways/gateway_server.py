@@ -11,6 +11,7 @@ One request at a time (engine sessions are not thread-safe). The process exits w
 closes, so it never outlives the harness that started it. Request bodies are never logged:
 they may carry credentials.
 """
+import hashlib
 import json
 import os
 import sys
@@ -107,6 +108,15 @@ def catalog_options(credentials):
                             "dlf.access-key-secret": credentials["access_key_secret"],
                             "dlf.region": credentials.get("region") or "cn-hangzhou"})
     return options
+
+
+def per_principal(cache, credentials, make):
+    """`make(catalog options)` once per principal (the environment's own when credentials is None)."""
+    options = catalog_options(credentials)
+    key = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()
+    if key not in cache:
+        cache[key] = make(options)
+    return cache[key]
 
 
 def load_config():

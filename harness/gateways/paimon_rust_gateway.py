@@ -6,15 +6,13 @@ Paimon's Rust implementation has two documented ways in: DataFusion SQL through 
 adapter turns portable actions into SQL; this gateway runs SQL, and `read-incremental` through
 the table API. Rows and types are the arrow ones, as read. One SQLContext per principal.
 """
-import hashlib
 import importlib.metadata
-import json
 
 import pyarrow as pa
 from pypaimon_rust.datafusion import PaimonCatalog, SQLContext
 
 from arrow_values import table_rows
-from gateway_server import catalog_options, serve
+from gateway_server import per_principal, serve
 
 CATALOG_NAME = "paimon"
 _sessions = {}
@@ -24,17 +22,13 @@ class UnsupportedOperation(Exception):
     pass
 
 
-def session_for(credentials):
-    """(SQLContext, PaimonCatalog) of one principal, made once."""
-    options = catalog_options(credentials)
-    key = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()
-    if key not in _sessions:
-        ctx = SQLContext()
-        # "" skips creating a default database: the harness only creates objects under its prefix.
-        ctx.register_catalog(CATALOG_NAME, options, "")
-        ctx.set_current_catalog(CATALOG_NAME)
-        _sessions[key] = (ctx, PaimonCatalog(options))
-    return _sessions[key]
+def open_session(options):
+    """A SQLContext with the Paimon catalog registered, and the catalog for the table API."""
+    ctx = SQLContext()
+    # "" skips creating a default database: the harness only creates objects under its prefix.
+    ctx.register_catalog(CATALOG_NAME, options, "")
+    ctx.set_current_catalog(CATALOG_NAME)
+    return ctx, PaimonCatalog(options)
 
 
 def arrow_result(schema, batches):
@@ -47,6 +41,8 @@ def arrow_result(schema, batches):
 def run_sql(ctx, sql):
     batches = ctx.sql(sql)
     if not batches:
+        # SQLContext.sql returns no batch at all for an empty result, so there is no schema to
+        # report: a zero-row SELECT answers zero columns (checked on pypaimon-rust 0.4.0).
         return [], []
     return arrow_result(batches[0].schema, batches)
 
@@ -68,7 +64,7 @@ def empty_result(table):
 
 
 def execute(request, database, credentials):
-    ctx, catalog = session_for(credentials)
+    ctx, catalog = per_principal(_sessions, credentials, open_session)
     ctx.set_current_database(database)
     kind = request["kind"]
     if kind == "sql":

@@ -3,7 +3,6 @@
 pypaimon has no SQL: it runs the portable actions natively (create-table, insert, read,
 read-incremental, list-snapshots, alter-table, drop-table). A `sql` request is answered as unsupported.
 """
-import hashlib
 import importlib.metadata
 import json
 
@@ -17,7 +16,7 @@ except ImportError:
 from pypaimon.snapshot.snapshot_manager import SnapshotManager
 
 from arrow_values import build_column, table_rows
-from gateway_server import catalog_options, serve
+from gateway_server import per_principal, serve
 
 _catalogs = {}
 
@@ -28,11 +27,7 @@ class UnsupportedOperation(Exception):
 
 def catalog_for(credentials):
     """One catalog per principal; the default uses the environment's own credential."""
-    options = catalog_options(credentials)
-    key = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()
-    if key not in _catalogs:
-        _catalogs[key] = CatalogFactory.create(options)
-    return _catalogs[key]
+    return per_principal(_catalogs, credentials, CatalogFactory.create)
 
 
 def type_name(data_type):
