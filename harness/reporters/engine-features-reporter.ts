@@ -64,10 +64,12 @@ function cellText(t: Tally | undefined): string {
   return parts.join(', ') || '—';
 }
 
+/** Row order of the table; system tables sort among themselves after the reads. */
+const FEATURE_ORDER = [...KIND_FEATURES.map(([, x]) => x), 'raw SQL', MERGE, FORMAT_TABLES, ...TAG_FEATURES.map(([, x]) => x), PERMISSIONS];
+
 function featureOrder(f: string): [number, string] {
-  const all = [...KIND_FEATURES.map(([, x]) => x), 'raw SQL', MERGE, FORMAT_TABLES, ...TAG_FEATURES.map(([, x]) => x), PERMISSIONS];
-  const i = all.indexOf(f);
-  return i >= 0 ? [i, f] : [f.startsWith(SYSTEM_TABLE) ? 3 : all.length, f];
+  const i = FEATURE_ORDER.indexOf(f);
+  return i >= 0 ? [i, f] : [f.startsWith(SYSTEM_TABLE) ? 3 : FEATURE_ORDER.length, f];
 }
 
 /**
