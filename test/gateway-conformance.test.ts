@@ -56,7 +56,7 @@ describe('gateway protocol conformance', async () => {
     expect(check('pingReply', ping)).toEqual([]);
     const replies = [];
     for (const req of script(`proto_${engine.replace('-', '_')}`)) {
-      const body = gatewayBody(wire(engine, req), { database: db });
+      const body = gatewayBody(wire(engine, req)!, { database: db });
       expect(check('executeRequest', body), `${engine} request ${req.kind}`).toEqual([]);
       const reply = await callGateway(engine, endpoint.url, '/execute', body);
       expect(check('executeReply', reply), `${engine} reply to ${req.kind}: ${JSON.stringify(reply).slice(0, 300)}`).toEqual([]);

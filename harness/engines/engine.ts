@@ -16,7 +16,8 @@ export type EngineRequest =
   | { kind: 'create-table'; table: string; columns: [string, string][]; primaryKey?: string[]; partitionKeys?: string[]; options?: Record<string, string> }
   /** `columnTypes`: the inserted columns' declared types, when the harness could read them from the catalog (SQL engines write typed literals). */
   | { kind: 'insert'; table: string; columns?: string[]; rows: unknown[][]; columnTypes?: string[] }
-  | { kind: 'read'; table: string; columns?: string[]; orderBy?: string[] }
+  /** `options`: scan options of this read only (time travel: `scan.snapshot-id`, `scan.tag-name`). */
+  | { kind: 'read'; table: string; columns?: string[]; orderBy?: string[]; options?: Record<string, string> }
   | { kind: 'read-incremental'; table: string; start: number; end: number; orderBy?: string[] }
   | { kind: 'list-snapshots'; table: string }
   | { kind: 'list-tables' }

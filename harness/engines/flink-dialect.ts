@@ -57,6 +57,8 @@ export const FLINK_DIALECT: SqlDialect = {
   // Paimon's `incremental-between` (start exclusive, end inclusive), as a dynamic table option.
   incrementalSource: (qualified, _database, _table, start, end) => `${qualified} /*+ OPTIONS('incremental-between'='${start},${end}') */`,
   showTables: (qualified) => `SHOW TABLES FROM ${qualified}`,
+  // Paimon's Flink connector takes every scan option as a dynamic table option.
+  scanSource: (qualified, options) => `${qualified} /*+ OPTIONS(${optionList(options, (x) => flinkString(String(x)))}) */`,
   alterTableSet: (table, options) => `ALTER TABLE ${table} SET (${optionList(options, (x) => flinkString(String(x)))})`,
 };
 

@@ -46,8 +46,11 @@ export class GatewayEngine implements Engine {
     protected readonly endpoint: EngineEndpoint,
   ) {}
 
-  /** The request as sent to the gateway; identity for engines that run actions natively. */
-  protected translate(request: EngineRequest, _ctx: StepContext): EngineRequest {
+  /**
+   * The request as sent to the gateway; identity for engines that run actions natively. Undefined
+   * when the engine's dialect cannot express the action: the step answers `unsupported`.
+   */
+  protected translate(request: EngineRequest, _ctx: StepContext): EngineRequest | undefined {
     return request;
   }
 
@@ -62,6 +65,9 @@ export class GatewayEngine implements Engine {
 
   async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
     const translated = this.translate(request, ctx);
+    if (translated === undefined) {
+      return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `${this.name} has no statement for this ${request.kind} (${describeRequest(request)})` } };
+    }
     // Engines without SQL return rows as read; the harness orders them (one definition for all).
     const order = translated.kind === 'sql' ? undefined : harnessOrder(request);
     const sent = order?.extraColumns.length && translated.kind === 'read' ? { ...translated, columns: [...translated.columns!, ...order.extraColumns] } : translated;
@@ -98,4 +104,10 @@ export class GatewayEngine implements Engine {
   }
 
   async close(): Promise<void> {}
+}
+
+/** The parts of a request that decide whether a dialect can express it, for `unsupported` messages. */
+function describeRequest(request: EngineRequest): string {
+  if (request.kind === 'read' && request.options) return `scan options ${JSON.stringify(request.options)}`;
+  return 'table' in request ? `table ${request.table}` : request.kind;
 }

@@ -3,7 +3,7 @@ import { dataFusionLiteral, paimonRustRequest } from './paimon-rust-engine.ts';
 
 const sql = (r: Parameters<typeof paimonRustRequest>[0]) => {
   const out = paimonRustRequest(r, 'pi_db');
-  return out.kind === 'sql' ? out.sql : '';
+  return out?.kind === 'sql' ? out.sql : '';
 };
 
 describe('paimonRustRequest', () => {

@@ -61,6 +61,13 @@ export const PAIMON_RUST_DIALECT: SqlDialect = {
   },
   showTables: (_qualified, catalog, database) =>
     `SELECT table_name FROM ${doubleQuoteId(catalog)}.information_schema.tables WHERE table_schema = ${standardString(database)} ORDER BY table_name`,
+  // DataFusion has time travel by snapshot id or tag name (`VERSION AS OF`); other scan options are not offered.
+  scanSource(qualified, options) {
+    const [key, value] = Object.entries(options).length === 1 ? Object.entries(options)[0]! : [];
+    if (key === 'scan.snapshot-id' && /^\d+$/.test(value!)) return `${qualified} VERSION AS OF ${value}`;
+    if (key === 'scan.tag-name') return `${qualified} VERSION AS OF ${standardString(value!)}`;
+    return undefined;
+  },
   alterTableSet: (table, options) => `ALTER TABLE ${table} SET TBLPROPERTIES (${optionList(options, (x) => standardString(String(x)))})`,
 };
 
@@ -72,7 +79,7 @@ const RUST_INVALID = /^(SQL parse error|Schema error|Error during planning)|sql 
 
 /** Paimon's Rust implementation through its gateway: SQL via DataFusion, incremental reads via the table API. */
 export class PaimonRustEngine extends GatewayEngine {
-  protected override translate(request: EngineRequest, ctx: StepContext): EngineRequest {
+  protected override translate(request: EngineRequest, ctx: StepContext): EngineRequest | undefined {
     return paimonRustRequest(request, ctx.database);
   }
 
@@ -83,9 +90,10 @@ export class PaimonRustEngine extends GatewayEngine {
 }
 
 /** What the gateway runs: the action as DataFusion SQL, or an incremental read for the table API. */
-export function paimonRustRequest(request: EngineRequest, database: string): EngineRequest {
+export function paimonRustRequest(request: EngineRequest, database: string): EngineRequest | undefined {
   if (request.kind === 'read-incremental') return request;
-  return { kind: 'sql', sql: buildSql(request, PAIMON_RUST_DIALECT, database)! };
+  const sql = buildSql(request, PAIMON_RUST_DIALECT, database);
+  return sql === undefined ? undefined : { kind: 'sql', sql };
 }
 
 /** paimon-rust (PyPI `pypaimon-rust`): Paimon's third implementation, with DataFusion SQL. */

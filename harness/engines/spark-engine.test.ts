@@ -3,7 +3,7 @@ import { sparkRequest } from './spark-engine.ts';
 
 const sql = (r: Parameters<typeof sparkRequest>[0]) => {
   const out = sparkRequest(r, 'pi_db');
-  return out.kind === 'sql' ? out.sql : '';
+  return out?.kind === 'sql' ? out.sql : '';
 };
 
 describe('sparkRequest', () => {

@@ -24,14 +24,15 @@ export const SPARK_DIALECT: SqlDialect = {
 
 /** Spark with the Paimon connector, through the pyspark gateway; actions become Spark SQL. */
 export class SparkEngine extends GatewayEngine {
-  protected override translate(request: EngineRequest, ctx: StepContext): EngineRequest {
+  protected override translate(request: EngineRequest, ctx: StepContext): EngineRequest | undefined {
     return sparkRequest(request, ctx.database);
   }
 }
 
 /** A portable action as Spark SQL (catalog `paimon`, the Paimon session extensions loaded). */
-export function sparkRequest(request: EngineRequest, database: string): EngineRequest {
-  return { kind: 'sql', sql: buildSql(request, SPARK_DIALECT, database)! };
+export function sparkRequest(request: EngineRequest, database: string): EngineRequest | undefined {
+  const sql = buildSql(request, SPARK_DIALECT, database);
+  return sql === undefined ? undefined : { kind: 'sql', sql };
 }
 
 /** Spark with the Paimon connector; its gateway acts as the environment's principal only. */

@@ -20,6 +20,11 @@ export interface SqlDialect {
   /** Lists a database's tables; `qualified` is `catalog.db` quoted, `catalog` and `database` are the plain names. */
   showTables(qualified: string, catalog: string, database: string): string;
   alterTableSet?(table: string, options: Record<string, string>): string;
+  /**
+   * The FROM source of a read with scan options (time travel); undefined when the dialect cannot
+   * express these options, so the adapter answers `unsupported` rather than ignoring them.
+   */
+  scanSource?(qualified: string, options: Record<string, string>): string | undefined;
 }
 
 /** The catalog name every SQL engine registers the Paimon catalog under; raw SQL steps use it too. */
@@ -46,8 +51,10 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
       const values = request.rows.map((r) => `(${r.map((v, i) => dialect.literal(v, request.columnTypes?.[i])).join(', ')})`).join(', ');
       return `INSERT INTO ${table(request.table)}${cols} VALUES ${values}`;
     }
-    case 'read':
-      return `SELECT ${request.columns?.length ? request.columns.map(q).join(', ') : '*'} FROM ${table(request.table)}${order(request.orderBy)}`;
+    case 'read': {
+      const scanned = request.options && Object.keys(request.options).length ? dialect.scanSource?.(table(request.table), request.options) : table(request.table);
+      return scanned && `SELECT ${request.columns?.length ? request.columns.map(q).join(', ') : '*'} FROM ${scanned}${order(request.orderBy)}`;
+    }
     case 'read-incremental': {
       const source = dialect.incrementalSource?.(table(request.table), database, request.table, request.start, request.end);
       return source && `SELECT * FROM ${source}${order(request.orderBy)}`;

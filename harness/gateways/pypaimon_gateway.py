@@ -142,6 +142,8 @@ def execute(request, database, credentials):
         cols, rows = insert(catalog, ident, request)
     elif kind == "read":
         table = catalog.get_table(ident)
+        if request.get("options"):  # scan options of this read (time travel)
+            table = table.copy(request["options"])
         cols, rows = result(table, read_arrow(table, request.get("columns")))
     elif kind == "read-incremental":
         cols, rows = read_incremental(catalog, ident, request)

@@ -21,7 +21,8 @@ export function applyKnownIssues(step: StepResult, scenario: Omit<DeviationSite,
         known.add(e.engine);
       }
     } else if (e.status === 'pass') {
-      const stale = issues.find((i) => appliesTo(i, site, date));
+      // An intermittent deviation that did not show this time proves nothing fixed.
+      const stale = issues.find((i) => appliesTo(i, site, date) && !i.intermittent);
       if (stale) {
         e.status = 'fail';
         e.failures.push({ equal: false, aspect: `known issue ${stale.id}`, diff: [`- a failure (${stale.reason})`, '+ passed: the deviation is gone; remove the entry from known-issues.yaml'] });

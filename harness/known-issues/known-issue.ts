@@ -16,6 +16,14 @@ export const KnownIssueSchema = z.strictObject({
   params: z.record(z.string(), OneOrMore(Scalar)).optional().describe('only these matrix cells; a list matches any of its values'),
   paimon: z.string().optional().describe('Paimon versions (of the reading cell) the entry applies to, a semver range such as "<1.4" or ">=1.3 <2"'),
   signature: RegexString.optional().describe('regular expression the failure text must match'),
+  layer: z
+    .enum(['engine-cast', 'writer', 'file', 'reader', 'catalog', 'engine'])
+    .optional()
+    .describe('where the deviation lives: the engine casting a value, the writer, the file format, the reader, the catalog, or the engine itself (SQL surface, procedures)'),
+  intermittent: z
+    .boolean()
+    .optional()
+    .describe('the deviation shows in some runs only (say how often in evidence): a pass is not reported as a fixed deviation'),
   reason: z.string().min(1),
   evidence: z.string().optional().describe('what the engine actually did'),
   link: z.string().optional(),

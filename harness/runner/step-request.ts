@@ -30,17 +30,22 @@ export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
       columns: Object.entries(ct.columns),
       primaryKey: ct['primary-key'],
       partitionKeys: ct['partition-keys'],
-      options: ct.options ? Object.fromEntries(Object.entries(ct.options).map(([k, v]) => [k, String(v)])) : undefined,
+      options: stringValues(ct.options),
     };
   }
   if (step.insert) return { kind: 'insert', table: step.insert.table, columns: step.insert.columns, rows: step.insert.rows };
-  if (step.read) return { kind: 'read', table: step.read.table, columns: step.read.columns, orderBy: step.read['order-by'] };
+  if (step.read) return { kind: 'read', table: step.read.table, columns: step.read.columns, orderBy: step.read['order-by'], options: stringValues(step.read.options) };
   const inc = step['read-incremental'];
   if (inc) return { kind: 'read-incremental', table: inc.table, start: inc.start, end: inc.end, orderBy: inc['order-by'] };
   if (step['list-snapshots']) return { kind: 'list-snapshots', table: step['list-snapshots'].table };
   if (step['list-tables']) return { kind: 'list-tables' };
   const alter = step['alter-table'];
-  if (alter) return { kind: 'alter-table', table: alter.table, setOptions: Object.fromEntries(Object.entries(alter['set-options']).map(([k, v]) => [k, String(v)])) };
+  if (alter) return { kind: 'alter-table', table: alter.table, setOptions: stringValues(alter['set-options'])! };
   if (step['drop-table']) return { kind: 'drop-table', table: step['drop-table'].table };
   throw new Error(`step ${step.index + 1} has no engine request`);
+}
+
+/** Option maps as the engines take them: every value a string. */
+function stringValues(options: Record<string, string | number | boolean> | undefined): Record<string, string> | undefined {
+  return options ? Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])) : undefined;
 }

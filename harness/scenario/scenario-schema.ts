@@ -76,6 +76,10 @@ export const ReadSchema = z.strictObject({
   table: TableRef,
   columns: z.array(z.string()).optional(),
   'order-by': z.array(z.string()).optional(),
+  options: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe('scan options for this read only, e.g. {scan.snapshot-id: 1} or {scan.tag-name: v1} (time travel)'),
 });
 export const ReadIncrementalSchema = z.strictObject({
   table: Identifier,

@@ -37,6 +37,7 @@ import org.apache.paimon.data.InternalArray;
 import org.apache.paimon.data.InternalMap;
 import org.apache.paimon.data.InternalRow;
 import org.apache.paimon.data.Timestamp;
+import org.apache.paimon.disk.IOManager;
 import org.apache.paimon.options.Options;
 import org.apache.paimon.reader.RecordReader;
 import org.apache.paimon.schema.Schema;
@@ -164,6 +165,9 @@ public class JavaGateway {
             options.put("dlf.access-key-secret", credentials.path("access_key_secret").asText());
             options.put("dlf.region", credentials.path("region").asText("cn-hangzhou"));
         }
+        // One gateway serves every scenario while other engines change tables: a cached catalog
+        // would keep serving a schema another engine has since altered.
+        options.putIfAbsent("cache-enabled", "false");
         String key = new java.util.TreeMap<>(options).toString();
         return CATALOGS.computeIfAbsent(key, k -> CatalogFactory.createCatalog(CatalogContext.create(Options.fromMap(options))));
     }
@@ -194,7 +198,11 @@ public class JavaGateway {
             if (!table.rowType().getFieldNames().contains(n)) throw new IllegalArgumentException("invalid insert: table " + table.name() + " has no column " + n);
         }
         BatchWriteBuilder builder = table.newBatchWriteBuilder();
-        try (BatchTableWrite write = builder.newWrite(); BatchTableCommit commit = builder.newCommit()) {
+        // Merge engines that look up existing rows (first-row, changelog lookup) spill to local disk.
+        try (IOManager io = IOManager.create(System.getProperty("java.io.tmpdir"));
+                BatchTableWrite write = builder.newWrite();
+                BatchTableCommit commit = builder.newCommit()) {
+            write.withIOManager(io);
             for (JsonNode row : rows) {
                 GenericRow out = new GenericRow(fields.size());
                 for (int i = 0; i < fields.size(); i++) {
@@ -242,6 +250,10 @@ public class JavaGateway {
     }
 
     private static void read(Table table, JsonNode req, ObjectNode out) throws Exception {
+        Map<String, String> scan = new HashMap<>();
+        req.path("options").fields().forEachRemaining(e -> scan.put(e.getKey(), e.getValue().asText()));
+        // Scan options (time travel: scan.snapshot-id, scan.tag-name, ...) as dynamic table options.
+        if (!scan.isEmpty()) table = table.copy(scan);
         RowType rowType = table.rowType();
         ReadBuilder builder = table.newReadBuilder();
         List<String> wanted = strings(req.path("columns"));
