@@ -31,8 +31,23 @@ def catalog_for(credentials):
 
 
 def type_name(data_type):
-    t = getattr(data_type, "type", None)
-    return t if isinstance(t, str) else json.dumps(data_type.to_dict())
+    """The Paimon SQL spelling of a column type (pypaimon keeps nested types as dicts)."""
+    return sql_type(data_type.to_dict())
+
+
+def sql_type(spec):
+    if isinstance(spec, str):
+        return spec
+    kind = spec.get("type")
+    if kind == "ARRAY":
+        return "ARRAY<%s>" % sql_type(spec["element"])
+    if kind == "ROW":
+        return "ROW<%s>" % ", ".join("%s %s" % (f["name"], sql_type(f["type"])) for f in spec["fields"])
+    if isinstance(kind, str) and kind.startswith("MAP"):
+        return "MAP<%s, %s>" % (sql_type(spec["key"]), sql_type(spec["value"]))
+    if isinstance(kind, str) and "key" not in spec:
+        return kind if spec.get("nullable", True) else kind + " NOT NULL"
+    return json.dumps(spec)
 
 
 def read_arrow(table, columns=None):
