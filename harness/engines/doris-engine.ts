@@ -57,7 +57,8 @@ export function dorisStatements(request: EngineRequest, catalog: string, databas
   if (request.kind === 'sql') return [`SWITCH ${backtickId(catalog)}`, request.sql];
   if (!DORIS_REQUESTS.has(request.kind)) return [];
   // Doris caches external metadata: refresh so writes by other engines are visible.
-  return [`REFRESH CATALOG ${backtickId(catalog)}`, buildSql(request, DORIS_DIALECT, database, catalog)!];
+  const sql = buildSql(request, DORIS_DIALECT, database, catalog);
+  return sql === undefined ? [] : [`REFRESH CATALOG ${backtickId(catalog)}`, sql];
 }
 
 /**
@@ -102,8 +103,12 @@ export class DorisEngine implements Engine {
     }
     const conn = await this.connection();
     const catalog = await this.catalogFor(conn, ctx.principal);
+    const statements = dorisStatements(request, catalog, ctx.database);
+    if (statements.length === 0) {
+      return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `the Doris adapter has no statement for this ${request.kind} (scan options ${JSON.stringify(request.kind === 'read' ? request.options : {})})` } };
+    }
     let last: EngineOutcome | undefined;
-    for (const sql of dorisStatements(request, catalog, ctx.database)) {
+    for (const sql of statements) {
       last = await queryOutcome(conn, sql);
       if (!last.ok) return last;
     }

@@ -29,6 +29,12 @@ describe('paimonRustRequest', () => {
     expect(sql({ kind: 'alter-table', table: 't', setOptions: { 'a.b': 'c' } })).toBe(`ALTER TABLE "paimon"."pi_db"."t" SET TBLPROPERTIES ('a.b' = 'c')`);
   });
 
+  it('reads as of a snapshot or a tag, and answers unsupported for other scan options', () => {
+    expect(sql({ kind: 'read', table: 't', options: { 'scan.snapshot-id': '1' } })).toBe('SELECT * FROM "paimon"."pi_db"."t" VERSION AS OF 1');
+    expect(sql({ kind: 'read', table: 't', options: { 'scan.tag-name': "v'1" } })).toBe(`SELECT * FROM "paimon"."pi_db"."t" VERSION AS OF 'v''1'`);
+    expect(paimonRustRequest({ kind: 'read', table: 't', options: { 'scan.timestamp-millis': '5' } }, 'pi_db')).toBeUndefined();
+  });
+
   it('sends incremental reads to the table API, raw SQL untouched', () => {
     const inc = { kind: 'read-incremental', table: 't', start: 1, end: 2 } as const;
     expect(paimonRustRequest(inc, 'x')).toEqual(inc);

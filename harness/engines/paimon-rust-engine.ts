@@ -4,7 +4,7 @@ import type { ErrorClass, EngineRequest, StepContext } from './engine.ts';
 import type { EngineDescriptor } from './engine-descriptor.ts';
 import { GatewayEngine } from './gateway-engine.ts';
 import { gatewayLauncher } from './local-launch.ts';
-import { buildSql, optionList, standardString, type SqlDialect } from './sql-builder.ts';
+import { buildSql, optionList, standardString, versionAsOf, type SqlDialect } from './sql-builder.ts';
 
 /** DataFusion quotes identifiers with double quotes; unquoted ones are folded to lower case. */
 const doubleQuoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -61,13 +61,8 @@ export const PAIMON_RUST_DIALECT: SqlDialect = {
   },
   showTables: (_qualified, catalog, database) =>
     `SELECT table_name FROM ${doubleQuoteId(catalog)}.information_schema.tables WHERE table_schema = ${standardString(database)} ORDER BY table_name`,
-  // DataFusion has time travel by snapshot id or tag name (`VERSION AS OF`); other scan options are not offered.
-  scanSource(qualified, options) {
-    const [key, value] = Object.entries(options).length === 1 ? Object.entries(options)[0]! : [];
-    if (key === 'scan.snapshot-id' && /^\d+$/.test(value!)) return `${qualified} VERSION AS OF ${value}`;
-    if (key === 'scan.tag-name') return `${qualified} VERSION AS OF ${standardString(value!)}`;
-    return undefined;
-  },
+  // DataFusion has time travel by snapshot id or tag name; other scan options are not offered.
+  scanSource: (qualified, options) => versionAsOf(qualified, options),
   alterTableSet: (table, options) => `ALTER TABLE ${table} SET TBLPROPERTIES (${optionList(options, (x) => standardString(String(x)))})`,
 };
 

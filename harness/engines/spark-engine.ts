@@ -2,7 +2,7 @@ import type { EngineRequest, StepContext } from './engine.ts';
 import type { EngineDescriptor } from './engine-descriptor.ts';
 import { GatewayEngine } from './gateway-engine.ts';
 import { gatewayLauncher } from './local-launch.ts';
-import { backslashLiteral, backtickId, buildSql, optionList, type SqlDialect } from './sql-builder.ts';
+import { backslashLiteral, backtickId, buildSql, optionList, versionAsOf, type SqlDialect } from './sql-builder.ts';
 
 /** Spark SQL with the Paimon catalog and session extensions. */
 export const SPARK_DIALECT: SqlDialect = {
@@ -18,6 +18,8 @@ export const SPARK_DIALECT: SqlDialect = {
     return `CREATE TABLE ${table} (${cols})${parts}${tblprops}`;
   },
   incrementalSource: (_qualified, database, table, start, end) => `paimon_incremental_query('${database}.${table}', ${start}, ${end})`,
+  // Spark 3.3+ time travel by snapshot id or tag name.
+  scanSource: (qualified, options) => versionAsOf(qualified, options),
   showTables: (qualified) => `SHOW TABLES IN ${qualified}`,
   alterTableSet: (table, options) => `ALTER TABLE ${table} SET TBLPROPERTIES (${optionList(options, backslashLiteral)})`,
 };

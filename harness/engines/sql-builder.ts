@@ -88,3 +88,16 @@ export function backslashLiteral(v: unknown): string {
 /** A key/value option list `'k' = 'v', ...` with the dialect's string literals. */
 export const optionList = (options: Record<string, string>, literal: (v: unknown) => string) =>
   Object.entries(options).map(([k, v]) => `${literal(k)} = ${literal(String(v))}`).join(', ');
+
+/**
+ * Time travel as `<source> VERSION AS OF <snapshot id | 'tag'>` (DataFusion, Spark); undefined
+ * for any other scan option, so the engine answers `unsupported` instead of ignoring it.
+ */
+export function versionAsOf(qualified: string, options: Record<string, string>, keyword = 'VERSION AS OF'): string | undefined {
+  const entries = Object.entries(options);
+  if (entries.length !== 1) return undefined;
+  const [key, value] = entries[0]!;
+  if (key === 'scan.snapshot-id' && /^\d+$/.test(value)) return `${qualified} ${keyword} ${value}`;
+  if (key === 'scan.tag-name') return `${qualified} ${keyword} ${standardString(value)}`;
+  return undefined;
+}
