@@ -93,11 +93,11 @@ export const optionList = (options: Record<string, string>, literal: (v: unknown
  * Time travel as `<source> VERSION AS OF <snapshot id | 'tag'>` (DataFusion, Spark); undefined
  * for any other scan option, so the engine answers `unsupported` instead of ignoring it.
  */
-export function versionAsOf(qualified: string, options: Record<string, string>, keyword = 'VERSION AS OF'): string | undefined {
+export function versionAsOf(qualified: string, options: Record<string, string>): string | undefined {
   const entries = Object.entries(options);
   if (entries.length !== 1) return undefined;
   const [key, value] = entries[0]!;
-  if (key === 'scan.snapshot-id' && /^\d+$/.test(value)) return `${qualified} ${keyword} ${value}`;
-  if (key === 'scan.tag-name') return `${qualified} ${keyword} ${standardString(value)}`;
+  if (key === 'scan.snapshot-id' && /^\d+$/.test(value)) return `${qualified} VERSION AS OF ${value}`;
+  if (key === 'scan.tag-name') return `${qualified} VERSION AS OF ${standardString(value)}`;
   return undefined;
 }
