@@ -1,5 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+/** `--jobs` of the run the CLI started (the run spec travels in this env var), else 1. */
+function interopJobs(): number {
+  const spec = process.env.PAIMON_INTEROP_RUN_SPEC;
+  const jobs = spec ? Number((JSON.parse(spec) as { jobs?: number }).jobs) : 1;
+  return Number.isInteger(jobs) && jobs > 0 ? jobs : 1;
+}
+
 /**
  * Three projects: `unit` (fast, no engines), `e2e` (starts the real local environment) and
  * `interop` (the scenario suite; normally driven by `paimon-interop run`).
@@ -26,8 +33,9 @@ export default defineConfig({
           setupFiles: ['allure-vitest/setup'],
           testTimeout: 900_000,
           hookTimeout: 1_200_000,
-          // One worker: scenarios share the engines' sessions; parallelism is per database.
+          // One worker holds the engines; --jobs scenario instances run concurrently inside it.
           fileParallelism: false,
+          maxConcurrency: interopJobs(),
         },
       },
     ],

@@ -4,7 +4,7 @@ import { CatalogClient } from '../harness/catalog/index.ts';
 import { createEngine, type Engine, type EngineOutcome } from '../harness/engines/index.ts';
 import { LocalProvider } from '../harness/environment/local/local-provider.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
-import { checkInsert } from '../harness/runner/check-insert.ts';
+import { checkInsert } from '../harness/runner/index.ts';
 import { testRunDir } from './support.ts';
 
 /**

@@ -8,8 +8,7 @@ import { createEngine, EngineUnavailableError, SCENARIO_ENGINES, type Engine, ty
 import type { StartedEnvironment } from '../harness/environment/index.ts';
 import { LocalProvider } from '../harness/environment/local/local-provider.ts';
 import { loadKnownIssues } from '../harness/known-issues/index.ts';
-import { runScenario, type RunContext } from '../harness/runner/index.ts';
-import { checkInsert } from '../harness/runner/check-insert.ts';
+import { checkInsert, runScenario, type RunContext } from '../harness/runner/index.ts';
 import { expandScenario, loadScenarios } from '../harness/scenario/index.ts';
 import { testRunDir } from './support.ts';
 

@@ -5,7 +5,7 @@ import { createEngine, type Engine, type EngineOutcome, type EngineRequest } fro
 import type { StartedEnvironment } from '../harness/environment/index.ts';
 import { LocalProvider } from '../harness/environment/local/local-provider.ts';
 import { provision } from '../harness/provisioning/provision.ts';
-import { checkInsert } from '../harness/runner/check-insert.ts';
+import { checkInsert } from '../harness/runner/index.ts';
 import { versionRow } from '../harness/provisioning/version-table.ts';
 
 /** A fresh folder under reports/ for one e2e test file (kept for inspection, git-ignored). */

@@ -7,20 +7,22 @@ import { runCommand } from './run-command.ts';
 import { reportCommand } from './report-command.ts';
 import { setupCommand } from './setup-command.ts';
 import { validateCommand } from './validate-command.ts';
+import { defaultJobs } from '../runner/default-jobs.ts';
 
 const HELP = `paimon-interop — conformance and interoperability harness for the Paimon REST catalog
 
 Usage:
   paimon-interop run [paths...] [--env local|external|docker] [--config external.yaml] [--paimon 1.4.2|1.3.1,1.4.2|all] [--cross]
                      [--baseline reports/<run-id>] [--fail-on any|new] [--tag T]... [--engine E]...
-                     [--shard i/n] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
+                     [--shard i/n] [--jobs N] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop report <raw-results.json or run dir>... [--out dir] [--baseline run] [--known-issues file] [--fail-on any|new]
   paimon-interop list [paths...] [--tag T]... [--engine E]...
   paimon-interop validate [paths...]
   paimon-interop setup [--paimon 1.4.2] [--refresh]
   paimon-interop schema
 
-Paths default to scenarios/. Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
+Paths default to scenarios/. --jobs: scenario instances in flight at once (default: cores + 1, at
+most 4, fewer when memory is short). Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       tag: { type: 'string', multiple: true },
       engine: { type: 'string', multiple: true },
       shard: { type: 'string' },
+      jobs: { type: 'string' },
       update: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       refresh: { type: 'boolean', default: false },
@@ -51,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 1;
   }
   if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) throw new UsageError(`--shard takes i/n, e.g. 1/3 (got '${values.shard}')`);
+  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 999 (got '${values.jobs}')`);
   const filter = { paths: paths.length ? paths : ['scenarios'], tags: values.tag, engines: values.engine, shard: values.shard };
   switch (command) {
     case 'validate':
@@ -67,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
       return setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
       if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
-      return runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, filter, update: values.update, keep: values.keep, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
+      return runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? defaultJobs() : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
     default:
       throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
   }

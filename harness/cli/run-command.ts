@@ -19,6 +19,8 @@ export interface RunOptions {
   filter: RunFilter;
   update: boolean;
   keep: boolean;
+  /** Scenario instances in flight at once (`--jobs`); `--update` always runs one at a time. */
+  jobs: number;
   reportsDir?: string;
   knownIssuesFile: string;
   configFile?: string;
@@ -52,7 +54,7 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell): Promise<{ r
   const t0 = Date.now();
   const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}`;
   try {
-    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, knownIssuesFile: opts.knownIssuesFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, onProgress: (m) => err(`[env] ${m}`) });
+    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs, knownIssuesFile: opts.knownIssuesFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, onProgress: (m) => err(`[env] ${m}`) });
   } catch (e) {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
@@ -66,6 +68,8 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell): Promise<{ r
   try {
     process.env[RUN_SPEC_ENV] = JSON.stringify(run.spec);
     const allureReporter: [string, Record<string, unknown>] = ['allure-vitest/reporter', { resultsDir: join(run.spec.runDir, 'allure-results') }];
+    const jobs = run.spec.jobs;
+    err(`[run] ${jobs} scenario instance(s) at a time${jobs > 1 ? ' (--jobs 1 runs them one after the other)' : ''}`);
     const vitest = await startVitest('test', [], { config: 'vitest.config.ts', project: ['interop'], watch: false, reporters: [reporter, allureReporter], passWithNoTests: true });
     await vitest?.close();
   } finally {

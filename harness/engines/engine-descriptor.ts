@@ -31,6 +31,11 @@ export interface EngineDescriptor {
   readonly capabilities: readonly Capability[];
   /** How long one step may take before the engine counts as hung (default: the harness's). */
   readonly stepTimeoutMs?: number;
+  /**
+   * The adapter serves steps of concurrent scenarios at once (a session per scenario). Absent:
+   * the harness queues the engine's steps, one at a time, whatever `--jobs` is.
+   */
+  readonly concurrentSteps?: boolean;
   createAdapter(endpoint: EngineEndpoint, context: EngineContext): Engine;
   /** How the local environment provisions and starts the engine; absent: `localUnavailable` says why. */
   readonly local?: LocalEngineLauncher;

@@ -1,4 +1,5 @@
 import type { Engine, EngineEndpoint } from './engine.ts';
+import { withSerialAccess } from './serial-access.ts';
 import { withStepTimeout } from './step-timeout.ts';
 import { CAPABILITIES, type EngineContext, type EngineDescriptor } from './engine-descriptor.ts';
 import { dorisDescriptor } from './doris-engine.ts';
@@ -24,9 +25,13 @@ export function engineDescriptor(name: string): EngineDescriptor | undefined {
   return ENGINE_DESCRIPTORS.find((d) => d.name === name);
 }
 
-/** The adapter for an endpoint, guarded by the engine's step timeout. */
+/**
+ * The adapter for an endpoint, guarded by the engine's step timeout; an engine that takes one
+ * step at a time gets a queue in front of the timeout.
+ */
 export function createEngine(endpoint: EngineEndpoint, context: EngineContext): Engine {
   const descriptor = engineDescriptor(endpoint.engine);
   if (!descriptor) throw new Error(`no adapter for engine '${endpoint.engine}'`);
-  return withStepTimeout(descriptor.createAdapter(endpoint, context), descriptor.stepTimeoutMs);
+  const guarded = withStepTimeout(descriptor.createAdapter(endpoint, context), descriptor.stepTimeoutMs);
+  return descriptor.concurrentSteps ? guarded : withSerialAccess(guarded);
 }

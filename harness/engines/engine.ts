@@ -50,10 +50,13 @@ export interface EngineError {
   message: string;
 }
 
-/** Outcome of one request on one engine: a typed result or a typed error. */
+/**
+ * Outcome of one request on one engine: a typed result or a typed error. `queuedMillis`: how
+ * long the request waited for an engine that takes one step at a time (concurrent scenarios).
+ */
 export type EngineOutcome =
-  | { ok: true; result: CanonicalResult; statement?: string; engineMillis?: number }
-  | { ok: false; error: EngineError; statement?: string; engineMillis?: number };
+  | { ok: true; result: CanonicalResult; statement?: string; engineMillis?: number; queuedMillis?: number }
+  | { ok: false; error: EngineError; statement?: string; engineMillis?: number; queuedMillis?: number };
 
 /**
  * The engine adapter contract: execute a request, close. Kept tiny on purpose (like
@@ -64,6 +67,8 @@ export interface Engine {
   /** Log file of the process behind the adapter, for failure messages. */
   readonly log?: string;
   execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome>;
+  /** The scenario that owns `database` has ended: release what was kept for it (sessions). */
+  endScenario?(database: string): Promise<void>;
   close?(): Promise<void>;
 }
 

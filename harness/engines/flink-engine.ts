@@ -37,7 +37,8 @@ const SECRET_OPTIONS = ['token', 'dlf.access-key-id', 'dlf.access-key-secret', '
 /**
  * Flink SQL through Flink's own SQL Gateway REST API: one gateway session per scenario
  * (database) and principal, with the Paimon catalog created in it under that principal's
- * credentials; portable actions become Flink SQL (FLINK_DIALECT). The CREATE CATALOG statement
+ * credentials, closed when the scenario ends (concurrent scenarios never share a session);
+ * portable actions become Flink SQL (FLINK_DIALECT). The CREATE CATALOG statement
  * carries secrets, so it is never part of a step record and its secrets are redacted from
  * every message. A lost TaskManager is an infrastructure error (EngineUnavailableError with the
  * TaskManager's log tail), never an assertion failure.
@@ -46,7 +47,6 @@ export class FlinkEngine implements Engine {
   readonly name = 'flink';
   private readonly client: SqlGatewayClient;
   private readonly sessions = new Map<string, Promise<FlinkSession>>();
-  private database?: string;
   /** Why the cluster cannot run statements any more (a lost TaskManager). */
   private down?: string;
 
@@ -67,13 +67,6 @@ export class FlinkEngine implements Engine {
   }
 
   private session(database: string, principal?: PrincipalCredentials): Promise<FlinkSession> {
-    if (this.database !== database) {
-      // A new scenario: the previous scenario's sessions are done.
-      const old = [...this.sessions.values()];
-      this.sessions.clear();
-      this.database = database;
-      for (const s of old) void s.then((x) => this.client.closeSession(x.handle), () => undefined);
-    }
     const key = this.sessionKey(database, principal);
     let session = this.sessions.get(key);
     if (!session) {
@@ -82,6 +75,13 @@ export class FlinkEngine implements Engine {
       this.sessions.set(key, session);
     }
     return session;
+  }
+
+  /** The scenario of `database` is done: close its sessions (one per principal). */
+  async endScenario(database: string): Promise<void> {
+    const ended = [...this.sessions.entries()].filter(([key]) => key.startsWith(`${database}/`));
+    for (const [key] of ended) this.sessions.delete(key);
+    await Promise.allSettled(ended.map(async ([, s]) => this.client.closeSession((await s).handle)));
   }
 
   private async openSession(database: string, principal?: PrincipalCredentials): Promise<FlinkSession> {
@@ -167,6 +167,8 @@ export const flinkDescriptor: EngineDescriptor = {
   name: 'flink',
   summary: "Flink SQL with Paimon's Flink connector, over the Flink SQL Gateway REST API",
   capabilities: ['sql', 'writes', 'principals', 'merge-into'],
+  // A gateway session per scenario and principal: concurrent scenarios never share one.
+  concurrentSteps: true,
   createAdapter: (endpoint, context) => new FlinkEngine(endpoint, context),
   local: flinkLocalLauncher,
   external: {

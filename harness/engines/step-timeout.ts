@@ -33,6 +33,7 @@ export function withStepTimeout(engine: Engine, timeoutMs = DEFAULT_STEP_TIMEOUT
         clearTimeout(timer);
       }
     },
+    endScenario: engine.endScenario && ((database: string) => engine.endScenario!(database)),
     close: engine.close && (() => engine.close!()),
   };
 }

@@ -1,6 +1,6 @@
 import type { RawResults } from '../reporters/raw-results.ts';
 import { renderStepFailure } from '../runner/render-failure.ts';
-import { withStatus } from '../runner/run-scenario.ts';
+import { withStatus } from '../runner/scenario-result.ts';
 import { applyKnownIssues } from './apply-known-issues.ts';
 import type { KnownIssue } from './known-issue.ts';
 

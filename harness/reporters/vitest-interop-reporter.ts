@@ -49,8 +49,8 @@ export class InteropVitestReporter implements VitestReporter {
   readonly cell: RunCell;
   raw?: RawResults;
   collectErrors: string[] = [];
-  private readonly results: RawResults['scenarios'] = [];
-  private readonly seen = new Set<string>();
+  /** Results by test id, in the order they ended; the raw results follow the file order. */
+  private readonly results = new Map<string, RawResults['scenarios'][number]>();
   private total = 0;
 
   constructor(
@@ -72,11 +72,10 @@ export class InteropVitestReporter implements VitestReporter {
   async onTestCaseResult(testCase: TestCase): Promise<void> {
     // A test that ended without a result (a timeout, a crash outside the runner) still counts.
     const result = testCase.meta().interop ?? resultWithout(testCase);
-    this.seen.add(testCase.id);
-    this.results.push({ ...result, cell: this.cell.id });
+    this.results.set(testCase.id, { ...result, cell: this.cell.id });
     const secs = (result.durationMs / 1000).toFixed(1);
     const why = result.status === 'skip' ? `  skipped: ${result.reason}` : result.status === 'error' ? `  environment error` : result.status === 'known' ? '  known deviation(s)' : '';
-    const progress = this.total ? `${this.results.length}/${this.total} ` : '';
+    const progress = this.total ? `${this.results.size}/${this.total} ` : '';
     this.print(`${MARK[result.status]} ${progress}[${this.cell.id}] ${result.id}  ${secs}s${why}`);
     if (result.failure) this.print(result.failure.replace(/^/gm, '    '));
     for (const r of this.reporters) await r.onScenarioEnd?.(result);
@@ -84,12 +83,12 @@ export class InteropVitestReporter implements VitestReporter {
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     for (const m of modules) for (const e of m.errors()) this.collectErrors.push(e.message);
-    // Every selected instance ends in the results, whatever stopped the run before it.
+    // Every selected instance ends in the results, whatever stopped the run before it, in the
+    // order of the suite (not of completion), so reports are the same whatever --jobs is.
+    const ordered: RawResults['scenarios'] = [];
     for (const m of modules) {
       for (const t of m.children.allTests()) {
-        if (this.seen.has(t.id)) continue;
-        this.seen.add(t.id);
-        this.results.push({ ...resultWithout(t, 'the run ended before this scenario reported a result'), cell: this.cell.id });
+        ordered.push(this.results.get(t.id) ?? { ...resultWithout(t, 'the run ended before this scenario reported a result'), cell: this.cell.id });
       }
     }
     this.raw = {
@@ -98,7 +97,7 @@ export class InteropVitestReporter implements VitestReporter {
       startedAt: this.startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       cells: [this.cell],
-      scenarios: this.results,
+      scenarios: ordered,
     };
   }
 }

@@ -4,3 +4,4 @@ export type { ScenarioResult, Status, StepEngineResult, StepResult } from './sce
 export { renderStepFailure } from './render-failure.ts';
 export { stepEngines, stepKind, stepName, stepRequest } from './step-request.ts';
 export { selectInstances } from './select-instances.ts';
+export { checkInsert } from './steps/check-insert.ts';

@@ -45,10 +45,15 @@ export type { ScenarioResult };
 /** The run prefix: the only namespace the harness creates, alters and drops objects in. */
 export const runPrefix = (runId: string) => `pi_${runId}`;
 
-/** A database name unique to one scenario instance in one run. */
-export function databaseName(runId: string, instanceId: string, name: string): string {
+/** A short tag (base 36 letters and digits) that tells scenario instances apart: `${instance}`. */
+export function instanceTag(instanceId: string): string {
   let h = 0;
   for (const c of instanceId) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
+  return h.toString(36);
+}
+
+/** A database name unique to one scenario instance in one run. */
+export function databaseName(runId: string, instanceId: string, name: string): string {
   const slug = name.replace(/[^a-z0-9]+/g, '_').slice(0, 32);
-  return `${runPrefix(runId)}_${slug}_${h.toString(36)}`;
+  return `${runPrefix(runId)}_${slug}_${instanceTag(instanceId)}`;
 }

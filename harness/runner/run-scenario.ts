@@ -1,22 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { satisfies } from 'semver';
 import { join } from 'node:path';
-import { ENGINE_CAPABILITIES, EngineUnavailableError, type EngineOutcome, type PrincipalCredentials } from '../engines/index.ts';
-import { checkInsert } from './check-insert.ts';
+import { ENGINE_CAPABILITIES, type PrincipalCredentials } from '../engines/index.ts';
 import { applyKnownIssues, today } from '../known-issues/index.ts';
-import { compareAgreement } from '../results/index.ts';
 import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
-import { evaluateOutcome, evaluateRest } from './evaluate-step.ts';
-import { listFiles } from './list-files.ts';
 import { renderStepFailure } from './render-failure.ts';
-import { databaseName, type RunContext } from './run-context.ts';
-import type { ScenarioResult, StepEngineResult, StepResult } from './scenario-result.ts';
-import { stepEngines, stepFeatures, stepName, stepRequest } from './step-request.ts';
+import { databaseName, instanceTag, type RunContext } from './run-context.ts';
+import { withStatus, type ScenarioResult, type StepResult } from './scenario-result.ts';
+import { stepEngines, stepFeatures, stepName } from './step-request.ts';
+import { runStepKind } from './steps/index.ts';
 
 const now = () => performance.now();
-
-/** Requests that write; in cross-version mode they run on the writer version's engines. */
-const WRITES = new Set(['create-table', 'insert', 'alter-table', 'drop-table']);
 
 /**
  * Runs one scenario instance: creates its database, runs each step on each named engine,
@@ -26,7 +20,8 @@ const WRITES = new Set(['create-table', 'insert', 'alter-table', 'drop-table']);
 export async function runScenario(instance: ScenarioInstance, ctx: RunContext): Promise<ScenarioResult> {
   const started = now();
   const { scenario } = instance;
-  const database = databaseName(ctx.runId, `${instance.id}@${ctx.cell ?? ''}`, scenario.name);
+  const instanceKey = `${instance.id}@${ctx.cell ?? ''}`;
+  const database = databaseName(ctx.runId, instanceKey, scenario.name);
   const result: ScenarioResult = {
     id: instance.id,
     name: scenario.name,
@@ -64,7 +59,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
 
   const scratch = join(ctx.scratchRoot, database);
   await mkdir(scratch, { recursive: true });
-  const vars = { db: database, run: ctx.runId, scratch };
+  const vars = { db: database, run: ctx.runId, scratch, instance: instanceTag(instanceKey) };
 
   try {
     await ctx.catalog?.createDatabase(database);
@@ -108,6 +103,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     Object.assign(result, harnessErrorFields(scenario.name, err, at));
   } finally {
     ctx.authority?.unregister(database);
+    await Promise.allSettled([...ctx.engines.values(), ...(ctx.writeEngines?.values() ?? [])].map((e) => e.endScenario?.(database)));
     if (!ctx.keepDatabases) {
       await ctx.catalog?.dropDatabase(database).catch((err: Error) => {
         result.reason = `${result.reason ? `${result.reason}; ` : ''}cleanup of ${database} failed: ${err.message}`;
@@ -148,100 +144,12 @@ export function crashedResult(instance: ScenarioInstance, err: unknown): Scenari
   return { ...base, ...harnessErrorFields(scenario.name, err) };
 }
 
+/** One step: `as:` resolved to its principal, then the handler of the step's kind. */
 async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>): Promise<StepResult> {
   const base: StepResult = { index: step.index, name: stepName(step), loc: step.loc, ...stepFeatures(step), status: 'pass', engines: [], disagreements: [], skippedEngines: [] };
   const principal = step.as === undefined ? undefined : principals[step.as];
   if (step.as !== undefined && !principal) {
     return { ...base, status: 'error', engines: [{ engine: 'harness', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
   }
-  if (step.rest) {
-    const t = now();
-    if (!ctx.catalog) {
-      return { ...base, status: 'skip', skippedEngines: [{ engine: 'catalog', reason: 'no catalog endpoint' }] };
-    }
-    try {
-      const path = await ctx.catalog.resource(step.rest.path);
-      const client = principal ? ctx.catalog.as(principal) : ctx.catalog;
-      const reply = await client.raw(step.rest.method, path, step.rest.body);
-      const failures = evaluateRest(step.expect, reply.status, reply.body);
-      base.engines.push({ engine: 'catalog', status: failures.length ? 'fail' : 'pass', statement: `${step.rest.method} ${path}`, durationMs: Math.round(now() - t), failures });
-    } catch (err) {
-      base.engines.push({ engine: 'catalog', status: 'error', durationMs: Math.round(now() - t), failures: [], reason: (err as Error).message });
-    }
-    return withStatus(base);
-  }
-
-  if (step['list-files']) {
-    const t = now();
-    const result = await listFiles(step['list-files'].path);
-    const failures = evaluateOutcome(step.expect, { ok: true, result });
-    base.engines.push({ engine: 'harness', status: failures.length ? 'fail' : 'pass', statement: `list files under ${step['list-files'].path}`, durationMs: Math.round(now() - t), failures, actual: result });
-    return withStatus(base);
-  }
-
-  const change = step.grant ?? step.revoke;
-  if (change) {
-    const verb = step.grant ? 'grant' : 'revoke';
-    if (!ctx.authority) return { ...base, status: 'skip', skippedEngines: [{ engine: 'access-control', reason: `${verb} needs the reference access-control layer; this catalog manages its own grants` }] };
-    const ok = ctx.authority[verb](database, change.principal, { privilege: change.privilege, on: change.on });
-    base.engines.push({ engine: 'access-control', status: ok ? 'pass' : 'error', statement: `${verb} ${change.privilege} on ${change.on} ${step.grant ? 'to' : 'from'} ${change.principal}`, durationMs: 0, failures: [], reason: ok ? undefined : `unknown principal ${change.principal}` });
-    return withStatus(base);
-  }
-
-  const outcomes: [string, EngineOutcome][] = [];
-  const portable = step.sql === undefined ? stepRequest(step, '') : undefined;
-  const checked = portable?.kind === 'insert' && ctx.catalog ? await checkInsert(portable, ctx.catalog, database) : {};
-  const invalid = checked.problem;
-  for (const engineName of stepEngines(step)) {
-    const stepped = stepRequest(step, engineName);
-    const request = stepped.kind === 'insert' && checked.columnTypes ? { ...stepped, columnTypes: checked.columnTypes } : stepped;
-    const engine = (WRITES.has(request.kind) ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);
-    if (!engine) {
-      base.skippedEngines.push({ engine: engineName, reason: ctx.unavailable.get(engineName) ?? 'not in this environment' });
-      continue;
-    }
-    const t = now();
-    let entry: StepEngineResult;
-    try {
-      const outcome: EngineOutcome = invalid
-        ? { ok: false, statement: `harness check of ${request.kind} into ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: invalid } }
-        : await engine.execute(request, { database, principal });
-      const failures = evaluateOutcome(step.expect, outcome);
-      entry = {
-        engine: engineName,
-        log: engine.log,
-        status: failures.length ? 'fail' : 'pass',
-        statement: outcome.statement,
-        durationMs: Math.round(now() - t),
-        engineMillis: outcome.engineMillis,
-        failures,
-        error: outcome.ok ? undefined : outcome.error,
-        actual: outcome.ok ? outcome.result : undefined,
-      };
-      outcomes.push([engineName, outcome]);
-    } catch (err) {
-      if (!(err instanceof EngineUnavailableError)) throw err;
-      entry = { engine: engineName, log: engine.log, status: 'error', durationMs: Math.round(now() - t), failures: [], reason: err.message };
-    }
-    base.engines.push(entry);
-  }
-  if (step.expect?.agree) {
-    const ok = outcomes.filter((o): o is [string, Extract<EngineOutcome, { ok: true }>] => o[1].ok);
-    const [ref, ...others] = ok;
-    for (const other of ref ? others : []) {
-      const cmp = compareAgreement(ref![0], ref![1].result, other[0], other[1].result, step.expect.ordered ?? false);
-      if (!cmp.equal) base.disagreements.push(cmp);
-    }
-  }
-  return withStatus(base);
-}
-
-export function withStatus(step: StepResult): StepResult {
-  const statuses = step.engines.map((e) => e.status);
-  if (statuses.includes('error')) step.status = 'error';
-  else if (statuses.includes('fail') || step.disagreements.length) step.status = 'fail';
-  else if (statuses.length === 0) step.status = 'skip';
-  else if (statuses.includes('known')) step.status = 'known';
-  else step.status = 'pass';
-  return step;
+  return runStepKind({ step, ctx, database, principal, base });
 }

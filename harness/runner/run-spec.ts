@@ -16,6 +16,8 @@ export interface RunSpec {
   filter: RunFilter;
   update: boolean;
   keepDatabases: boolean;
+  /** Scenario instances in flight at once (1: one after the other). */
+  jobs: number;
   /** The known-deviations table (known-issues.yaml). */
   knownIssuesFile: string;
   /** Cross-version mode: the Paimon version whose engines write (env.paimonVersion reads). */

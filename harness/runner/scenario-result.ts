@@ -10,8 +10,11 @@ export interface StepEngineResult {
   engine: string;
   status: Status;
   statement?: string;
+  /** Time the engine spent on the step, without `queuedMs`. */
   durationMs: number;
   engineMillis?: number;
+  /** Time the step waited for its engine, busy with another scenario's step (`--jobs`). */
+  queuedMs?: number;
   /** Failing comparisons only; empty when the step passed. */
   failures: Comparison[];
   error?: EngineError;
@@ -58,4 +61,15 @@ export interface ScenarioResult {
   failure?: string;
   /** A defect of the harness itself stopped the scenario: its message and stack, for the report. */
   harnessError?: { message: string; stack?: string };
+}
+
+/** A step's status from its engines' statuses and disagreements. */
+export function withStatus(step: StepResult): StepResult {
+  const statuses = step.engines.map((e) => e.status);
+  if (statuses.includes('error')) step.status = 'error';
+  else if (statuses.includes('fail') || step.disagreements.length) step.status = 'fail';
+  else if (statuses.length === 0) step.status = 'skip';
+  else if (statuses.includes('known')) step.status = 'known';
+  else step.status = 'pass';
+  return step;
 }

@@ -21,4 +21,4 @@ export interface ScenarioInstance {
 }
 
 /** Variables the runner provides; anything else in `${...}` must be a matrix parameter. */
-export const RUNTIME_VARIABLES = ['db', 'run', 'scratch'] as const;
+export const RUNTIME_VARIABLES = ['db', 'run', 'scratch', 'instance'] as const;

@@ -15,6 +15,10 @@ const Cell: z.ZodType<ExpectedCell> = z.lazy(() =>
 );
 
 const Identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'must be a plain identifier');
+/** A table name: a plain identifier, which may embed variables (`sales_${instance}`). */
+const TableName = z
+  .string()
+  .regex(/^(?:[A-Za-z_$]|\$\{[A-Za-z_]\w*\})(?:[A-Za-z0-9_$]|\$\{[A-Za-z_]\w*\})*$/, 'must be a plain identifier (letters, digits, _ and $; ${variables} allowed)');
 const TableRef = z.string().min(1).describe('table name, optionally with a $system suffix; the scenario database is implied');
 
 const ErrorClass = z.enum([
@@ -61,14 +65,14 @@ const ColumnTypes = z
   .describe('column name -> Paimon SQL type, in order, e.g. {user_id: INT, ts: TIMESTAMP(9)}');
 
 export const CreateTableSchema = z.strictObject({
-  table: Identifier,
+  table: TableName,
   columns: ColumnTypes,
   'primary-key': z.array(Identifier).optional(),
   'partition-keys': z.array(Identifier).optional(),
   options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 export const InsertSchema = z.strictObject({
-  table: Identifier,
+  table: TableName,
   columns: z.array(Identifier).optional().describe('column order of the rows (default: table order)'),
   rows: z.array(z.array(Cell)).min(1),
 });
@@ -82,14 +86,14 @@ export const ReadSchema = z.strictObject({
     .describe('scan options for this read only, e.g. {scan.snapshot-id: 1} or {scan.tag-name: v1} (time travel)'),
 });
 export const ReadIncrementalSchema = z.strictObject({
-  table: Identifier,
+  table: TableName,
   start: z.number().int().describe('start snapshot id, exclusive'),
   end: z.number().int().describe('end snapshot id, inclusive'),
   'order-by': z.array(z.string()).optional(),
 });
-export const TableOnlySchema = z.strictObject({ table: Identifier });
+export const TableOnlySchema = z.strictObject({ table: TableName });
 export const AlterTableSchema = z.strictObject({
-  table: Identifier,
+  table: TableName,
   'set-options': z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).describe('table options to set (a schema change)'),
 });
 export const RestCallSchema = z.strictObject({

@@ -96,8 +96,11 @@ afterAll(async () => {
   }
 });
 
+// With --jobs N, up to N instances run at once (vitest's maxConcurrency); each has its own
+// database, engines queue or keep a session per scenario, and the reporter restores file order.
+const declare = spec.jobs > 1 ? test.concurrent : test;
 for (const instance of instances) {
-  test(instance.id, async (ctx) => {
+  declare(instance.id, async (ctx) => {
     // Whatever an engine echoed (messages, statements, diffs) leaves the worker redacted.
     const ran = await runWithUpdates(instance).catch((err: unknown) => crashedResult(instance, err));
     const result = JSON.parse(redact(JSON.stringify(ran), secrets)) as ScenarioResult;

@@ -1,6 +1,6 @@
-import type { CatalogClient } from '../catalog/index.ts';
-import type { EngineRequest } from '../engines/index.ts';
-import { NormalizeError, normalizeExpected, parseType } from '../results/index.ts';
+import type { CatalogClient } from '../../catalog/index.ts';
+import type { EngineRequest } from '../../engines/index.ts';
+import { NormalizeError, normalizeExpected, parseType } from '../../results/index.ts';
 
 /**
  * Checks an insert's values against the table's columns as the catalog stores them, before any

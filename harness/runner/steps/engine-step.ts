@@ -1,0 +1,78 @@
+import { EngineUnavailableError, type EngineOutcome, type EngineRequest } from '../../engines/index.ts';
+import { compareAgreement } from '../../results/index.ts';
+import { evaluateOutcome } from '../evaluate-step.ts';
+import type { StepEngineResult } from '../scenario-result.ts';
+import { stepEngines, stepRequest } from '../step-request.ts';
+import { checkInsert } from './check-insert.ts';
+import { withStatus, type StepHandler, type StepRun } from './step-handler.ts';
+
+/** Requests that write; in cross-version mode they run on the writer version's engines. */
+const WRITES = new Set(['create-table', 'insert', 'alter-table', 'drop-table']);
+/** Requests that change nothing: their engines may run at once. */
+const READS = new Set(['read', 'read-incremental', 'list-snapshots', 'list-tables']);
+
+type EngineRun = { entry: StepEngineResult; outcome?: EngineOutcome } | { skipped: string };
+
+/**
+ * An engine action (portable or SQL) on each engine the step names: outcomes checked against
+ * the expectation, then against each other (`agree`). A step that reads, or one every engine is
+ * expected to fail (nothing written), runs on its engines at once; a write runs on one engine
+ * after the other, so commits keep the order of `on:`.
+ */
+export const engineStep: StepHandler = async (run) => {
+  const { step, ctx, database, base } = run;
+  const portable = step.sql === undefined ? stepRequest(step, '') : undefined;
+  const checked = portable?.kind === 'insert' && ctx.catalog ? await checkInsert(portable, ctx.catalog, database) : {};
+  const engines = stepEngines(step);
+  const atOnce = (portable !== undefined && READS.has(portable.kind)) || step.expect?.error !== undefined;
+  const runs: EngineRun[] = [];
+  if (atOnce) runs.push(...(await Promise.all(engines.map((e) => onEngine(run, e, checked)))));
+  else for (const e of engines) runs.push(await onEngine(run, e, checked));
+
+  const outcomes: [string, EngineOutcome][] = [];
+  runs.forEach((r, i) => {
+    if ('skipped' in r) return base.skippedEngines.push({ engine: engines[i]!, reason: r.skipped });
+    base.engines.push(r.entry);
+    if (r.outcome) outcomes.push([engines[i]!, r.outcome]);
+  });
+  if (step.expect?.agree) {
+    const ok = outcomes.filter((o): o is [string, Extract<EngineOutcome, { ok: true }>] => o[1].ok);
+    const [ref, ...others] = ok;
+    for (const other of ref ? others : []) {
+      const cmp = compareAgreement(ref![0], ref![1].result, other[0], other[1].result, step.expect.ordered ?? false);
+      if (!cmp.equal) base.disagreements.push(cmp);
+    }
+  }
+  return withStatus(base);
+};
+
+async function onEngine({ step, ctx, database, principal }: StepRun, engineName: string, checked: { problem?: string; columnTypes?: string[] }): Promise<EngineRun> {
+  const stepped = stepRequest(step, engineName);
+  const request: EngineRequest = stepped.kind === 'insert' && checked.columnTypes ? { ...stepped, columnTypes: checked.columnTypes } : stepped;
+  const engine = (WRITES.has(request.kind) ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);
+  if (!engine) return { skipped: ctx.unavailable.get(engineName) ?? 'not in this environment' };
+  const t = performance.now();
+  try {
+    const outcome: EngineOutcome = checked.problem
+      ? { ok: false, statement: `harness check of ${request.kind} into ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: checked.problem } }
+      : await engine.execute(request, { database, principal });
+    const failures = evaluateOutcome(step.expect, outcome);
+    const entry: StepEngineResult = {
+      engine: engineName,
+      log: engine.log,
+      status: failures.length ? 'fail' : 'pass',
+      statement: outcome.statement,
+      // The time the engine spent on the step; waiting for a busy engine is reported apart.
+      durationMs: Math.round(performance.now() - t - (outcome.queuedMillis ?? 0)),
+      engineMillis: outcome.engineMillis,
+      queuedMs: outcome.queuedMillis,
+      failures,
+      error: outcome.ok ? undefined : outcome.error,
+      actual: outcome.ok ? outcome.result : undefined,
+    };
+    return { entry, outcome };
+  } catch (err) {
+    if (!(err instanceof EngineUnavailableError)) throw err;
+    return { entry: { engine: engineName, log: engine.log, status: 'error', durationMs: Math.round(performance.now() - t), failures: [], reason: err.message } };
+  }
+}

@@ -1,0 +1,23 @@
+import type { StepKind } from '../../scenario/index.ts';
+import { stepKind } from '../step-request.ts';
+import { engineStep } from './engine-step.ts';
+import { grantStep } from './grant-step.ts';
+import { listFilesStep } from './list-files-step.ts';
+import { restStep } from './rest-step.ts';
+import type { StepHandler, StepRun } from './step-handler.ts';
+
+/** Step kinds the harness runs itself; every other kind is an engine action (engineStep). */
+const STEP_HANDLERS: Partial<Record<StepKind, StepHandler>> = {
+  rest: restStep,
+  'list-files': listFilesStep,
+  grant: grantStep,
+  revoke: grantStep,
+};
+
+/** Runs a step with the handler of its kind. */
+export function runStepKind(run: StepRun) {
+  return (STEP_HANDLERS[stepKind(run.step) as StepKind] ?? engineStep)(run);
+}
+
+export { checkInsert } from './check-insert.ts';
+export { withStatus, type StepHandler, type StepRun } from './step-handler.ts';

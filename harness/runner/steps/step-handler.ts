@@ -1,0 +1,20 @@
+import type { PrincipalCredentials } from '../../engines/index.ts';
+import type { ScenarioStep } from '../../scenario/index.ts';
+import type { RunContext } from '../run-context.ts';
+import type { StepResult } from '../scenario-result.ts';
+export { withStatus } from '../scenario-result.ts';
+
+/** One step about to run: the interpolated step, where it runs and as whom. */
+export interface StepRun {
+  step: ScenarioStep;
+  ctx: RunContext;
+  /** The scenario's own database. */
+  database: string;
+  /** The principal of `as:`, when the step names one. */
+  principal?: PrincipalCredentials;
+  /** The step's result so far (name, location, features), for the handler to fill in. */
+  base: StepResult;
+}
+
+/** Runs one kind of step and returns its result (statuses set by `withStatus`). */
+export type StepHandler = (run: StepRun) => Promise<StepResult>;
