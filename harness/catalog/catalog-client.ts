@@ -128,6 +128,14 @@ export class CatalogClient {
     return fields.map((f) => ({ name: f.name, type: typeText(f.type) }));
   }
 
+  /** Where a table's files are (the `path` of GET table), or undefined when it does not exist. */
+  async tablePath(database: string, table: string): Promise<string | undefined> {
+    const reply = await this.raw('GET', await this.resource(`/databases/${encodeURIComponent(database)}/tables/${encodeURIComponent(table)}`));
+    if (reply.status === 404) return undefined;
+    if (reply.status !== 200) throw new CatalogError(`GET table ${database}.${table} answered HTTP ${reply.status}`, reply.status);
+    return (reply.body as { path?: string }).path;
+  }
+
   /** Drops a database and its tables; a database that is already gone is fine. */
   async dropDatabase(name: string): Promise<void> {
     const db = encodeURIComponent(name);

@@ -19,6 +19,11 @@ export interface EnvironmentDescriptor {
   versions: Record<string, string>;
   /** Folder scenarios may write scratch files to (`${scratch}`). */
   scratchRoot: string;
+  /**
+   * A Python interpreter with pyarrow, for `inspect-files` steps, where the warehouse is on this
+   * machine (local environment); absent: those steps skip with the reason.
+   */
+  fileInspector?: string;
 }
 
 /** A running environment; only a started one can be used, and it must be stopped. */

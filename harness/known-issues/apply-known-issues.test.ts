@@ -3,7 +3,7 @@ import type { StepResult } from '../runner/scenario-result.ts';
 import { applyKnownIssues } from './apply-known-issues.ts';
 import type { KnownIssue } from './known-issue.ts';
 
-const issue: KnownIssue = { id: 'dup-keys', scenario: 's', step: 'read', engine: 'flink', signature: '\\+ 1 \\| r', reason: 'duplicate keys' };
+const issue: KnownIssue = { id: 'dup-keys', scenario: 's', step: 'read', engine: 'flink', layer: 'reader', signature: '\\+ 1 \\| r', reason: 'duplicate keys' };
 const scenario = { scenarioName: 's', instanceId: 's.yaml#s', params: {} };
 const step = (status: 'pass' | 'fail'): StepResult => ({
   index: 0,

@@ -18,8 +18,7 @@ export const KnownIssueSchema = z.strictObject({
   signature: RegexString.optional().describe('regular expression the failure text must match'),
   layer: z
     .enum(['engine-cast', 'writer', 'file', 'reader', 'catalog', 'engine'])
-    .optional()
-    .describe('where the deviation lives: the engine casting a value, the writer, the file format, the reader, the catalog, or the engine itself (SQL surface, procedures)'),
+    .describe('required: where the deviation lives: the engine casting a value, the writer, the file format, the reader, the catalog, or the engine itself (SQL surface, procedures)'),
   intermittent: z
     .boolean()
     .optional()

@@ -9,6 +9,7 @@ const issue: KnownIssue = {
   engine: ['pypaimon', 'paimon-java'],
   params: { format: 'orc', precision: [0, 1] },
   signature: '\\+ 1 \\| .*\\.123456789',
+  layer: 'writer',
   reason: 'r',
   expires: '2027-01-01',
 };

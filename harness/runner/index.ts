@@ -5,3 +5,4 @@ export { renderStepFailure } from './render-failure.ts';
 export { stepEngines, stepKind, stepName, stepRequest } from './step-request.ts';
 export { selectInstances } from './select-instances.ts';
 export { checkInsert } from './steps/check-insert.ts';
+export { inspectTimestampColumn, type InspectedFile } from './steps/inspect-files-step.ts';

@@ -26,6 +26,8 @@ export interface RunContext {
   /** Mints the principals scenarios declare and changes their grants (reference layer). */
   authority?: PrincipalAuthority;
   scratchRoot: string;
+  /** Python with pyarrow for `inspect-files` steps (local warehouses only). */
+  fileInspector?: string;
   keepDatabases?: boolean;
   /** Log file per component, for failure messages. */
   logs?: Record<string, string>;

@@ -118,7 +118,7 @@ describe('runScenario with test doubles', () => {
 
 describe('runScenario with known issues', () => {
   const liar = (shared: ConstructorParameters<typeof TestDoubleEngine>[1]) => new TestDoubleEngine('double-b', shared, (rows) => rows.map((r) => [r[0], r[1], !r[2]]));
-  const entry = { id: 'double-b-flips', scenario: 'fixture-roundtrip', step: 'read back', engine: 'double-b', signature: '\\+ 1 \\| a \\| false', reason: 'flips booleans' };
+  const entry = { id: 'double-b-flips', scenario: 'fixture-roundtrip', step: 'read back', engine: 'double-b', layer: 'reader' as const, signature: '\\+ 1 \\| a \\| false', reason: 'flips booleans' };
 
   it('reports a failure an entry explains as a known deviation, not a failure', async () => {
     const shared = new Map();
@@ -144,7 +144,7 @@ describe('runScenario with known issues', () => {
     const refusing = new TestDoubleEngine('double-a', shared);
     const execute = refusing.execute.bind(refusing);
     refusing.execute = async (req, ctx) => (req.kind === 'insert' ? { ok: false, error: { errorClass: 'unsupported', message: 'cannot write this format' } } : execute(req, ctx));
-    const cannotWrite = { id: 'double-a-cannot-write', scenario: 'fixture-roundtrip', step: 'insert #2', engine: 'double-a', signature: 'cannot write', reason: 'no writer' };
+    const cannotWrite = { id: 'double-a-cannot-write', scenario: 'fixture-roundtrip', step: 'insert #2', engine: 'double-a', layer: 'writer' as const, signature: 'cannot write', reason: 'no writer' };
     const ctx = { ...context([refusing, new TestDoubleEngine('double-b', shared)]), knownIssues: [cannotWrite], today: '2026-11-21' };
     const r = await runScenario((await instances())['fixture-roundtrip']!, ctx);
     expect(r.status).toBe('known');

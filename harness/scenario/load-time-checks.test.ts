@@ -21,9 +21,9 @@ describe('load-time checks', () => {
 
   it('an invalid known-issue signature is a located problem', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'pi-known-')), 'known.yaml');
-    await writeFile(file, ['deviations:', '  - id: x', '    scenario: s', '    engine: pypaimon', '    signature: "[oops"', '    reason: r'].join('\n'));
+    await writeFile(file, ['deviations:', '  - id: x', '    scenario: s', '    engine: pypaimon', '    layer: reader', '    signature: "[oops"', '    reason: r'].join('\n'));
     const r = await loadKnownIssues(file);
-    expect(r.problems.map((p) => [p.code, p.loc.line, p.loc.col])).toEqual([['BAD_REGEX', 5, 16]]);
+    expect(r.problems.map((p) => [p.code, p.loc.line, p.loc.col])).toEqual([['BAD_REGEX', 6, 16]]);
   });
 
   it('a YAML number a double cannot carry must be quoted', () => {

@@ -103,7 +103,7 @@ export const RestCallSchema = z.strictObject({
 });
 
 /** The step kinds; a step has exactly one of these keys. */
-export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'grant', 'revoke'] as const;
+export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'grant', 'revoke'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const StepSchema = z
@@ -124,6 +124,10 @@ export const StepSchema = z
     'drop-table': TableOnlySchema.optional(),
     rest: RestCallSchema.optional().describe('a call to the catalog REST API'),
     'list-files': z.strictObject({ path: z.string().min(1) }).optional().describe('data files under a local path (e.g. ${scratch}/t), as rows of relative paths'),
+    'inspect-files': z
+      .strictObject({ table: TableName, column: Identifier })
+      .optional()
+      .describe("how a TIMESTAMP column is stored in the table's data files, read with the format's own reader (pyarrow): rows of (digits, value); needs a warehouse on this machine"),
     'list-tables': z.strictObject({}).optional().describe('the tables of the scenario database'),
     grant: GrantChange.optional().describe('give a principal a privilege (reference access-control layer only)'),
     revoke: GrantChange.optional().describe('take a privilege away from a principal'),

@@ -105,6 +105,7 @@ export class LocalProvider implements EnvironmentProvider {
         logs,
         versions,
         scratchRoot,
+        fileInspector: prov.python,
         admin: ref.admin,
         pids: started.map((p) => p.pid!).filter(Boolean),
         stop: async () => {

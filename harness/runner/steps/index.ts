@@ -2,6 +2,7 @@ import type { StepKind } from '../../scenario/index.ts';
 import { stepKind } from '../step-request.ts';
 import { engineStep } from './engine-step.ts';
 import { grantStep } from './grant-step.ts';
+import { inspectFilesStep } from './inspect-files-step.ts';
 import { listFilesStep } from './list-files-step.ts';
 import { restStep } from './rest-step.ts';
 import type { StepHandler, StepRun } from './step-handler.ts';
@@ -10,6 +11,7 @@ import type { StepHandler, StepRun } from './step-handler.ts';
 const STEP_HANDLERS: Partial<Record<StepKind, StepHandler>> = {
   rest: restStep,
   'list-files': listFilesStep,
+  'inspect-files': inspectFilesStep,
   grant: grantStep,
   revoke: grantStep,
 };

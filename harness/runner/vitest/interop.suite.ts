@@ -64,6 +64,7 @@ const ctxBase = {
   principals: env.principals,
   authority,
   scratchRoot: env.scratchRoot,
+  fileInspector: env.fileInspector,
   keepDatabases: spec.keepDatabases,
   logs: env.logs,
   knownIssues: known.issues,
