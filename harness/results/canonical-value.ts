@@ -20,4 +20,6 @@ export interface ResultColumn {
 export interface CanonicalResult {
   columns: ResultColumn[];
   rows: CanonicalValue[][];
+  /** Set when a report keeps only the first rows of a large result: how many there were. */
+  rowCount?: number;
 }

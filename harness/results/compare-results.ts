@@ -3,6 +3,7 @@ import { formatType, typeFamily, type CanonicalType } from './canonical-type.ts'
 import type { CanonicalResult, CanonicalValue } from './canonical-value.ts';
 import { NormalizeError, normalizeExpected } from './normalize-value.ts';
 import { diffLines, formatRow, type DiffItem } from './render-diff.ts';
+import { multisetDifference, rowsDigest } from './rows-digest.ts';
 
 /** The outcome of one comparison: equal, or what differs as readable `-expected/+actual` lines. */
 export interface Comparison {
@@ -27,9 +28,27 @@ function rowItems(rows: readonly CanonicalValue[][], types: readonly CanonicalTy
   return ordered ? items : items.sort((a, b) => byteOrder(a.key, b.key));
 }
 
+/** Beyond this many expected × actual lines a line diff is too big to compute or to read. */
+const LINE_DIFF_LIMIT = 1_000_000;
+
 function compareItems(aspect: string, expected: DiffItem[], actual: DiffItem[]): Comparison {
   if (expected.length === actual.length && expected.every((l, i) => l.key === actual[i]!.key)) return same(aspect);
+  if (expected.length * actual.length > LINE_DIFF_LIMIT) return { equal: false, aspect, diff: digestDiff(expected, actual) };
   return { equal: false, aspect, diff: diffLines(expected, actual) };
+}
+
+/**
+ * Large results: row count and an order-independent digest of each side, then the first rows
+ * only one side has (as multisets, whatever the order).
+ */
+function digestDiff(expected: DiffItem[], actual: DiffItem[]): string[] {
+  const sorted = (items: DiffItem[]) => [...items].sort((a, b) => byteOrder(a.key, b.key));
+  const [exp, act] = [sorted(expected), sorted(actual)];
+  const lines = [`- ${exp.length} rows, digest ${rowsDigest(exp.map((i) => i.key))}`, `+ ${act.length} rows, digest ${rowsDigest(act.map((i) => i.key))}`];
+  const { missing, extra } = multisetDifference(exp, act, 10);
+  if (!missing.length && !extra.length) lines.push('  (the same rows in another order)');
+  lines.push(...missing.map((i) => `- ${i.text}`), ...extra.map((i) => `+ ${i.text}`));
+  return lines;
 }
 
 const lineItems = (lines: readonly string[]): DiffItem[] => lines.map((l) => ({ key: l, text: l }));

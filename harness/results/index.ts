@@ -4,3 +4,5 @@ export { compareAgreement, compareColumns, compareCount, compareRows, compareTyp
 export { NormalizeError, normalizeExpected, normalizeValue, numberText, timestampDigits } from './normalize-value.ts';
 export { compareCanonical, OrderError, orderRows } from './order-rows.ts';
 export { diffLines, formatRow, type DiffItem } from './render-diff.ts';
+export { generatedCount, generatedRows, generatedValue, type GeneratedRange } from './generated-rows.ts';
+export { multisetDifference, reportedResult, REPORTED_ROWS, rowsDigest } from './rows-digest.ts';

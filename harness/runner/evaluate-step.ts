@@ -1,5 +1,5 @@
 import type { EngineOutcome } from '../engines/index.ts';
-import { compareColumns, compareCount, compareRows, compareTypes, type Comparison } from '../results/index.ts';
+import { compareColumns, compareCount, compareRows, compareTypes, generatedRows, type Comparison } from '../results/index.ts';
 import type { ExpectDoc } from '../scenario/index.ts';
 
 const fail = (aspect: string, expected: string, actual: string): Comparison => ({ equal: false, aspect, diff: [`- ${expected}`, `+ ${actual}`] });
@@ -26,6 +26,11 @@ export function evaluateOutcome(expect: ExpectDoc | undefined, outcome: EngineOu
   if (expect?.types) checks.push(compareTypes(expect.types, outcome.result));
   if (expect?.count !== undefined) checks.push(compareCount(expect.count, outcome.result));
   if (expect?.rows) checks.push(compareRows(expect.rows, outcome.result, expect.ordered ?? false));
+  if (expect?.generated) {
+    const { from, to } = expect.generated;
+    const cmp = compareRows(generatedRows(expect.generated, outcome.result.columns), outcome.result, false);
+    checks.push({ ...cmp, aspect: `rows (generated ${from}..${to})` });
+  }
   return checks.filter((c) => !c.equal);
 }
 

@@ -33,7 +33,8 @@ export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
       options: stringValues(ct.options),
     };
   }
-  if (step.insert) return { kind: 'insert', table: step.insert.table, columns: step.insert.columns, rows: step.insert.rows };
+  // Generated rows (`generate`) are filled in once the table's column types are known (checkInsert).
+  if (step.insert) return { kind: 'insert', table: step.insert.table, columns: step.insert.columns, rows: step.insert.rows ?? [] };
   if (step.read) return { kind: 'read', table: step.read.table, columns: step.read.columns, orderBy: step.read['order-by'], options: stringValues(step.read.options) };
   const inc = step['read-incremental'];
   if (inc) return { kind: 'read-incremental', table: inc.table, start: inc.start, end: inc.end, orderBy: inc['order-by'] };

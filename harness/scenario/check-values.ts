@@ -48,7 +48,7 @@ export function checkDeclaredValues(doc: ScenarioDoc, loc: Locator): Problem[] {
           }),
         );
       };
-      if (step.insert) check('BAD_INSERT_VALUE', step.insert.table, step.insert.columns, step.insert.rows, ['steps', i, 'insert', 'rows']);
+      if (step.insert?.rows) check('BAD_INSERT_VALUE', step.insert.table, step.insert.columns, step.insert.rows, ['steps', i, 'insert', 'rows']);
       const read = step.read ?? step['read-incremental'];
       const readColumns = step.read?.columns;
       if (read && step.expect?.rows && !read.table.includes('$')) check('BAD_EXPECTED_VALUE', read.table, readColumns, step.expect.rows, ['steps', i, 'expect', 'rows']);

@@ -21,6 +21,10 @@ const TableName = z
   .regex(/^(?:[A-Za-z_$]|\$\{[A-Za-z_]\w*\})(?:[A-Za-z0-9_$]|\$\{[A-Za-z_]\w*\})*$/, 'must be a plain identifier (letters, digits, _ and $; ${variables} allowed)');
 const TableRef = z.string().min(1).describe('table name, optionally with a $system suffix; the scenario database is implied');
 
+const GeneratedRange = z
+  .strictObject({ from: z.number().int().min(1), to: z.number().int().min(1) })
+  .refine((r) => r.to >= r.from && r.to - r.from < 1_000_000, 'from <= to, at most 1,000,000 rows');
+
 const ErrorClass = z.enum([
   'permission-denied',
   'not-found',
@@ -53,6 +57,7 @@ export const ExpectSchema = z
     columns: z.array(z.string()).optional().describe('expected column names, in order'),
     types: z.array(z.string()).optional().describe('expected canonical column types, e.g. int, decimal(10,2), timestamp(6)'),
     count: z.number().int().nonnegative().optional().describe('expected number of rows'),
+    generated: GeneratedRange.optional().describe('the rows are exactly the generated rows from..to, in any order (compared as count + digest, with the first differing rows)'),
     error: ExpectError.optional().describe('the step must fail with this canonical error class'),
     agree: z.boolean().optional().describe('all engines of the step return the same canonical result'),
     status: z.number().int().optional().describe('rest steps: expected HTTP status'),
@@ -71,11 +76,14 @@ export const CreateTableSchema = z.strictObject({
   'partition-keys': z.array(Identifier).optional(),
   options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
-export const InsertSchema = z.strictObject({
-  table: TableName,
-  columns: z.array(Identifier).optional().describe('column order of the rows (default: table order)'),
-  rows: z.array(z.array(Cell)).min(1),
-});
+export const InsertSchema = z
+  .strictObject({
+    table: TableName,
+    columns: z.array(Identifier).optional().describe('column order of the rows (default: table order)'),
+    rows: z.array(z.array(Cell)).min(1).optional(),
+    generate: GeneratedRange.optional().describe("generated rows from..to for the table's columns: a pure function of row number, column name and type (see docs)"),
+  })
+  .refine((i) => (i.rows === undefined) !== (i.generate === undefined), 'an insert has either rows or generate');
 export const ReadSchema = z.strictObject({
   table: TableRef,
   columns: z.array(z.string()).optional(),

@@ -1,5 +1,5 @@
 import { EngineUnavailableError, type EngineOutcome, type EngineRequest } from '../../engines/index.ts';
-import { compareAgreement } from '../../results/index.ts';
+import { compareAgreement, reportedResult } from '../../results/index.ts';
 import { evaluateOutcome } from '../evaluate-step.ts';
 import type { StepEngineResult } from '../scenario-result.ts';
 import { stepEngines, stepRequest } from '../step-request.ts';
@@ -22,7 +22,8 @@ type EngineRun = { entry: StepEngineResult; outcome?: EngineOutcome } | { skippe
 export const engineStep: StepHandler = async (run) => {
   const { step, ctx, database, base } = run;
   const portable = step.sql === undefined ? stepRequest(step, '') : undefined;
-  const checked = portable?.kind === 'insert' && ctx.catalog ? await checkInsert(portable, ctx.catalog, database) : {};
+  const generate = step.insert?.generate;
+  const checked = portable?.kind === 'insert' && ctx.catalog ? await checkInsert(portable, ctx.catalog, database, generate) : generate ? { problem: 'invalid insert: generated rows need a catalog endpoint' } : {};
   const engines = stepEngines(step);
   const atOnce = (portable !== undefined && READS.has(portable.kind)) || step.expect?.error !== undefined;
   const runs: EngineRun[] = [];
@@ -46,9 +47,16 @@ export const engineStep: StepHandler = async (run) => {
   return withStatus(base);
 };
 
-async function onEngine({ step, ctx, database, principal }: StepRun, engineName: string, checked: { problem?: string; columnTypes?: string[] }): Promise<EngineRun> {
+/** Statements a report keeps whole; a longer one (a generated insert) keeps its start and its length. */
+const REPORTED_STATEMENT_CHARS = 4000;
+function reportedStatement(statement: string | undefined): string | undefined {
+  if (statement === undefined || statement.length <= REPORTED_STATEMENT_CHARS) return statement;
+  return `${statement.slice(0, REPORTED_STATEMENT_CHARS)} … (${statement.length} characters in all)`;
+}
+
+async function onEngine({ step, ctx, database, principal }: StepRun, engineName: string, checked: { problem?: string; columnTypes?: string[]; rows?: unknown[][] }): Promise<EngineRun> {
   const stepped = stepRequest(step, engineName);
-  const request: EngineRequest = stepped.kind === 'insert' && checked.columnTypes ? { ...stepped, columnTypes: checked.columnTypes } : stepped;
+  const request: EngineRequest = stepped.kind === 'insert' && checked.columnTypes ? { ...stepped, columnTypes: checked.columnTypes, rows: checked.rows ?? stepped.rows } : stepped;
   const engine = (WRITES.has(request.kind) ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);
   if (!engine) return { skipped: ctx.unavailable.get(engineName) ?? 'not in this environment' };
   const t = performance.now();
@@ -61,14 +69,14 @@ async function onEngine({ step, ctx, database, principal }: StepRun, engineName:
       engine: engineName,
       log: engine.log,
       status: failures.length ? 'fail' : 'pass',
-      statement: outcome.statement,
+      statement: reportedStatement(outcome.statement),
       // The time the engine spent on the step; waiting for a busy engine is reported apart.
       durationMs: Math.round(performance.now() - t - (outcome.queuedMillis ?? 0)),
       engineMillis: outcome.engineMillis,
       queuedMs: outcome.queuedMillis,
       failures,
       error: outcome.ok ? undefined : outcome.error,
-      actual: outcome.ok ? outcome.result : undefined,
+      actual: outcome.ok ? reportedResult(outcome.result) : undefined,
     };
     return { entry, outcome };
   } catch (err) {
