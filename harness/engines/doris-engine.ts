@@ -101,6 +101,9 @@ export class DorisEngine implements Engine {
     if (!DORIS_REQUESTS.has(request.kind)) {
       return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `the Doris adapter does not ${request.kind}: Doris reads Paimon tables; write with another engine` } };
     }
+    if (ctx.filesystemWarehouse) {
+      return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: 'the Doris adapter reaches Paimon through the REST catalog only (catalog: filesystem needs a warehouse path Doris can read)' } };
+    }
     const conn = await this.connection();
     const catalog = await this.catalogFor(conn, ctx.principal);
     const statements = dorisStatements(request, catalog, ctx.database);

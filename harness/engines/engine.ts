@@ -41,6 +41,11 @@ export interface StepContext {
   database: string;
   principal?: PrincipalCredentials;
   timeoutMs?: number;
+  /**
+   * Open a filesystem catalog (`metastore=filesystem`) on this warehouse path instead of the
+   * environment's catalog: the same tables seen without the REST catalog (the DataWorks case).
+   */
+  filesystemWarehouse?: string;
 }
 
 export interface EngineError {

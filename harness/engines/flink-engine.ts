@@ -61,16 +61,16 @@ export class FlinkEngine implements Engine {
     return this.endpoint.log;
   }
 
-  private sessionKey(database: string, principal?: PrincipalCredentials): string {
+  private sessionKey(database: string, principal?: PrincipalCredentials, warehouse?: string): string {
     const who = principal ? `${principal.name}:${createHash('sha256').update(`${principal.token ?? ''}|${principal.accessKeyId ?? ''}|${principal.uri ?? ''}`).digest('hex').slice(0, 12)}` : '';
-    return `${database}/${who}`;
+    return `${database}/${who}${warehouse ? `/filesystem:${warehouse}` : ''}`;
   }
 
-  private session(database: string, principal?: PrincipalCredentials): Promise<FlinkSession> {
-    const key = this.sessionKey(database, principal);
+  private session(database: string, principal?: PrincipalCredentials, warehouse?: string): Promise<FlinkSession> {
+    const key = this.sessionKey(database, principal, warehouse);
     let session = this.sessions.get(key);
     if (!session) {
-      session = this.openSession(database, principal);
+      session = this.openSession(database, principal, warehouse);
       session.catch(() => this.sessions.delete(key));
       this.sessions.set(key, session);
     }
@@ -84,10 +84,12 @@ export class FlinkEngine implements Engine {
     await Promise.allSettled(ended.map(async ([, s]) => this.client.closeSession((await s).handle)));
   }
 
-  private async openSession(database: string, principal?: PrincipalCredentials): Promise<FlinkSession> {
+  private async openSession(database: string, principal?: PrincipalCredentials, warehouse?: string): Promise<FlinkSession> {
     // Paimon's Flink catalog checks its default database when it opens: make that the scenario's
-    // own, so a principal needs no privilege on `default`.
-    const options: Record<string, string> = { ...catalogOptions(this.context, this.endpoint, principal), 'default-database': database };
+    // own, so a principal needs no privilege on `default`. With a warehouse path, the catalog is
+    // a filesystem catalog on it instead of the environment's.
+    const base = warehouse ? { warehouse } : catalogOptions(this.context, this.endpoint, principal);
+    const options: Record<string, string> = { ...base, 'default-database': database };
     const secrets = SECRET_OPTIONS.map((k) => options[k]).filter((s): s is string => !!s);
     const handle = await this.client.openSession(SESSION_PROPERTIES, `paimon-interop ${database}${principal ? ` as ${principal.name}` : ''}`);
     const session: FlinkSession = { handle, secrets };
@@ -110,7 +112,7 @@ export class FlinkEngine implements Engine {
     if (this.down) throw new EngineUnavailableError('flink', this.down);
     const statement = buildSql(request, FLINK_DIALECT, ctx.database);
     if (statement === undefined) return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `Flink SQL has no statement for ${request.kind}` } };
-    const session = await this.session(ctx.database, ctx.principal);
+    const session = await this.session(ctx.database, ctx.principal, ctx.filesystemWarehouse);
     if (session.catalogError) return session.catalogError;
     const started = performance.now();
     const reply = await this.client.execute(session.handle, statement);

@@ -12,8 +12,8 @@ function gatewayCredentials(p: PrincipalCredentials): Record<string, string | un
 }
 
 /** The body of POST /execute (harness/gateways/gateway-protocol.schema.json, `executeRequest`). */
-export function gatewayBody(request: EngineRequest, ctx: StepContext): { request: EngineRequest; database: string; credentials?: Record<string, string | undefined> } {
-  return { request, database: ctx.database, credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined };
+export function gatewayBody(request: EngineRequest, ctx: StepContext): { request: EngineRequest; database: string; credentials?: Record<string, string | undefined>; warehouse?: string } {
+  return { request, database: ctx.database, credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined, ...(ctx.filesystemWarehouse ? { warehouse: ctx.filesystemWarehouse } : {}) };
 }
 
 /** Turns a gateway's typed columns and raw JSON rows into a canonical result. */

@@ -24,6 +24,8 @@ export interface EnvironmentDescriptor {
    * machine (local environment); absent: those steps skip with the reason.
    */
   fileInspector?: string;
+  /** The catalog's warehouse folder on this machine, for steps with `catalog: filesystem` (local environment). */
+  warehouseRoot?: string;
 }
 
 /** A running environment; only a started one can be used, and it must be stopped. */

@@ -62,7 +62,9 @@ def serve(engine, version, execute):
                 return
             started = time.perf_counter()
             try:
-                columns, rows, statement = execute(payload["request"], payload["database"], payload.get("credentials"))
+                # A filesystem catalog on the warehouse path replaces the environment's catalog.
+                credentials = {"warehouse": payload["warehouse"]} if payload.get("warehouse") else payload.get("credentials")
+                columns, rows, statement = execute(payload["request"], payload["database"], credentials)
                 reply = {"ok": True, "columns": columns, "rows": rows, "statement": statement}
             except Exception as exc:  # every engine failure becomes a typed error reply
                 traceback.print_exc(file=sys.stderr)
@@ -94,7 +96,10 @@ def describe_error(exc):
 
 
 def catalog_options(credentials):
-    """The environment's catalog options, or with a principal's own credentials in their place."""
+    """The environment's catalog options, or with a principal's own credentials in their place;
+    a filesystem catalog on a warehouse path when credentials name one."""
+    if credentials and credentials.get("warehouse"):
+        return {"warehouse": credentials["warehouse"]}
     options = dict(load_config()["catalog"])
     if credentials:
         for key in ("token", "dlf.access-key-id", "dlf.access-key-secret", "dlf.region"):

@@ -58,6 +58,8 @@ def wire(v):
 def execute(request, database, credentials):
     if request["kind"] != "sql":
         raise UnsupportedOperation("the Spark gateway takes SQL; the adapter translates actions")
+    if credentials and credentials.get("warehouse"):
+        raise UnsupportedOperation("the Spark gateway reaches Paimon through its session's REST catalog only")
     if credentials:
         raise UnsupportedOperation("the Spark gateway runs as the environment's principal only")
     df = SPARK.sql(request["sql"])

@@ -28,6 +28,8 @@ export interface RunContext {
   scratchRoot: string;
   /** Python with pyarrow for `inspect-files` steps (local warehouses only). */
   fileInspector?: string;
+  /** The catalog's warehouse on this machine, for `catalog: filesystem` steps. */
+  warehouseRoot?: string;
   keepDatabases?: boolean;
   /** Log file per component, for failure messages. */
   logs?: Record<string, string>;

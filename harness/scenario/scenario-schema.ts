@@ -119,6 +119,10 @@ export const StepSchema = z
     name: z.string().optional(),
     on: z.union([z.string(), z.array(z.string()).min(1)]).optional().describe('engine(s) the step runs on'),
     as: z.string().optional().describe('principal the step acts as (default: the privileged one)'),
+    catalog: z
+      .enum(['rest', 'filesystem'])
+      .optional()
+      .describe("engine steps: 'filesystem' opens the warehouse through a filesystem catalog (metastore=filesystem) instead of the REST catalog; local environment only"),
     sql: z
       .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
       .optional()

@@ -106,6 +106,7 @@ export class LocalProvider implements EnvironmentProvider {
         versions,
         scratchRoot,
         fileInspector: prov.python,
+        warehouseRoot: warehouseDir,
         admin: ref.admin,
         pids: started.map((p) => p.pid!).filter(Boolean),
         stop: async () => {

@@ -104,7 +104,7 @@ public class JavaGateway {
         try {
             JsonNode body = JSON.readTree(ex.getRequestBody());
             JsonNode req = body.path("request");
-            Catalog catalog = catalogFor(body.path("credentials"));
+            Catalog catalog = body.hasNonNull("warehouse") ? filesystemCatalog(body.get("warehouse").asText()) : catalogFor(body.path("credentials"));
             String kind = req.path("kind").asText();
             if ("sql".equals(kind)) throw new Unsupported("paimon-java has no SQL; use a portable action");
             String database = body.path("database").asText();
@@ -147,6 +147,14 @@ public class JavaGateway {
         }
         out.put("engine_ms", (System.nanoTime() - started) / 1e6);
         reply(ex, JSON.writeValueAsString(out));
+    }
+
+    /** A filesystem catalog (metastore filesystem) on a warehouse path: the tables without the REST catalog. */
+    private static Catalog filesystemCatalog(String warehouse) {
+        Map<String, String> options = new HashMap<>();
+        options.put("warehouse", warehouse);
+        options.put("cache-enabled", "false");
+        return CATALOGS.computeIfAbsent("filesystem:" + warehouse, k -> CatalogFactory.createCatalog(CatalogContext.create(Options.fromMap(options))));
     }
 
     private static Catalog catalogFor(JsonNode credentials) {

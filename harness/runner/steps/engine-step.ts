@@ -21,6 +21,9 @@ type EngineRun = { entry: StepEngineResult; outcome?: EngineOutcome } | { skippe
  */
 export const engineStep: StepHandler = async (run) => {
   const { step, ctx, database, base } = run;
+  if (step.catalog === 'filesystem' && !ctx.warehouseRoot) {
+    return { ...base, status: 'skip', skippedEngines: stepEngines(step).map((engine) => ({ engine, reason: "the catalog's warehouse is not on this machine (catalog: filesystem needs the local environment)" })) };
+  }
   const portable = step.sql === undefined ? stepRequest(step, '') : undefined;
   const generate = step.insert?.generate;
   const checked = portable?.kind === 'insert' && ctx.catalog ? await checkInsert(portable, ctx.catalog, database, generate) : generate ? { problem: 'invalid insert: generated rows need a catalog endpoint' } : {};
@@ -63,7 +66,7 @@ async function onEngine({ step, ctx, database, principal }: StepRun, engineName:
   try {
     const outcome: EngineOutcome = checked.problem
       ? { ok: false, statement: `harness check of ${request.kind} into ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: checked.problem } }
-      : await engine.execute(request, { database, principal });
+      : await engine.execute(request, { database, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.warehouseRoot : undefined });
     const failures = evaluateOutcome(step.expect, outcome);
     const entry: StepEngineResult = {
       engine: engineName,

@@ -65,6 +65,7 @@ const ctxBase = {
   authority,
   scratchRoot: env.scratchRoot,
   fileInspector: env.fileInspector,
+  warehouseRoot: env.warehouseRoot,
   keepDatabases: spec.keepDatabases,
   logs: env.logs,
   knownIssues: known.issues,
