@@ -80,7 +80,11 @@ def to_arrow_value(v, t):
 def build_column(values, t):
     """An arrow array of type `t`; timestamp strings are parsed by arrow with all their digits."""
     if pa.types.is_timestamp(t):
-        parsed = pa.array([None if v is None else str(v) for v in values], pa.string()).cast(pa.timestamp("ns", tz=t.tz))
+        # A TIMESTAMP_LTZ value is written as UTC wall-clock text (the harness's zone): parsed
+        # without a zone, then marked as UTC.
+        parsed = pa.array([None if v is None else str(v) for v in values], pa.string()).cast(pa.timestamp("ns"))
+        if t.tz is not None:
+            parsed = parsed.cast(pa.timestamp("ns", tz="UTC"))
         # Paimon stores a TIMESTAMP(p) column in the unit of p; arrow truncates finer digits.
         return parsed.cast(t, safe=False)
     return pa.array([to_arrow_value(v, t) for v in values], type=t)
