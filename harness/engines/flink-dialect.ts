@@ -27,6 +27,8 @@ export function flinkLiteral(v: unknown, declared?: string): string {
       return `CAST(TIMESTAMP ${flinkString(text)} AS ${type})`;
     case 'date':
       return `DATE ${flinkString(text)}`;
+    case 'time':
+      return `TIME ${flinkString(text)}`;
     case 'binary':
       return /^0x[0-9a-f]*$/i.test(text) ? `X'${text.slice(2)}'` : flinkString(text);
     case 'decimal':

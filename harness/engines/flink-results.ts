@@ -38,6 +38,8 @@ export function flinkTypeName(t: FlinkLogicalType): string {
       return `DECIMAL(${n(t.precision)}, ${n(t.scale)})`;
     case 'INTEGER':
       return 'INT';
+    case 'TIME_WITHOUT_TIME_ZONE':
+      return `TIME(${n(t.precision)})`;
     case 'TIMESTAMP_WITHOUT_TIME_ZONE':
       return `TIMESTAMP(${n(t.precision)})`;
     case 'TIMESTAMP_WITH_LOCAL_TIME_ZONE':

@@ -27,6 +27,8 @@ export function dataFusionLiteral(v: unknown, declared?: string): string {
       return `TIMESTAMP ${standardString(text)}`;
     case 'date':
       return `DATE ${standardString(text)}`;
+    case 'time':
+      return `TIME ${standardString(text)}`;
     case 'binary':
       return /^0x[0-9a-f]*$/i.test(text) ? `X'${text.slice(2)}'` : standardString(text);
     case 'decimal':

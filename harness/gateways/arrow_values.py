@@ -45,6 +45,8 @@ def wire(v):
         return v.strftime("%Y-%m-%d %H:%M:%S.%f")
     if isinstance(v, datetime.date):
         return v.isoformat()
+    if isinstance(v, datetime.time):
+        return v.isoformat()
     if isinstance(v, dict):
         return {str(k): wire(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
@@ -66,6 +68,10 @@ def to_arrow_value(v, t):
         return decimal.Decimal(str(v))
     if pa.types.is_date(t):
         return datetime.date.fromisoformat(str(v))
+    if pa.types.is_time(t):
+        # Python's time holds microseconds: finer digits are cut here, before arrow sees them.
+        whole, _, fraction = str(v).partition(".")
+        return datetime.time.fromisoformat(whole + ("." + fraction[:6].ljust(6, "0") if fraction else ""))
     if pa.types.is_binary(t) or pa.types.is_large_binary(t):
         s = str(v)
         return bytes.fromhex(s[2:]) if s.startswith("0x") else base64.b64decode(s)

@@ -5,7 +5,7 @@
 export type CanonicalType =
   | { kind: 'boolean' | 'tinyint' | 'smallint' | 'int' | 'bigint' | 'float' | 'double' | 'string' | 'binary' | 'date' | 'unknown' }
   | { kind: 'decimal'; precision: number; scale: number }
-  | { kind: 'timestamp' | 'timestamp_ltz'; precision: number }
+  | { kind: 'timestamp' | 'timestamp_ltz' | 'time'; precision: number }
   | { kind: 'array'; element: CanonicalType }
   | { kind: 'map'; key: CanonicalType; value: CanonicalType }
   | { kind: 'row'; fields: { name: string; type: CanonicalType }[] };
@@ -56,6 +56,8 @@ export function parseType(raw: string): CanonicalType {
   // Arrow: a timestamp's precision is its unit; a time zone makes it an instant (LTZ).
   const arrowTs = /^timestamp\[(s|ms|us|ns)(?:, tz=[^\]]+)?\]$/.exec(t);
   if (arrowTs) return { kind: t.includes('tz=') ? 'timestamp_ltz' : 'timestamp', precision: ARROW_UNIT_DIGITS[arrowTs[1]!]! };
+  const arrowTime = /^time(32|64)\[(s|ms|us|ns)\]$/.exec(t);
+  if (arrowTime) return { kind: 'time', precision: ARROW_UNIT_DIGITS[arrowTime[2]!]! };
   t = t.replace(/^date(32|64)\[[a-z]+\]$/, 'date').replace(/^decimal(128|256)\(/, 'decimal(');
   const ltz = /with local time ?zone$/.test(t) || t.startsWith('timestamp_ltz') || t === 'timestamp';
   t = t.replace(/ with(out)? (local )?time ?zone$/, '');
@@ -71,6 +73,7 @@ export function parseType(raw: string): CanonicalType {
       const precision = nums[0] ?? (name === 'timestamp' || name.startsWith('timestamp_') ? 6 : 0);
       return { kind: ltz ? 'timestamp_ltz' : 'timestamp', precision };
     }
+    if (name === 'time') return { kind: 'time', precision: nums[0] ?? 0 };
     const simple = SIMPLE[name];
     if (simple) return { kind: simple } as CanonicalType;
   }
@@ -99,6 +102,7 @@ export function formatType(t: CanonicalType): string {
       return `decimal(${t.precision},${t.scale})`;
     case 'timestamp':
     case 'timestamp_ltz':
+    case 'time':
       return `${t.kind}(${t.precision})`;
     case 'array':
       return `array<${formatType(t.element)}>`;

@@ -79,6 +79,17 @@ describe('normalizeValue', () => {
     expect(() => normalizeValue('yesterday', t('TIMESTAMP(3)'))).toThrow(/not a timestamp/);
   });
 
+  it('reads TIME from every spelling with the column precision, keeping extra delivered digits', () => {
+    expect(parseType('TIME(3)')).toEqual({ kind: 'time', precision: 3 });
+    expect(parseType('time32[ms]')).toEqual({ kind: 'time', precision: 3 });
+    expect(parseType('time64[us]')).toEqual({ kind: 'time', precision: 6 });
+    expect(parseType('TIME')).toEqual({ kind: 'time', precision: 0 });
+    expect(normalizeValue('12:34:56.789000', parseType('TIME(3)'))).toBe('12:34:56.789');
+    expect(normalizeValue('12:34:56', parseType('TIME(3)'))).toBe('12:34:56.000');
+    expect(normalizeValue('12:34:56.789', parseType('TIME(0)'))).toBe('12:34:56.789');
+    expect(() => normalizeValue('12:34', parseType('TIME(0)'))).toThrow(/not a time/);
+  });
+
   it('keeps NULL distinct from the empty string', () => {
     expect(normalizeValue(null, t('string'))).toBeNull();
     expect(normalizeValue('', t('string'))).toBe('');

@@ -110,6 +110,17 @@ function toTimestamp(raw: unknown, precision: number): string {
   return `${m[1]} ${m[2]}${digits ? `.${digits}` : ''}`;
 }
 
+/**
+ * A time of day as `HH:MM:SS[.f…]`: the fraction without trailing zeros, padded to the column's
+ * precision (digits an engine delivers beyond it are kept, so they show).
+ */
+function toTime(raw: unknown, precision: number): string {
+  const m = /^(\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?$/.exec(String(raw).trim());
+  if (!m) throw new NormalizeError(`not a time: ${JSON.stringify(raw)}`);
+  const digits = (m[2] ?? '').replace(/0+$/, '').padEnd(precision, '0');
+  return `${m[1]}${digits ? `.${digits}` : ''}`;
+}
+
 function toBinary(raw: unknown): string {
   if (raw instanceof Uint8Array) return `0x${Buffer.from(raw).toString('hex')}`;
   if (typeof raw === 'string' && /^0x[0-9a-f]*$/i.test(raw)) return raw.toLowerCase();
@@ -144,6 +155,8 @@ export function normalizeValue(raw: unknown, type: CanonicalType): CanonicalValu
     case 'timestamp':
     case 'timestamp_ltz':
       return toTimestamp(raw, type.precision);
+    case 'time':
+      return toTime(raw, type.precision);
     case 'array':
       if (!Array.isArray(raw)) throw new NormalizeError(`not an array: ${JSON.stringify(raw)}`);
       return raw.map((v) => normalizeValue(v, type.element));
@@ -178,7 +191,7 @@ export function normalizeExpected(cell: unknown, type: CanonicalType): Canonical
     if (typeof cell === 'number' && Number.isSafeInteger(cell)) return String(cell);
     throw new NormalizeError(`expected a string for a string column, found ${JSON.stringify(cell)} (quote it)`);
   }
-  if ((kind === 'timestamp' || kind === 'timestamp_ltz' || kind === 'date' || kind === 'binary') && typeof cell !== 'string') {
+  if ((kind === 'timestamp' || kind === 'timestamp_ltz' || kind === 'time' || kind === 'date' || kind === 'binary') && typeof cell !== 'string') {
     throw new NormalizeError(`expected a quoted ${kind} for a ${kind} column, found ${JSON.stringify(cell)}`);
   }
   if ((kind === 'int' || kind === 'bigint' || kind === 'tinyint' || kind === 'smallint' || kind === 'decimal' || kind === 'float' || kind === 'double') && typeof cell === 'boolean') {

@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -242,6 +243,8 @@ public class JavaGateway {
             case CHAR:
             case VARCHAR: return BinaryString.fromString(v.asText());
             case DATE: return (int) LocalDate.parse(v.asText()).toEpochDay();
+            // Paimon's internal TIME value is the millisecond of the day (an int), whatever TIME(p) says.
+            case TIME_WITHOUT_TIME_ZONE: return (int) (LocalTime.parse(v.asText()).toNanoOfDay() / 1_000_000L);
             case TIMESTAMP_WITHOUT_TIME_ZONE:
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE: return Timestamp.fromLocalDateTime(LocalDateTime.parse(v.asText().replace(' ', 'T')));
             case BINARY:
@@ -338,6 +341,10 @@ public class JavaGateway {
             }
             case DECIMAL: return NODES.textNode(((Decimal) v).toBigDecimal().toPlainString());
             case DATE: return NODES.textNode(LocalDate.ofEpochDay((Integer) v).toString());
+            case TIME_WITHOUT_TIME_ZONE: {
+                LocalTime t = LocalTime.ofNanoOfDay((Integer) v * 1_000_000L);
+                return NODES.textNode(String.format("%02d:%02d:%02d.%03d", t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000));
+            }
             case TIMESTAMP_WITHOUT_TIME_ZONE:
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
                 LocalDateTime t = ((Timestamp) v).toLocalDateTime();
