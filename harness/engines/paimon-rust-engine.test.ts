@@ -29,9 +29,11 @@ describe('paimonRustRequest', () => {
     expect(sql({ kind: 'alter-table', table: 't', setOptions: { 'a.b': 'c' } })).toBe(`ALTER TABLE "paimon"."pi_db"."t" SET TBLPROPERTIES ('a.b' = 'c')`);
   });
 
-  it('reads as of a snapshot or a tag, and answers unsupported for other scan options', () => {
+  it('reads as of a snapshot, a tag or a whole-second time, and answers unsupported for other scan options', () => {
     expect(sql({ kind: 'read', table: 't', options: { 'scan.snapshot-id': '1' } })).toBe('SELECT * FROM "paimon"."pi_db"."t" VERSION AS OF 1');
     expect(sql({ kind: 'read', table: 't', options: { 'scan.tag-name': "v'1" } })).toBe(`SELECT * FROM "paimon"."pi_db"."t" VERSION AS OF 'v''1'`);
+    expect(sql({ kind: 'read', table: 't', options: { 'scan.timestamp-millis': '1714566896000' } })).toBe(`SELECT * FROM "paimon"."pi_db"."t" TIMESTAMP AS OF '2024-05-01 12:34:56'`);
+    // paimon-rust parses whole seconds only: a millisecond time cannot be expressed.
     expect(paimonRustRequest({ kind: 'read', table: 't', options: { 'scan.timestamp-millis': '5' } }, 'pi_db')).toBeUndefined();
   });
 

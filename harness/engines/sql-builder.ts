@@ -90,8 +90,10 @@ export const optionList = (options: Record<string, string>, literal: (v: unknown
   Object.entries(options).map(([k, v]) => `${literal(k)} = ${literal(String(v))}`).join(', ');
 
 /**
- * Time travel as `<source> VERSION AS OF <snapshot id | 'tag'>` (DataFusion, Spark); undefined
- * for any other scan option, so the engine answers `unsupported` instead of ignoring it.
+ * Time travel as `<source> VERSION AS OF <snapshot id | 'tag'>` or, for `scan.timestamp-millis`
+ * on a whole second, `<source> TIMESTAMP AS OF 'YYYY-MM-DD HH:MM:SS'` in UTC (DataFusion, Spark;
+ * paimon-rust parses whole seconds only); undefined for any other scan option, so the engine
+ * answers `unsupported` instead of ignoring it.
  */
 export function versionAsOf(qualified: string, options: Record<string, string>): string | undefined {
   const entries = Object.entries(options);
@@ -99,5 +101,8 @@ export function versionAsOf(qualified: string, options: Record<string, string>):
   const [key, value] = entries[0]!;
   if (key === 'scan.snapshot-id' && /^\d+$/.test(value)) return `${qualified} VERSION AS OF ${value}`;
   if (key === 'scan.tag-name') return `${qualified} VERSION AS OF ${standardString(value)}`;
+  if (key === 'scan.timestamp-millis' && /^\d+000$/.test(value)) {
+    return `${qualified} TIMESTAMP AS OF ${standardString(new Date(Number(value)).toISOString().replace('T', ' ').slice(0, 19))}`;
+  }
   return undefined;
 }

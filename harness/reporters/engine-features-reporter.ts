@@ -23,7 +23,7 @@ const TAG_FEATURES: [string, string][] = [
 const PERMISSIONS = 'permission errors as a principal';
 const SYSTEM_TABLE = 'system table ';
 /** Steps the harness runs itself (catalog REST calls, grants, file listings): not an engine feature. */
-const HARNESS_KINDS = new Set(['rest', 'grant', 'revoke', 'list-files', 'inspect-files']);
+const HARNESS_KINDS = new Set(['rest', 'grant', 'revoke', 'list-files', 'inspect-files', 'mark-time']);
 
 const MERGE = 'MERGE INTO (SQL or procedure)';
 const FORMAT_TABLES = 'format tables (CSV)';

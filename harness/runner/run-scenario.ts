@@ -59,7 +59,8 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
 
   const scratch = join(ctx.scratchRoot, database);
   await mkdir(scratch, { recursive: true });
-  const vars = { db: database, run: ctx.runId, scratch, instance: instanceTag(instanceKey) };
+  // Steps may add variables for later steps (mark-time).
+  const vars: Record<string, string | number | boolean> = { db: database, run: ctx.runId, scratch, instance: instanceTag(instanceKey) };
 
   try {
     await ctx.catalog?.createDatabase(database);
@@ -76,7 +77,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
-      const ran = await runStep(step, ctx, database, principals);
+      const ran = await runStep(step, ctx, database, principals, vars);
       const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion };
       const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
       result.steps.push(stepResult);
@@ -145,11 +146,11 @@ export function crashedResult(instance: ScenarioInstance, err: unknown): Scenari
 }
 
 /** One step: `as:` resolved to its principal, then the handler of the step's kind. */
-async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>): Promise<StepResult> {
+async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>, vars: Record<string, string | number | boolean>): Promise<StepResult> {
   const base: StepResult = { index: step.index, name: stepName(step), loc: step.loc, ...stepFeatures(step), status: 'pass', engines: [], disagreements: [], skippedEngines: [] };
   const principal = step.as === undefined ? undefined : principals[step.as];
   if (step.as !== undefined && !principal) {
     return { ...base, status: 'error', engines: [{ engine: 'harness', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
   }
-  return runStepKind({ step, ctx, database, principal, base });
+  return runStepKind({ step, ctx, database, principal, base, vars });
 }

@@ -105,6 +105,12 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
         }
       }
     });
+    const marked = step['mark-time']?.variable;
+    if (marked !== undefined) {
+      if (variables.has(marked)) problems.push(problem('BAD_VALUE', `\${${marked}} is already a variable`, loc.ofPath([...base, 'mark-time', 'variable'])));
+      // Known from here on: later steps may use it.
+      variables.add(marked);
+    }
     return { ...step, loc: loc.ofPath(base), index };
   });
 

@@ -54,6 +54,11 @@ describe('loadScenarioSource', () => {
     expect(codes(src)).toEqual([['UNKNOWN_VARIABLE', 5, 10]]);
   });
 
+  it('a mark-time variable is known to the steps after it, not before', () => {
+    const src = ['name: ok', 'steps:', '  - { on: spark, sql: "SELECT ${t}" }', '  - mark-time: { variable: t }', '  - { on: spark, sql: "SELECT ${t}" }', '  - mark-time: { variable: db }'].join('\n');
+    expect(codes(src).map((c) => [c[0], c[1]])).toEqual([['UNKNOWN_VARIABLE', 3], ['BAD_VALUE', 6]]);
+  });
+
   it('requires exactly one step kind and an engine for engine steps', () => {
     expect(codes(['name: ok', 'steps:', '  - on: spark', '  - sql: x'].join('\n')).map((c) => c[0])).toEqual(['BAD_VALUE', 'BAD_VALUE']);
   });

@@ -111,7 +111,7 @@ export const RestCallSchema = z.strictObject({
 });
 
 /** The step kinds; a step has exactly one of these keys. */
-export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'grant', 'revoke'] as const;
+export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'mark-time', 'grant', 'revoke'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const StepSchema = z
@@ -140,6 +140,10 @@ export const StepSchema = z
       .strictObject({ table: TableName, column: Identifier })
       .optional()
       .describe("how a TIMESTAMP column is stored in the table's data files, read with the format's own reader (pyarrow): rows of (digits, value); needs a warehouse on this machine"),
+    'mark-time': z
+      .strictObject({ variable: Identifier })
+      .optional()
+      .describe('waits for the next whole second and keeps it (ms since the epoch) in ${<variable>} for later steps: time travel by timestamp (scan.timestamp-millis)'),
     'list-tables': z.strictObject({}).optional().describe('the tables of the scenario database'),
     grant: GrantChange.optional().describe('give a principal a privilege (reference access-control layer only)'),
     revoke: GrantChange.optional().describe('take a privilege away from a principal'),

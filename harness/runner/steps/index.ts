@@ -4,6 +4,7 @@ import { engineStep } from './engine-step.ts';
 import { grantStep } from './grant-step.ts';
 import { inspectFilesStep } from './inspect-files-step.ts';
 import { listFilesStep } from './list-files-step.ts';
+import { markTimeStep } from './mark-time-step.ts';
 import { restStep } from './rest-step.ts';
 import type { StepHandler, StepRun } from './step-handler.ts';
 
@@ -12,6 +13,7 @@ const STEP_HANDLERS: Partial<Record<StepKind, StepHandler>> = {
   rest: restStep,
   'list-files': listFilesStep,
   'inspect-files': inspectFilesStep,
+  'mark-time': markTimeStep,
   grant: grantStep,
   revoke: grantStep,
 };

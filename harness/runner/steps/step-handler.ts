@@ -14,6 +14,8 @@ export interface StepRun {
   principal?: PrincipalCredentials;
   /** The step's result so far (name, location, features), for the handler to fill in. */
   base: StepResult;
+  /** The scenario's variables; a handler may add one for later steps (mark-time). */
+  vars: Record<string, string | number | boolean>;
 }
 
 /** Runs one kind of step and returns its result (statuses set by `withStatus`). */
