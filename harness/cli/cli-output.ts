@@ -20,3 +20,13 @@ export function printEnvironmentError(e: EnvironmentError): void {
 export class UsageError extends Error {
   readonly code = 'USAGE';
 }
+
+/** Why a run or listing selects no scenario instance, naming the filters. */
+export function nothingSelected(scenarios: number, filter: { tags?: string[]; engines?: string[]; shard?: string; paths: string[] }): string {
+  const given = [
+    ...(filter.tags ?? []).map((t) => `--tag ${t}`),
+    ...(filter.engines ?? []).map((e) => `--engine ${e}`),
+    ...(filter.shard ? [`--shard ${filter.shard}`] : []),
+  ];
+  return `no scenario instance selected: ${scenarios} scenario(s) under ${filter.paths.join(', ')}${given.length ? `, none matching ${given.join(' ')}` : ''}`;
+}

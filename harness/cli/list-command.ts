@@ -1,14 +1,19 @@
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { selectInstances, stepEngines } from '../runner/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
-import { out, printProblems } from './cli-output.ts';
+import { err, nothingSelected, out, printProblems } from './cli-output.ts';
 import type { RunFilter } from '../runner/run-spec.ts';
 
 /** `list`: the scenario instances a run with the same filters would execute. */
 export async function listCommand(filter: RunFilter): Promise<number> {
   const suite = await loadScenarios(filter.paths, SCENARIO_ENGINES);
   if (printProblems(suite)) return 1;
-  for (const i of selectInstances(suite.scenarios, filter)) {
+  const selected = selectInstances(suite.scenarios, filter);
+  if (!selected.length) {
+    err(`paimon-interop: ${nothingSelected(suite.scenarios.length, filter)}`);
+    return 1;
+  }
+  for (const i of selected) {
     const engines = [...new Set(i.steps.flatMap(stepEngines))].sort().join(',');
     out(`${i.id}  [${(i.scenario.tags ?? []).join(',')}]  engines: ${engines || 'catalog'}`);
   }

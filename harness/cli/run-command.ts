@@ -8,7 +8,8 @@ import { diffWithBaseline, InteropVitestReporter, mergeRawResults, readRawResult
 import { RUN_SPEC_ENV, type RunFilter } from '../runner/run-spec.ts';
 import { newRunId, startRun } from '../runner/start-run.ts';
 import { loadScenarios } from '../scenario/index.ts';
-import { err, out, printEnvironmentError, printProblems, UsageError } from './cli-output.ts';
+import { err, nothingSelected, out, printEnvironmentError, printProblems, UsageError } from './cli-output.ts';
+import { selectInstances } from '../runner/index.ts';
 
 export interface RunOptions {
   env: string;
@@ -89,6 +90,10 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const suite = await loadScenarios(opts.filter.paths, SCENARIO_ENGINES);
   const known = await loadKnownIssues(opts.knownIssuesFile);
   if (printProblems({ ...suite, problems: [...suite.problems, ...known.problems], files: [...suite.files, { file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return 1;
+  if (!selectInstances(suite.scenarios, opts.filter).length) {
+    err(`paimon-interop: ${nothingSelected(suite.scenarios.length, opts.filter)}`);
+    return 1;
+  }
   const cells = planCells(opts.paimon, opts.cross);
   const baselineRaw = opts.baseline ? await readRawResults(opts.baseline).catch((e: Error) => { throw new UsageError(`--baseline: ${e.message}`); }) : undefined;
 

@@ -1,11 +1,14 @@
 import { validRange } from 'semver';
 import { checkDeclaredValues } from './check-values.ts';
 import type { Locator } from './locate.ts';
-import { matrixValues } from './expand-matrix.ts';
+import { matrixSize, matrixValues } from './expand-matrix.ts';
 import { problem, type Problem } from './problem.ts';
 import { RUNTIME_VARIABLES, type Scenario } from './scenario-model.ts';
 import type { ScenarioDoc } from './scenario-schema.ts';
 import { eachString, variablesIn } from './variables.ts';
+
+/** Instances one scenario may expand to. */
+export const MAX_MATRIX_INSTANCES = 1000;
 
 export interface ComposeOptions {
   /** Engine names some adapter provides; the scenario layer itself knows no engines. */
@@ -21,6 +24,15 @@ const NEEDS: Record<string, string> = { sql: 'sql', 'create-table': 'writes', in
 
 /** Turns a schema-valid document into the located model, collecting semantic problems. */
 export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOptions): { scenario: Scenario; problems: Problem[] } {
+  // Count instances arithmetically before anything lists them: `p: 0..99999999` must be a
+  // located problem, not minutes of work and an exhausted heap.
+  const sizes = Object.entries(doc.matrix ?? {}).map(([key, spec]) => [key, matrixSize(spec)] as const);
+  const instances = sizes.reduce((n, [, size]) => n * size, 1);
+  if (instances > MAX_MATRIX_INSTANCES) {
+    const [key] = [...sizes].sort((a, b) => b[1] - a[1])[0]!;
+    const tooLarge = problem('MATRIX_TOO_LARGE', `the matrix expands to ${instances.toLocaleString('en-US')} instances (${sizes.map(([k, n]) => `${k}: ${n}`).join(' × ')}); a scenario has at most ${MAX_MATRIX_INSTANCES}`, loc.ofPath(['matrix', key]));
+    return { scenario: { ...doc, matrix: undefined, file: loc.file, loc: loc.ofPath([]), steps: [] }, problems: [tooLarge] };
+  }
   const problems: Problem[] = [];
   const known = new Set(opts.knownEngines);
   const engineList = `known engines: ${[...known].join(', ')}`;

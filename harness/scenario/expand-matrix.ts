@@ -12,6 +12,13 @@ export function matrixValues(spec: readonly MatrixValue[] | string): MatrixValue
   return out;
 }
 
+/** How many values a matrix parameter has, counted without listing them (a range may be huge). */
+export function matrixSize(spec: readonly MatrixValue[] | string): number {
+  if (typeof spec !== 'string') return spec.length;
+  const [lo, hi] = spec.split('..').map(Number) as [number, number];
+  return Math.max(0, hi - lo + 1);
+}
+
 /** Every combination of the matrix, in declaration order (first key varies slowest). */
 export function matrixCells(matrix: Scenario['matrix']): Record<string, MatrixValue>[] {
   let cells: Record<string, MatrixValue>[] = [{}];

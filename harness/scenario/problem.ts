@@ -24,7 +24,12 @@ export type ProblemCode =
   | 'BAD_EXPECTED_VALUE'
   | 'BAD_INSERT_VALUE'
   | 'UNKNOWN_CAPABILITY'
-  | 'UNSUPPORTED_BY_ENGINE';
+  | 'UNSUPPORTED_BY_ENGINE'
+  | 'FILE_TOO_LARGE'
+  | 'NOT_TEXT'
+  | 'TOO_COMPLEX'
+  | 'MATRIX_TOO_LARGE'
+  | 'NO_SCENARIOS';
 
 /** One thing wrong with a scenario file, collected instead of thrown. */
 export interface Problem {
