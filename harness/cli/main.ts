@@ -2,11 +2,6 @@ import { parseArgs } from 'node:util';
 import { EnvironmentError } from '../environment/index.ts';
 import { scenarioJsonSchema } from '../scenario/index.ts';
 import { err, out, printEnvironmentError, UsageError } from './cli-output.ts';
-import { listCommand } from './list-command.ts';
-import { runCommand } from './run-command.ts';
-import { reportCommand } from './report-command.ts';
-import { setupCommand } from './setup-command.ts';
-import { validateCommand } from './validate-command.ts';
 import { defaultJobs } from '../runner/default-jobs.ts';
 
 const HELP = `paimon-interop — conformance and interoperability harness for the Paimon REST catalog
@@ -58,20 +53,21 @@ async function main(argv: string[]): Promise<number> {
   const filter = { paths: paths.length ? paths : ['scenarios'], tags: values.tag, engines: values.engine, shard: values.shard };
   switch (command) {
     case 'validate':
-      return validateCommand(paths, values['known-issues']);
+      // Commands load what they need when they run: `validate` and `list` never load vitest.
+      return (await import('./validate-command.ts')).validateCommand(paths, values['known-issues']);
     case 'list':
-      return listCommand(filter);
+      return (await import('./list-command.ts')).listCommand(filter);
     case 'schema':
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
       return 0;
     case 'report':
       if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
-      return reportCommand({ inputs: paths, out: values.out, baseline: values.baseline, knownIssuesFile: argv.includes('--known-issues') ? values['known-issues'] : undefined, failOn: values['fail-on'] });
+      return (await import('./report-command.ts')).reportCommand({ inputs: paths, out: values.out, baseline: values.baseline, knownIssuesFile: argv.includes('--known-issues') ? values['known-issues'] : undefined, failOn: values['fail-on'] });
     case 'setup':
-      return setupCommand({ paimon: values.paimon, refresh: values.refresh });
+      return (await import('./setup-command.ts')).setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
       if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
-      return runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? defaultJobs() : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
+      return (await import('./run-command.ts')).runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? defaultJobs() : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
     default:
       throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
   }

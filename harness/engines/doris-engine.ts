@@ -1,4 +1,4 @@
-import { createConnection, type Connection, type FieldPacket } from 'mysql2/promise';
+import type { Connection, FieldPacket } from 'mysql2/promise';
 import { z } from 'zod';
 import type { EngineDescriptor } from './engine-descriptor.ts';
 import { EnvVarName } from './external-endpoint.ts';
@@ -12,6 +12,8 @@ import { backslashLiteral, backtickId, buildSql, type SqlDialect } from './sql-b
 export async function openMysql(endpoint: EngineEndpoint): Promise<Connection> {
   const url = new URL(endpoint.url);
   const password = endpoint.options?.passwordEnv ? process.env[endpoint.options.passwordEnv] ?? '' : '';
+  // mysql2 is loaded when Doris is first reached, not by every command.
+  const { createConnection } = await import('mysql2/promise');
   return createConnection({
     host: url.hostname,
     port: Number(url.port || 9030),

@@ -6,7 +6,6 @@ import { redact } from '../redact.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
 import type { EngineContext, EngineDescriptor } from './engine-descriptor.ts';
 import { createCatalogSql, FLINK_DIALECT } from './flink-dialect.ts';
-import { flinkLocalLauncher } from './flink-local.ts';
 import { flinkError, flinkResult, isInfrastructureFailure, rootCause } from './flink-results.ts';
 import { buildSql, SQL_CATALOG } from './sql-builder.ts';
 import { SqlGatewayClient } from './sql-gateway-client.ts';
@@ -172,7 +171,8 @@ export const flinkDescriptor: EngineDescriptor = {
   // A gateway session per scenario and principal: concurrent scenarios never share one.
   concurrentSteps: true,
   createAdapter: (endpoint, context) => new FlinkEngine(endpoint, context),
-  local: flinkLocalLauncher,
+  // Provisioning and the cluster's processes are loaded when Flink starts.
+  local: { launch: async (ctx) => (await import('./flink-local.ts')).flinkLocalLauncher.launch(ctx) },
   external: {
     schema: z.strictObject({ 'sql-gateway': z.url().describe("a Flink SQL Gateway's REST endpoint; its cluster must carry Paimon's Flink connector") }),
     endpoint: (value) => ({ engine: 'flink', url: (value as { 'sql-gateway': string })['sql-gateway'].replace(/\/+$/, '') }),

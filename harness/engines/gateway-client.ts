@@ -1,4 +1,5 @@
-import { request } from 'undici';
+// undici is loaded on the first request: commands that send none (validate, list) start faster.
+const request: typeof import('undici').request = async (...args) => (await import('undici')).request(...args);
 import { EngineUnavailableError } from './engine.ts';
 
 /** Wire format of the loopback gateways (harness/gateways/*.py). */

@@ -1,5 +1,4 @@
 import type { CatalogEndpoint } from '../catalog/index.ts';
-import { startGateway } from '../processes/engine-gateway.ts';
 import type { ManagedProcess } from '../processes/managed-process.ts';
 import type { Provisioned } from '../provisioning/provision.ts';
 import type { EngineEndpoint } from './engine.ts';
@@ -38,6 +37,8 @@ export function gatewayLauncher(engine: string): LocalEngineLauncher {
       if (unavailable) return { unavailable };
       const log = `${ctx.logDir}/${engine}.log`;
       ctx.progress(`${engine}: starting the gateway`);
+      // Processes are loaded when an engine starts, not by commands that start none.
+      const { startGateway } = await import('../processes/engine-gateway.ts');
       const gw = await startGateway(engine, ctx.prov, ctx.catalog, log);
       return { endpoint: gw.endpoint, processes: [gw.process], logs: { [engine]: log }, versions: { [engine]: gw.endpoint.version ?? 'unknown' } };
     },

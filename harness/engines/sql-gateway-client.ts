@@ -1,5 +1,6 @@
 import { parse as parseLossless } from 'lossless-json';
-import { request } from 'undici';
+// undici is loaded on the first request: commands that send none (validate, list) start faster.
+const request: typeof import('undici').request = async (...args) => (await import('undici')).request(...args);
 import { EngineUnavailableError } from './engine.ts';
 import type { FlinkColumn } from './flink-results.ts';
 

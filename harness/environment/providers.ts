@@ -1,12 +1,13 @@
 import { EnvironmentError, type EnvironmentProvider } from './environment.ts';
-import { ExternalProvider } from './external/external-provider.ts';
-import { LocalProvider } from './local/local-provider.ts';
 
-/** The environment providers by name; `--env` picks one. */
-export const PROVIDERS: Record<string, () => EnvironmentProvider | Promise<EnvironmentProvider>> = {
-  local: () => new LocalProvider(),
-  external: () => new ExternalProvider(),
-  // testcontainers is loaded only when containers are asked for.
+/**
+ * The environment providers by name; `--env` picks one. Each is loaded when asked for, so
+ * commands that start nothing (validate, list) never load provisioning, processes or
+ * testcontainers.
+ */
+export const PROVIDERS: Record<string, () => Promise<EnvironmentProvider>> = {
+  local: async () => new (await import('./local/local-provider.ts')).LocalProvider(),
+  external: async () => new (await import('./external/external-provider.ts')).ExternalProvider(),
   docker: async () => new (await import('./docker/docker-provider.ts')).DockerProvider(),
 };
 
