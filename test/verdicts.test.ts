@@ -28,6 +28,13 @@ describe('no verdict is lost', () => {
     expect(exit).toBe(1);
   });
 
+  it('scenarios that run at once and finish in any order are reported in file order (--jobs)', async () => {
+    const r = await node(['--import', 'tsx', 'test/fixtures/verdicts/run-concurrent.ts']);
+    const { finished, reported } = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { finished: string[]; reported: string[] };
+    expect(finished).toEqual(['third', 'second', 'first']);
+    expect(reported).toEqual(['first', 'second', 'third']);
+  });
+
   it('an invalid regular expression stops `run` before anything starts, at its file and line', async () => {
     const r = await node(['bin/paimon-interop.mjs', 'run', 'test/fixtures/verdicts/bad-regex.yaml']);
     expect(r.code).toBe(1);
