@@ -1,5 +1,4 @@
-// undici is loaded on the first request: commands that send none (validate, list) start faster.
-const request: typeof import('undici').request = async (...args) => (await import('undici')).request(...args);
+import { request } from '../http-request.ts';
 import { dlfAuthorization, dlfSignHeaders } from '../access-control/dlf-signer.ts';
 import type { PrincipalCredentials } from '../engines/engine.ts';
 import type { CatalogEndpoint } from './catalog-endpoint.ts';
@@ -122,19 +121,23 @@ export class CatalogClient {
    * when the table does not exist.
    */
   async tableFields(database: string, table: string): Promise<{ name: string; type: string }[] | undefined> {
-    const reply = await this.raw('GET', await this.resource(`/databases/${encodeURIComponent(database)}/tables/${encodeURIComponent(table)}`));
-    if (reply.status === 404) return undefined;
-    if (reply.status !== 200) throw new CatalogError(`GET table ${database}.${table} answered HTTP ${reply.status}`, reply.status);
-    const fields = (reply.body as { schema?: { fields?: { name: string; type: unknown }[] } }).schema?.fields ?? [];
+    const body = await this.getTable(database, table);
+    if (!body) return undefined;
+    const fields = (body as { schema?: { fields?: { name: string; type: unknown }[] } }).schema?.fields ?? [];
     return fields.map((f) => ({ name: f.name, type: typeText(f.type) }));
   }
 
   /** Where a table's files are (the `path` of GET table), or undefined when it does not exist. */
   async tablePath(database: string, table: string): Promise<string | undefined> {
+    return ((await this.getTable(database, table)) as { path?: string } | undefined)?.path;
+  }
+
+  /** The body of GET table, or undefined when the table does not exist (404). */
+  private async getTable(database: string, table: string): Promise<unknown> {
     const reply = await this.raw('GET', await this.resource(`/databases/${encodeURIComponent(database)}/tables/${encodeURIComponent(table)}`));
     if (reply.status === 404) return undefined;
     if (reply.status !== 200) throw new CatalogError(`GET table ${database}.${table} answered HTTP ${reply.status}`, reply.status);
-    return (reply.body as { path?: string }).path;
+    return reply.body;
   }
 
   /** Drops a database and its tables; a database that is already gone is fine. */

@@ -1,5 +1,4 @@
-// undici is loaded on the first request: commands that send none (validate, list) start faster.
-const request: typeof import('undici').request = async (...args) => (await import('undici')).request(...args);
+import { request } from '../http-request.ts';
 import { EngineUnavailableError } from './engine.ts';
 
 /** Wire format of the loopback gateways (harness/gateways/*.py). */

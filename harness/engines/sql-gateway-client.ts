@@ -1,6 +1,5 @@
 import { parse as parseLossless } from 'lossless-json';
-// undici is loaded on the first request: commands that send none (validate, list) start faster.
-const request: typeof import('undici').request = async (...args) => (await import('undici')).request(...args);
+import { request } from '../http-request.ts';
 import { EngineUnavailableError } from './engine.ts';
 import type { FlinkColumn } from './flink-results.ts';
 
