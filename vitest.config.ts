@@ -15,7 +15,7 @@ function interopJobs(): number {
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['harness/**/*.test.ts', 'containers/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['harness/**/*.test.ts', 'containers/**/*.test.ts', 'scripts/**/*.test.ts'] } },
       {
         test: {
           name: 'e2e',

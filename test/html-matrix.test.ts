@@ -17,7 +17,7 @@ describe('HTML compatibility matrix in headless Chromium', () => {
   let raw: RawResults;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (.ci/run installs it)`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (npm test's pretest installs it)`);
     const fixtures = 'test/fixtures/reports';
     const { issues } = await loadKnownIssues(`${fixtures}/known-issues.yaml`);
     const current = (raw = reapplyKnownIssues(await readRawResults(`${fixtures}/current-raw-results.json`), issues, '2026-11-21'));

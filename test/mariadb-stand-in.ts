@@ -23,8 +23,10 @@ async function freePort(): Promise<number> {
  * real server. It checks the adapter, never Doris itself (`.ci/run` installs mariadb-server).
  */
 export async function startMariaDbStandIn(dir: string): Promise<{ url: string; password: string; stop: () => Promise<void> }> {
+  // Debian puts mariadbd in /usr/sbin, which a non-root PATH often lacks.
+  if (!(process.env.PATH ?? '').split(':').includes('/usr/sbin')) process.env.PATH = `${process.env.PATH}:/usr/sbin`;
   const found = await run('which', ['mariadbd', 'mariadb-install-db']).catch(() => undefined);
-  if (!found) throw new Error('the MariaDB protocol stand-in needs mariadb-server (Debian: apt-get install mariadb-server); .ci/run installs it');
+  if (!found) throw new Error('the MariaDB protocol stand-in needs mariadb-server (Debian: apt-get install mariadb-server); npm test\'s pretest installs it');
   const data = join(dir, 'data');
   await mkdir(data, { recursive: true });
   await run('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db']);
