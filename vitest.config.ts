@@ -28,8 +28,8 @@ export default defineConfig({
       {
         test: {
           name: 'interop',
-          include: ['harness/runner/vitest/interop.suite.ts'],
-          globalSetup: ['harness/runner/vitest/global-setup.ts'],
+          include: ['harness/vitest/interop.suite.ts'],
+          globalSetup: ['harness/vitest/global-setup.ts'],
           // allure-vitest: steps, parameters, labels and attachments from inside each test.
           setupFiles: ['allure-vitest/setup'],
           testTimeout: 900_000,

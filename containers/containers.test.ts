@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTAINER_IMAGES, FlinkContainer, DorisContainer, IN_CONTAINER, ReferenceCatalogContainer, ShowBackendsWaitStrategy, SparkContainer } from './index.ts';
-import { PAIMON_VERSIONS } from '../harness/provisioning/version-table.ts';
-import { GATEWAY_TIME_ZONE } from '../harness/processes/engine-gateway.ts';
+import { GATEWAY_TIME_ZONE } from '../harness/processes/index.ts';
+import { PAIMON_VERSIONS } from '../harness/provisioning/index.ts';
 
 const wh = '/tmp/pi-run/warehouse';
 

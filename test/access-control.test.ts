@@ -3,9 +3,10 @@ import { AccessControlProxy, type AccessControlOptions } from '../harness/access
 import { CatalogClient } from '../harness/catalog/index.ts';
 import { createEngine, SCENARIO_ENGINES } from '../harness/engines/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
-import { LocalProvider } from '../harness/environment/local/local-provider.ts';
+import { LocalProvider } from '../harness/environment/local/index.ts';
 import { loadKnownIssues } from '../harness/known-issues/index.ts';
-import { runScenario, type RunContext, type ScenarioResult } from '../harness/runner/index.ts';
+import { runScenario, type RunContext } from '../harness/runner/index.ts';
+import type { ScenarioResult } from '../harness/verdicts/index.ts';
 import { expandScenario, loadScenarios } from '../harness/scenario/index.ts';
 import { testRunDir } from './support.ts';
 

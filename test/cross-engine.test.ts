@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogClient } from '../harness/catalog/index.ts';
 import { createEngine, type Engine, type EngineOutcome } from '../harness/engines/index.ts';
-import { LocalProvider } from '../harness/environment/local/local-provider.ts';
+import { LocalProvider } from '../harness/environment/local/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
 import { checkInsert } from '../harness/runner/index.ts';
 import { testRunDir } from './support.ts';

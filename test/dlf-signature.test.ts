@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/reference-catalog.ts';
+import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
 import { provisionDefault, testRunDir } from './support.ts';
 
 const run = promisify(execFile);

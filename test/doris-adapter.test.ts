@@ -1,6 +1,6 @@
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMysql, queryOutcome } from '../harness/engines/index.ts';
+import { createEngine, EngineUnavailableError, openMysql, queryOutcome } from '../harness/engines/index.ts';
 import { formatType } from '../harness/results/index.ts';
 import { startMariaDbStandIn } from './mariadb-stand-in.ts';
 import { testRunDir } from './support.ts';
@@ -61,5 +61,25 @@ describe('Doris adapter protocol plumbing (MariaDB stand-in)', () => {
     const err = (await openMysql({ engine: 'doris', url: server.url, options: { passwordEnv: 'PI_TEST_MARIADB_WRONG' } }).catch((e: Error & { errno?: number }) => e)) as Error & { errno?: number };
     expect(err.errno).toBe(1045);
     expect(err.message).not.toContain('not-the-password');
+  });
+
+  // Last: it kills the server.
+  it('a server killed mid-statement is an infrastructure error, and so is every later connection', async () => {
+    const running = queryOutcome(conn, 'SELECT SLEEP(30)').then(
+      (outcome) => new Error(`answered instead of failing: ${JSON.stringify(outcome)}`),
+      (err: unknown) => err,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const t = Date.now();
+    process.kill(server.pid, 'SIGKILL');
+    const lost = await running;
+    expect(lost).toBeInstanceOf(EngineUnavailableError);
+    expect((lost as Error).message).toMatch(/^doris: connection lost/);
+    expect(Date.now() - t).toBeLessThan(5_000);
+    const engine = createEngine({ engine: 'doris', url: server.url, options: { passwordEnv: 'PI_TEST_MARIADB_PASSWORD' } }, { catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } }, runId: 'death' });
+    const later = await engine.execute({ kind: 'list-tables' }, { database: 'd' }).then(() => undefined, (err: unknown) => err);
+    expect(later).toBeInstanceOf(EngineUnavailableError);
+    expect((later as Error).message).toMatch(/doris: cannot connect/);
+    await engine.close?.();
   });
 });

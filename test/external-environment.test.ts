@@ -3,10 +3,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/reference-catalog.ts';
-import { startFlinkCluster, type FlinkCluster } from '../harness/processes/flink-cluster.ts';
-import { provisionFlink } from '../harness/provisioning/flink-provision.ts';
-import { versionRow } from '../harness/provisioning/version-table.ts';
+import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
+import { startFlinkCluster, type FlinkCluster } from '../harness/processes/index.ts';
+import { provisionFlink } from '../harness/provisioning/index.ts';
+import { versionRow } from '../harness/provisioning/index.ts';
 import { provisionDefault, testRunDir } from './support.ts';
 
 const run = promisify(execFile);

@@ -6,7 +6,7 @@ import { AccessControlProxy } from '../harness/access-control/index.ts';
 import { CatalogClient } from '../harness/catalog/index.ts';
 import { createEngine, EngineUnavailableError, SCENARIO_ENGINES, type Engine, type EngineOutcome, type EngineRequest } from '../harness/engines/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
-import { LocalProvider } from '../harness/environment/local/local-provider.ts';
+import { LocalProvider } from '../harness/environment/local/index.ts';
 import { loadKnownIssues } from '../harness/known-issues/index.ts';
 import { checkInsert, runScenario, type RunContext } from '../harness/runner/index.ts';
 import { expandScenario, loadScenarios } from '../harness/scenario/index.ts';

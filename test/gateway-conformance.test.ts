@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogClient } from '../harness/catalog/index.ts';
 import { callGateway, gatewayBody, paimonRustRequest, type EngineRequest } from '../harness/engines/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
-import { LocalProvider } from '../harness/environment/local/local-provider.ts';
+import { LocalProvider } from '../harness/environment/local/index.ts';
 import { testRunDir } from './support.ts';
 
 /**

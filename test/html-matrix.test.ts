@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnownIssues, reapplyKnownIssues } from '../harness/known-issues/index.ts';
-import { diffWithBaseline, readRawResults, renderHtmlMatrix, type RawResults } from '../harness/reporters/index.ts';
+import { diffWithBaseline, renderHtmlMatrix } from '../harness/reporters/index.ts';
+import { readRawResults, type RawResults } from '../harness/verdicts/index.ts';
 import { testRunDir } from './support.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
-import { ManagedProcess } from '../harness/processes/managed-process.ts';
+import { ManagedProcess } from '../harness/processes/index.ts';
 
 const run = promisify(execFile);
 
@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
  * the Doris adapter's MySQL-protocol plumbing, type mapping and error mapping run against a
  * real server. It checks the adapter, never Doris itself (`.ci/run` installs mariadb-server).
  */
-export async function startMariaDbStandIn(dir: string): Promise<{ url: string; password: string; stop: () => Promise<void> }> {
+export async function startMariaDbStandIn(dir: string): Promise<{ url: string; password: string; pid: number; stop: () => Promise<void> }> {
   // Debian puts mariadbd in /usr/sbin, which a non-root PATH often lacks.
   if (!(process.env.PATH ?? '').split(':').includes('/usr/sbin')) process.env.PATH = `${process.env.PATH}:/usr/sbin`;
   const found = await run('which', ['mariadbd', 'mariadb-install-db']).catch(() => undefined);
@@ -47,5 +47,5 @@ export async function startMariaDbStandIn(dir: string): Promise<{ url: string; p
   await root.query('CREATE DATABASE pi_stand_in');
   await root.query(`GRANT ALL ON pi_stand_in.* TO 'pi'@'127.0.0.1'`);
   await root.end();
-  return { url: `mysql://pi@127.0.0.1:${port}/pi_stand_in`, password, stop: () => server.stop() };
+  return { url: `mysql://pi@127.0.0.1:${port}/pi_stand_in`, password, pid: server.pid!, stop: () => server.stop() };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogClient } from '../harness/catalog/index.ts';
-import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/reference-catalog.ts';
+import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
 import { provisionDefault, testRunDir } from './support.ts';
 
 /** The launcher exposes RESTCatalogServer's own no-permission hooks on a token-guarded admin port. */

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../harness/engines/index.ts';
-import { startGateway } from '../harness/processes/engine-gateway.ts';
-import type { ManagedProcess } from '../harness/processes/managed-process.ts';
-import { provisionVenv } from '../harness/provisioning/provision.ts';
-import { cacheDir } from '../harness/provisioning/cache-dir.ts';
+import { startGateway } from '../harness/engines/index.ts';
+import type { ManagedProcess } from '../harness/processes/index.ts';
+import { provisionVenv } from '../harness/provisioning/index.ts';
+import { cacheDir } from '../harness/provisioning/index.ts';
 import { formatType } from '../harness/results/index.ts';
 import { provisionDefault, testRunDir } from './support.ts';
 

@@ -3,10 +3,10 @@ import { join, resolve } from 'node:path';
 import { CatalogClient } from '../harness/catalog/index.ts';
 import { createEngine, type Engine, type EngineOutcome, type EngineRequest } from '../harness/engines/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
-import { LocalProvider } from '../harness/environment/local/local-provider.ts';
-import { provision } from '../harness/provisioning/provision.ts';
+import { LocalProvider } from '../harness/environment/local/index.ts';
+import { provision } from '../harness/provisioning/index.ts';
 import { checkInsert } from '../harness/runner/index.ts';
-import { versionRow } from '../harness/provisioning/version-table.ts';
+import { versionRow } from '../harness/provisioning/index.ts';
 
 /** A fresh folder under reports/ for one e2e test file (kept for inspection, git-ignored). */
 export async function testRunDir(name: string): Promise<string> {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { RawResults } from '../harness/reporters/index.ts';
+import type { RawResults } from '../harness/verdicts/index.ts';
 import { provisionDefault, testRunDir } from './support.ts';
 
 const run = promisify(execFile);
@@ -43,16 +43,16 @@ describe('no verdict is lost', () => {
     expect(r.stderr).not.toContain('[env]');
   });
 
-  it('a hung engine ends its scenario as an error with the reason, and the run exits 1', async () => {
+  it('a hung engine ends its scenario as an infrastructure error with the reason, and the run exits 2 (environment error)', async () => {
     await provisionDefault(['pypaimon']);
     const dir = await testRunDir('verdict-hang');
     const r = await node(['bin/paimon-interop.mjs', 'run', 'test/fixtures/verdicts/hang.yaml', '--engine', 'pypaimon', '--reports-dir', dir], { PAIMON_INTEROP_STEP_TIMEOUT_MS: '1' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     const raw = JSON.parse(await readFile(join(dir, (r.stdout.match(/reports: \S+\/([^/\s]+) \(/) ?? [])[1] ?? '', 'raw-results.json'), 'utf8')) as RawResults;
     expect(raw.scenarios).toHaveLength(1);
     const s = raw.scenarios[0]!;
     expect(s.status).toBe('error');
-    expect(s.steps[0]!.engines[0]!.reason).toMatch(/pypaimon: no answer to create-table within 0.001s/);
-    expect(r.stdout).toContain('interop: 0 passed, 1 failed, 0 skipped');
+    expect(s.steps[0]!.engines[0]).toMatchObject({ infrastructure: true, reason: expect.stringMatching(/pypaimon: no answer to create-table within 0.001s/) });
+    expect(r.stdout).toContain('interop: 0 passed, 0 failed, 0 skipped, 1 stopped by an infrastructure error (exit 2)');
   });
 });

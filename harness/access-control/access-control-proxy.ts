@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import type { CatalogEndpoint } from '../catalog/index.ts';
-import { dlfAuthorization, dlfSignHeaders, verifyDlfRequest } from './dlf-signer.ts';
+import { dlfAuthorization, dlfSignHeaders, verifyDlfRequest } from '../catalog/index.ts';
 import type { PrincipalCredentials } from '../engines/index.ts';
 import { allows, denialMessage, requiredPrivilege, type Grant } from './grants.ts';
 import type { DeclaredPrincipal, PrincipalAuthority } from './principal-authority.ts';

@@ -1,6 +1,6 @@
 import { request } from '../http-request.ts';
-import { dlfAuthorization, dlfSignHeaders } from '../access-control/dlf-signer.ts';
-import type { PrincipalCredentials } from '../engines/engine.ts';
+import { dlfAuthorization, dlfSignHeaders } from './dlf-signer.ts';
+import type { PrincipalCredentials } from './catalog-endpoint.ts';
 import type { CatalogEndpoint } from './catalog-endpoint.ts';
 
 export interface RestReply {

@@ -23,3 +23,15 @@ export function restCatalogOptions(catalog: CatalogEndpoint): Record<string, str
   }
   return base;
 }
+
+/** Credentials of the principal a step acts as; never logged or reported. */
+export interface PrincipalCredentials {
+  name: string;
+  token?: string;
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  /** DLF region of the signature scope. */
+  region?: string;
+  /** Catalog URI to use instead of the environment's (e.g. the access-control proxy). */
+  uri?: string;
+}

@@ -1,4 +1,4 @@
-import { EnvironmentError } from '../environment/index.ts';
+import { EnvironmentError } from '../environment-error.ts';
 import { formatProblem, type LoadedSuite } from '../scenario/index.ts';
 
 export const out = (line = '') => process.stdout.write(`${line}\n`);

@@ -2,7 +2,7 @@ import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { selectInstances, stepEngines } from '../runner/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
 import { err, nothingSelected, out, printProblems } from './cli-output.ts';
-import type { RunFilter } from '../runner/run-spec.ts';
+import type { RunFilter } from '../runner/index.ts';
 
 /** `list`: the scenario instances a run with the same filters would execute. */
 export async function listCommand(filter: RunFilter): Promise<number> {

@@ -1,17 +1,16 @@
 import { parseArgs } from 'node:util';
-import { EnvironmentError } from '../environment/index.ts';
+import { EnvironmentError } from '../environment-error.ts';
 import { scenarioJsonSchema } from '../scenario/index.ts';
 import { err, out, printEnvironmentError, UsageError } from './cli-output.ts';
-import { defaultJobs } from '../runner/default-jobs.ts';
 
 const HELP = `paimon-interop — conformance and interoperability harness for the Paimon REST catalog
 
 Usage:
   paimon-interop run [paths...] [--env local|external|docker] [--config external.yaml] [--paimon 1.4.2|1.3.1,1.4.2|all] [--cross]
-                     [--baseline reports/<run-id>] [--fail-on any|new] [--tag T]... [--engine E]...
+                     [--baseline reports/<run-id>] [--fail-on any|new] [--tag T]... [--engine E[,E]]...
                      [--shard i/n] [--jobs N] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop report <raw-results.json or run dir>... [--out dir] [--baseline run] [--known-issues file] [--fail-on any|new]
-  paimon-interop list [paths...] [--tag T]... [--engine E]...
+  paimon-interop list [paths...] [--tag T]... [--engine E[,E]]...
   paimon-interop validate [paths...]
   paimon-interop setup [--paimon 1.4.2] [--refresh]
   paimon-interop schema
@@ -50,7 +49,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) throw new UsageError(`--shard takes i/n, e.g. 1/3 (got '${values.shard}')`);
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 999 (got '${values.jobs}')`);
-  const filter = { paths: paths.length ? paths : ['scenarios'], tags: values.tag, engines: values.engine, shard: values.shard };
+  // `--engine a,b` and `--engine a --engine b` mean the same.
+  const list = (v: string[] | undefined) => v?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  const filter = { paths: paths.length ? paths : ['scenarios'], tags: list(values.tag), engines: list(values.engine), shard: values.shard };
   switch (command) {
     case 'validate':
       // Commands load what they need when they run: `validate` and `list` never load vitest.
@@ -67,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./setup-command.ts')).setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
       if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
-      return (await import('./run-command.ts')).runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? defaultJobs() : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
+      return (await import('./run-command.ts')).runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
     default:
       throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadKnownIssues, reapplyKnownIssues, today } from '../known-issues/index.ts';
-import { diffWithBaseline, mergeRawResults, readRawResults, totals, writeReports } from '../reporters/index.ts';
+import { diffWithBaseline, writeReports } from '../reporters/index.ts';
+import { mergeRawResults, readRawResults, totals } from '../verdicts/index.ts';
 import { out, printProblems, UsageError } from './cli-output.ts';
 
 /**

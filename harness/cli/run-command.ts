@@ -1,15 +1,15 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { EnvironmentError } from '../environment/index.ts';
-import { PAIMON_VERSIONS } from '../provisioning/version-table.ts';
+import { PAIMON_VERSIONS } from '../provisioning/index.ts';
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
-import { diffWithBaseline, InteropVitestReporter, mergeRawResults, readRawResults, totals, writeReports, type BaselineDiff, type RawResults } from '../reporters/index.ts';
-import { RUN_SPEC_ENV, type RunFilter } from '../runner/run-spec.ts';
-import { newRunId, startRun } from '../runner/start-run.ts';
+import { diffWithBaseline, writeReports, type BaselineDiff } from '../reporters/index.ts';
+import { defaultJobs, newRunId, RUN_SPEC_ENV, selectInstances, startRun, writeLoadedRun, type RunFilter } from '../runner/index.ts';
+import { mergeRawResults, readRawResults, totals, type RawResults } from '../verdicts/index.ts';
+import { InteropVitestReporter } from '../vitest/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
 import { err, nothingSelected, out, printEnvironmentError, printProblems, UsageError } from './cli-output.ts';
-import { selectInstances } from '../runner/index.ts';
 
 export interface RunOptions {
   env: string;
@@ -20,8 +20,8 @@ export interface RunOptions {
   filter: RunFilter;
   update: boolean;
   keep: boolean;
-  /** Scenario instances in flight at once (`--jobs`); `--update` always runs one at a time. */
-  jobs: number;
+  /** Scenario instances in flight at once (`--jobs`; default from cores and memory); `--update` always runs one at a time. */
+  jobs?: number;
   reportsDir?: string;
   knownIssuesFile: string;
   configFile?: string;
@@ -50,12 +50,12 @@ export function planCells(paimon: string | undefined, cross: boolean): Cell[] {
 }
 
 /** Runs the suite in one cell: start the environment, run vitest, stop. Undefined on an environment error. */
-async function runCell(opts: RunOptions, runId: string, cell: Cell): Promise<{ raw?: RawResults; collectErrors: string[] }> {
+async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFile: string): Promise<{ raw?: RawResults; collectErrors: string[] }> {
   let run: Awaited<ReturnType<typeof startRun>>;
   const t0 = Date.now();
   const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}`;
   try {
-    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs, knownIssuesFile: opts.knownIssuesFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, onProgress: (m) => err(`[env] ${m}`) });
+    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, onProgress: (m) => err(`[env] ${m}`) });
   } catch (e) {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
@@ -98,10 +98,13 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const baselineRaw = opts.baseline ? await readRawResults(opts.baseline).catch((e: Error) => { throw new UsageError(`--baseline: ${e.message}`); }) : undefined;
 
   const runId = newRunId();
+  // Loaded and validated once: every cell's suite reads this instead of the YAML files.
+  const loadedRunFile = resolve(opts.reportsDir ?? 'reports', runId, 'loaded-run.v8');
+  await writeLoadedRun(loadedRunFile, { scenarios: suite.scenarios, knownIssues: known.issues });
   const parts: RawResults[] = [];
   let envFailed = false;
   for (const cell of cells) {
-    const r = await runCell(opts, runId, cell);
+    const r = await runCell(opts, runId, cell, loadedRunFile);
     for (const e of r.collectErrors) err(e);
     if (r.collectErrors.length) return 1;
     if (r.raw) parts.push(r.raw);
@@ -120,14 +123,19 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   for (const s of raw.scenarios) for (const st of s.steps) for (const e of st.engines.filter((x) => x.known)) out(`known deviation [${s.cell}] ${s.id} step ${st.index + 1} on ${e.engine}: ${e.known!.id}`);
   if (baseline) out(`against the baseline: ${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing, ${baseline.stillFailing.length} still failing`);
   out(`reports: ${runDir} (summary.md, matrix.html, junit.xml, engines.md, raw-results.json)`);
-  out(`interop: ${t.pass + t.known} passed, ${t.fail + t.error} failed, ${t.skip} skipped`);
+  out(`interop: ${t.pass + t.known} passed, ${t.fail + t.error - t.infrastructure} failed, ${t.skip} skipped${t.infrastructure ? `, ${t.infrastructure} stopped by an infrastructure error (exit 2)` : ''}`);
   if (envFailed) return 2;
   return verdictExitCode(raw, opts.failOn === 'new' ? baseline : undefined);
 }
 
-/** 1 when any scenario failed or ended in an error (or, against a baseline, newly failed); else 0. */
+/**
+ * 2 when an engine's process died, hung or was unreachable during the run (the verdicts are
+ * incomplete: an environment error, whatever else failed); else 1 when any scenario failed or
+ * ended in an error (or, against a baseline, newly failed); else 0.
+ */
 export function verdictExitCode(raw: RawResults, baseline?: BaselineDiff): number {
-  if (baseline) return baseline.newlyFailing.length ? 1 : 0;
   const t = totals(raw);
+  if (t.infrastructure > 0) return 2;
+  if (baseline) return baseline.newlyFailing.length ? 1 : 0;
   return t.fail + t.error > 0 ? 1 : 0;
 }

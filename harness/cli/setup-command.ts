@@ -1,7 +1,7 @@
-import { provisionFlink } from '../provisioning/flink-provision.ts';
-import { provision } from '../provisioning/provision.ts';
-import { cacheDir } from '../provisioning/cache-dir.ts';
-import { PAIMON_VERSIONS, versionRow } from '../provisioning/version-table.ts';
+import { provisionFlink } from '../provisioning/index.ts';
+import { provision } from '../provisioning/index.ts';
+import { cacheDir } from '../provisioning/index.ts';
+import { PAIMON_VERSIONS, versionRow } from '../provisioning/index.ts';
 import { err, out, UsageError } from './cli-output.ts';
 
 /** `setup`: install the local environment's engines and jars (catalog, pypaimon, Java, Flink, Spark's connector) into the cache, nothing else. */

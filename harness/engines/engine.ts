@@ -1,3 +1,4 @@
+import type { PrincipalCredentials } from '../catalog/index.ts';
 import type { CanonicalResult } from '../results/index.ts';
 
 /** Canonical error classes that scenarios assert on, whatever the engine's own exception. */
@@ -24,17 +25,8 @@ export type EngineRequest =
   | { kind: 'alter-table'; table: string; setOptions: Record<string, string> }
   | { kind: 'drop-table'; table: string };
 
-/** Credentials of the principal a step acts as; never logged or reported. */
-export interface PrincipalCredentials {
-  name: string;
-  token?: string;
-  accessKeyId?: string;
-  accessKeySecret?: string;
-  /** DLF region of the signature scope. */
-  region?: string;
-  /** Catalog URI to use instead of the environment's (e.g. the access-control proxy). */
-  uri?: string;
-}
+
+export type { PrincipalCredentials };
 
 export interface StepContext {
   /** The scenario's own database, unique per run. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { startFlinkCluster } from '../processes/flink-cluster.ts';
-import { provisionFlink } from '../provisioning/flink-provision.ts';
+import { startFlinkCluster } from '../processes/index.ts';
+import { provisionFlink } from '../provisioning/index.ts';
 import type { LocalEngineLauncher } from './local-launch.ts';
 
 /**

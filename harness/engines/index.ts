@@ -12,3 +12,4 @@ export { gatewayLauncher, type LocalEngineLauncher, type LocalLaunch, type Local
 export { FlinkEngine, flinkDescriptor } from './flink-engine.ts';
 export { PAIMON_RUST_DIALECT, PaimonRustEngine, paimonRustDescriptor, paimonRustRequest } from './paimon-rust-engine.ts';
 export { EnvVarName, type ExternalEngineConfig } from './external-endpoint.ts';
+export { startGateway } from './engine-gateway.ts';

@@ -1,6 +1,6 @@
 import type { CatalogEndpoint } from '../catalog/index.ts';
-import type { ManagedProcess } from '../processes/managed-process.ts';
-import type { Provisioned } from '../provisioning/provision.ts';
+import type { ManagedProcess } from '../processes/index.ts';
+import type { Provisioned } from '../provisioning/index.ts';
 import type { EngineEndpoint } from './engine.ts';
 
 /** What the local environment hands an engine's launcher for one matrix cell. */
@@ -38,7 +38,7 @@ export function gatewayLauncher(engine: string): LocalEngineLauncher {
       const log = `${ctx.logDir}/${engine}.log`;
       ctx.progress(`${engine}: starting the gateway`);
       // Processes are loaded when an engine starts, not by commands that start none.
-      const { startGateway } = await import('../processes/engine-gateway.ts');
+      const { startGateway } = await import('./engine-gateway.ts');
       const gw = await startGateway(engine, ctx.prov, ctx.catalog, log);
       return { endpoint: gw.endpoint, processes: [gw.process], logs: { [engine]: log }, versions: { [engine]: gw.endpoint.version ?? 'unknown' } };
     },

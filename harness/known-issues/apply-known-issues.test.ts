@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StepResult } from '../runner/scenario-result.ts';
+import type { StepResult } from '../verdicts/index.ts';
 import { applyKnownIssues } from './apply-known-issues.ts';
 import type { KnownIssue } from './known-issue.ts';
 

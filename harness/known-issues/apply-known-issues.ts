@@ -1,4 +1,4 @@
-import type { StepResult } from '../runner/scenario-result.ts';
+import type { StepResult } from '../verdicts/index.ts';
 import type { KnownIssue } from './known-issue.ts';
 import { appliesTo, findKnownIssue, type DeviationSite } from './match-known-issues.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegexString } from '../scenario/regex-string.ts';
+import { RegexString } from '../scenario/index.ts';
 
 /**
  * One known deviation: an engine that disagrees with a documented rule, recorded with its

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { validRange } from 'semver';
-import { Locator } from '../scenario/locate.ts';
-import { problem, type Problem } from '../scenario/problem.ts';
+import { Locator, problem, type Problem } from '../scenario/index.ts';
 import { KnownIssuesFileSchema, type KnownIssue } from './known-issue.ts';
 
 /** Loads known-issues.yaml; a missing file is an empty table, a bad one located problems. */

@@ -1,6 +1,4 @@
-import type { RawResults } from '../reporters/raw-results.ts';
-import { renderStepFailure } from '../runner/render-failure.ts';
-import { withStatus } from '../runner/scenario-result.ts';
+import { renderStepFailure, withStatus, type RawResults } from '../verdicts/index.ts';
 import { applyKnownIssues } from './apply-known-issues.ts';
 import type { KnownIssue } from './known-issue.ts';
 

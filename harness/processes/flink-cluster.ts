@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { request } from 'undici';
-import type { FlinkInstall } from '../provisioning/flink-provision.ts';
-import { GATEWAY_TIME_ZONE } from './engine-gateway.ts';
+import { request } from '../http-request.ts';
+import type { FlinkInstall } from '../provisioning/index.ts';
+import { GATEWAY_TIME_ZONE } from './engine-time-zone.ts';
 import { ManagedProcess } from './managed-process.ts';
 
 /** A standalone Flink session cluster and its SQL Gateway, all local processes on loopback. */

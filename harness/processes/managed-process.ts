@@ -3,7 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logTail } from '../log-tail.ts';
-import { EnvironmentError } from '../environment/environment.ts';
+import { EnvironmentError } from '../environment-error.ts';
 
 const EXIT_WITH_STDIN = join(dirname(fileURLToPath(import.meta.url)), 'exit-with-stdin.sh');
 const running = new Set<ManagedProcess>();
@@ -58,6 +58,7 @@ export interface StartSpec {
 export class ManagedProcess {
   private child?: ChildProcess;
   private logStream?: WriteStream;
+  private stopping = false;
 
   private constructor(readonly spec: StartSpec) {}
 
@@ -130,13 +131,25 @@ export class ManagedProcess {
       child.on('error', (err) => void fail(`could not start ${spec.command} (${err.message})`));
       child.on('exit', (code, signal) => {
         running.delete(this);
+        if (settled && !this.stopping) this.noteUnexpectedExit(signal ?? `code ${code}`);
         void fail(`exited before it was ready (${signal ?? `code ${code}`})`);
       });
     });
   }
 
+  /**
+   * A process that dies during the run (killed, crashed, out of memory) says so in its own log, where
+   * the report's log tail shows it, and on stderr: its steps then end as infrastructure errors.
+   */
+  private noteUnexpectedExit(how: string): void {
+    const { component, log } = this.spec;
+    this.logStream?.write(`\n[paimon-interop] ${component} exited during the run (${how})\n`);
+    process.stderr.write(`[env] ${component}: exited during the run (${how}); its steps end as infrastructure errors; log: ${log}\n`);
+  }
+
   /** Closes stdin (the child's cue to exit), then SIGTERM, then SIGKILL after a grace period. */
   async stop(graceMs = 5000): Promise<void> {
+    this.stopping = true;
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) {
       running.delete(this);

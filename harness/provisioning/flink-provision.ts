@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EnvironmentError } from '../environment/environment.ts';
+import { EnvironmentError } from '../environment-error.ts';
 import { cacheDir } from './cache-dir.ts';
 import { done, markDone, mvnCopy, progressFilter, type Progress } from './provision-steps.ts';
 import { runTool } from './run-tool.ts';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EnvironmentError } from '../environment/environment.ts';
+import { EnvironmentError } from '../environment-error.ts';
 import { cacheDir } from './cache-dir.ts';
 import { requireTool, runTool } from './run-tool.ts';
 import { done, markDone, mvnCopy, progressFilter, type Progress } from './provision-steps.ts';

@@ -1,5 +1,5 @@
 import { $, which } from 'zx';
-import { EnvironmentError } from '../environment/environment.ts';
+import { EnvironmentError } from '../environment-error.ts';
 
 /** Fails with a clear ENV_MISSING_TOOL error when a tool the local environment needs is absent. */
 export async function requireTool(tool: string, hint: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnownIssues, reapplyKnownIssues } from '../known-issues/index.ts';
 import { diffWithBaseline } from './baseline-diff.ts';
-import { readRawResults, totals } from './raw-results.ts';
+import { readRawResults, totals } from '../verdicts/index.ts';
 
 const FIXTURES = 'test/fixtures/reports';
 const name = (k: string) => k.slice(k.indexOf('#') + 1);

@@ -1,5 +1,5 @@
 import { byteOrder } from '../byte-order.ts';
-import type { CellScenarioResult, RawResults } from './raw-results.ts';
+import type { CellScenarioResult, RawResults } from '../verdicts/index.ts';
 
 /** How the run compares with a previous one (a nightly's baseline). Keys: `cell | scenario id`. */
 export interface BaselineDiff {

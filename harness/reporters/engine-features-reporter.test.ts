@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellScenarioResult, RawResults } from './raw-results.ts';
+import type { CellScenarioResult, RawResults } from '../verdicts/index.ts';
 import { featuresOfStep, renderEngineFeatures } from './engine-features-reporter.ts';
 
 const loc = { file: 'f.yaml', line: 1, col: 1 };

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { byteOrder } from '../byte-order.ts';
-import type { StepResult } from '../runner/index.ts';
-import type { CellScenarioResult, RawResults } from './raw-results.ts';
+import type { StepResult } from '../verdicts/index.ts';
+import type { CellScenarioResult, RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
 
 /** Portable action kinds, as the table names them (in this order). */

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { byteOrder } from '../byte-order.ts';
 import type { BaselineDiff } from './baseline-diff.ts';
-import type { CellScenarioResult, RawResults } from './raw-results.ts';
+import type { CellScenarioResult, RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
 
 export type MatrixStatus = 'pass' | 'known' | 'fail' | 'error' | 'skip' | 'none';

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { totals, type CellScenarioResult, type RawResults } from './raw-results.ts';
+import { totals, type CellScenarioResult, type RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
 
 const xml = (s: string) =>

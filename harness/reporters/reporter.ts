@@ -1,6 +1,6 @@
-import type { ScenarioResult } from '../runner/index.ts';
+import type { ScenarioResult } from '../verdicts/index.ts';
 import type { BaselineDiff } from './baseline-diff.ts';
-import type { RawResults } from './raw-results.ts';
+import type { RawResults } from '../verdicts/index.ts';
 
 /**
  * Reporter hooks, all optional: a reporter implements what it needs and a new hook breaks

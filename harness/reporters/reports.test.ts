@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planCells } from '../cli/run-command.ts';
+import { planCells } from '../cli/index.ts';
 import { engineStatus, renderHtmlMatrix } from './html-matrix-reporter.ts';
 import { renderJUnit } from './junit-reporter.ts';
-import { mergeRawResults, readRawResults } from './raw-results.ts';
+import { mergeRawResults, readRawResults } from '../verdicts/index.ts';
 import { renderSummary } from './summary-reporter.ts';
 
 const current = () => readRawResults('test/fixtures/reports/current-raw-results.json');

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BaselineDiff } from './baseline-diff.ts';
-import { totals, type RawResults } from './raw-results.ts';
+import { totals, type RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -13,7 +13,7 @@ export function renderSummary(raw: RawResults, baseline?: BaselineDiff): string 
   const lines = [
     `# paimon-interop run ${raw.runId}`,
     '',
-    `**${t.pass} passed, ${t.known} passed with known deviations, ${t.fail} failed, ${t.error} errors, ${t.skip} skipped** of ${raw.scenarios.length} scenario runs in ${raw.cells.length} cell(s).`,
+    `**${t.pass} passed, ${t.known} passed with known deviations, ${t.fail} failed, ${t.error} errors${t.infrastructure ? ` (${t.infrastructure} of the environment: an engine died, hung or was unreachable)` : ''}, ${t.skip} skipped** of ${raw.scenarios.length} scenario runs in ${raw.cells.length} cell(s).`,
     '',
     '| cell | environment | Paimon | versions |',
     '|---|---|---|---|',

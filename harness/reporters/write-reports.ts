@@ -4,7 +4,7 @@ import type { BaselineDiff } from './baseline-diff.ts';
 import { EngineFeaturesReporter } from './engine-features-reporter.ts';
 import { HtmlMatrixReporter } from './html-matrix-reporter.ts';
 import { JUnitReporter } from './junit-reporter.ts';
-import { writeRawResults, type RawResults } from './raw-results.ts';
+import { writeRawResults, type RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
 import { SummaryReporter } from './summary-reporter.ts';
 

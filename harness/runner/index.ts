@@ -1,8 +1,12 @@
 export { databaseName, runPrefix, type RunContext, type RunHooks } from './run-context.ts';
+export { readLoadedRun, writeLoadedRun, type LoadedRun } from './loaded-run.ts';
 export { runScenario } from './run-scenario.ts';
-export type { ScenarioResult, Status, StepEngineResult, StepResult } from './scenario-result.ts';
-export { renderStepFailure } from './render-failure.ts';
 export { stepEngines, stepKind, stepName, stepRequest } from './step-request.ts';
 export { selectInstances } from './select-instances.ts';
 export { checkInsert } from './steps/check-insert.ts';
 export { inspectTimestampColumn, type InspectedFile } from './steps/inspect-files-step.ts';
+export { defaultJobs } from './default-jobs.ts';
+export { crashedResult } from './run-scenario.ts';
+export { RUN_SPEC_ENV, type RunFilter, type RunSpec, environmentSecrets } from './run-spec.ts';
+export { newRunId, startRun } from './start-run.ts';
+export { updateFromResult } from './update-from-results.ts';

@@ -2,7 +2,7 @@ import type { CatalogClient } from '../catalog/index.ts';
 import type { PrincipalAuthority } from '../access-control/index.ts';
 import type { Engine, PrincipalCredentials } from '../engines/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
-import type { ScenarioResult, StepResult } from './scenario-result.ts';
+import type { ScenarioResult, StepResult } from '../verdicts/index.ts';
 
 /** Progress hooks the runner calls while a scenario runs (all optional). */
 export interface RunHooks {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { ENGINE_CAPABILITIES, type PrincipalCredentials } from '../engines/index.ts';
 import { applyKnownIssues, today } from '../known-issues/index.ts';
 import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
-import { renderStepFailure } from './render-failure.ts';
+import { renderStepFailure } from '../verdicts/index.ts';
 import { databaseName, instanceTag, type RunContext } from './run-context.ts';
-import { withStatus, type ScenarioResult, type StepResult } from './scenario-result.ts';
+import { withStatus, type ScenarioResult, type StepResult } from '../verdicts/index.ts';
 import { stepEngines, stepFeatures, stepName } from './step-request.ts';
 import { runStepKind } from './steps/index.ts';
 

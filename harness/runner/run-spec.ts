@@ -20,6 +20,8 @@ export interface RunSpec {
   jobs: number;
   /** The known-deviations table (known-issues.yaml). */
   knownIssuesFile: string;
+  /** The scenarios and known issues the CLI already loaded and validated (loaded-run.ts); absent: the suite loads them. */
+  loadedRunFile?: string;
   /** Cross-version mode: the Paimon version whose engines write (env.paimonVersion reads). */
   writerVersion?: string;
   env: EnvironmentDescriptor;

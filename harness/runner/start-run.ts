@@ -15,6 +15,8 @@ export interface StartRunOptions {
   /** Scenario instances in flight at once; default 1. */
   jobs?: number;
   knownIssuesFile?: string;
+  /** See RunSpec.loadedRunFile. */
+  loadedRunFile?: string;
   reportsDir?: string;
   runId?: string;
   configFile?: string;
@@ -38,7 +40,7 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile });
   const { stop, ...descriptor } = started;
   return {
-    spec: { runId, runDir, writerVersion: opts.writerVersion, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, jobs: opts.jobs ?? 1, knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml', env: descriptor },
+    spec: { runId, runDir, writerVersion: opts.writerVersion, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, jobs: opts.jobs ?? 1, knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml', loadedRunFile: opts.loadedRunFile, env: descriptor },
     stop,
   };
 }

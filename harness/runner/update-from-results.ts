@@ -1,6 +1,6 @@
 import { formatType, type CanonicalResult, type CanonicalValue } from '../results/index.ts';
 import { updateExpectedRows, type ExpectedCell, type ScenarioInstance } from '../scenario/index.ts';
-import type { ScenarioResult } from './scenario-result.ts';
+import type { ScenarioResult } from '../verdicts/index.ts';
 
 /** A canonical value as it reads best in YAML: small integers as numbers, the rest as is. */
 function toCell(v: CanonicalValue, type: string): ExpectedCell {

@@ -5,12 +5,12 @@ import { getContainerRuntimeClient, Network, type StartedNetwork } from 'testcon
 import { CONTAINER_IMAGES, DorisContainer, FlinkContainer, ReferenceCatalogContainer, SparkContainer } from '../../../containers/index.ts';
 import type { EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
-import { startGateway } from '../../processes/engine-gateway.ts';
-import type { ManagedProcess } from '../../processes/managed-process.ts';
-import { provisionFlink } from '../../provisioning/flink-provision.ts';
-import { provision } from '../../provisioning/provision.ts';
+import { startGateway } from '../../engines/index.ts';
+import type { ManagedProcess } from '../../processes/index.ts';
+import { provisionFlink } from '../../provisioning/index.ts';
+import { provision } from '../../provisioning/index.ts';
 import { newSecret } from '../../new-secret.ts';
-import { PAIMON_VERSIONS, versionRow } from '../../provisioning/version-table.ts';
+import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
 
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways');
 

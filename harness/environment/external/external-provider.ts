@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { CatalogClient, describeEndpoint } from '../../catalog/index.ts';
 import { ENGINE_DESCRIPTORS, type EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
-import type { ManagedProcess } from '../../processes/managed-process.ts';
-import { provision } from '../../provisioning/provision.ts';
-import { PAIMON_VERSIONS, versionRow } from '../../provisioning/version-table.ts';
+import type { ManagedProcess } from '../../processes/index.ts';
+import { provision } from '../../provisioning/index.ts';
+import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
 import { catalogEndpoint, principalCredentials, readExternalConfig } from './external-config.ts';
 
 /**

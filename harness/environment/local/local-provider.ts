@@ -3,13 +3,13 @@ import { join, resolve } from 'node:path';
 import { CatalogClient } from '../../catalog/index.ts';
 import { ENGINE_DESCRIPTORS, type EngineEndpoint, type LocalEngineLauncher } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
-import { startGateway } from '../../processes/engine-gateway.ts';
+import { startGateway } from '../../engines/index.ts';
 import { logTail } from '../../log-tail.ts';
-import type { ManagedProcess } from '../../processes/managed-process.ts';
-import { provision } from '../../provisioning/provision.ts';
+import type { ManagedProcess } from '../../processes/index.ts';
+import { provision } from '../../provisioning/index.ts';
 import { newSecret } from '../../new-secret.ts';
 import { startReferenceCatalog } from './reference-catalog.ts';
-import { PAIMON_VERSIONS, versionRow } from '../../provisioning/version-table.ts';
+import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
 
 /** Engines the local environment can start: every descriptor with a local launcher. */
 export const LOCAL_ENGINES: readonly string[] = ENGINE_DESCRIPTORS.filter((d) => d.local).map((d) => d.name);

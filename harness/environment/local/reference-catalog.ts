@@ -1,5 +1,5 @@
 import type { CatalogEndpoint } from '../../catalog/index.ts';
-import { ManagedProcess } from '../../processes/managed-process.ts';
+import { ManagedProcess } from '../../processes/index.ts';
 import { newSecret } from '../../new-secret.ts';
 
 

@@ -1,7 +1,8 @@
 import { EngineUnavailableError, type EngineOutcome, type EngineRequest } from '../../engines/index.ts';
 import { compareAgreement, reportedResult } from '../../results/index.ts';
+import { logTail } from '../../log-tail.ts';
 import { evaluateOutcome } from '../evaluate-step.ts';
-import type { StepEngineResult } from '../scenario-result.ts';
+import type { StepEngineResult } from '../../verdicts/index.ts';
 import { stepEngines, stepRequest } from '../step-request.ts';
 import { checkInsert } from './check-insert.ts';
 import { withStatus, type StepHandler, type StepRun } from './step-handler.ts';
@@ -84,6 +85,7 @@ async function onEngine({ step, ctx, database, principal }: StepRun, engineName:
     return { entry, outcome };
   } catch (err) {
     if (!(err instanceof EngineUnavailableError)) throw err;
-    return { entry: { engine: engineName, log: engine.log, status: 'error', durationMs: Math.round(performance.now() - t), failures: [], reason: err.message } };
+    const tail = await logTail(engine.log, 12);
+    return { entry: { engine: engineName, log: engine.log, status: 'error', infrastructure: true, durationMs: Math.round(performance.now() - t), failures: [], reason: err.message, logTail: tail || undefined } };
   }
 }

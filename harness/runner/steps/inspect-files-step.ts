@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { byteOrder } from '../../byte-order.ts';
 import { normalizeValue, parseType, type CanonicalResult } from '../../results/index.ts';
 import { evaluateOutcome } from '../evaluate-step.ts';
-import type { StepEngineResult } from '../scenario-result.ts';
+import type { StepEngineResult } from '../../verdicts/index.ts';
 import { withStatus, type StepHandler } from './step-handler.ts';
 
 const INSPECT_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways', 'inspect_files.py');

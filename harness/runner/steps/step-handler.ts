@@ -1,8 +1,8 @@
 import type { PrincipalCredentials } from '../../engines/index.ts';
 import type { ScenarioStep } from '../../scenario/index.ts';
 import type { RunContext } from '../run-context.ts';
-import type { StepResult } from '../scenario-result.ts';
-export { withStatus } from '../scenario-result.ts';
+import type { StepResult } from '../../verdicts/index.ts';
+export { withStatus } from '../../verdicts/index.ts';
 
 /** One step about to run: the interpolated step, where it runs and as whom. */
 export interface StepRun {

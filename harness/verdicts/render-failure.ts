@@ -8,7 +8,7 @@ export function renderStepFailure(scenarioName: string, step: StepResult, logs: 
   const lines = [`scenario '${scenarioName}' failed at step ${step.index + 1} "${step.name}" (${where(step.loc)})`];
   for (const e of step.engines) {
     if (e.status === 'pass' || e.status === 'skip') continue;
-    lines.push(`  on ${e.engine}: ${e.status === 'error' ? 'environment error' : 'expectation not met'}${e.reason ? ` (${e.reason})` : ''}`);
+    lines.push(`  on ${e.engine}: ${e.status === 'error' ? (e.infrastructure ? 'infrastructure error' : 'environment error') : 'expectation not met'}${e.reason ? ` (${e.reason})` : ''}`);
     if (e.statement) lines.push(`    statement: ${e.statement.length > 500 ? `${e.statement.slice(0, 500)}…` : e.statement}`);
     for (const f of e.failures) {
       lines.push(`    ${f.aspect}: -expected +actual`);
@@ -16,6 +16,7 @@ export function renderStepFailure(scenarioName: string, step: StepResult, logs: 
     }
     const log = e.log ?? logs[e.engine];
     if (log) lines.push(`    log: ${log}`);
+    if (e.logTail) lines.push('    log tail:', ...e.logTail.split('\n').map((l) => `      | ${l}`));
   }
   for (const d of step.disagreements) {
     lines.push(`  engines disagree (${d.aspect}): -first +other`);

@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { byteOrder } from '../byte-order.ts';
-import type { ScenarioResult } from '../runner/index.ts';
+import { isInfrastructureError, type ScenarioResult } from './scenario-result.ts';
 
 /** One matrix cell of a run: an environment at a Paimon version (and a writer version in cross mode). */
 export interface RunCell {
@@ -74,10 +74,15 @@ export interface Totals {
   fail: number;
   skip: number;
   error: number;
+  /** Of `error`: scenarios stopped by an infrastructure error (an engine process died, hung or was unreachable). */
+  infrastructure: number;
 }
 
 export function totals(raw: RawResults): Totals {
-  const t: Totals = { pass: 0, known: 0, fail: 0, skip: 0, error: 0 };
-  for (const s of raw.scenarios) t[s.status]++;
+  const t: Totals = { pass: 0, known: 0, fail: 0, skip: 0, error: 0, infrastructure: 0 };
+  for (const s of raw.scenarios) {
+    t[s.status]++;
+    if (isInfrastructureError(s)) t.infrastructure++;
+  }
   return t;
 }

@@ -1,10 +1,10 @@
 import type { UserConsoleLog } from 'vitest';
 import type { Reporter as VitestReporter, TestCase, TestModule } from 'vitest/node';
-import type { RunSpec } from '../runner/run-spec.ts';
+import type { RunSpec } from '../runner/index.ts';
 import { describeEndpoint } from '../catalog/index.ts';
-import type { ScenarioResult } from '../runner/scenario-result.ts';
-import type { RawResults, RunCell } from './raw-results.ts';
-import type { Reporter } from './reporter.ts';
+import type { ScenarioResult } from '../verdicts/index.ts';
+import type { RawResults, RunCell } from '../verdicts/index.ts';
+import type { Reporter } from '../reporters/index.ts';
 
 const MARK = { pass: '✓', known: '≈', fail: '✗', error: '!', skip: '↷' } as const;
 

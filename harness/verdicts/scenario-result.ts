@@ -22,6 +22,13 @@ export interface StepEngineResult {
   reason?: string;
   /** Log of the engine process that ran the step. */
   log?: string;
+  /**
+   * The step ended in an error of the environment, not in an answer of the engine: its process died,
+   * hung or could not be reached. Such a run is incomplete (exit 2), never a test failure.
+   */
+  infrastructure?: boolean;
+  /** The engine log's last lines, taken when the step ended in an infrastructure error. */
+  logTail?: string;
   /** The known-issues entry this failure matched. */
   known?: { id: string; reason: string };
 }
@@ -61,6 +68,11 @@ export interface ScenarioResult {
   failure?: string;
   /** A defect of the harness itself stopped the scenario: its message and stack, for the report. */
   harnessError?: { message: string; stack?: string };
+}
+
+/** The scenario ended in an error because an engine's process died, hung or could not be reached. */
+export function isInfrastructureError(result: Pick<ScenarioResult, 'status' | 'steps'>): boolean {
+  return result.status === 'error' && result.steps.some((st) => st.engines.some((e) => e.status === 'error' && e.infrastructure));
 }
 
 /** A step's status from its engines' statuses and disagreements. */

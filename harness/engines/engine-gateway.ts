@@ -1,18 +1,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { request } from 'undici';
+import { request } from '../http-request.ts';
 import { restCatalogOptions, type CatalogEndpoint } from '../catalog/index.ts';
-import type { EngineEndpoint } from '../engines/engine.ts';
-import { EnvironmentError } from '../environment/environment.ts';
+import type { EngineEndpoint } from './engine.ts';
+import { EnvironmentError } from '../environment-error.ts';
 import { logTail } from '../log-tail.ts';
-import { ManagedProcess } from './managed-process.ts';
-import type { Provisioned } from '../provisioning/provision.ts';
-
-/**
- * Every gateway process runs in an explicit time zone, so TIMESTAMP_LTZ values and local-time
- * conversions never depend on the machine the harness runs on.
- */
-export const GATEWAY_TIME_ZONE = 'UTC';
+import { GATEWAY_TIME_ZONE, ManagedProcess } from '../processes/index.ts';
+import type { Provisioned } from '../provisioning/index.ts';
 
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', 'gateways');
 

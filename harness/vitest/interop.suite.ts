@@ -4,20 +4,16 @@
  * failed result become a thrown error.
  */
 import { afterAll, inject, test } from 'vitest';
-import { AccessControlProxy } from '../../access-control/index.ts';
-import { CatalogClient } from '../../catalog/index.ts';
-import { createEngine, SCENARIO_ENGINES } from '../../engines/index.ts';
-import { loadKnownIssues } from '../../known-issues/index.ts';
-import { redact } from '../../redact.ts';
-import { annotateAllure } from '../../reporters/allure-annotations.ts';
-import { cellOf } from '../../reporters/vitest-interop-reporter.ts';
-import { formatProblem, loadScenarioFile, loadScenarios, ScenarioLoadError, type ScenarioInstance } from '../../scenario/index.ts';
-import { runPrefix } from '../run-context.ts';
-import { crashedResult, runScenario } from '../run-scenario.ts';
-import { environmentSecrets } from '../run-spec.ts';
-import type { ScenarioResult } from '../scenario-result.ts';
-import { selectInstances } from '../select-instances.ts';
-import { updateFromResult } from '../update-from-results.ts';
+import { AccessControlProxy } from '../access-control/index.ts';
+import { CatalogClient } from '../catalog/index.ts';
+import { createEngine, SCENARIO_ENGINES } from '../engines/index.ts';
+import { loadKnownIssues } from '../known-issues/index.ts';
+import { redact } from '../redact.ts';
+import { annotateAllure } from './allure-annotations.ts';
+import { cellOf } from './vitest-interop-reporter.ts';
+import { formatProblem, loadScenarioFile, loadScenarios, ScenarioLoadError, type ScenarioInstance } from '../scenario/index.ts';
+import { crashedResult, environmentSecrets, readLoadedRun, runPrefix, runScenario, selectInstances, updateFromResult, type LoadedRun } from '../runner/index.ts';
+import type { ScenarioResult } from '../verdicts/index.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -26,16 +22,22 @@ declare module 'vitest' {
 }
 
 const spec = inject('interopRun');
-const suite = await loadScenarios(spec.filter.paths, SCENARIO_ENGINES);
-const known = await loadKnownIssues(spec.knownIssuesFile);
-const problems = [...suite.problems, ...known.problems];
-if (problems.length) {
-  const sources = new Map([...suite.files.map((f) => [f.file, f.source] as const), [spec.knownIssuesFile, known.source] as const]);
-  throw Object.assign(new ScenarioLoadError(problems), { message: problems.map((p) => formatProblem(p, sources.get(p.loc.file))).join('\n\n') });
+/** A bare `vitest --project interop` (no CLI): load and validate here. */
+async function loadRun(): Promise<LoadedRun> {
+  const suite = await loadScenarios(spec.filter.paths, SCENARIO_ENGINES);
+  const known = await loadKnownIssues(spec.knownIssuesFile);
+  const problems = [...suite.problems, ...known.problems];
+  if (problems.length) {
+    const sources = new Map([...suite.files.map((f) => [f.file, f.source] as const), [spec.knownIssuesFile, known.source] as const]);
+    throw Object.assign(new ScenarioLoadError(problems), { message: problems.map((p) => formatProblem(p, sources.get(p.loc.file))).join('\n\n') });
+  }
+  return { scenarios: suite.scenarios, knownIssues: known.issues };
 }
 
+const loaded = spec.loadedRunFile ? await readLoadedRun(spec.loadedRunFile) : await loadRun();
+
 const env = spec.env;
-const instances = selectInstances(suite.scenarios, spec.filter);
+const instances = selectInstances(loaded.scenarios, spec.filter);
 // Principal-scoped scenarios act through the reference access-control layer, unless the
 // environment brings real principals (a vendor's catalog).
 let authority: AccessControlProxy | undefined;
@@ -68,7 +70,7 @@ const ctxBase = {
   warehouseRoot: env.warehouseRoot,
   keepDatabases: spec.keepDatabases,
   logs: env.logs,
-  knownIssues: known.issues,
+  knownIssues: loaded.knownIssues,
   hooks: {
     onStepResult: (id: string, step: ScenarioResult['steps'][number]) => {
       const cells = step.engines.map((e) => `${e.engine} ${e.status} ${e.durationMs}ms`).concat(step.skippedEngines.map((e) => `${e.engine} skipped`));

@@ -4,8 +4,8 @@
  * environment started here and stopped in teardown.
  */
 import type { TestProject } from 'vitest/node';
-import { startRun } from '../start-run.ts';
-import { RUN_SPEC_ENV, type RunSpec } from '../run-spec.ts';
+import { startRun } from '../runner/index.ts';
+import { RUN_SPEC_ENV, type RunSpec } from '../runner/index.ts';
 
 export default async function setup(project: TestProject) {
   const given = process.env[RUN_SPEC_ENV];

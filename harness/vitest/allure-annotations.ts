@@ -1,6 +1,6 @@
 import * as allure from 'allure-js-commons';
 import { logTail } from '../log-tail.ts';
-import type { ScenarioResult } from '../runner/index.ts';
+import type { ScenarioResult } from '../verdicts/index.ts';
 
 /**
  * Describes a scenario result to allure-vitest from inside its test: labels (engine, feature,

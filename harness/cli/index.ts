@@ -1,0 +1,1 @@
+export { planCells, verdictExitCode } from './run-command.ts';

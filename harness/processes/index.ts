@@ -1,0 +1,3 @@
+export { GATEWAY_TIME_ZONE } from './engine-time-zone.ts';
+export { startFlinkCluster, type FlinkCluster } from './flink-cluster.ts';
+export { ManagedProcess, type StartSpec } from './managed-process.ts';

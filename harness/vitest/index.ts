@@ -1,0 +1,1 @@
+export { cellOf, InteropVitestReporter } from './vitest-interop-reporter.ts';
