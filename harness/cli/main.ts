@@ -14,9 +14,12 @@ Usage:
   paimon-interop validate [paths...]
   paimon-interop setup [--paimon 1.4.2] [--refresh]
   paimon-interop schema
+  paimon-interop bench [paths...] [--jobs N] [--naive <scenario instance id>] [--reports-dir reports]
 
 Paths default to scenarios/. --jobs: scenario instances in flight at once (default: cores + 1, at
-most 4, fewer when memory is short). Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
+most 4, fewer when memory is short). bench: the suite with --jobs 1 and --jobs N in one invocation, and
+one seed scenario run one process per statement beside the harness; writes reports/bench-<id>/bench.json
+and bench.md. Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -39,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       cross: { type: 'boolean', default: false },
       baseline: { type: 'string' },
       'fail-on': { type: 'string', default: 'any' },
+      naive: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -58,6 +62,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./validate-command.ts')).validateCommand(paths, values['known-issues']);
     case 'list':
       return (await import('./list-command.ts')).listCommand(filter);
+    case 'bench': {
+      const bench = await import('./bench-command.ts');
+      return bench.benchCommand({ paths: filter.paths, jobs: values.jobs === undefined ? undefined : Number(values.jobs), naive: values.naive ?? bench.DEFAULT_NAIVE, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'] });
+    }
     case 'schema':
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
       return 0;

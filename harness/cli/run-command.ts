@@ -49,8 +49,24 @@ export function planCells(paimon: string | undefined, cross: boolean): Cell[] {
   return cells;
 }
 
+/** Where one cell's time went: environment start, the suite, the stop. */
+export interface CellTiming {
+  cell: string;
+  startupMs: number;
+  suiteMs: number;
+  stopMs: number;
+}
+
+/** What a run produced, for `run` (its exit code) and `bench` (results and timings). */
+export interface RunOutcome {
+  exit: number;
+  raw?: RawResults;
+  runDir?: string;
+  timings: CellTiming[];
+}
+
 /** Runs the suite in one cell: start the environment, run vitest, stop. Undefined on an environment error. */
-async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFile: string): Promise<{ raw?: RawResults; collectErrors: string[] }> {
+async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFile: string): Promise<{ raw?: RawResults; collectErrors: string[]; timing?: CellTiming }> {
   let run: Awaited<ReturnType<typeof startRun>>;
   const t0 = Date.now();
   const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}`;
@@ -63,9 +79,12 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
     }
     throw e;
   }
-  err(`[env] ${label} ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: ${run.spec.env.engines.map((e) => `${e.engine} ${e.version ?? ''}`.trim()).join(', ') || 'no engines'}`);
+  const startupMs = Date.now() - t0;
+  err(`[env] ${label} ready in ${(startupMs / 1000).toFixed(1)}s: ${run.spec.env.engines.map((e) => `${e.engine} ${e.version ?? ''}`.trim()).join(', ') || 'no engines'}`);
   for (const [engine, why] of Object.entries(run.spec.env.unavailable)) err(`[env] ${engine} unavailable: ${why}`);
   const reporter = new InteropVitestReporter(run.spec);
+  const t1 = Date.now();
+  let t2 = t1;
   try {
     process.env[RUN_SPEC_ENV] = JSON.stringify(run.spec);
     const allureReporter: [string, Record<string, unknown>] = ['allure-vitest/reporter', { resultsDir: join(run.spec.runDir, 'allure-results') }];
@@ -74,10 +93,11 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
     const vitest = await startVitest('test', [], { config: 'vitest.config.ts', project: ['interop'], watch: false, reporters: [reporter, allureReporter], passWithNoTests: true });
     await vitest?.close();
   } finally {
+    t2 = Date.now();
     delete process.env[RUN_SPEC_ENV];
     await run.stop();
   }
-  return { raw: reporter.raw, collectErrors: reporter.collectErrors };
+  return { raw: reporter.raw, collectErrors: reporter.collectErrors, timing: { cell: label, startupMs, suiteMs: t2 - t1, stopMs: Date.now() - t2 } };
 }
 
 /**
@@ -87,12 +107,18 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
  * 2 when an environment could not start.
  */
 export async function runCommand(opts: RunOptions): Promise<number> {
+  return (await executeRun(opts)).exit;
+}
+
+/** `run` without the exit: also the results, the run folder and each cell's timings. */
+export async function executeRun(opts: RunOptions): Promise<RunOutcome> {
+  const timings: CellTiming[] = [];
   const suite = await loadScenarios(opts.filter.paths, SCENARIO_ENGINES);
   const known = await loadKnownIssues(opts.knownIssuesFile);
-  if (printProblems({ ...suite, problems: [...suite.problems, ...known.problems], files: [...suite.files, { file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return 1;
+  if (printProblems({ ...suite, problems: [...suite.problems, ...known.problems], files: [...suite.files, { file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return { exit: 1, timings };
   if (!selectInstances(suite.scenarios, opts.filter).length) {
     err(`paimon-interop: ${nothingSelected(suite.scenarios.length, opts.filter)}`);
-    return 1;
+    return { exit: 1, timings };
   }
   const cells = planCells(opts.paimon, opts.cross);
   const baselineRaw = opts.baseline ? await readRawResults(opts.baseline).catch((e: Error) => { throw new UsageError(`--baseline: ${e.message}`); }) : undefined;
@@ -105,12 +131,13 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   let envFailed = false;
   for (const cell of cells) {
     const r = await runCell(opts, runId, cell, loadedRunFile);
+    if (r.timing) timings.push(r.timing);
     for (const e of r.collectErrors) err(e);
-    if (r.collectErrors.length) return 1;
+    if (r.collectErrors.length) return { exit: 1, timings };
     if (r.raw) parts.push(r.raw);
     else envFailed = true;
   }
-  if (!parts.length) return 2;
+  if (!parts.length) return { exit: 2, timings };
 
   const raw = mergeRawResults(parts);
   const baseline: BaselineDiff | undefined = baselineRaw && diffWithBaseline(raw, baselineRaw);
@@ -124,8 +151,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   if (baseline) out(`against the baseline: ${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing, ${baseline.stillFailing.length} still failing`);
   out(`reports: ${runDir} (summary.md, matrix.html, junit.xml, engines.md, raw-results.json)`);
   out(`interop: ${t.pass + t.known} passed, ${t.fail + t.error - t.infrastructure} failed, ${t.skip} skipped${t.infrastructure ? `, ${t.infrastructure} stopped by an infrastructure error (exit 2)` : ''}`);
-  if (envFailed) return 2;
-  return verdictExitCode(raw, opts.failOn === 'new' ? baseline : undefined);
+  return { exit: envFailed ? 2 : verdictExitCode(raw, opts.failOn === 'new' ? baseline : undefined), raw, runDir, timings };
 }
 
 /**

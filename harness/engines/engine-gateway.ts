@@ -3,12 +3,30 @@ import { fileURLToPath } from 'node:url';
 import { request } from '../http-request.ts';
 import { restCatalogOptions, type CatalogEndpoint } from '../catalog/index.ts';
 import type { EngineEndpoint } from './engine.ts';
+import { runOnce, type OneShotRunner } from './one-shot.ts';
 import { EnvironmentError } from '../environment-error.ts';
 import { logTail } from '../log-tail.ts';
 import { GATEWAY_TIME_ZONE, ManagedProcess } from '../processes/index.ts';
 import type { Provisioned } from '../provisioning/index.ts';
 
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', 'gateways');
+const pythonGateway = (engine: string) => join(GATEWAYS, `${engine.replaceAll('-', '_')}_gateway.py`);
+
+/** The gateway's environment: the catalog's connection (credentials included) travels here only. */
+function gatewayEnv(prov: Provisioned, catalog: CatalogEndpoint): Record<string, string> {
+  const config = { catalog: restCatalogOptions(catalog), version: prov.row.paimon, spark_jar: prov.sparkJar };
+  return { PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config), PYTHONUNBUFFERED: '1', TZ: GATEWAY_TIME_ZONE };
+}
+
+/** A Python gateway run once per request (`--once`): a fresh interpreter, imports and catalog each time. */
+export function gatewayOneShot(engine: string, prov: Provisioned, catalog: CatalogEndpoint): OneShotRunner {
+  return async (request, database) => {
+    const r = await runOnce(prov.python, [pythonGateway(engine), '--once'], { cwd: GATEWAYS, env: gatewayEnv(prov, catalog), stdin: JSON.stringify({ request, database }) });
+    const reply = r.stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+    const ok = r.code === 0 && reply !== undefined && (JSON.parse(reply) as { ok?: boolean }).ok === true;
+    return { ok, wallMs: r.wallMs, detail: `python ${engine.replaceAll('-', '_')}_gateway.py --once${ok ? '' : `: exit ${r.code}; ${(reply ?? r.stderr).slice(-500)}`}` };
+  };
+}
 
 /**
  * Starts one engine gateway (pypaimon, paimon-java, paimon-rust or spark) as a local process connected to a
@@ -16,14 +34,13 @@ const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', 'gateways')
  * credentials travel in the child's environment only.
  */
 export async function startGateway(engine: string, prov: Provisioned, catalog: CatalogEndpoint, log: string): Promise<{ process: ManagedProcess; endpoint: EngineEndpoint }> {
-  const config = { catalog: restCatalogOptions(catalog), version: prov.row.paimon, spark_jar: prov.sparkJar };
   // paimon-java runs on the JVM with the catalog's class path; the others are Python gateways.
-  const command = engine === 'paimon-java' ? { command: prov.java, args: ['-Xmx2g', `-Duser.timezone=${GATEWAY_TIME_ZONE}`, '-cp', prov.catalogClasspath, 'JavaGateway'] } : { command: prov.python, args: [join(GATEWAYS, `${engine.replaceAll('-', '_')}_gateway.py`)] };
+  const command = engine === 'paimon-java' ? { command: prov.java, args: ['-Xmx2g', `-Duser.timezone=${GATEWAY_TIME_ZONE}`, '-cp', prov.catalogClasspath, 'JavaGateway'] } : { command: prov.python, args: [pythonGateway(engine)] };
   const gw = await ManagedProcess.start({
     component: engine,
     ...command,
     cwd: GATEWAYS,
-    env: { PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config), PYTHONUNBUFFERED: '1', TZ: GATEWAY_TIME_ZONE },
+    env: gatewayEnv(prov, catalog),
     log,
     readyPrefix: 'PAIMON_INTEROP_READY',
     timeoutMs: engine === 'spark' ? 240_000 : 90_000,

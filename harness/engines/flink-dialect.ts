@@ -4,6 +4,9 @@ import { backtickId, optionList, standardString, type SqlDialect } from './sql-b
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
 export const flinkString = standardString;
 
+/** Every Flink session of the harness: batch statements that return when done, times in UTC. */
+export const SESSION_PROPERTIES = { 'execution.runtime-mode': 'batch', 'table.dml-sync': 'true', 'table.local-time-zone': 'UTC' };
+
 /**
  * A value as a Flink SQL literal of its column's type. Flink types an untyped literal by its
  * spelling (1.5 is DECIMAL(2,1), NULL is illegal in VALUES, a 20-digit number overflows), so

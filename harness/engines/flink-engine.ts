@@ -5,13 +5,12 @@ import { logTail } from '../log-tail.ts';
 import { redact } from '../redact.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
 import type { EngineContext, EngineDescriptor } from './engine-descriptor.ts';
-import { createCatalogSql, FLINK_DIALECT } from './flink-dialect.ts';
+import { createCatalogSql, FLINK_DIALECT, SESSION_PROPERTIES } from './flink-dialect.ts';
 import { flinkError, flinkResult, isInfrastructureFailure, rootCause } from './flink-results.ts';
 import { buildSql, SQL_CATALOG } from './sql-builder.ts';
 import { SqlGatewayClient } from './sql-gateway-client.ts';
 
 /** Session settings: batch reads end (streaming SELECTs never do); DML returns once committed. */
-const SESSION_PROPERTIES = { 'execution.runtime-mode': 'batch', 'table.dml-sync': 'true', 'table.local-time-zone': 'UTC' };
 
 interface FlinkSession {
   handle: string;

@@ -13,3 +13,4 @@ export { FlinkEngine, flinkDescriptor } from './flink-engine.ts';
 export { PAIMON_RUST_DIALECT, PaimonRustEngine, paimonRustDescriptor, paimonRustRequest } from './paimon-rust-engine.ts';
 export { EnvVarName, type ExternalEngineConfig } from './external-endpoint.ts';
 export { startGateway } from './engine-gateway.ts';
+export { type OneShotResult, type OneShotRunner } from './one-shot.ts';

@@ -8,5 +8,5 @@ export const pypaimonDescriptor: EngineDescriptor = {
   summary: "Paimon's Python implementation (pypaimon) behind a loopback gateway",
   capabilities: ['writes', 'principals'],
   createAdapter: (endpoint) => new GatewayEngine('pypaimon', endpoint),
-  local: gatewayLauncher('pypaimon'),
+  local: gatewayLauncher('pypaimon', { oneShot: true }),
 };

@@ -1,5 +1,5 @@
 import type { CatalogEndpoint } from '../catalog/index.ts';
-import type { EngineEndpoint, PrincipalCredentials } from '../engines/index.ts';
+import type { EngineEndpoint, OneShotRunner, PrincipalCredentials } from '../engines/index.ts';
 
 /** What a started environment offers; serializable so it can be handed to test workers. */
 export interface EnvironmentDescriptor {
@@ -31,6 +31,8 @@ export interface EnvironmentDescriptor {
 /** A running environment; only a started one can be used, and it must be stopped. */
 export interface StartedEnvironment extends EnvironmentDescriptor {
   stop(): Promise<void>;
+  /** Engine -> one request in a fresh process, where the engine offers it (the benchmark); not part of the descriptor. */
+  oneShot?: Readonly<Record<string, OneShotRunner>>;
 }
 
 export interface EnvironmentOptions {

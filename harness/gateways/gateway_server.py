@@ -29,8 +29,30 @@ def _watch_parent():
         os._exit(0)
 
 
+def handle(execute, payload):
+    """One /execute payload -> its reply (the protocol of gateway-protocol.schema.json)."""
+    started = time.perf_counter()
+    try:
+        # A filesystem catalog on the warehouse path replaces the environment's catalog.
+        credentials = {"warehouse": payload["warehouse"]} if payload.get("warehouse") else payload.get("credentials")
+        columns, rows, statement = execute(payload["request"], payload["database"], credentials)
+        reply = {"ok": True, "columns": columns, "rows": rows, "statement": statement}
+    except Exception as exc:  # every engine failure becomes a typed error reply
+        traceback.print_exc(file=sys.stderr)
+        reply = {"ok": False, "error": describe_error(exc)}
+    reply["engine_ms"] = round((time.perf_counter() - started) * 1000, 3)
+    return reply
+
+
 def serve(engine, version, execute):
-    """Serves `execute(request, database, credentials) -> (columns, rows)` until stopped."""
+    """Serves `execute(request, database, credentials) -> (columns, rows)` until stopped.
+
+    With `--once`: reads one /execute payload from stdin, writes its reply to stdout and exits,
+    the way a user's script runs one statement per process (the benchmark's naive comparison).
+    """
+    if "--once" in sys.argv[1:]:
+        print(json.dumps(handle(execute, json.load(sys.stdin)), allow_nan=False), flush=True)
+        return
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, fmt, *args):  # keep request lines (never bodies) in the log
@@ -60,17 +82,7 @@ def serve(engine, version, execute):
             if self.path != "/execute":
                 self._reply(404, {"ok": False})
                 return
-            started = time.perf_counter()
-            try:
-                # A filesystem catalog on the warehouse path replaces the environment's catalog.
-                credentials = {"warehouse": payload["warehouse"]} if payload.get("warehouse") else payload.get("credentials")
-                columns, rows, statement = execute(payload["request"], payload["database"], credentials)
-                reply = {"ok": True, "columns": columns, "rows": rows, "statement": statement}
-            except Exception as exc:  # every engine failure becomes a typed error reply
-                traceback.print_exc(file=sys.stderr)
-                reply = {"ok": False, "error": describe_error(exc)}
-            reply["engine_ms"] = round((time.perf_counter() - started) * 1000, 3)
-            self._reply(200, reply)
+            self._reply(200, handle(execute, payload))
 
     host = os.environ.get("PAIMON_INTEROP_GATEWAY_HOST", "127.0.0.1")  # 0.0.0.0 inside a container
     server = HTTPServer((host, int(os.environ.get("PAIMON_INTEROP_GATEWAY_PORT", "0"))), Handler)

@@ -62,10 +62,15 @@ export class ManagedProcess {
 
   private constructor(readonly spec: StartSpec) {}
 
+  /** Every process started in this harness process, with the time it took to be ready (the benchmark reads it). */
+  static readonly started: { component: string; pid: number; readyMs: number }[] = [];
+
   static async start(spec: StartSpec): Promise<{ process: ManagedProcess; ready: string }> {
     installExitHooks();
     const p = new ManagedProcess(spec);
+    const t0 = performance.now();
     const ready = await p.launch();
+    ManagedProcess.started.push({ component: spec.component, pid: p.pid ?? 0, readyMs: Math.round(performance.now() - t0) });
     return { process: p, ready };
   }
 

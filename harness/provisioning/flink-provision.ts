@@ -79,6 +79,12 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
     if (missing) return missing;
     await markDone(optDir, gatewayCoords);
   }
+  // The SQL client (sql-client.sh, used for the benchmark's one-process-per-statement runs) looks
+  // for its jar in the same opt/ as the SQL Gateway's: the distribution's own, linked in.
+  const clientJar = `flink-sql-client-${version}.jar`;
+  if (!(await readdir(optDir)).includes(clientJar) && (await readdir(join(pyflink, 'opt')).catch(() => [] as string[])).includes(clientJar)) {
+    await symlink(join(pyflink, 'opt', clientJar), join(optDir, clientJar));
+  }
 
   const libDir = join(cacheDir(), `paimon-${row.paimon}`, 'flink-lib');
   const connectorCoords = `org.apache.paimon:${connector}:${row.paimon}`;

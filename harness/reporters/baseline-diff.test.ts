@@ -33,7 +33,7 @@ describe('baseline diff on two recorded runs', () => {
       'r-still': 'known', // the signature matches the failure
     });
     expect(current.scenarios.find((s) => s.name === 'r-stable')!.failure).toContain('known issue stable-stale');
-    expect(totals(current)).toEqual({ pass: 2, known: 1, fail: 2, skip: 0, error: 0 });
+    expect(totals(current)).toEqual({ pass: 2, known: 1, fail: 2, skip: 0, error: 0, infrastructure: 0 });
     const d = diffWithBaseline(current, baseline);
     expect(d.newlyFailing.map(name)).toEqual(['r-regressed', 'r-stable']);
     expect(d.newlyPassing.map(name)).toEqual(['r-fixed', 'r-still']);

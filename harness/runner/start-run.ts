@@ -38,7 +38,7 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   const provider = await providerFor(opts.env);
   await mkdir(cellDir, { recursive: true });
   const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile });
-  const { stop, ...descriptor } = started;
+  const { stop, oneShot: _oneShot, ...descriptor } = started;
   return {
     spec: { runId, runDir, writerVersion: opts.writerVersion, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, jobs: opts.jobs ?? 1, knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml', loadedRunFile: opts.loadedRunFile, env: descriptor },
     stop,

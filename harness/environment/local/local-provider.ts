@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CatalogClient } from '../../catalog/index.ts';
-import { ENGINE_DESCRIPTORS, type EngineEndpoint, type LocalEngineLauncher } from '../../engines/index.ts';
+import { ENGINE_DESCRIPTORS, type EngineEndpoint, type LocalEngineLauncher, type OneShotRunner } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import { startGateway } from '../../engines/index.ts';
 import { logTail } from '../../log-tail.ts';
@@ -61,6 +61,7 @@ export class LocalProvider implements EnvironmentProvider {
       const engines: EngineEndpoint[] = [];
       const unavailable: Record<string, string> = {};
       const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${row.paimon}` };
+      const oneShot: Record<string, OneShotRunner> = {};
       // Engines start side by side (a Flink cluster takes seconds); any failure stops them all.
       const launching = ENGINE_DESCRIPTORS.filter((d) => d.local && wanted.includes(d.name)).map(async (d) => ({ name: d.name, launched: await d.local!.launch({ prov, catalog, logDir, workDir: runDir, progress }) }));
       const settled = await Promise.allSettled(launching);
@@ -74,6 +75,7 @@ export class LocalProvider implements EnvironmentProvider {
           continue;
         }
         engines.push(launched.endpoint);
+        if (launched.oneShot) oneShot[name] = launched.oneShot;
         Object.assign(logs, launched.logs);
         Object.assign(versions, launched.versions);
       }
@@ -109,6 +111,7 @@ export class LocalProvider implements EnvironmentProvider {
         warehouseRoot: warehouseDir,
         admin: ref.admin,
         pids: started.map((p) => p.pid!).filter(Boolean),
+        oneShot,
         stop: async () => {
           await stopAll();
           await rm(warehouseDir, { recursive: true, force: true });

@@ -1,0 +1,88 @@
+import type { Totals } from '../verdicts/index.ts';
+import type { EngineTimes } from './bench-stats.ts';
+import type { NaiveComparison } from './naive-comparison.ts';
+import type { PeakRss } from './process-sampler.ts';
+
+/** One run of the suite within the benchmark. */
+export interface BenchRun {
+  jobs: number;
+  runDir?: string;
+  exit: number;
+  totals?: Totals;
+  wallMs: number;
+  startupMs: number;
+  suiteMs: number;
+  stopMs: number;
+  /** Sum of the time the engines report for their statements (measured step time where they report none). */
+  engineTimeMs: number;
+  /** (wall − engine time) / wall. */
+  overheadRatio: number;
+}
+
+/** bench.json: everything `paimon-interop bench` measured in one invocation. */
+export interface BenchReport {
+  format: 'paimon-interop/bench@1';
+  startedAt: string;
+  machine: { cores: number; memoryGiB: number; node: string };
+  paths: string[];
+  instances: number;
+  runs: BenchRun[];
+  /** Wall time of the `--jobs 1` run over the `--jobs N` one: whole run, and the suite alone. */
+  speedup: { wall: number; suite: number };
+  /** The two runs' raw results agree on everything but timings. */
+  identicalReports: boolean;
+  differing: string[];
+  /** Statement times per engine, from the sequential run. */
+  engines: EngineTimes[];
+  /** Time to ready per started process, from the sequential run. */
+  startup: { component: string; readyMs: number }[];
+  peakRss: PeakRss[];
+  naive?: NaiveComparison | { error: string };
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const pct = (r: number) => `${Math.round(r * 100)} %`;
+
+/** bench.md: the figures as Markdown tables. */
+export function renderBench(b: BenchReport): string {
+  const [seq, par] = b.runs;
+  const lines = [
+    `# paimon-interop bench, ${b.startedAt}`,
+    '',
+    `${b.instances} scenario instances from ${b.paths.join(', ')} on ${b.machine.cores} cores, ${b.machine.memoryGiB} GiB, Node ${b.machine.node}.`,
+    '',
+    '| run | wall | environment start | suite | stop | engine time | harness overhead | verdicts |',
+    '|---|---|---|---|---|---|---|---|',
+    ...b.runs.map((r) => `| --jobs ${r.jobs} | ${s(r.wallMs)} | ${s(r.startupMs)} | ${s(r.suiteMs)} | ${s(r.stopMs)} | ${s(r.engineTimeMs)} | ${pct(r.overheadRatio)} | ${r.totals ? `${r.totals.pass + r.totals.known} passed, ${r.totals.fail} failed, ${r.totals.error} errors, ${r.totals.skip} skipped` : `exit ${r.exit}`} |`),
+    '',
+  ];
+  if (seq && par) {
+    lines.push(`**--jobs ${par.jobs} over --jobs 1: ${b.speedup.wall.toFixed(2)}× on the whole run (${pct(1 - par.wallMs / seq.wallMs)} less wall time), ${b.speedup.suite.toFixed(2)}× on the suite alone.** Reports ${b.identicalReports ? 'identical apart from timings' : `DIFFER in ${b.differing.length} scenario(s): ${b.differing.slice(0, 10).join(', ')}`}.`, '');
+  }
+  lines.push('Harness overhead = (wall − engine time) / wall, where engine time is what the engines report per statement; it includes starting the environment and the engines\' idle time between statements.', '');
+  lines.push('## Statement time per engine (--jobs 1)', '', '| engine | statements | median | p95 | engine-reported total |', '|---|---|---|---|---|');
+  for (const e of b.engines) lines.push(`| ${e.engine} | ${e.statements} | ${e.medianMs} ms | ${e.p95Ms} ms | ${s(e.engineReportedMs)} |`);
+  lines.push('', '## Startup per component (--jobs 1)', '', '| component | ready after |', '|---|---|');
+  for (const c of b.startup) lines.push(`| ${c.component} | ${s(c.readyMs)} |`);
+  lines.push('', '## Peak RSS per process (whole bench)', '', '| component | peak RSS |', '|---|---|');
+  for (const p of b.peakRss) lines.push(`| ${p.component} | ${p.peakMiB} MiB |`);
+  lines.push('');
+  if (b.naive && 'error' in b.naive) lines.push('## One process per statement', '', `Not measured: ${b.naive.error}`, '');
+  else if (b.naive) {
+    const n = b.naive;
+    lines.push(
+      '## One process per statement (a user\'s script) beside the harness',
+      '',
+      `\`${n.scenario}\` on ${n.engines.join(', ')}: ${n.statements} statements.`,
+      '',
+      '| way | wall | per statement (median) |',
+      '|---|---|---|',
+      `| harness (long-lived gateways, SQL Gateway sessions) | ${s(n.harnessMs)} | ${Math.round(n.harnessMs / Math.max(1, n.statements))} ms (mean) |`,
+      `| one process per statement | ${s(n.naiveMs)} | ${n.perStatement.map((p) => `${p.engine} ${p.medianMs} ms`).join(', ')} |`,
+      '',
+      `**One process per statement takes ${n.ratio}× the harness's time.** Harness verdict: ${n.harnessStatus}; naive statements not as expected: ${n.failures.length ? n.failures.join('; ') : 'none'}.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
