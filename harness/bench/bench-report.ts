@@ -53,7 +53,7 @@ export function renderBench(b: BenchReport): string {
     '',
     '| run | wall | environment start | suite | stop | engine time | harness overhead | verdicts |',
     '|---|---|---|---|---|---|---|---|',
-    ...b.runs.map((r) => `| --jobs ${r.jobs} | ${s(r.wallMs)} | ${s(r.startupMs)} | ${s(r.suiteMs)} | ${s(r.stopMs)} | ${s(r.engineTimeMs)} | ${pct(r.overheadRatio)} | ${r.totals ? `${r.totals.pass + r.totals.known} passed, ${r.totals.fail} failed, ${r.totals.error} errors, ${r.totals.skip} skipped` : `exit ${r.exit}`} |`),
+    ...b.runs.map((r) => `| --jobs ${r.jobs} | ${s(r.wallMs)} | ${s(r.startupMs)} | ${s(r.suiteMs)} | ${s(r.stopMs)} | ${s(r.engineTimeMs)} | ${r.jobs === 1 ? pct(r.overheadRatio) : '— (engines overlap)'} | ${r.totals ? `${r.totals.pass + r.totals.known} passed, ${r.totals.fail} failed, ${r.totals.error} errors, ${r.totals.skip} skipped` : `exit ${r.exit}`} |`),
     '',
   ];
   if (seq && par) {

@@ -31,6 +31,9 @@ describe('bench statistics', () => {
     const a = raw('r1', [scenario('a', 'r1', [entry('pypaimon', 10, { statement: 'read pi_r1_a_x1.t' })]), scenario('b', 'r1', [entry('flink', 5)])]);
     const b = raw('r2', [scenario('a', 'r2', [entry('pypaimon', 99, { statement: 'read pi_r2_a_x1.t', queuedMs: 40 })]), scenario('b', 'r2', [entry('flink', 7)])]);
     expect(differingScenarios(a, b)).toEqual([]);
+    // A Flink job id is minted per run, as is a UUID.
+    const job = (id: string, runId: string) => raw(runId, [scenario('a', runId, [entry('flink', 1, { actual: { columns: [{ name: 'job id', type: { kind: 'string' } }], rows: [[id]] } })])]);
+    expect(differingScenarios(job('53f9e4a7b69616880a6549bb2293b962', 'r1'), job('c8eee4657efdf2f51309cb7f2231ffda', 'r2'))).toEqual([]);
     const c = raw('r2', [scenario('a', 'r2', [entry('pypaimon', 10, { statement: 'read pi_r2_a_x1.t', status: 'fail' })]), scenario('b', 'r2', [entry('flink', 5)])]);
     expect(differingScenarios(a, c)).toEqual(['local/paimon-1.4.2 a']);
     expect(differingScenarios(a, raw('r2', [scenario('b', 'r2', [entry('flink', 5)])]))).toContain('local/paimon-1.4.2 a');

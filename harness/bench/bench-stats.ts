@@ -49,14 +49,20 @@ export function engineTimeMs(raw: RawResults): number {
 const TIMING_KEYS = new Set(['durationMs', 'engineMillis', 'queuedMs', 'runId', 'logTail']);
 
 /**
- * A raw-results document with what legitimately differs between two runs taken out: timings,
- * the run id, log paths and the run id inside database and table names. Two runs of the same
- * suite must agree on everything else, whatever `--jobs` is.
+ * A raw-results document with what legitimately differs between any two runs taken out: timings,
+ * the run id (also inside database names), log paths, and ids the engines mint per run (Flink's
+ * 32-hex job ids, UUIDs). Two runs of the same suite must agree on everything else, whatever `--jobs` is.
  */
 export function withoutTimings(raw: RawResults): unknown {
   const runIds = [raw.runId].filter(Boolean);
   const strip = (v: unknown): unknown => {
-    if (typeof v === 'string') return runIds.reduce((s, id) => s.replaceAll(id, '<run>'), v).replace(/\/reports\/[^\s'"]*\/logs\//g, '<logs>/');
+    if (typeof v === 'string') {
+      return runIds
+        .reduce((s, id) => s.replaceAll(id, '<run>'), v)
+        .replace(/\/reports\/[^\s'"]*\/logs\//g, '<logs>/')
+        .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>')
+        .replace(/^[0-9a-f]{32}$/, '<job id>');
+    }
     if (Array.isArray(v)) return v.map(strip);
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => !TIMING_KEYS.has(k)).map(([k, x]) => [k, strip(x)]));
     return v;

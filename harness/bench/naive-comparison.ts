@@ -24,7 +24,7 @@ export interface NaiveComparison {
 
 /** Engine steps of the instance, with `${db}` and the other runtime variables filled in. */
 function engineSteps(instance: ScenarioInstance, vars: Record<string, string | number | boolean>): ScenarioStep[] {
-  return instance.scenario.steps.filter((s) => ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table'].includes(stepKind(s))).map((raw) => ({ ...interpolate(raw, vars), loc: raw.loc, index: raw.index }) as ScenarioStep);
+  return instance.steps.filter((s) => ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table'].includes(stepKind(s))).map((raw) => ({ ...interpolate(raw, vars), loc: raw.loc, index: raw.index }) as ScenarioStep);
 }
 
 /**

@@ -80,10 +80,11 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
     await markDone(optDir, gatewayCoords);
   }
   // The SQL client (sql-client.sh, used for the benchmark's one-process-per-statement runs) looks
-  // for its jar in the same opt/ as the SQL Gateway's: the distribution's own, linked in.
-  const clientJar = `flink-sql-client-${version}.jar`;
-  if (!(await readdir(optDir)).includes(clientJar) && (await readdir(join(pyflink, 'opt')).catch(() => [] as string[])).includes(clientJar)) {
-    await symlink(join(pyflink, 'opt', clientJar), join(optDir, clientJar));
+  // for its jar and flink-python's in the same opt/ as the SQL Gateway's: the distribution's own, linked in.
+  for (const jar of [`flink-sql-client-${version}.jar`, `flink-python-${version}.jar`]) {
+    if (!(await readdir(optDir)).includes(jar) && (await readdir(join(pyflink, 'opt')).catch(() => [] as string[])).includes(jar)) {
+      await symlink(join(pyflink, 'opt', jar), join(optDir, jar));
+    }
   }
 
   const libDir = join(cacheDir(), `paimon-${row.paimon}`, 'flink-lib');
