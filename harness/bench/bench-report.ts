@@ -29,9 +29,11 @@ export interface BenchReport {
   runs: BenchRun[];
   /** Wall time of the `--jobs 1` run over the `--jobs N` one: whole run, and the suite alone. */
   speedup: { wall: number; suite: number };
-  /** The two runs' raw results agree on everything but timings. */
+  /** The two runs' raw results agree on everything but timings (bench-stats.ts says what else is set aside). */
   identicalReports: boolean;
   differing: string[];
+  /** Differ where a known issue marked intermittent held in one run only: not a `--jobs` effect. */
+  intermittent: string[];
   /** Statement times per engine, from the sequential run. */
   engines: EngineTimes[];
   /** Time to ready per started process, from the sequential run. */
@@ -57,9 +59,9 @@ export function renderBench(b: BenchReport): string {
     '',
   ];
   if (seq && par) {
-    lines.push(`**--jobs ${par.jobs} over --jobs 1: ${b.speedup.wall.toFixed(2)}× on the whole run (${pct(1 - par.wallMs / seq.wallMs)} less wall time), ${b.speedup.suite.toFixed(2)}× on the suite alone.** Reports ${b.identicalReports ? 'identical apart from timings' : `DIFFER in ${b.differing.length} scenario(s): ${b.differing.slice(0, 10).join(', ')}`}.`, '');
+    lines.push(`**--jobs ${par.jobs} over --jobs 1: ${b.speedup.wall.toFixed(2)}× on the whole run (${pct(1 - par.wallMs / seq.wallMs)} less wall time), ${b.speedup.suite.toFixed(2)}× on the suite alone.** Reports ${b.identicalReports ? 'identical apart from timings' : `DIFFER in ${b.differing.length} scenario(s): ${b.differing.slice(0, 10).join(', ')}`}${b.intermittent.length ? `; ${b.intermittent.length} scenario(s) differ only where a known issue marked intermittent held in one run: ${b.intermittent.join(', ')}` : ''}.`, '');
   }
-  lines.push('Harness overhead = (wall − engine time) / wall, where engine time is what the engines report per statement; it includes starting the environment and the engines\' idle time between statements.', '');
+  lines.push('Engine time: what the engines report per statement, summed over steps (a step whose engines run at once counts its slowest engine). Harness overhead = (wall − engine time) / wall of the sequential run: environment start, statement transport, result comparison, vitest, reports.', '');
   lines.push('## Statement time per engine (--jobs 1)', '', '| engine | statements | median | p95 | engine-reported total |', '|---|---|---|---|---|');
   for (const e of b.engines) lines.push(`| ${e.engine} | ${e.statements} | ${e.medianMs} ms | ${e.p95Ms} ms | ${s(e.engineReportedMs)} |`);
   lines.push('', '## Startup per component (--jobs 1)', '', '| component | ready after |', '|---|---|');

@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { compareNaive, differingScenarios, engineTimeMs, engineTimes, ProcessSampler, renderBench, type BenchReport, type BenchRun } from '../bench/index.ts';
+import { compareNaive, compareRuns, engineTimeMs, engineTimes, ProcessSampler, renderBench, type BenchReport, type BenchRun } from '../bench/index.ts';
 import { SCENARIO_ENGINES } from '../engines/index.ts';
+import { loadKnownIssues } from '../known-issues/index.ts';
 import { providerFor } from '../environment/index.ts';
 import { ManagedProcess } from '../processes/index.ts';
 import { defaultJobs, newRunId, selectInstances, stepEngines } from '../runner/index.ts';
@@ -78,7 +79,8 @@ export async function benchCommand(opts: BenchOptions): Promise<number> {
   }
   const [par, seq] = runs as [BenchRun, BenchRun];
   const [parRaw, seqRaw] = raws as [RawResults, RawResults];
-  const differing = differingScenarios(seqRaw, parRaw);
+  const known = await loadKnownIssues(opts.knownIssuesFile);
+  const { differing, intermittent } = compareRuns(seqRaw, parRaw, new Set(known.issues.filter((k) => k.intermittent).map((k) => k.id)));
 
   err(`[bench] 3/3: ${opts.naive} through the harness, then one process per statement`);
   const naive = await runNaive(opts, join(dir, 'naive')).catch((e: Error) => ({ error: e.message }));
@@ -94,6 +96,7 @@ export async function benchCommand(opts: BenchOptions): Promise<number> {
     speedup: { wall: Math.round((seq.wallMs / par.wallMs) * 100) / 100, suite: Math.round((seq.suiteMs / par.suiteMs) * 100) / 100 },
     identicalReports: differing.length === 0,
     differing,
+    intermittent,
     engines: engineTimes(seqRaw),
     startup,
     peakRss,

@@ -44,6 +44,8 @@ export interface StepResult {
   expectedError?: string;
   status: Status;
   engines: StepEngineResult[];
+  /** The engines ran the step at the same time (reads, expected errors): its time is the slowest one's. */
+  enginesAtOnce?: boolean;
   /** Cross-engine agreement checks that failed. */
   disagreements: Comparison[];
   /** Engines the step names that this environment lacks (with why). */

@@ -40,6 +40,7 @@ export const engineStep: StepHandler = async (run) => {
     base.engines.push(r.entry);
     if (r.outcome) outcomes.push([engines[i]!, r.outcome]);
   });
+  if (atOnce && base.engines.length > 1) base.enginesAtOnce = true;
   if (step.expect?.agree) {
     const ok = outcomes.filter((o): o is [string, Extract<EngineOutcome, { ok: true }>] => o[1].ok);
     const [ref, ...others] = ok;
