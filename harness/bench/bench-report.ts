@@ -66,8 +66,8 @@ export function renderBench(b: BenchReport): string {
   for (const e of b.engines) lines.push(`| ${e.engine} | ${e.statements} | ${e.medianMs} ms | ${e.p95Ms} ms | ${s(e.engineReportedMs)} |`);
   lines.push('', '## Startup per component (--jobs 1)', '', '| component | ready after |', '|---|---|');
   for (const c of b.startup) lines.push(`| ${c.component} | ${s(c.readyMs)} |`);
-  lines.push('', '## Peak RSS per process (whole bench)', '', '| component | peak RSS |', '|---|---|');
-  for (const p of b.peakRss) lines.push(`| ${p.component} | ${p.peakMiB} MiB |`);
+  lines.push('', '## Peak RSS per process (whole bench)', '', 'The largest single process of each component (a JVM under its start script counts as the JVM); unmanaged: processes the bench started itself (the one-process-per-statement runs). Processes under 8 MiB (shell utilities of start scripts) are left out here, kept in bench.json.', '', '| component | peak RSS |', '|---|---|');
+  for (const p of b.peakRss.filter((x) => x.peakMiB >= 8)) lines.push(`| ${p.component} | ${p.peakMiB} MiB |`);
   lines.push('');
   if (b.naive && 'error' in b.naive) lines.push('## One process per statement', '', `Not measured: ${b.naive.error}`, '');
   else if (b.naive) {

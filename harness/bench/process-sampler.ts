@@ -26,6 +26,15 @@ async function readProc(pid: number): Promise<ProcInfo | undefined> {
   }
 }
 
+/** What an unmanaged process runs: a Python script, a JVM's main class, else the command. */
+function programOf(args: string): string {
+  const words = args.split(' ');
+  const script = words.find((w) => w.endsWith('.py'));
+  if (script) return `${script.split('/').pop()}${words.includes('--once') ? ' --once' : ''}`;
+  const main = words.find((w) => /^(org|com|io)\.[\w.]+\.[A-Z]\w*$/.test(w));
+  return main ? main.split('.').pop()! : words[0]!.split('/').pop()!;
+}
+
 /**
  * Samples every process under this one (Linux /proc) and keeps each one's peak RSS (VmHWM, which
  * the kernel keeps as a high-water mark, so sampling only has to catch each process once before
@@ -63,7 +72,7 @@ export class ProcessSampler {
           }
         }
         if (!mine) continue;
-        component ??= /vitest/.test(p.args) ? 'harness: vitest worker' : /esbuild/.test(p.args) ? 'harness: esbuild' : `other: ${p.args.split(' ')[0]!.split('/').pop()}`;
+        component ??= /vitest/.test(p.args) ? 'harness: vitest worker' : /esbuild/.test(p.args) ? 'harness: esbuild' : `unmanaged: ${programOf(p.args)}`;
         const prev = this.peaks.get(p.pid);
         if (!prev || p.hwmKiB > prev.hwmKiB) this.peaks.set(p.pid, { component, hwmKiB: p.hwmKiB });
       }
