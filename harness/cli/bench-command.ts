@@ -45,7 +45,8 @@ function benchRun(jobs: number, outcome: RunOutcome, wallMs: number): BenchRun {
 /**
  * `bench`: the suite with --jobs N, then with --jobs 1, in this one invocation (same machine,
  * same caches); then one seed scenario the naive way beside the harness. Peak RSS is sampled
- * throughout. Writes bench.json and bench.md under reports/<bench-id>/.
+ * throughout. Writes bench.json and bench.md under reports/<bench-id>/. Exit 0, 1 when the two
+ * runs' reports differ, 2 when an environment failed.
  */
 export async function benchCommand(opts: BenchOptions): Promise<number> {
   const suite = await loadScenarios(opts.paths, SCENARIO_ENGINES);
@@ -108,7 +109,9 @@ export async function benchCommand(opts: BenchOptions): Promise<number> {
   out('');
   out(md);
   out(`bench: ${join(dir, 'bench.json')} and bench.md`);
-  return runs.some((r) => r.exit === 2) ? 2 : 0;
+  // A measurement, not a verdict: 2 when an environment failed, 1 when --jobs changed the reports.
+  if (runs.some((r) => r.exit === 2)) return 2;
+  return report.identicalReports ? 0 : 1;
 }
 
 /** The naive comparison on a local environment of its own with the engines the instance needs. */
