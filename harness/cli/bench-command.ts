@@ -68,7 +68,7 @@ export async function benchCommand(opts: BenchOptions): Promise<number> {
     err(`[bench] ${i + 1}/3: the suite with --jobs ${jobs} (${instances} instances)`);
     const firstProcess = ManagedProcess.started.length;
     const t0 = performance.now();
-    const outcome = await executeRun({ env: 'local', cross: false, filter: { paths: opts.paths }, update: false, keep: false, jobs, reportsDir: join(dir, 'runs'), knownIssuesFile: opts.knownIssuesFile, failOn: 'any' });
+    const outcome = await executeRun({ env: 'local', filter: { paths: opts.paths }, update: false, keep: false, jobs, reportsDir: join(dir, 'runs'), knownIssuesFile: opts.knownIssuesFile, failOn: 'any' });
     runs.push(benchRun(jobs, outcome, Math.round(performance.now() - t0)));
     if (outcome.raw) raws.push(outcome.raw);
     if (jobs === 1) startup = ManagedProcess.started.slice(firstProcess).map(({ component, readyMs }) => ({ component, readyMs }));

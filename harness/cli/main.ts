@@ -6,13 +6,15 @@ import { err, out, printEnvironmentError, UsageError } from './cli-output.ts';
 const HELP = `paimon-interop — conformance and interoperability harness for the Paimon REST catalog
 
 Usage:
-  paimon-interop run [paths...] [--env local|external|docker] [--config external.yaml] [--paimon 1.4.2|1.3.1,1.4.2|all] [--cross]
+  paimon-interop run [paths...] [--env local|external|docker] [--config external.yaml] [--paimon 1.4.2|1.3.1,1.4.2|all]
+                     [--cross A>B,...|all] [--catalog-paimon V]
                      [--baseline reports/<run-id>] [--fail-on any|new] [--tag T]... [--engine E[,E]]...
                      [--shard i/n] [--jobs N] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop report <raw-results.json or run dir>... [--out dir] [--baseline run] [--known-issues file] [--fail-on any|new]
   paimon-interop list [paths...] [--tag T]... [--engine E[,E]]...
   paimon-interop validate [paths...]
-  paimon-interop setup [--paimon 1.4.2] [--refresh]
+  paimon-interop setup [--paimon 1.4.2|2.0.0,1.4.2|all] [--refresh]
+  paimon-interop cache list | prune [--paimon V,...|all] [--dry-run]
   paimon-interop schema
   paimon-interop bench [paths...] [--jobs N] [--naive <scenario instance id>] [--reports-dir reports]
 
@@ -39,10 +41,12 @@ async function main(argv: string[]): Promise<number> {
       'known-issues': { type: 'string', default: 'known-issues.yaml' },
       config: { type: 'string' },
       out: { type: 'string' },
-      cross: { type: 'boolean', default: false },
+      cross: { type: 'string' },
+      'catalog-paimon': { type: 'string' },
       baseline: { type: 'string' },
       'fail-on': { type: 'string', default: 'any' },
       naive: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./validate-command.ts')).validateCommand(paths, values['known-issues']);
     case 'list':
       return (await import('./list-command.ts')).listCommand(filter);
+    case 'cache':
+      return (await import('./cache-command.ts')).cacheCommand({ action: paths[0], paimon: values.paimon, dryRun: values['dry-run'] });
     case 'bench': {
       const bench = await import('./bench-command.ts');
       return bench.benchCommand({ paths: filter.paths, jobs: values.jobs === undefined ? undefined : Number(values.jobs), naive: values.naive ?? bench.DEFAULT_NAIVE, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'] });
@@ -76,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./setup-command.ts')).setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
       if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
-      return (await import('./run-command.ts')).runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
+      return (await import('./run-command.ts')).runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
     default:
       throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
   }

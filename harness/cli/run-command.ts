@@ -15,8 +15,10 @@ export interface RunOptions {
   env: string;
   /** `1.4.2`, `1.3.1,1.4.2` or `all`; default: the newest row of the version table. */
   paimon?: string;
-  /** Also run every ordered pair of distinct versions: written by A, read by B. */
-  cross: boolean;
+  /** Writer>reader cells: `A>B[,C>D]`, or `all` (every ordered pair of the --paimon rows, or of the table). */
+  cross?: string;
+  /** The catalog server's Paimon version for every cell (a separate axis from the clients'). */
+  catalogPaimon?: string;
   filter: RunFilter;
   update: boolean;
   keep: boolean;
@@ -32,21 +34,42 @@ export interface RunOptions {
 interface Cell {
   paimon?: string;
   writer?: string;
+  catalog?: string;
 }
 
-/** The matrix cells a run covers, from `--paimon` and `--cross`. */
-export function planCells(paimon: string | undefined, cross: boolean): Cell[] {
-  const versions = paimon === undefined ? [undefined] : paimon === 'all' ? PAIMON_VERSIONS.map((r) => r.paimon) : paimon.split(',').map((v) => v.trim()).filter(Boolean);
-  for (const v of versions) {
-    if (v !== undefined && !PAIMON_VERSIONS.some((r) => r.paimon === v)) throw new UsageError(`Paimon ${v} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, or all)`);
+const known = () => `known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, or all`;
+function checkVersion(v: string, flag: string): string {
+  if (!PAIMON_VERSIONS.some((r) => r.paimon === v)) throw new UsageError(`${flag}: Paimon ${v} is not in the version table (${known()})`);
+  return v;
+}
+
+/**
+ * The matrix cells a run covers. `--paimon`: one cell per version (default: the default row).
+ * `--cross A>B,...` adds writer>reader cells (tables written by A's clients, read by B's, on B's
+ * catalog), `--cross all` every ordered pair of the --paimon versions (of the whole table when
+ * --paimon is not given; then only the pairs run). `--catalog-paimon` sets every cell's catalog.
+ */
+export function planCells(paimon: string | undefined, cross: string | undefined, catalog?: string): Cell[] {
+  const list = (s: string) => s.split(',').map((v) => v.trim()).filter(Boolean);
+  const versions = paimon === undefined ? undefined : paimon === 'all' ? PAIMON_VERSIONS.map((r) => r.paimon) : list(paimon).map((v) => checkVersion(v, '--paimon'));
+  if (catalog !== undefined) checkVersion(catalog, '--catalog-paimon');
+  const cells: Cell[] = versions ? versions.map((v) => ({ paimon: v })) : cross === undefined ? [{ paimon: undefined }] : [];
+  if (cross !== undefined) {
+    if (cross === 'all') {
+      const among = versions ?? PAIMON_VERSIONS.map((r) => r.paimon);
+      if (among.length < 2) throw new UsageError('--cross all needs two or more versions in --paimon');
+      for (const writer of among) for (const reader of among) if (writer !== reader) cells.push({ paimon: reader, writer });
+    } else {
+      for (const pair of list(cross)) {
+        const m = /^([^>]+)>([^>]+)$/.exec(pair);
+        if (!m) throw new UsageError(`--cross takes writer>reader pairs such as 1.1.1>2.0.0, or all (got '${pair}')`);
+        const [writer, reader] = [checkVersion(m[1]!.trim(), '--cross'), checkVersion(m[2]!.trim(), '--cross')];
+        if (writer === reader) throw new UsageError(`--cross ${pair}: writer and reader are the same version (that is the plain cell --paimon ${writer})`);
+        cells.push({ paimon: reader, writer });
+      }
+    }
   }
-  const cells: Cell[] = versions.map((v) => ({ paimon: v }));
-  if (cross) {
-    const named = versions.filter((v): v is string => v !== undefined);
-    if (named.length < 2) throw new UsageError('--cross needs two or more versions in --paimon');
-    for (const writer of named) for (const reader of named) if (writer !== reader) cells.push({ paimon: reader, writer });
-  }
-  return cells;
+  return catalog === undefined ? cells : cells.map((c) => ({ ...c, catalog }));
 }
 
 /** Where one cell's time went: environment start, the suite, the stop. */
@@ -69,9 +92,9 @@ export interface RunOutcome {
 async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFile: string): Promise<{ raw?: RawResults; collectErrors: string[]; timing?: CellTiming }> {
   let run: Awaited<ReturnType<typeof startRun>>;
   const t0 = Date.now();
-  const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}`;
+  const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}${cell.catalog ? ` on a ${cell.catalog} catalog` : ''}`;
   try {
-    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, onProgress: (m) => err(`[env] ${m}`) });
+    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, catalogVersion: cell.catalog, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, onProgress: (m) => err(`[env] ${m}`) });
   } catch (e) {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
@@ -120,7 +143,7 @@ export async function executeRun(opts: RunOptions): Promise<RunOutcome> {
     err(`paimon-interop: ${nothingSelected(suite.scenarios.length, opts.filter)}`);
     return { exit: 1, timings };
   }
-  const cells = planCells(opts.paimon, opts.cross);
+  const cells = planCells(opts.paimon, opts.cross, opts.catalogPaimon);
   const baselineRaw = opts.baseline ? await readRawResults(opts.baseline).catch((e: Error) => { throw new UsageError(`--baseline: ${e.message}`); }) : undefined;
 
   const runId = newRunId();

@@ -1,19 +1,37 @@
-import { provisionFlink } from '../provisioning/index.ts';
-import { provision } from '../provisioning/index.ts';
-import { cacheDir } from '../provisioning/index.ts';
-import { PAIMON_VERSIONS, versionRow } from '../provisioning/index.ts';
+import { cacheDir, cacheEntries, formatBytes, PAIMON_VERSIONS, provision, provisionFlink, versionRow, type PaimonVersionRow } from '../provisioning/index.ts';
 import { err, out, UsageError } from './cli-output.ts';
 
-/** `setup`: install the local environment's engines and jars (catalog, pypaimon, Java, Flink, Spark's connector) into the cache, nothing else. */
+/** The rows `--paimon` names: one version, a comma list, or `all`; default: the default row. */
+export function setupRows(paimon: string | undefined): PaimonVersionRow[] {
+  if (paimon === 'all') return [...PAIMON_VERSIONS];
+  const names = paimon === undefined ? [undefined] : paimon.split(',').map((v) => v.trim()).filter(Boolean);
+  return names.map((v) => {
+    const row = versionRow(v);
+    if (!row) throw new UsageError(`Paimon ${v} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, or all)`);
+    return row;
+  });
+}
+
+/**
+ * `setup`: install the local environment's engines and jars (catalog, pypaimon, paimon-rust, Java,
+ * Flink, Spark's connector) into the cache for one, several or all rows, nothing else; shows each
+ * component's progress, what each row lacks, and the cache's size at the end.
+ */
 export async function setupCommand(opts: { paimon?: string; refresh: boolean }): Promise<number> {
-  const row = versionRow(opts.paimon);
-  if (!row) throw new UsageError(`Paimon ${opts.paimon} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+  const rows = setupRows(opts.paimon);
   const started = Date.now();
-  const progress = (m: string) => err(`[setup] ${m}`);
-  const prov = await provision(row, { progress, engines: ['pypaimon', 'spark'], refresh: opts.refresh });
-  const flink = await provisionFlink(row, { python: prov.python, progress, refresh: opts.refresh });
-  if ('unavailable' in flink) prov.unavailable.flink = flink.unavailable;
-  out(`Paimon ${row.paimon} ready in ${cacheDir()} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
-  for (const [component, why] of Object.entries(prov.unavailable)) out(`  ${component} unavailable: ${why}`);
+  for (const [i, row] of rows.entries()) {
+    const t0 = Date.now();
+    const tag = rows.length > 1 ? `[setup ${i + 1}/${rows.length} Paimon ${row.paimon}]` : '[setup]';
+    const progress = (m: string) => err(`${tag} ${m}`);
+    const prov = await provision(row, { progress, engines: ['pypaimon', 'spark'], refresh: opts.refresh });
+    const flink = await provisionFlink(row, { python: prov.python, progress, refresh: opts.refresh });
+    if ('unavailable' in flink) prov.unavailable.flink = flink.unavailable;
+    out(`Paimon ${row.paimon} ready in ${cacheDir()} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+    for (const [component, why] of Object.entries(prov.unavailable)) out(`  ${component} unavailable: ${why}`);
+  }
+  const entries = await cacheEntries();
+  if (rows.length > 1) out(`${rows.length} rows in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  out(`cache: ${formatBytes(entries.reduce((n, e) => n + e.bytes, 0))} in ${cacheDir()} (paimon-interop cache list shows each folder)`);
   return 0;
 }

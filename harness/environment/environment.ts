@@ -4,12 +4,16 @@ import type { EngineEndpoint, OneShotRunner, PrincipalCredentials } from '../eng
 /** What a started environment offers; serializable so it can be handed to test workers. */
 export interface EnvironmentDescriptor {
   provider: string;
-  /** Paimon version of the catalog and engines (the matrix cell). */
+  /** Paimon version of the engines that read (and of the catalog, unless catalogVersion says otherwise). */
   paimonVersion: string;
+  /** Paimon version of the catalog server, where it differs from paimonVersion. */
+  catalogVersion?: string;
   catalog: CatalogEndpoint;
   engines: EngineEndpoint[];
   /** Cross-version mode: engines of the writer version; write steps run on them. */
   writerEngines?: EngineEndpoint[];
+  /** Cross-version mode: writer-version clients the writer's release lacks, with why; their write steps skip. */
+  writerUnavailable?: Record<string, string>;
   /** Engines this environment lacks, with a one-line reason each. */
   unavailable: Record<string, string>;
   principals?: Record<string, PrincipalCredentials>;
@@ -39,6 +43,8 @@ export interface EnvironmentOptions {
   paimonVersion?: string;
   /** Cross-version mode: also start the engines of this version, for the write steps. */
   writerVersion?: string;
+  /** The reference catalog's own Paimon version, when it differs from the engines' (a separate axis). */
+  catalogVersion?: string;
   /** Engines to start; default: all the provider offers. */
   engines?: readonly string[];
   /** Where logs and scratch files go (reports/<run-id>). */

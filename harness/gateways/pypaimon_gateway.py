@@ -113,12 +113,19 @@ def snapshot_in_range(manager, snapshot_id):
     return snapshot
 
 
+def snapshot_manager(table):
+    # pypaimon 2.0 builds it from the table (file IO, path, branch, loader); 1.x took the table.
+    if hasattr(table, "snapshot_manager"):
+        return table.snapshot_manager()
+    return SnapshotManager(table)
+
+
 def read_incremental(catalog, ident, req):
     # pypaimon 1.4 reads increments by commit time ('incremental-between-timestamp', start
     # exclusive); snapshot ids map to their own commit times, which select exactly them. Bad
     # ranges (start >= end) are rejected by pypaimon itself.
     table = catalog.get_table(ident)
-    manager = SnapshotManager(table)
+    manager = snapshot_manager(table)
     start = snapshot_in_range(manager, req["start"])
     end = snapshot_in_range(manager, req["end"])
     scoped = table.copy({"incremental-between-timestamp": "%d,%d" % (start.time_millis, end.time_millis)})
@@ -127,7 +134,7 @@ def read_incremental(catalog, ident, req):
 
 def list_snapshots(catalog, ident, req):
     table = catalog.get_table(ident)
-    manager = SnapshotManager(table)
+    manager = snapshot_manager(table)
     latest = manager.get_latest_snapshot()
     earliest = manager.try_get_earliest_snapshot()
     rows = []

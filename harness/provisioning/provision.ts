@@ -41,9 +41,18 @@ async function provisionCatalog(root: string, row: PaimonVersionRow, progress: P
   if (!(await done(dir, stamp))) {
     await rm(dir, { recursive: true, force: true });
     await mkdir(classes, { recursive: true });
-    progress(`catalog: resolving paimon-bundle, paimon-core tests jar ${row.paimon} and mockwebserver with Maven`);
-    const r = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-Dpaimon.version=${row.paimon}`, `-Dokhttp.version=${row.okhttp}`, `-Dhadoop.version=${row.hadoop}`, `-DoutputDirectory=${jars}`], progress);
+    const bundle = row.javaBundle ?? 'paimon-bundle';
+    progress(`catalog: resolving ${bundle}, paimon-core tests jar ${row.paimon} and mockwebserver with Maven`);
+    // A bundle other than paimon-bundle (a Flink connector jar) and the tests jar are copied on
+    // their own: their parent POM is not always published, and the bundle carries its dependencies.
+    const r = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-Dpaimon.version=${row.paimon}`, `-Dokhttp.version=${row.okhttp}`, `-Dhadoop.version=${row.hadoop}`, `-DoutputDirectory=${jars}`, ...(bundle === 'paimon-bundle' ? [] : ['-Dpaimon.nobundle=true'])], progress);
     if (!r.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve the reference catalog jars for Paimon ${row.paimon}`, r.tail);
+    if (bundle !== 'paimon-bundle') {
+      for (const artifact of [`org.apache.paimon:${bundle}:${row.paimon}`, `org.apache.paimon:paimon-core:${row.paimon}:jar:tests`]) {
+        const b = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${jars}`], progress);
+        if (!b.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve ${artifact}`, b.tail);
+      }
+    }
     progress('catalog: compiling the launcher and the paimon-java gateway');
     const c = await runTool('javac', ['-nowarn', '-cp', `${jars}/*`, '-d', classes, ...sources], {});
     if (c.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', 'javac failed on CatalogLauncher.java / JavaGateway.java', c.tail);
@@ -113,7 +122,9 @@ export async function provision(row: PaimonVersionRow, opts: { progress: Progres
     sparkJar = spark.jar;
     if (spark.reason) unavailable.spark = spark.reason;
   }
-  const packages = [`pypaimon==${row.pypaimon}`, ...row.pythonExtras];
+  // Without a pypaimon release the venv still serves paimon-rust and the file inspector (pyarrow in pythonExtras).
+  const packages = [...(typeof row.pypaimon === 'string' ? [`pypaimon==${row.pypaimon}`] : []), ...row.pythonExtras];
+  if (typeof row.pypaimon !== 'string') unavailable.pypaimon = `not in this cell: ${row.pypaimon.unavailable}`;
   // pypaimon-rust has no Python dependencies of its own: it shares pypaimon's pyarrow.
   if (typeof row.pypaimonRust === 'string') packages.push(`pypaimon-rust==${row.pypaimonRust}`);
   else unavailable['paimon-rust'] = row.pypaimonRust.unavailable;

@@ -1,12 +1,21 @@
 /**
  * The one table of pinned versions per Paimon release. The local and docker providers read
- * it; the default is the newest row whose catalog jars resolve. Artifact ids of the Spark
+ * it; the default (`--paimon` not given) is DEFAULT_PAIMON. Artifact ids of the Spark
  * connector changed at 1.4 (`paimon-spark-3.5` became `paimon-spark-3.5_2.12`).
  */
+/** pypaimon's first release on PyPI is 1.3.0: the 1.1 and 1.2 lines have no Python client. */
+const NO_PYPAIMON = 'pypaimon has no release for this Paimon line on PyPI (its first is 1.3.0)';
+
 export interface PaimonVersionRow {
   paimon: string;
-  /** pypaimon release on PyPI that matches this Paimon release. */
-  pypaimon: string;
+  /** pypaimon release on PyPI that matches this Paimon release, or why the row has none. */
+  pypaimon: string | { unavailable: string };
+  /**
+   * The jar that carries Paimon's classes for the reference catalog and the Java gateway:
+   * `paimon-bundle`, or, where Maven Central has no bundle of the release (2.0.0), a Flink
+   * connector jar, which bundles the same classes.
+   */
+  javaBundle?: string;
   /**
    * Python packages pypaimon needs to read what the Java implementation writes. pypaimon pins
    * only `fastavro>=1.4`; fastavro >= 1.13 reads zstd-compressed Avro (Java Paimon's default
@@ -33,11 +42,21 @@ export interface PaimonVersionRow {
   hadoop: string;
 }
 
+/** Newest first; the default row is named (DEFAULT_PAIMON), not the first. */
 export const PAIMON_VERSIONS: readonly PaimonVersionRow[] = [
+  { paimon: '2.0.0', pypaimon: '2.0.0', javaBundle: 'paimon-flink-2.0', pythonExtras: [], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
   { paimon: '1.4.2', pypaimon: '1.4.2', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
   { paimon: '1.3.1', pypaimon: '1.3.1', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '1.20.3', connector: 'paimon-flink-1.20' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.2.0', pypaimon: { unavailable: NO_PYPAIMON }, pythonExtras: ['pyarrow==19.0.1'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '1.20.3', connector: 'paimon-flink-1.20' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.1.1', pypaimon: { unavailable: NO_PYPAIMON }, pythonExtras: ['pyarrow==19.0.1'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
 ];
 
+/**
+ * The row a run uses when `--paimon` is not given: the newest release whose every component is
+ * in the table and whose suite passes (2.0.0 is in the table for `--paimon 2.0.0|all`).
+ */
+export const DEFAULT_PAIMON = '1.4.2';
+
 export function versionRow(paimon: string | undefined): PaimonVersionRow | undefined {
-  return paimon === undefined ? PAIMON_VERSIONS[0] : PAIMON_VERSIONS.find((r) => r.paimon === paimon);
+  return PAIMON_VERSIONS.find((r) => r.paimon === (paimon ?? DEFAULT_PAIMON));
 }

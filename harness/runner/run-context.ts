@@ -18,6 +18,8 @@ export interface RunContext {
   engines: ReadonlyMap<string, Engine>;
   /** Cross-version mode: engines of another Paimon version that run the write steps. */
   writeEngines?: ReadonlyMap<string, Engine>;
+  /** Cross-version mode: writer-version clients that do not exist, with why (their writes skip). */
+  writeUnavailable?: ReadonlyMap<string, string>;
   /** Engines this environment lacks, with the reason, so their scenarios skip with it. */
   unavailable: ReadonlyMap<string, string>;
   catalog?: CatalogClient;

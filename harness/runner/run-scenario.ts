@@ -7,7 +7,7 @@ import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenar
 import { renderStepFailure } from '../verdicts/index.ts';
 import { databaseName, instanceTag, type RunContext } from './run-context.ts';
 import { withStatus, type ScenarioResult, type StepResult } from '../verdicts/index.ts';
-import { stepEngines, stepFeatures, stepName } from './step-request.ts';
+import { stepEngines, stepFeatures, stepKind, stepName } from './step-request.ts';
 import { runStepKind } from './steps/index.ts';
 
 const now = () => performance.now();
@@ -46,6 +46,10 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   if (missing.length) {
     return skip(missing.map((e) => `requires ${e}: ${ctx.unavailable.get(e) ?? 'not in this environment'}`).join('; '));
   }
+  // Cross-version cells: a scenario that writes with a client the writer's release lacks is not
+  // this cell's to judge (its writes would have to come from another version).
+  const writerLacks = [...new Set(instance.steps.filter((s) => ['create-table', 'insert', 'alter-table', 'drop-table'].includes(stepKind(s))).flatMap(stepEngines))].filter((e) => ctx.writeUnavailable?.has(e));
+  if (writerLacks.length) return skip(writerLacks.map((e) => `writes on ${e}: ${ctx.writeUnavailable!.get(e)}`).join('; '));
   const range = scenario.requires?.paimon;
   const outside = range === undefined ? [] : [ctx.paimonVersion, ctx.writerPaimonVersion].filter((v): v is string => v !== undefined && !satisfies(v, range, { includePrerelease: true }));
   if (outside.length) return skip(`requires Paimon ${range}; this cell runs ${outside.join(' and ')}`);

@@ -5,12 +5,18 @@ import { isInfrastructureError, type ScenarioResult } from './scenario-result.ts
 
 /** One matrix cell of a run: an environment at a Paimon version (and a writer version in cross mode). */
 export interface RunCell {
-  /** Stable id, e.g. `local/paimon-1.4.2` or `local/paimon-1.3.1>1.4.2` (written by 1.3.1, read by 1.4.2). */
+  /**
+   * Stable id naming the axes: `local/paimon-1.4.2`, `local/paimon-1.3.1>1.4.2` (written by 1.3.1
+   * clients, read by 1.4.2 ones), `local/paimon-1.3.1@catalog-2.0.0` (1.3.1 clients on a 2.0.0 catalog).
+   */
   id: string;
   environment: string;
+  /** The Paimon version of the reading clients (and of the catalog unless catalogPaimon says otherwise). */
   paimon: string;
   /** Cross-version mode: the version of the engines that wrote. */
   writer?: string;
+  /** The catalog server's Paimon version, where it differs from `paimon`. */
+  catalogPaimon?: string;
   versions: Record<string, string>;
   catalog: string;
   unavailable: Record<string, string>;

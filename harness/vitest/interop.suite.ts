@@ -61,6 +61,7 @@ const ctxBase = {
   writerPaimonVersion: spec.writerVersion,
   engines,
   writeEngines,
+  writeUnavailable: env.writerUnavailable && new Map(Object.entries(env.writerUnavailable)),
   unavailable: new Map(Object.entries(env.unavailable)),
   catalog,
   principals: env.principals,

@@ -12,11 +12,14 @@ const MARK = { pass: '✓', known: '≈', fail: '✗', error: '!', skip: '↷' }
 export function cellOf(spec: RunSpec): RunCell {
   const env = spec.env;
   const writer = spec.writerVersion && spec.writerVersion !== env.paimonVersion ? spec.writerVersion : undefined;
+  const catalog = env.catalogVersion && env.catalogVersion !== env.paimonVersion ? env.catalogVersion : undefined;
+  // Axes in the id: writer clients > reader clients, @ the catalog server's release when it differs.
   return {
-    id: `${env.provider}/paimon-${writer ? `${writer}>` : ''}${env.paimonVersion}`,
+    id: `${env.provider}/paimon-${writer ? `${writer}>` : ''}${env.paimonVersion}${catalog ? `@catalog-${catalog}` : ''}`,
     environment: env.provider,
     paimon: env.paimonVersion,
     writer,
+    catalogPaimon: catalog,
     versions: env.versions,
     catalog: describeEndpoint(env.catalog),
     unavailable: env.unavailable,

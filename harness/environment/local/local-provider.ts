@@ -50,8 +50,12 @@ export class LocalProvider implements EnvironmentProvider {
     };
     try {
       const logs: Record<string, string> = { catalog: join(logDir, 'catalog.log') };
-      progress(`catalog: starting the reference REST catalog (Paimon ${row.paimon})`);
-      const ref = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: warehouseDir, log: logs.catalog!, auth: { provider: 'bear', token: newSecret() } });
+      // The catalog server may be of another release than the engines (users upgrade them apart).
+      const catalogRow = options.catalogVersion ? versionRow(options.catalogVersion) : row;
+      if (!catalogRow) throw new EnvironmentError('ENV_CONFIG', 'local', `catalog Paimon ${options.catalogVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+      const catalogProv = catalogRow === row ? prov : await provision(catalogRow, { progress, engines: [] });
+      progress(`catalog: starting the reference REST catalog (Paimon ${catalogRow.paimon})`);
+      const ref = await startReferenceCatalog({ java: prov.java, classpath: catalogProv.catalogClasspath, dataPath: warehouseDir, log: logs.catalog!, auth: { provider: 'bear', token: newSecret() } });
       started.push(ref.process);
       const catalog = ref.endpoint;
       await new CatalogClient(catalog).config().catch(async (err: Error) => {
@@ -60,7 +64,7 @@ export class LocalProvider implements EnvironmentProvider {
 
       const engines: EngineEndpoint[] = [];
       const unavailable: Record<string, string> = {};
-      const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${row.paimon}` };
+      const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${catalogRow.paimon}` };
       const oneShot: Record<string, OneShotRunner> = {};
       // Engines start side by side (a Flink cluster takes seconds); any failure stops them all.
       const launching = ENGINE_DESCRIPTORS.filter((d) => d.local && wanted.includes(d.name)).map(async (d) => ({ name: d.name, launched: await d.local!.launch({ prov, catalog, logDir, workDir: runDir, progress }) }));
@@ -81,12 +85,19 @@ export class LocalProvider implements EnvironmentProvider {
       }
       // Cross-version mode: the writer version's clients write to the same catalog and warehouse.
       let writerEngines: EngineEndpoint[] | undefined;
+      const writerUnavailable: Record<string, string> = {};
       if (options.writerVersion && options.writerVersion !== row.paimon) {
         const writerRow = versionRow(options.writerVersion);
         if (!writerRow) throw new EnvironmentError('ENV_CONFIG', 'local', `writer Paimon ${options.writerVersion} is not in the version table`);
         const writerProv = await provision(writerRow, { progress, engines: ['pypaimon', 'paimon-java'] });
         writerEngines = [];
         for (const engine of (['pypaimon', 'paimon-java'] as const).filter((e) => wanted.includes(e))) {
+          // A client the writer's release lacks writes nothing in this cell (never the reader's in its place).
+          const lacking = writerProv.unavailable[engine];
+          if (lacking) {
+            writerUnavailable[engine] = `${engine} ${writerRow.paimon} (writer): ${lacking}`;
+            continue;
+          }
           logs[`${engine}@${writerRow.paimon}`] = join(logDir, `${engine}@${writerRow.paimon}.log`);
           progress(`${engine} ${writerRow.paimon} (writer): starting the gateway`);
           const gw = await startGateway(engine, writerProv, catalog, logs[`${engine}@${writerRow.paimon}`]!);
@@ -100,9 +111,11 @@ export class LocalProvider implements EnvironmentProvider {
       return {
         provider: this.name,
         paimonVersion: row.paimon,
+        catalogVersion: catalogRow === row ? undefined : catalogRow.paimon,
         catalog,
         engines,
         writerEngines,
+        writerUnavailable: writerEngines ? writerUnavailable : undefined,
         unavailable,
         logs,
         versions,

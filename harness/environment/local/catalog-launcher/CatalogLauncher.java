@@ -36,7 +36,9 @@ public class CatalogLauncher {
     /**
      * Verifies DLF signatures the way Paimon's own mock test does: re-sign the request with
      * Paimon's signer, compare. The signer moved in 1.4 (DLFAuthSignature -> DLFDefaultSigner),
-     * so it is looked up by reflection and the launcher builds against every version.
+     * so it is looked up by reflection and the launcher builds against every version. The
+     * interface changed too: 1.1 asks for header() and refresh(), 1.2+ for mergeAuthHeader(), so
+     * all three are here, none marked @Override.
      */
     static final class DlfVerifyingAuthProvider implements AuthProvider {
         private final DLFToken token;
@@ -61,7 +63,14 @@ public class CatalogLauncher {
             }
         }
 
-        @Override
+        public Map<String, String> header(Map<String, String> headers, RESTAuthParameter parameter) {
+            return mergeAuthHeader(headers, parameter);
+        }
+
+        public boolean refresh() {
+            return true;
+        }
+
         public Map<String, String> mergeAuthHeader(Map<String, String> headers, RESTAuthParameter parameter) {
             try {
                 Map<String, String> merged = new HashMap<>(headers);

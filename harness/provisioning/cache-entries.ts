@@ -1,0 +1,49 @@
+import { lstat, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cacheDir } from './cache-dir.ts';
+import { PAIMON_VERSIONS } from './version-table.ts';
+
+/** One top-level folder of the cache, its size on disk and the version-table rows that use it. */
+export interface CacheEntry {
+  name: string;
+  path: string;
+  bytes: number;
+  /** Paimon versions of the table that use it; empty: no row does (prunable). */
+  usedBy: string[];
+}
+
+/** Bytes under `path`, symlinks counted as links (the Flink lib/ links into the shared distribution). */
+export async function diskUsage(path: string): Promise<number> {
+  const info = await lstat(path).catch(() => undefined);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.size;
+  const names = await readdir(path).catch(() => [] as string[]);
+  let total = 0;
+  for (const n of names) total += await diskUsage(join(path, n));
+  return total;
+}
+
+/**
+ * Rows that use a cache folder: `paimon-<v>` (catalog jars, venv, Spark jar, Flink lib/ of that
+ * release) belongs to row v; `flink-<fv>` (a Flink distribution) is shared by every row on Flink fv.
+ */
+export function rowsUsing(name: string): string[] {
+  const paimon = /^paimon-(.+)$/.exec(name)?.[1];
+  if (paimon) return PAIMON_VERSIONS.filter((r) => r.paimon === paimon).map((r) => r.paimon);
+  const flink = /^flink-(.+)$/.exec(name)?.[1];
+  if (flink) return PAIMON_VERSIONS.filter((r) => 'version' in r.flink && r.flink.version === flink).map((r) => r.paimon);
+  return [];
+}
+
+export async function cacheEntries(root = cacheDir()): Promise<CacheEntry[]> {
+  const names = (await readdir(root).catch(() => [] as string[])).sort();
+  const out: CacheEntry[] = [];
+  for (const name of names) {
+    const path = join(root, name);
+    if (!(await lstat(path)).isDirectory()) continue;
+    out.push({ name, path, bytes: await diskUsage(path), usedBy: rowsUsing(name) });
+  }
+  return out;
+}
+
+export const formatBytes = (b: number): string => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : b >= 2 ** 20 ? `${(b / 2 ** 20).toFixed(0)} MiB` : `${(b / 1024).toFixed(0)} KiB`);
