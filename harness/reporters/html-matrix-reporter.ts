@@ -4,6 +4,7 @@ import { byteOrder } from '../byte-order.ts';
 import type { BaselineDiff } from './baseline-diff.ts';
 import type { CellScenarioResult, RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
+import { newlyBrokenPairs, versionGrid } from './version-grid.ts';
 
 export type MatrixStatus = 'pass' | 'known' | 'fail' | 'error' | 'skip' | 'none';
 
@@ -63,7 +64,7 @@ export function renderHtmlMatrix(raw: RawResults, baseline?: BaselineDiff): stri
     });
     return `<tr data-scenario="${html(id)}"><th scope="row">${html(id)}</th>${cells.join('')}</tr>`;
   });
-  const cellHeads = raw.cells.map((c) => `<th colspan="${enginesOf(raw, c.id).length}">${html(c.id)}</th>`).join('');
+  const cellHeads = raw.cells.map((c) => `<th id="${html(cellAnchor(c.id))}" colspan="${enginesOf(raw, c.id).length}">${html(c.id)}</th>`).join('');
   const engineHeads = columns.map((c) => `<th>${html(c.engine)}</th>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>paimon-interop ${html(raw.runId)}</title>
@@ -79,11 +80,36 @@ td a{color:inherit}pre{background:#f6f8fa;padding:8px;overflow:auto;font-size:12
 <h1>paimon-interop compatibility matrix</h1>
 <p>Run <code>${html(raw.runId)}</code>, ${html(raw.startedAt)} – ${html(raw.finishedAt)}. ${raw.cells.map((c) => `<b>${html(c.id)}</b>: ${html(Object.entries(c.versions).map(([k, v]) => `${k} ${v}`).join(', '))}`).join('; ')}.</p>
 <p class="legend"><span class="pass" style="background:#d1f7d6">pass</span><span style="background:#fff3bf">known deviation</span><span style="background:#ffd6d6">fail</span><span style="background:#eceff1">skip</span>${baseline ? '<span style="outline:3px solid #cf222e">newly failing</span>' : ''}</p>
-<table id="matrix"><thead><tr><th rowspan="2">scenario</th>${cellHeads}</tr><tr>${engineHeads}</tr></thead>
+${renderGrid(raw, baseline)}<table id="matrix"><thead><tr><th rowspan="2">scenario</th>${cellHeads}</tr><tr>${engineHeads}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 <h2>Details</h2>
 ${details.join('\n') || '<p>No failures and no known deviations.</p>'}
 </body></html>
+`;
+}
+
+const cellAnchor = (cell: string) => `cell-${cell.replace(/[^A-Za-z0-9.]+/g, '-')}`;
+
+/** Writer releases down, reader releases across, each square colored by its worst scenario, linking to its column. */
+function renderGrid(raw: RawResults, baseline?: BaselineDiff): string {
+  const grid = versionGrid(raw);
+  if (!grid.squares.length) return '';
+  const broken = new Set(newlyBrokenPairs(raw, baseline?.newlyFailing ?? []));
+  const rows = grid.writers.map((w) => {
+    const tds = grid.readers.map((r) => {
+      const sq = grid.squares.find((s) => s.writer === w && s.reader === r);
+      if (!sq) return '<td class="none">–</td>';
+      const c = sq.counts;
+      const text = `${c.pass + c.known} passed${c.known ? ` (${c.known} known)` : ''}${c.fail + c.error ? `, ${c.fail + c.error} failed` : ''}${c.skip ? `, ${c.skip} skipped` : ''}`;
+      const isNew = broken.has(`${w}>${r}`) ? ' new' : '';
+      return `<td class="${sq.status}${isNew}" data-writer="${html(w)}" data-reader="${html(r)}"><a href="#${html(cellAnchor(sq.cell))}">${html(text)}</a></td>`;
+    });
+    return `<tr><th scope="row">${html(w)}</th>${tds.join('')}</tr>`;
+  });
+  return `<h2>Versions: written by (rows) × read by (columns)</h2>
+<table id="version-grid"><thead><tr><th>writer \\ reader</th>${grid.readers.map((r) => `<th>${html(r)}</th>`).join('')}</tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>
+<h2>Scenarios</h2>
 `;
 }
 

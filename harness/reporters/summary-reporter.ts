@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BaselineDiff } from './baseline-diff.ts';
 import { totals, type RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
+import { newlyBrokenPairs } from './version-grid.ts';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const cellText = (s: string) => oneLine(s).replace(/\|/g, '\\|');
@@ -22,6 +23,8 @@ export function renderSummary(raw: RawResults, baseline?: BaselineDiff): string 
   ];
   if (baseline) {
     lines.push('## Against the baseline', '', `**${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing**, ${baseline.stillFailing.length} still failing, ${baseline.added.length} new, ${baseline.removed.length} removed.`, '');
+    const pairs = newlyBrokenPairs(raw, baseline.newlyFailing);
+    if (pairs.length) lines.push(`**Newly broken writer>reader pairs: ${pairs.join(', ')}.**`, '');
     for (const [title, list] of [['Newly failing', baseline.newlyFailing], ['Newly passing', baseline.newlyPassing], ['Removed', baseline.removed]] as const) {
       if (list.length) lines.push(`### ${title}`, '', ...list.map((k) => `- \`${k}\``), '');
     }

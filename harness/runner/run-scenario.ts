@@ -46,9 +46,14 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   if (missing.length) {
     return skip(missing.map((e) => `requires ${e}: ${ctx.unavailable.get(e) ?? 'not in this environment'}`).join('; '));
   }
+  // A step that writes (or runs SQL) on engines this cell lacks, and on no other, would leave later
+  // steps without their table: the scenario is not this cell's to judge, and says why.
+  const stranded = instance.steps.find((s) => ['sql', 'create-table', 'insert', 'alter-table', 'drop-table'].includes(stepKind(s)) && stepEngines(s).length > 0 && stepEngines(s).every((e) => !ctx.engines.has(e)));
+  if (stranded) return skip(`step ${stranded.index + 1} runs on ${stepEngines(stranded).map((e) => `${e} (${ctx.unavailable.get(e) ?? 'not in this environment'})`).join(', ')} only`);
   // Cross-version cells: a scenario that writes with a client the writer's release lacks is not
   // this cell's to judge (its writes would have to come from another version).
-  const writerLacks = [...new Set(instance.steps.filter((s) => ['create-table', 'insert', 'alter-table', 'drop-table'].includes(stepKind(s))).flatMap(stepEngines))].filter((e) => ctx.writeUnavailable?.has(e));
+  const onWriter = (s: ScenarioStep) => s.clients !== 'reader' && ['create-table', 'insert', 'alter-table', 'drop-table'].includes(stepKind(s));
+  const writerLacks = [...new Set(instance.steps.filter(onWriter).flatMap(stepEngines))].filter((e) => ctx.writeUnavailable?.has(e));
   if (writerLacks.length) return skip(writerLacks.map((e) => `writes on ${e}: ${ctx.writeUnavailable!.get(e)}`).join('; '));
   const range = scenario.requires?.paimon;
   const outside = range === undefined ? [] : [ctx.paimonVersion, ctx.writerPaimonVersion].filter((v): v is string => v !== undefined && !satisfies(v, range, { includePrerelease: true }));

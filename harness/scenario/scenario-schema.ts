@@ -123,6 +123,10 @@ export const StepSchema = z
       .enum(['rest', 'filesystem'])
       .optional()
       .describe("engine steps: 'filesystem' opens the warehouse through a filesystem catalog (metastore=filesystem) instead of the REST catalog; local environment only"),
+    clients: z
+      .enum(['writer', 'reader'])
+      .optional()
+      .describe("cross-version cells (--cross A>B): whose pypaimon / paimon-java run the step, the writer release's (A) or the reader's (B); default: writes on A's, everything else on B's. Plain cells have one release, so it changes nothing there"),
     sql: z
       .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
       .optional()

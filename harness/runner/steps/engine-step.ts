@@ -62,9 +62,11 @@ function reportedStatement(statement: string | undefined): string | undefined {
 async function onEngine({ step, ctx, database, principal }: StepRun, engineName: string, checked: { problem?: string; columnTypes?: string[]; rows?: unknown[][] }): Promise<EngineRun> {
   const stepped = stepRequest(step, engineName);
   const request: EngineRequest = stepped.kind === 'insert' && checked.columnTypes ? { ...stepped, columnTypes: checked.columnTypes, rows: checked.rows ?? stepped.rows } : stepped;
-  const writerLacks = WRITES.has(request.kind) ? ctx.writeUnavailable?.get(engineName) : undefined;
+  // Cross-version cells: writes go to the writer release's clients unless the step says otherwise.
+  const onWriter = step.clients === 'writer' || (step.clients === undefined && WRITES.has(request.kind));
+  const writerLacks = onWriter ? ctx.writeUnavailable?.get(engineName) : undefined;
   if (writerLacks) return { skipped: writerLacks };
-  const engine = (WRITES.has(request.kind) ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);
+  const engine = (onWriter ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);
   if (!engine) return { skipped: ctx.unavailable.get(engineName) ?? 'not in this environment' };
   const t = performance.now();
   try {
