@@ -42,7 +42,7 @@ export async function compareNaive(instance: ScenarioInstance, env: StartedEnvir
   const unavailable = new Map<string, string>([...Object.entries(env.unavailable), ...env.engines.filter((e) => !used.includes(e.engine)).map((e) => [e.engine, 'left out of the naive comparison (no one-shot way)'] as [string, string])]);
 
   const t0 = performance.now();
-  const result = await runScenario(instance, { runId, engines: adapters, unavailable, catalog, scratchRoot: env.scratchRoot, fileInspector: env.fileInspector, warehouseRoot: env.warehouseRoot, logs: env.logs });
+  const result = await runScenario(instance, { runId, engines: adapters, unavailable, catalog, scratchRoot: env.scratchRoot, fileInspector: env.fileInspector, warehouseRoot: env.warehouseRoot, logs: env.logs, paimonVersion: env.paimonVersion });
   const harnessMs = Math.round(performance.now() - t0);
   await Promise.allSettled([...adapters.values()].map((a) => a.close?.()));
 
