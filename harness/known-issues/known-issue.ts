@@ -15,6 +15,7 @@ export const KnownIssueSchema = z.strictObject({
   engine: OneOrMore(z.string()).describe('the engine(s) that deviate'),
   params: z.record(z.string(), OneOrMore(Scalar)).optional().describe('only these matrix cells; a list matches any of its values'),
   paimon: z.string().optional().describe('Paimon versions (of the reading cell) the entry applies to, a semver range such as "<1.4" or ">=1.3 <2"'),
+  writer: z.string().optional().describe('Paimon versions of the writing clients the entry applies to (a cross cell A>B: A; a plain cell: its own), a semver range'),
   signature: RegexString.optional().describe('regular expression the failure text must match'),
   layer: z
     .enum(['engine-cast', 'writer', 'file', 'reader', 'catalog', 'engine'])

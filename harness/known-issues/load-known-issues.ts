@@ -20,6 +20,7 @@ export async function loadKnownIssues(file: string): Promise<{ issues: KnownIssu
       seen.add(d.id);
       const out = dup ? [problem('DUPLICATE_ID', `known issue id '${d.id}' is used twice`, loc.ofPath(['deviations', i]))] : [];
       if (d.paimon !== undefined && !validRange(d.paimon)) out.push(problem('BAD_VALUE', `'${d.paimon}' is not a version range`, loc.ofPath(['deviations', i, 'paimon'])));
+      if (d.writer !== undefined && !validRange(d.writer)) out.push(problem('BAD_VALUE', `'${d.writer}' is not a version range`, loc.ofPath(['deviations', i, 'writer'])));
       return out;
     });
     return { issues: parsed.data.deviations, problems, source };

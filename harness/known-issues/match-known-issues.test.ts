@@ -36,6 +36,14 @@ describe('known issues', () => {
     expect(appliesTo(ranged, site, '2026-11-21')).toBe(false);
   });
 
+  it("scoped by the writing clients: a cross cell's writer release, a plain cell's own", () => {
+    const old = { ...issue, paimon: '>=2.0.0', writer: '<2.0.0' };
+    expect(appliesTo(old, { ...site, paimon: '2.0.0', writer: '1.4.2' }, '2026-11-21')).toBe(true);
+    expect(appliesTo(old, { ...site, paimon: '2.0.0', writer: '2.0.0' }, '2026-11-21')).toBe(false);
+    expect(appliesTo(old, { ...site, paimon: '2.0.0' }, '2026-11-21')).toBe(false);
+    expect(appliesTo({ ...issue, writer: '<2.0.0' }, { ...site, paimon: '1.4.2' }, '2026-11-21')).toBe(true);
+  });
+
   it('stops applying after its expiry date', () => {
     expect(appliesTo(issue, site, '2027-01-02')).toBe(false);
   });

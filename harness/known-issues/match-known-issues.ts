@@ -9,12 +9,16 @@ export interface DeviationSite {
   engine: string;
   /** Paimon version of the matrix cell. */
   paimon?: string;
+  /** Paimon version of the writing clients: a cross cell's writer release, else the cell's. */
+  writer?: string;
 }
 
 /** Whether an entry applies to this scenario, step, engine and matrix cell on `today`. */
 export function appliesTo(issue: KnownIssue, site: DeviationSite, today: string): boolean {
   if (issue.expires !== undefined && issue.expires < today) return false;
   if (issue.paimon !== undefined && (site.paimon === undefined || !satisfies(site.paimon, issue.paimon))) return false;
+  const writer = site.writer ?? site.paimon;
+  if (issue.writer !== undefined && (writer === undefined || !satisfies(writer, issue.writer))) return false;
   const scenarios = ([] as string[]).concat(issue.scenario);
   if (!scenarios.includes(site.scenarioName) && !scenarios.includes(site.instanceId)) return false;
   if (issue.step !== undefined && !([] as string[]).concat(issue.step).includes(site.stepName)) return false;

@@ -9,10 +9,11 @@ import type { KnownIssue } from './known-issue.ts';
  */
 export function reapplyKnownIssues(raw: RawResults, issues: readonly KnownIssue[], date: string): RawResults {
   const cellVersion = new Map(raw.cells.map((c) => [c.id, c.paimon]));
+  const cellWriter = new Map(raw.cells.map((c) => [c.id, c.writer ?? c.paimon]));
   const scenarios = raw.scenarios.map((recorded) => {
     const s = structuredClone(recorded);
     if (s.status === 'skip' || s.status === 'error') return s;
-    const site = { scenarioName: s.name, instanceId: s.id, params: s.params, paimon: cellVersion.get(s.cell) };
+    const site = { scenarioName: s.name, instanceId: s.id, params: s.params, paimon: cellVersion.get(s.cell), writer: cellWriter.get(s.cell) };
     s.failure = undefined;
     s.status = 'pass';
     for (const step of s.steps) {

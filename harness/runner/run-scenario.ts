@@ -87,7 +87,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
       const ran = await runStep(step, ctx, database, principals, vars);
-      const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion };
+      const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion };
       const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
       result.steps.push(stepResult);
       ctx.hooks?.onStepResult?.(instance.id, stepResult);
