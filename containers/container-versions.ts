@@ -15,47 +15,22 @@ export interface ContainerImages {
   minio: string;
 }
 
+/** The images every row shares; only Flink follows the row's Flink version. */
+const imagesWithFlink = (flink: string): ContainerImages => ({
+  jdk: 'eclipse-temurin:17-jre',
+  spark: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
+  flink: `flink:${flink}-scala_2.12-java17`,
+  dorisFe: 'apache/doris:fe-3.1.2',
+  dorisBe: 'apache/doris:be-3.1.2',
+  minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z',
+});
+
 export const CONTAINER_IMAGES: Record<string, ContainerImages> = {
-  '2.0.0': {
-    jdk: 'eclipse-temurin:17-jre',
-    spark: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
-    flink: 'flink:2.0.0-scala_2.12-java17',
-    dorisFe: 'apache/doris:fe-3.1.2',
-    dorisBe: 'apache/doris:be-3.1.2',
-    minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z',
-  },
-  '1.4.2': {
-    jdk: 'eclipse-temurin:17-jre',
-    spark: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
-    flink: 'flink:2.0.0-scala_2.12-java17',
-    dorisFe: 'apache/doris:fe-3.1.2',
-    dorisBe: 'apache/doris:be-3.1.2',
-    minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z',
-  },
-  '1.3.1': {
-    jdk: 'eclipse-temurin:17-jre',
-    spark: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
-    flink: 'flink:1.20.3-scala_2.12-java17',
-    dorisFe: 'apache/doris:fe-3.1.2',
-    dorisBe: 'apache/doris:be-3.1.2',
-    minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z',
-  },
-  '1.2.0': {
-    jdk: 'eclipse-temurin:17-jre',
-    spark: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
-    flink: 'flink:1.20.3-scala_2.12-java17',
-    dorisFe: 'apache/doris:fe-3.1.2',
-    dorisBe: 'apache/doris:be-3.1.2',
-    minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z',
-  },
-  '1.1.1': {
-    jdk: 'eclipse-temurin:17-jre',
-    spark: 'apache/spark:3.5.7-scala2.12-java17-python3-ubuntu',
-    flink: 'flink:2.0.0-scala_2.12-java17',
-    dorisFe: 'apache/doris:fe-3.1.2',
-    dorisBe: 'apache/doris:be-3.1.2',
-    minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z',
-  },
+  '2.0.0': imagesWithFlink('2.0.0'),
+  '1.4.2': imagesWithFlink('2.0.0'),
+  '1.3.1': imagesWithFlink('1.20.3'),
+  '1.2.0': imagesWithFlink('1.20.3'),
+  '1.1.1': imagesWithFlink('2.0.0'),
 };
 
 /** Where the harness's own files land inside containers. */

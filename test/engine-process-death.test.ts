@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RawResults } from '../harness/verdicts/index.ts';
-import { testRunDir } from './support.ts';
+import { isAlive, testRunDir } from './support.ts';
 
 /** The engine processes of a run, found among the CLI's descendants by their command line. */
 const ENGINE_PROCESSES: Record<string, RegExp> = {
@@ -87,17 +87,9 @@ describe('a killed engine process is an infrastructure error, on every local eng
     expect(victims.failure).toContain('infrastructure error');
 
     // Whatever died or lived, the run stopped every process it had started (the catalog, the Flink cluster).
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
     expect(tree.length).toBeGreaterThan(4);
     // Flink's start scripts and esbuild's service wind down within seconds of the CLI's exit.
-    for (let i = 0; i < 30 && tree.some((p) => alive(p.pid)); i++) await new Promise((r) => setTimeout(r, 500));
-    expect(tree.filter((p) => alive(p.pid)).map((p) => p.args.slice(0, 120))).toEqual([]);
+    for (let i = 0; i < 30 && tree.some((p) => isAlive(p.pid)); i++) await new Promise((r) => setTimeout(r, 500));
+    expect(tree.filter((p) => isAlive(p.pid)).map((p) => p.args.slice(0, 120))).toEqual([]);
   }, 900_000);
 });

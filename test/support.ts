@@ -8,6 +8,16 @@ import { provision } from '../harness/provisioning/index.ts';
 import { checkInsert } from '../harness/runner/index.ts';
 import { versionRow } from '../harness/provisioning/index.ts';
 
+/** Whether a process of this pid still exists (signal 0 checks without sending anything). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A fresh folder under reports/ for one e2e test file (kept for inspection, git-ignored). */
 export async function testRunDir(name: string): Promise<string> {
   return mkdtemp(join(resolve('reports'), `e2e-${name}-`));

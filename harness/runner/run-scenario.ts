@@ -7,7 +7,7 @@ import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenar
 import { renderStepFailure } from '../verdicts/index.ts';
 import { databaseName, instanceTag, type RunContext } from './run-context.ts';
 import { withStatus, type ScenarioResult, type StepResult } from '../verdicts/index.ts';
-import { stepEngines, stepFeatures, stepKind, stepName } from './step-request.ts';
+import { stepEngines, stepFeatures, stepKind, stepName, WRITE_KINDS } from './step-request.ts';
 import { runStepKind } from './steps/index.ts';
 
 const now = () => performance.now();
@@ -48,11 +48,11 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   }
   // A step that writes (or runs SQL) on engines this cell lacks, and on no other, would leave later
   // steps without their table: the scenario is not this cell's to judge, and says why.
-  const stranded = instance.steps.find((s) => ['sql', 'create-table', 'insert', 'alter-table', 'drop-table'].includes(stepKind(s)) && stepEngines(s).length > 0 && stepEngines(s).every((e) => !ctx.engines.has(e)));
+  const stranded = instance.steps.find((s) => (stepKind(s) === 'sql' || WRITE_KINDS.has(stepKind(s))) && stepEngines(s).length > 0 && stepEngines(s).every((e) => !ctx.engines.has(e)));
   if (stranded) return skip(`step ${stranded.index + 1} runs on ${stepEngines(stranded).map((e) => `${e} (${ctx.unavailable.get(e) ?? 'not in this environment'})`).join(', ')} only`);
   // Cross-version cells: a scenario that writes with a client the writer's release lacks is not
   // this cell's to judge (its writes would have to come from another version).
-  const onWriter = (s: ScenarioStep) => s.clients !== 'reader' && ['create-table', 'insert', 'alter-table', 'drop-table'].includes(stepKind(s));
+  const onWriter = (s: ScenarioStep) => s.clients !== 'reader' && WRITE_KINDS.has(stepKind(s));
   const writerLacks = [...new Set(instance.steps.filter(onWriter).flatMap(stepEngines))].filter((e) => ctx.writeUnavailable?.has(e));
   if (writerLacks.length) return skip(writerLacks.map((e) => `writes on ${e}: ${ctx.writeUnavailable!.get(e)}`).join('; '));
   const range = scenario.requires?.paimon;

@@ -10,6 +10,9 @@ export const stepKind = (step: ScenarioStep): string =>
 export const stepName = (step: ScenarioStep): string => step.name ?? `${stepKind(step)} #${step.index + 1}`;
 
 /** What a step exercises, recorded with its result so reports can group results by feature. */
+/** Request kinds that change a table: in cross-version cells they run on the writer release's clients. */
+export const WRITE_KINDS: ReadonlySet<string> = new Set(['create-table', 'insert', 'alter-table', 'drop-table']);
+
 export function stepFeatures(step: ScenarioStep): { kind: string; table?: string; principal?: string; expectedError?: string } {
   const kind = stepKind(step);
   const body = step[kind as keyof ScenarioStep] as { table?: unknown } | undefined;

@@ -3,12 +3,10 @@ import { compareAgreement, reportedResult } from '../../results/index.ts';
 import { logTail } from '../../log-tail.ts';
 import { evaluateOutcome } from '../evaluate-step.ts';
 import type { StepEngineResult } from '../../verdicts/index.ts';
-import { stepEngines, stepRequest } from '../step-request.ts';
+import { stepEngines, stepRequest, WRITE_KINDS } from '../step-request.ts';
 import { checkInsert } from './check-insert.ts';
 import { withStatus, type StepHandler, type StepRun } from './step-handler.ts';
 
-/** Requests that write; in cross-version mode they run on the writer version's engines. */
-const WRITES = new Set(['create-table', 'insert', 'alter-table', 'drop-table']);
 /** Requests that change nothing: their engines may run at once. */
 const READS = new Set(['read', 'read-incremental', 'list-snapshots', 'list-tables']);
 
@@ -63,7 +61,7 @@ async function onEngine({ step, ctx, database, principal }: StepRun, engineName:
   const stepped = stepRequest(step, engineName);
   const request: EngineRequest = stepped.kind === 'insert' && checked.columnTypes ? { ...stepped, columnTypes: checked.columnTypes, rows: checked.rows ?? stepped.rows } : stepped;
   // Cross-version cells: writes go to the writer release's clients unless the step says otherwise.
-  const onWriter = step.clients === 'writer' || (step.clients === undefined && WRITES.has(request.kind));
+  const onWriter = step.clients === 'writer' || (step.clients === undefined && WRITE_KINDS.has(request.kind));
   const writerLacks = onWriter ? ctx.writeUnavailable?.get(engineName) : undefined;
   if (writerLacks) return { skipped: writerLacks };
   const engine = (onWriter ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);
