@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
-import { cacheDir, cacheEntries, formatBytes, PAIMON_VERSIONS } from '../provisioning/index.ts';
+import { cacheDir, cacheEntries, formatBytes } from '../provisioning/index.ts';
 import { out, UsageError } from './cli-output.ts';
+import { paimonVersions } from './version-args.ts';
 
 export interface CacheOptions {
   action: string | undefined;
@@ -25,8 +26,7 @@ export async function cacheCommand(opts: CacheOptions): Promise<number> {
     return 0;
   }
   if (opts.action !== 'prune') throw new UsageError(`cache takes list or prune (got '${opts.action ?? ''}')`);
-  const versions = opts.paimon === undefined ? undefined : opts.paimon === 'all' ? PAIMON_VERSIONS.map((r) => r.paimon) : opts.paimon.split(',').map((v) => v.trim()).filter(Boolean);
-  for (const v of versions ?? []) if (!PAIMON_VERSIONS.some((r) => r.paimon === v)) throw new UsageError(`Paimon ${v} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, or all)`);
+  const versions = opts.paimon === undefined ? undefined : paimonVersions(opts.paimon, '--paimon');
   // A folder goes when every row that uses it is pruned (none, for folders no row uses).
   const doomed = entries.filter((e) => e.usedBy.every((v) => versions?.includes(v)));
   if (!doomed.length) {

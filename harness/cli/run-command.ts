@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { EnvironmentError } from '../environment/index.ts';
-import { PAIMON_VERSIONS } from '../provisioning/index.ts';
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { diffWithBaseline, writeReports, type BaselineDiff } from '../reporters/index.ts';
@@ -10,6 +9,7 @@ import { mergeRawResults, readRawResults, totals, type RawResults } from '../ver
 import { InteropVitestReporter } from '../vitest/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
 import { err, nothingSelected, out, printEnvironmentError, printProblems, UsageError } from './cli-output.ts';
+import { checkVersion, commaList, paimonVersions } from './version-args.ts';
 
 export interface RunOptions {
   env: string;
@@ -37,12 +37,6 @@ interface Cell {
   catalog?: string;
 }
 
-const known = () => `known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, or all`;
-function checkVersion(v: string, flag: string): string {
-  if (!PAIMON_VERSIONS.some((r) => r.paimon === v)) throw new UsageError(`${flag}: Paimon ${v} is not in the version table (${known()})`);
-  return v;
-}
-
 /**
  * The matrix cells a run covers. `--paimon`: one cell per version (default: the default row).
  * `--cross A>B,...` adds writer>reader cells (tables written by A's clients, read by B's, on B's
@@ -50,17 +44,16 @@ function checkVersion(v: string, flag: string): string {
  * --paimon is not given; then only the pairs run). `--catalog-paimon` sets every cell's catalog.
  */
 export function planCells(paimon: string | undefined, cross: string | undefined, catalog?: string): Cell[] {
-  const list = (s: string) => s.split(',').map((v) => v.trim()).filter(Boolean);
-  const versions = paimon === undefined ? undefined : paimon === 'all' ? PAIMON_VERSIONS.map((r) => r.paimon) : list(paimon).map((v) => checkVersion(v, '--paimon'));
+  const versions = paimon === undefined ? undefined : paimonVersions(paimon, '--paimon');
   if (catalog !== undefined) checkVersion(catalog, '--catalog-paimon');
   const cells: Cell[] = versions ? versions.map((v) => ({ paimon: v })) : cross === undefined ? [{ paimon: undefined }] : [];
   if (cross !== undefined) {
     if (cross === 'all') {
-      const among = versions ?? PAIMON_VERSIONS.map((r) => r.paimon);
+      const among = versions ?? paimonVersions('all', '--cross');
       if (among.length < 2) throw new UsageError('--cross all needs two or more versions in --paimon');
       for (const writer of among) for (const reader of among) if (writer !== reader) cells.push({ paimon: reader, writer });
     } else {
-      for (const pair of list(cross)) {
+      for (const pair of commaList(cross)) {
         const m = /^([^>]+)>([^>]+)$/.exec(pair);
         if (!m) throw new UsageError(`--cross takes writer>reader pairs such as 1.1.1>2.0.0, or all (got '${pair}')`);
         const [writer, reader] = [checkVersion(m[1]!.trim(), '--cross'), checkVersion(m[2]!.trim(), '--cross')];

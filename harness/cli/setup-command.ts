@@ -1,15 +1,11 @@
-import { cacheDir, cacheEntries, formatBytes, PAIMON_VERSIONS, provision, provisionFlink, versionRow, type PaimonVersionRow } from '../provisioning/index.ts';
-import { err, out, UsageError } from './cli-output.ts';
+import { cacheDir, cacheEntries, formatBytes, provision, provisionFlink, versionRow, type PaimonVersionRow } from '../provisioning/index.ts';
+import { err, out } from './cli-output.ts';
+import { paimonVersions } from './version-args.ts';
 
 /** The rows `--paimon` names: one version, a comma list, or `all`; default: the default row. */
 export function setupRows(paimon: string | undefined): PaimonVersionRow[] {
-  if (paimon === 'all') return [...PAIMON_VERSIONS];
-  const names = paimon === undefined ? [undefined] : paimon.split(',').map((v) => v.trim()).filter(Boolean);
-  return names.map((v) => {
-    const row = versionRow(v);
-    if (!row) throw new UsageError(`Paimon ${v} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, or all)`);
-    return row;
-  });
+  const names = paimon === undefined ? [undefined] : paimonVersions(paimon, '--paimon');
+  return names.map((v) => versionRow(v)!);
 }
 
 /**

@@ -18,6 +18,11 @@ const STEP_HANDLERS: Partial<Record<StepKind, StepHandler>> = {
   revoke: grantStep,
 };
 
+/** An engine action (create-table, insert, read, sql, …): no handler of the harness's own runs it. */
+export function isEngineStep(step: Parameters<typeof stepKind>[0]): boolean {
+  return STEP_HANDLERS[stepKind(step) as StepKind] === undefined;
+}
+
 /** Runs a step with the handler of its kind. */
 export function runStepKind(run: StepRun) {
   return (STEP_HANDLERS[stepKind(run.step) as StepKind] ?? engineStep)(run);
