@@ -29,14 +29,17 @@ describe('paimon-interop cache', () => {
 
   it('knows which rows use a folder: a release its own, a Flink distribution every row on that Flink', () => {
     expect(rowsUsing('paimon-1.4.2')).toEqual(['1.4.2']);
-    expect(rowsUsing('flink-2.0.0').sort()).toEqual(['1.1.1', '1.4.2', '2.0.0']);
+    expect(rowsUsing('flink-2.0.0').sort()).toEqual(['1.1.1', '1.4.2', '2.0.0', '2.0.0+pypaimon-2.1.0']);
+    // A client variant keeps its venv in its own folder and shares its release's Java artifacts.
+    expect(rowsUsing('paimon-2.0.0')).toEqual(['2.0.0', '2.0.0+pypaimon-2.1.0']);
+    expect(rowsUsing('paimon-2.0.0+pypaimon-2.1.0')).toEqual(['2.0.0+pypaimon-2.1.0']);
     expect(rowsUsing('paimon-0.9.0')).toEqual([]);
   });
 
   it('list shows each folder with its size and rows, and the total', async () => {
     const r = await cli('list');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/flink-2\.0\.0 +5 MiB +used by Paimon 2\.0\.0, 1\.4\.2, 1\.1\.1/);
+    expect(r.stdout).toMatch(/flink-2\.0\.0 +5 MiB +used by Paimon 2\.0\.0, 2\.0\.0\+pypaimon-2\.1\.0, 1\.4\.2, 1\.1\.1/);
     expect(r.stdout).toMatch(/paimon-0\.9\.0 +1 MiB +used by no row/);
     expect(r.stdout).toContain('total: 11 MiB');
   });
@@ -48,7 +51,9 @@ describe('paimon-interop cache', () => {
     expect((await cli('prune')).stdout).toContain('freed 1 MiB');
     expect(existsSync(join(root, 'paimon-0.9.0'))).toBe(false);
     expect(existsSync(join(root, 'paimon-1.4.2'))).toBe(true);
-    const row = await cli('prune', '--paimon', '2.0.0');
+    // 2.0.0's Java artifacts stay while its pypaimon 2.1.0 variant is kept.
+    expect((await cli('prune', '--paimon', '2.0.0')).stdout).toContain('nothing to remove');
+    const row = await cli('prune', '--paimon', '2.0.0,2.0.0+pypaimon-2.1.0');
     expect(row.stdout).toContain(`removing ${join(root, 'paimon-2.0.0')}`);
     expect(existsSync(join(root, 'flink-2.0.0'))).toBe(true);
     expect((await cli('prune', '--paimon', '3.9.9')).code).toBe(1);

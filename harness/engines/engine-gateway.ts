@@ -7,14 +7,14 @@ import { runOnce, type OneShotRunner } from './one-shot.ts';
 import { EnvironmentError } from '../environment-error.ts';
 import { logTail } from '../log-tail.ts';
 import { GATEWAY_TIME_ZONE, ManagedProcess } from '../processes/index.ts';
-import type { Provisioned } from '../provisioning/index.ts';
+import { releaseOf, type Provisioned } from '../provisioning/index.ts';
 
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', 'gateways');
 const pythonGateway = (engine: string) => join(GATEWAYS, `${engine.replaceAll('-', '_')}_gateway.py`);
 
 /** The gateway's environment: the catalog's connection (credentials included) travels here only. */
 function gatewayEnv(prov: Provisioned, catalog: CatalogEndpoint): Record<string, string> {
-  const config = { catalog: restCatalogOptions(catalog), version: prov.row.paimon, spark_jar: prov.sparkJar };
+  const config = { catalog: restCatalogOptions(catalog), version: releaseOf(prov.row), spark_jar: prov.sparkJar };
   return { PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config), PYTHONUNBUFFERED: '1', TZ: GATEWAY_TIME_ZONE };
 }
 

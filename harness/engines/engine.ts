@@ -9,6 +9,8 @@ export type ErrorClass =
   | 'unsupported'
   | 'invalid-argument'
   | 'unauthenticated'
+  /** No answer within the step's time limit while the engine process still answered a ping. */
+  | 'timeout'
   | 'engine-error';
 
 /** What a step asks an engine to do: raw SQL in its dialect, or a portable action. */
@@ -64,6 +66,12 @@ export interface Engine {
   /** Log file of the process behind the adapter, for failure messages. */
   readonly log?: string;
   execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome>;
+  /**
+   * Liveness: whether the process behind the adapter still answers (a gateway's `/ping`) within
+   * `timeoutMs`. Lets the step timeout tell a request that hangs inside a live engine (a verdict:
+   * `timeout`) from an engine that stopped answering at all (an infrastructure error).
+   */
+  ping?(timeoutMs: number): Promise<boolean>;
   /** The scenario that owns `database` has ended: release what was kept for it (sessions). */
   endScenario?(database: string): Promise<void>;
   close?(): Promise<void>;

@@ -76,6 +76,17 @@ export class FlinkEngine implements Engine {
   }
 
   /** The scenario of `database` is done: close its sessions (one per principal). */
+  /** Liveness: the SQL Gateway answers GET /v1/info in time (a hung statement does not block it). */
+  async ping(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([this.client.info().then(() => true, () => false), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async endScenario(database: string): Promise<void> {
     const ended = [...this.sessions.entries()].filter(([key]) => key.startsWith(`${database}/`));
     for (const [key] of ended) this.sessions.delete(key);

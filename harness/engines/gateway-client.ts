@@ -29,3 +29,14 @@ export async function callGateway(engine: string, url: string, path: string, bod
     throw new EngineUnavailableError(engine, `gateway at ${url} unreachable (${(err as Error).message})`, { cause: err });
   }
 }
+
+/** Whether a gateway answers GET /ping within `timeoutMs` (liveness, not readiness of its engine). */
+export async function pingGateway(url: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const res = await request(new URL('/ping', url), { method: 'GET', headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
+    await res.body.dump();
+    return res.statusCode === 200;
+  } catch {
+    return false;
+  }
+}

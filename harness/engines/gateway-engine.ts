@@ -2,7 +2,7 @@ import { normalizeValue, OrderError, orderRows, parseType, type CanonicalResult 
 import { classifyError } from './classify-error.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type ErrorClass, type PrincipalCredentials, type StepContext } from './engine.ts';
 import { DEFAULT_STEP_TIMEOUT_MS } from './step-timeout.ts';
-import { callGateway, type GatewayReply } from './gateway-client.ts';
+import { callGateway, pingGateway, type GatewayReply } from './gateway-client.ts';
 
 /** Credentials as the gateways take them: a bearer token, or an AK/SK pair for DLF signing. */
 function gatewayCredentials(p: PrincipalCredentials): Record<string, string | undefined> {
@@ -101,6 +101,10 @@ export class GatewayEngine implements Engine {
     } catch (err) {
       return { ok: false, statement, error: { errorClass: 'engine-error', exception: 'NormalizeError', message: (err as Error).message } };
     }
+  }
+
+  ping(timeoutMs: number): Promise<boolean> {
+    return pingGateway(this.endpoint.url, timeoutMs);
   }
 
   async close(): Promise<void> {}

@@ -25,6 +25,8 @@ export function withSerialAccess(engine: Engine): Engine {
         return queuedMillis > 0 ? { ...outcome, queuedMillis } : outcome;
       });
     },
+    // A liveness ping does not queue: it must answer while a request hangs in the engine.
+    ping: engine.ping && ((ms: number) => engine.ping!(ms)),
     endScenario: engine.endScenario && ((database: string) => queued(() => engine.endScenario!(database))),
     close: engine.close && (() => engine.close!()),
   };

@@ -3,11 +3,18 @@ import { EngineUnavailableError, type Engine, type EngineOutcome, type EngineReq
 /** How long one step may take on one engine before the engine counts as hung. */
 export const DEFAULT_STEP_TIMEOUT_MS = Number(process.env.PAIMON_INTEROP_STEP_TIMEOUT_MS ?? 120_000);
 
+/** How long a liveness ping may take after a step ran out of time. */
+const PING_TIMEOUT_MS = 5_000;
+
 /**
- * Wraps any engine so that a step that does not answer in time is an infrastructure error
- * (EngineUnavailableError), and the engine is marked hung: later steps on it fail at once with
- * the reason, instead of each waiting out its own timeout. Applies to every adapter alike
- * (gateways, MySQL-protocol, SQL gateways), so no engine can hang a run.
+ * Wraps any engine so that no step can hang a run. A step that does not answer in time is
+ * judged by a liveness ping (`Engine.ping`):
+ * - the engine still answers: the request hangs inside a live engine, a fact about the engine
+ *   (an error of class `timeout`, which known issues can classify); later steps run as usual
+ *   (the gateways serve each request on its own thread, so the hung one blocks nothing);
+ * - no answer, or the adapter has no ping: an infrastructure error (EngineUnavailableError), and
+ *   the engine is marked hung: later steps on it fail at once with the reason, instead of each
+ *   waiting out its own timeout.
  */
 export function withStepTimeout(engine: Engine, timeoutMs = DEFAULT_STEP_TIMEOUT_MS): Engine {
   let hung: string | undefined;
@@ -21,18 +28,30 @@ export function withStepTimeout(engine: Engine, timeoutMs = DEFAULT_STEP_TIMEOUT
       if (hung) throw new EngineUnavailableError(engine.name, `stopped answering earlier (${hung}); ${where()}`);
       const limit = ctx.timeoutMs ?? timeoutMs;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          hung = `no answer to ${request.kind} within ${limit / 1000}s`;
-          reject(new EngineUnavailableError(engine.name, `${hung}; ${where()}`));
-        }, limit);
+      const timedOut = Symbol('timed out');
+      const timeout = new Promise<typeof timedOut>((resolve) => {
+        timer = setTimeout(() => resolve(timedOut), limit);
       });
+      const started = performance.now();
       try {
-        return await Promise.race([engine.execute(request, { ...ctx, timeoutMs: limit }), timeout]);
+        const outcome = await Promise.race([engine.execute(request, { ...ctx, timeoutMs: limit }), timeout]);
+        if (outcome !== timedOut) return outcome;
       } finally {
         clearTimeout(timer);
       }
+      const noAnswer = `no answer to ${request.kind} within ${limit / 1000}s`;
+      const alive = engine.ping ? await engine.ping(PING_TIMEOUT_MS).catch(() => false) : false;
+      if (!alive) {
+        hung = noAnswer;
+        throw new EngineUnavailableError(engine.name, `${noAnswer}${engine.ping ? ', and no answer to a ping either' : ''}; ${where()}`);
+      }
+      return {
+        ok: false,
+        engineMillis: Math.round(performance.now() - started),
+        error: { errorClass: 'timeout', exception: 'paimon-interop', message: `${noAnswer}; the engine still answers a ping, so the request hangs inside it (${where()})` },
+      };
     },
+    ping: engine.ping && ((ms: number) => engine.ping!(ms)),
     endScenario: engine.endScenario && ((database: string) => engine.endScenario!(database)),
     close: engine.close && (() => engine.close!()),
   };

@@ -7,7 +7,10 @@ Protocol (JSON over HTTP on 127.0.0.1):
                  or {"ok": false, "error": {"exception": "<class>", "message": "..."}, "engine_ms": n}
   POST /shutdown -> stops the process
 
-One request at a time (engine sessions are not thread-safe). The process exits when its stdin
+Each request is served on its own thread, so /ping answers while a request hangs inside the
+engine (the harness then reports a `timeout`, not a dead engine). The harness still sends one
+/execute at a time (engine sessions are not thread-safe); only a request it gave up on may still
+run beside the next one. The process exits when its stdin
 closes, so it never outlives the harness that started it. Request bodies are never logged:
 they may carry credentials.
 """
@@ -18,7 +21,7 @@ import sys
 import threading
 import time
 import traceback
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 def _watch_parent():
@@ -85,7 +88,8 @@ def serve(engine, version, execute):
             self._reply(200, handle(execute, payload))
 
     host = os.environ.get("PAIMON_INTEROP_GATEWAY_HOST", "127.0.0.1")  # 0.0.0.0 inside a container
-    server = HTTPServer((host, int(os.environ.get("PAIMON_INTEROP_GATEWAY_PORT", "0"))), Handler)
+    server = ThreadingHTTPServer((host, int(os.environ.get("PAIMON_INTEROP_GATEWAY_PORT", "0"))), Handler)
+    server.daemon_threads = True  # a request hung inside the engine never keeps the process alive
     if os.environ.get("PAIMON_INTEROP_WATCH_STDIN", "true") == "true":
         threading.Thread(target=_watch_parent, daemon=True).start()
     print("PAIMON_INTEROP_READY gateway=http://127.0.0.1:%d" % server.server_address[1], flush=True)

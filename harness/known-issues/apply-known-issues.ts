@@ -8,10 +8,10 @@ import { appliesTo, findKnownIssue, type DeviationSite } from './match-known-iss
  * loud failure, so the table never hides a fix. Mutates and returns the step; the caller
  * recomputes the step status.
  */
-export function applyKnownIssues(step: StepResult, scenario: Omit<DeviationSite, 'stepName' | 'engine'>, issues: readonly KnownIssue[], date: string): StepResult {
+export function applyKnownIssues(step: StepResult, scenario: Omit<DeviationSite, 'stepName' | 'kind' | 'expectedError' | 'engine'>, issues: readonly KnownIssue[], date: string): StepResult {
   const known = new Set<string>();
   for (const e of step.engines) {
-    const site = { ...scenario, stepName: step.name, engine: e.engine };
+    const site = { ...scenario, stepName: step.name, kind: step.kind, expectedError: step.expectedError, engine: e.engine };
     if (e.status === 'fail') {
       const text = e.failures.flatMap((f) => [f.aspect, ...f.diff]).join('\n');
       const issue = findKnownIssue(issues, site, text, date);

@@ -10,8 +10,9 @@ const OneOrMore = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)])
 
 export const KnownIssueSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case kebab-case'),
-  scenario: OneOrMore(z.string()).describe('scenario name(s) (every matrix cell) or full instance id(s)'),
+  scenario: OneOrMore(z.string()).optional().describe('scenario name(s) (every matrix cell) or full instance id(s); default: every scenario (an entry needs `scenario` or `kind`)'),
   step: OneOrMore(z.string()).optional().describe('step name(s); default: any step'),
+  kind: OneOrMore(z.string()).optional().describe('step kind(s) (insert, create-table, read, ...); default: any kind'),
   engine: OneOrMore(z.string()).describe('the engine(s) that deviate'),
   params: z.record(z.string(), OneOrMore(Scalar)).optional().describe('only these matrix cells; a list matches any of its values'),
   paimon: z.string().optional().describe('Paimon versions (of the reading cell) the entry applies to, a semver range such as "<1.4" or ">=1.3 <2"'),
@@ -24,6 +25,12 @@ export const KnownIssueSchema = z.strictObject({
     .boolean()
     .optional()
     .describe('the deviation shows in some runs only (say how often in evidence): a pass is not reported as a fixed deviation'),
+  timeout: z
+    .number()
+    .positive()
+    .max(600)
+    .optional()
+    .describe('the deviation is a hang: where the entry applies, a step gets this time limit (seconds) instead of the engine\'s, so the verdict (error class timeout) comes fast; the step must still not answer in that time. Applies to steps expected to succeed only'),
   reason: z.string().min(1),
   evidence: z.string().optional().describe('what the engine actually did'),
   link: z.string().optional(),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { validRange } from 'semver';
-import { Locator, problem, type Problem } from '../scenario/index.ts';
+import { Locator, problem, STEP_KINDS, type Problem } from '../scenario/index.ts';
 import { KnownIssuesFileSchema, type KnownIssue } from './known-issue.ts';
 
 /** Loads known-issues.yaml; a missing file is an empty table, a bad one located problems. */
@@ -20,6 +20,9 @@ export async function loadKnownIssues(file: string): Promise<{ issues: KnownIssu
       seen.add(d.id);
       const out = dup ? [problem('DUPLICATE_ID', `known issue id '${d.id}' is used twice`, loc.ofPath(['deviations', i]))] : [];
       if (d.paimon !== undefined && !validRange(d.paimon)) out.push(problem('BAD_VALUE', `'${d.paimon}' is not a version range`, loc.ofPath(['deviations', i, 'paimon'])));
+      if (d.scenario === undefined && d.kind === undefined) out.push(problem('BAD_VALUE', `known issue '${d.id}' names neither a scenario nor a step kind: it would apply everywhere`, loc.ofPath(['deviations', i])));
+      const kinds = d.kind === undefined ? [] : ([] as string[]).concat(d.kind);
+      for (const k of kinds.filter((k) => !(STEP_KINDS as readonly string[]).includes(k))) out.push(problem('BAD_VALUE', `kind '${k}' is not a step kind (${STEP_KINDS.join(', ')})`, loc.ofPath(['deviations', i, 'kind'])));
       if (d.writer !== undefined && !validRange(d.writer)) out.push(problem('BAD_VALUE', `'${d.writer}' is not a version range`, loc.ofPath(['deviations', i, 'writer'])));
       return out;
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KnownIssue } from './known-issue.ts';
-import { appliesTo, findKnownIssue } from './match-known-issues.ts';
+import { appliesTo, findKnownIssue, hangTimeoutMs } from './match-known-issues.ts';
 
 const issue: KnownIssue = {
   id: 'x',
@@ -47,4 +47,18 @@ describe('known issues', () => {
   it('stops applying after its expiry date', () => {
     expect(appliesTo(issue, site, '2027-01-02')).toBe(false);
   });
+
+  it('scoped by step kind, for every scenario when it names none; a hang entry gives its time limit there', () => {
+    const hang: KnownIssue = { id: 'h', kind: 'insert', engine: 'pypaimon', writer: '>=1.3.0 <1.4.0', timeout: 8, layer: 'writer', reason: 'r' };
+    const insert = { scenarioName: 'any', instanceId: 'a.yaml#any', params: {}, stepName: 'first insert', kind: 'insert', engine: 'pypaimon', paimon: '1.4.2', writer: '1.3.1' };
+    expect(appliesTo(hang, insert, '2026-11-23')).toBe(true);
+    expect(appliesTo(hang, { ...insert, kind: 'read' }, '2026-11-23')).toBe(false);
+    expect(appliesTo(hang, { ...insert, kind: undefined }, '2026-11-23')).toBe(false);
+    expect(appliesTo(hang, { ...insert, writer: '1.4.2' }, '2026-11-23')).toBe(false);
+    expect(hangTimeoutMs([issue, hang], insert, '2026-11-23')).toBe(8_000);
+    expect(appliesTo(hang, { ...insert, expectedError: 'permission-denied' }, '2026-11-23')).toBe(false);
+    expect(hangTimeoutMs([{ ...hang, timeout: undefined }], insert, '2026-11-23')).toBeUndefined();
+    expect(hangTimeoutMs([hang], { ...insert, engine: 'paimon-java' }, '2026-11-23')).toBeUndefined();
+  });
 });
+

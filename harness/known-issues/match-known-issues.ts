@@ -6,6 +6,10 @@ export interface DeviationSite {
   instanceId: string;
   params: Record<string, string | number | boolean>;
   stepName: string;
+  /** The step's kind (insert, read, ...), for entries scoped by kind. */
+  kind?: string;
+  /** The error class the step expects, when it expects one. */
+  expectedError?: string;
   engine: string;
   /** Paimon version of the matrix cell. */
   paimon?: string;
@@ -19,8 +23,12 @@ export function appliesTo(issue: KnownIssue, site: DeviationSite, today: string)
   if (issue.paimon !== undefined && (site.paimon === undefined || !satisfies(site.paimon, issue.paimon))) return false;
   const writer = site.writer ?? site.paimon;
   if (issue.writer !== undefined && (writer === undefined || !satisfies(writer, issue.writer))) return false;
-  const scenarios = ([] as string[]).concat(issue.scenario);
-  if (!scenarios.includes(site.scenarioName) && !scenarios.includes(site.instanceId)) return false;
+  const scenarios = issue.scenario === undefined ? undefined : ([] as string[]).concat(issue.scenario);
+  if (scenarios && !scenarios.includes(site.scenarioName) && !scenarios.includes(site.instanceId)) return false;
+  // A hang entry is about steps that should answer: a step expected to fail may take its time
+  // (a client that retries a denied commit) and is judged by its own expectation.
+  if (issue.timeout !== undefined && site.expectedError !== undefined) return false;
+  if (issue.kind !== undefined && (site.kind === undefined || !([] as string[]).concat(issue.kind).includes(site.kind))) return false;
   if (issue.step !== undefined && !([] as string[]).concat(issue.step).includes(site.stepName)) return false;
   if (!([] as string[]).concat(issue.engine).includes(site.engine)) return false;
   return Object.entries(issue.params ?? {}).every(([k, v]) => ([] as unknown[]).concat(v).map(String).includes(String(site.params[k])));
@@ -32,3 +40,9 @@ export function findKnownIssue(issues: readonly KnownIssue[], site: DeviationSit
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The time limit (ms) a hang entry gives a step here, if one applies. */
+export function hangTimeoutMs(issues: readonly KnownIssue[], site: DeviationSite, today: string): number | undefined {
+  const hang = issues.find((i) => i.timeout !== undefined && appliesTo(i, site, today));
+  return hang ? hang.timeout! * 1000 : undefined;
+}

@@ -1,7 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheDir } from './cache-dir.ts';
-import { PAIMON_VERSIONS } from './version-table.ts';
+import { PAIMON_VERSIONS, releaseOf } from './version-table.ts';
 
 /** One top-level folder of the cache, its size on disk and the version-table rows that use it. */
 export interface CacheEntry {
@@ -25,11 +25,11 @@ export async function diskUsage(path: string): Promise<number> {
 
 /**
  * Rows that use a cache folder: `paimon-<v>` (catalog jars, venv, Spark jar, Flink lib/ of that
- * release) belongs to row v; `flink-<fv>` (a Flink distribution) is shared by every row on Flink fv.
+ * release) belongs to row v and to its client variants (`v+pypaimon-…`, whose own folder holds a venv); `flink-<fv>` (a Flink distribution) is shared by every row on Flink fv.
  */
 export function rowsUsing(name: string): string[] {
   const paimon = /^paimon-(.+)$/.exec(name)?.[1];
-  if (paimon) return PAIMON_VERSIONS.filter((r) => r.paimon === paimon).map((r) => r.paimon);
+  if (paimon) return PAIMON_VERSIONS.filter((r) => r.paimon === paimon || releaseOf(r) === paimon).map((r) => r.paimon);
   const flink = /^flink-(.+)$/.exec(name)?.[1];
   if (flink) return PAIMON_VERSIONS.filter((r) => 'version' in r.flink && r.flink.version === flink).map((r) => r.paimon);
   return [];

@@ -5,7 +5,7 @@ import { EnvironmentError } from '../environment-error.ts';
 import { cacheDir } from './cache-dir.ts';
 import { done, markDone, mvnCopy, progressFilter, type Progress } from './provision-steps.ts';
 import { runTool } from './run-tool.ts';
-import type { PaimonVersionRow } from './version-table.ts';
+import { releaseOf, type PaimonVersionRow } from './version-table.ts';
 
 /** A Flink distribution with Paimon's connector, ready to start (see flink-cluster.ts). */
 export interface FlinkInstall {
@@ -87,8 +87,8 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
     }
   }
 
-  const libDir = join(cacheDir(), `paimon-${row.paimon}`, 'flink-lib');
-  const connectorCoords = `org.apache.paimon:${connector}:${row.paimon}`;
+  const libDir = join(cacheDir(), `paimon-${releaseOf(row)}`, 'flink-lib');
+  const connectorCoords = `org.apache.paimon:${connector}:${releaseOf(row)}`;
   const libStamp = [version, connectorCoords, ...hadoopJars(row.hadoop)].join(' ');
   const libLacking = await knownUnavailable(libDir, opts.refresh);
   if (libLacking) return libLacking;

@@ -7,7 +7,7 @@ import { EnvironmentError } from '../environment-error.ts';
 import { cacheDir } from './cache-dir.ts';
 import { requireTool, runTool } from './run-tool.ts';
 import { done, markDone, mvnCopy, progressFilter, type Progress } from './provision-steps.ts';
-import type { PaimonVersionRow } from './version-table.ts';
+import { releaseOf, type PaimonVersionRow } from './version-table.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LAUNCHER_DIR = join(here, '..', 'environment', 'local', 'catalog-launcher');
@@ -33,30 +33,38 @@ export interface Provisioned {
 async function provisionCatalog(root: string, row: PaimonVersionRow, progress: Progress): Promise<string> {
   const dir = join(root, 'catalog');
   const jars = join(dir, 'jars');
-  const sources = [join(LAUNCHER_DIR, 'CatalogLauncher.java'), JAVA_GATEWAY];
-  const hash = createHash('sha256').update(JSON.stringify(row));
-  for (const f of [...sources, join(LAUNCHER_DIR, 'pom.xml')]) hash.update(await readFile(f, 'utf8'));
-  const stamp = hash.digest('hex');
   const classes = join(dir, 'classes');
-  if (!(await done(dir, stamp))) {
+  const sources = [join(LAUNCHER_DIR, 'CatalogLauncher.java'), JAVA_GATEWAY];
+  // Jars and classes are stamped apart: a change of the harness's Java sources recompiles them
+  // without resolving the jars again.
+  const jarStamp = createHash('sha256').update(JSON.stringify({ release: releaseOf(row), bundle: row.javaBundle, okhttp: row.okhttp, hadoop: row.hadoop })).update(await readFile(join(LAUNCHER_DIR, 'pom.xml'), 'utf8')).digest('hex');
+  const classStamp = createHash('sha256').update(jarStamp);
+  for (const f of sources) classStamp.update(await readFile(f, 'utf8'));
+  if (!(await done(jars, jarStamp))) {
     await rm(dir, { recursive: true, force: true });
-    await mkdir(classes, { recursive: true });
+    await mkdir(jars, { recursive: true });
     const bundle = row.javaBundle ?? 'paimon-bundle';
-    progress(`catalog: resolving ${bundle}, paimon-core tests jar ${row.paimon} and mockwebserver with Maven`);
+    progress(`catalog: resolving ${bundle}, paimon-core tests jar ${releaseOf(row)} and mockwebserver with Maven`);
     // A bundle other than paimon-bundle (a Flink connector jar) and the tests jar are copied on
     // their own: their parent POM is not always published, and the bundle carries its dependencies.
-    const r = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-Dpaimon.version=${row.paimon}`, `-Dokhttp.version=${row.okhttp}`, `-Dhadoop.version=${row.hadoop}`, `-DoutputDirectory=${jars}`, ...(bundle === 'paimon-bundle' ? [] : ['-Dpaimon.nobundle=true'])], progress);
-    if (!r.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve the reference catalog jars for Paimon ${row.paimon}`, r.tail);
+    const r = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-Dpaimon.version=${releaseOf(row)}`, `-Dokhttp.version=${row.okhttp}`, `-Dhadoop.version=${row.hadoop}`, `-DoutputDirectory=${jars}`, ...(bundle === 'paimon-bundle' ? [] : ['-Dpaimon.nobundle=true'])], progress);
+    if (!r.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve the reference catalog jars for Paimon ${releaseOf(row)}`, r.tail);
     if (bundle !== 'paimon-bundle') {
-      for (const artifact of [`org.apache.paimon:${bundle}:${row.paimon}`, `org.apache.paimon:paimon-core:${row.paimon}:jar:tests`]) {
+      for (const artifact of [`org.apache.paimon:${bundle}:${releaseOf(row)}`, `org.apache.paimon:paimon-core:${releaseOf(row)}:jar:tests`]) {
         const b = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${jars}`], progress);
         if (!b.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve ${artifact}`, b.tail);
       }
     }
+    await markDone(jars, jarStamp);
+  }
+  const stamp = classStamp.digest('hex');
+  if (!(await done(classes, stamp))) {
+    await rm(classes, { recursive: true, force: true });
+    await mkdir(classes, { recursive: true });
     progress('catalog: compiling the launcher and the paimon-java gateway');
     const c = await runTool('javac', ['-nowarn', '-cp', `${jars}/*`, '-d', classes, ...sources], {});
     if (c.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', 'javac failed on CatalogLauncher.java / JavaGateway.java', c.tail);
-    await markDone(dir, stamp);
+    await markDone(classes, stamp);
   }
   return `${classes}:${jars}/*`;
 }
@@ -64,7 +72,7 @@ async function provisionCatalog(root: string, row: PaimonVersionRow, progress: P
 /** The paimon-spark connector jar; its absence makes Spark unavailable, not the run fail. */
 async function provisionSparkJar(root: string, row: PaimonVersionRow, progress: Progress): Promise<{ jar?: string; reason?: string }> {
   const dir = join(root, 'spark');
-  const coords = `org.apache.paimon:${row.spark.artifactId}:${row.paimon}`;
+  const coords = `org.apache.paimon:${row.spark.artifactId}:${releaseOf(row)}`;
   if (await done(dir, coords)) {
     const jar = (await readdir(dir)).find((f) => f.endsWith('.jar'));
     if (jar) return { jar: join(dir, jar) };
@@ -80,7 +88,7 @@ async function provisionSparkJar(root: string, row: PaimonVersionRow, progress: 
     return { reason };
   }
   await markDone(dir, coords);
-  return { jar: join(dir, `${row.spark.artifactId}-${row.paimon}.jar`) };
+  return { jar: join(dir, `${row.spark.artifactId}-${releaseOf(row)}.jar`) };
 }
 
 /** A venv with the pinned pypaimon and pypaimon-rust (and pyspark when Spark can run). */
@@ -110,7 +118,9 @@ export async function provision(row: PaimonVersionRow, opts: { progress: Progres
   await requireTool('javac', 'install a JDK, not only a JRE (Debian: apt-get install openjdk-17-jdk-headless)');
   await requireTool('mvn', 'install Maven (Debian: apt-get install maven)');
   await requireTool('python3', 'install Python 3.9+ with venv (Debian: apt-get install python3 python3-venv)');
-  const root = join(cacheDir(), `paimon-${row.paimon}`);
+  // Java artifacts live under the release (shared by its client variants), the venv under the row.
+  const root = join(cacheDir(), `paimon-${releaseOf(row)}`);
+  const venvRoot = join(cacheDir(), `paimon-${row.paimon}`);
   if (opts.refresh) await rm(join(root, 'spark', '.unavailable'), { force: true });
   await mkdir(root, { recursive: true });
   const unavailable: Record<string, string> = {};
@@ -129,6 +139,6 @@ export async function provision(row: PaimonVersionRow, opts: { progress: Progres
   if (typeof row.pypaimonRust === 'string') packages.push(`pypaimon-rust==${row.pypaimonRust}`);
   else unavailable['paimon-rust'] = row.pypaimonRust.unavailable;
   if (sparkJar) packages.push(`pyspark==${row.spark.pyspark}`);
-  const python = await provisionVenv(root, packages, opts.progress);
+  const python = await provisionVenv(venvRoot, packages, opts.progress);
   return { row, java, python, catalogClasspath, sparkJar, unavailable };
 }

@@ -7,7 +7,14 @@
 const NO_PYPAIMON = 'pypaimon has no release for this Paimon line on PyPI (its first is 1.3.0)';
 
 export interface PaimonVersionRow {
+  /**
+   * The row's id, as `--paimon` names it and cells show it: the Paimon release, or the release
+   * with a client variant as semver build metadata (`2.0.0+pypaimon-2.1.0`: Paimon 2.0.0 with
+   * the newer pypaimon). Version ranges (known issues, `requires.paimon`) see the release.
+   */
   paimon: string;
+  /** The Paimon release of the Java side (Maven artifacts, Flink connector), when the id is a variant. */
+  release?: string;
   /** pypaimon release on PyPI that matches this Paimon release, or why the row has none. */
   pypaimon: string | { unavailable: string };
   /**
@@ -45,6 +52,9 @@ export interface PaimonVersionRow {
 /** Newest first; the default row is named (DEFAULT_PAIMON), not the first. */
 export const PAIMON_VERSIONS: readonly PaimonVersionRow[] = [
   { paimon: '2.0.0', pypaimon: '2.0.0', javaBundle: 'paimon-flink-2.0', pythonExtras: [], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
+  // The 2.0 line's newest Python client against 2.0.0's catalog, Java and Flink (pypaimon is
+  // released on PyPI more often than Paimon on Maven Central).
+  { paimon: '2.0.0+pypaimon-2.1.0', release: '2.0.0', pypaimon: '2.1.0', javaBundle: 'paimon-flink-2.0', pythonExtras: [], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
   { paimon: '1.4.2', pypaimon: '1.4.2', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
   { paimon: '1.3.1', pypaimon: '1.3.1', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '1.20.3', connector: 'paimon-flink-1.20' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
   { paimon: '1.2.0', pypaimon: { unavailable: NO_PYPAIMON }, pythonExtras: ['pyarrow==19.0.1'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '1.20.3', connector: 'paimon-flink-1.20' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
@@ -60,3 +70,6 @@ export const DEFAULT_PAIMON = '1.4.2';
 export function versionRow(paimon: string | undefined): PaimonVersionRow | undefined {
   return PAIMON_VERSIONS.find((r) => r.paimon === (paimon ?? DEFAULT_PAIMON));
 }
+
+/** The Paimon release whose Java artifacts a row uses (its id without a client variant). */
+export const releaseOf = (row: PaimonVersionRow): string => row.release ?? row.paimon;

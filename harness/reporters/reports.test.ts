@@ -11,10 +11,10 @@ describe('version matrix cells', () => {
   it('plans one cell per version, writer>reader pairs with --cross, and the catalog axis', () => {
     expect(planCells(undefined, undefined)).toEqual([{ paimon: undefined }]);
     expect(planCells('1.3.1,1.4.2', 'all')).toEqual([{ paimon: '1.3.1' }, { paimon: '1.4.2' }, { paimon: '1.4.2', writer: '1.3.1' }, { paimon: '1.3.1', writer: '1.4.2' }]);
-    expect(planCells('all', undefined).map((c) => c.paimon)).toEqual(['2.0.0', '1.4.2', '1.3.1', '1.2.0', '1.1.1']);
+    expect(planCells('all', undefined).map((c) => c.paimon)).toEqual(['2.0.0', '2.0.0+pypaimon-2.1.0', '1.4.2', '1.3.1', '1.2.0', '1.1.1']);
     // Named pairs alone: only those cells run.
     expect(planCells(undefined, '1.1.1>2.0.0, 2.0.0>1.4.2')).toEqual([{ paimon: '2.0.0', writer: '1.1.1' }, { paimon: '1.4.2', writer: '2.0.0' }]);
-    expect(planCells(undefined, 'all')).toHaveLength(5 * 4);
+    expect(planCells(undefined, 'all')).toHaveLength(6 * 5);
     expect(planCells('1.3.1', undefined, '2.0.0')).toEqual([{ paimon: '1.3.1', catalog: '2.0.0' }]);
     expect(() => planCells('9.9.9', undefined)).toThrow(/--paimon: Paimon 9\.9\.9 is not in the version table/);
     expect(() => planCells('1.4.2', 'all')).toThrow(/--cross all needs two or more/);

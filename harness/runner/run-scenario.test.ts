@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineUnavailableError, withStepTimeout, type Engine, type EngineOutcome, type EngineRequest, type StepContext } from '../engines/index.ts';
 import { parseType } from '../results/index.ts';
 import { expandScenario, loadScenarios } from '../scenario/index.ts';
+import type { KnownIssue } from '../known-issues/index.ts';
 import type { RunContext } from './run-context.ts';
 import { runScenario } from './run-scenario.ts';
 
@@ -56,6 +57,15 @@ class HangingDouble implements Engine {
   execute(): Promise<EngineOutcome> {
     this.calls++;
     return new Promise(() => {});
+  }
+}
+
+/** Test double: its requests never answer, but its process does (a ping answers): a hang inside a live engine. */
+class HangingLiveDouble extends HangingDouble {
+  pings = 0;
+  async ping(): Promise<boolean> {
+    this.pings++;
+    return true;
   }
 }
 
@@ -182,6 +192,31 @@ describe('every instance ends in the results with a status', () => {
     expect(second.steps[0]!.engines[1]!.reason).toMatch(/stopped answering earlier/);
     expect(hanging.calls).toBe(1);
     expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+
+  it('a request that hangs in an engine that still answers a ping is a timeout verdict, and the engine keeps serving', async () => {
+    const hanging = new HangingLiveDouble();
+    const ctx = context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(hanging, 200)]);
+    const first = await runScenario((await instances())['fixture-roundtrip']!, ctx);
+    expect(first.status).toBe('fail');
+    expect(first.steps[0]!.engines[1]).toMatchObject({ status: 'fail', error: { errorClass: 'timeout' } });
+    expect(first.steps[0]!.engines[1]!.infrastructure).toBeUndefined();
+    await runScenario((await instances())['fixture-roundtrip']!, ctx);
+    expect(hanging.calls).toBe(2);
+    expect(hanging.pings).toBe(2);
+  });
+
+  it('a hang entry classifies the timeout and cuts the wait to its own limit', async () => {
+    const hanging = new HangingLiveDouble();
+    const hang: KnownIssue = { id: 'create-hangs', kind: ['create-table', 'read'], engine: 'double-b', timeout: 0.1, signature: 'no answer to (create-table|read) within 0.1s', layer: 'catalog', reason: 'hangs' };
+    const ctx = { ...context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(hanging, 60_000)]), knownIssues: [hang], today: '2026-11-23' };
+    const t0 = performance.now();
+    const r = await runScenario((await instances())['fixture-roundtrip']!, ctx);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(r.status).toBe('known');
+    expect(r.steps.map((s) => s.engines.map((e) => e.status))).toEqual([['pass', 'known'], ['pass'], ['pass', 'known']]);
+    expect(r.steps[0]!.engines[1]).toMatchObject({ known: { id: 'create-hangs' }, error: { errorClass: 'timeout' } });
+    expect(r.steps[0]!.engines[1]!.durationMs).toBeLessThan(1_000);
   });
 
   it('requires.paimon skips a cell outside the range, with the reason; inside it runs', async () => {

@@ -8,7 +8,7 @@ import { renderStepFailure } from '../verdicts/index.ts';
 import { databaseName, instanceTag, type RunContext } from './run-context.ts';
 import { withStatus, type ScenarioResult, type StepResult } from '../verdicts/index.ts';
 import { stepEngines, stepFeatures, stepKind, stepName, WRITE_KINDS } from './step-request.ts';
-import { runStepKind } from './steps/index.ts';
+import { runStepKind, type StepRun } from './steps/index.ts';
 
 const now = () => performance.now();
 
@@ -83,11 +83,11 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   let current: ScenarioStep | undefined;
   try {
     const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
+    const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion };
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
-      const ran = await runStep(step, ctx, database, principals, vars);
-      const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion };
+      const ran = await runStep(step, ctx, database, principals, vars, site);
       const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
       result.steps.push(stepResult);
       ctx.hooks?.onStepResult?.(instance.id, stepResult);
@@ -155,11 +155,11 @@ export function crashedResult(instance: ScenarioInstance, err: unknown): Scenari
 }
 
 /** One step: `as:` resolved to its principal, then the handler of the step's kind. */
-async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>, vars: Record<string, string | number | boolean>): Promise<StepResult> {
+async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>, vars: Record<string, string | number | boolean>, site: StepRun['site']): Promise<StepResult> {
   const base: StepResult = { index: step.index, name: stepName(step), loc: step.loc, ...stepFeatures(step), status: 'pass', engines: [], disagreements: [], skippedEngines: [] };
   const principal = step.as === undefined ? undefined : principals[step.as];
   if (step.as !== undefined && !principal) {
     return { ...base, status: 'error', engines: [{ engine: 'harness', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
   }
-  return runStepKind({ step, ctx, database, principal, base, vars });
+  return runStepKind({ step, ctx, database, principal, base, vars, site });
 }

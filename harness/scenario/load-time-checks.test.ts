@@ -26,6 +26,13 @@ describe('load-time checks', () => {
     expect(r.problems.map((p) => [p.code, p.loc.line, p.loc.col])).toEqual([['BAD_REGEX', 6, 16]]);
   });
 
+  it('a known issue that names neither a scenario nor a step kind, or an unknown kind, is a located problem', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'pi-known-')), 'known.yaml');
+    await writeFile(file, ['deviations:', '  - id: x', '    engine: pypaimon', '    layer: reader', '    reason: r', '  - id: y', '    kind: [insert, upsert]', '    engine: pypaimon', '    layer: writer', '    timeout: 8', '    reason: r'].join('\n'));
+    const r = await loadKnownIssues(file);
+    expect(r.problems.map((p) => [p.code, p.loc.line])).toEqual([['BAD_VALUE', 2], ['BAD_VALUE', 7]]);
+  });
+
   it('a YAML number a double cannot carry must be quoted', () => {
     expect(codes([...table, '  - on: pypaimon', '    insert: { table: t, rows: [[9007199254740993, 1.5, true, 1]] }'])).toContainEqual(['INEXACT_NUMBER', 6, 33]);
     expect(codes([...table, '  - on: pypaimon', "    insert: { table: t, rows: [['9007199254740993', 1.50, true, 1e2]] }"])).toEqual([]);

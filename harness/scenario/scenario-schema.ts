@@ -32,6 +32,7 @@ const ErrorClass = z.enum([
   'unsupported',
   'invalid-argument',
   'unauthenticated',
+  'timeout',
   'engine-error',
 ]);
 

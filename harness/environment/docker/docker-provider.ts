@@ -10,7 +10,7 @@ import type { ManagedProcess } from '../../processes/index.ts';
 import { provisionFlink } from '../../provisioning/index.ts';
 import { provision } from '../../provisioning/index.ts';
 import { newSecret } from '../../new-secret.ts';
-import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
+import { PAIMON_VERSIONS, releaseOf, versionRow } from '../../provisioning/index.ts';
 
 const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways');
 
@@ -35,7 +35,7 @@ export class DockerProvider implements EnvironmentProvider {
   async start(options: EnvironmentOptions): Promise<StartedEnvironment> {
     await requireContainerRuntime();
     const row = versionRow(options.paimonVersion);
-    const images = row && CONTAINER_IMAGES[row.paimon];
+    const images = row && CONTAINER_IMAGES[releaseOf(row)];
     if (!row || !images) throw new EnvironmentError('ENV_CONFIG', 'docker', `no container images pinned for Paimon ${options.paimonVersion} (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
     const progress = options.onProgress ?? (() => {});
     const wanted = (e: string) => !options.engines || options.engines.includes(e);

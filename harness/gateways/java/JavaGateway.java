@@ -66,7 +66,7 @@ public class JavaGateway {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final long SAFE_INT = 1L << 53;
-    private static final Map<String, Catalog> CATALOGS = new HashMap<>();
+    private static final Map<String, Catalog> CATALOGS = new java.util.concurrent.ConcurrentHashMap<>();
     private static JsonNode config;
 
     static final class Unsupported extends RuntimeException {
@@ -78,7 +78,13 @@ public class JavaGateway {
     public static void main(String[] args) throws Exception {
         config = JSON.readTree(System.getenv("PAIMON_INTEROP_GATEWAY_CONFIG"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newSingleThreadExecutor());
+        // A thread per request: /ping answers while a request hangs inside Paimon (the harness then
+        // reports a timeout, not a dead engine). The harness sends one /execute at a time.
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "gateway-request");
+            t.setDaemon(true);
+            return t;
+        }));
         server.createContext("/ping", ex -> reply(ex, "{\"ok\":true,\"engine\":\"paimon-java\",\"version\":\"" + paimonVersion() + "\"}"));
         server.createContext("/shutdown", ex -> {
             reply(ex, "{\"ok\":true}");

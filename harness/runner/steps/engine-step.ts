@@ -1,4 +1,5 @@
 import { EngineUnavailableError, type EngineOutcome, type EngineRequest } from '../../engines/index.ts';
+import { hangTimeoutMs, today, type DeviationSite } from '../../known-issues/index.ts';
 import { compareAgreement, reportedResult } from '../../results/index.ts';
 import { logTail } from '../../log-tail.ts';
 import { evaluateOutcome } from '../evaluate-step.ts';
@@ -50,6 +51,14 @@ export const engineStep: StepHandler = async (run) => {
   return withStatus(base);
 };
 
+/**
+ * A known hang here gets the entry's short time limit, so its verdict does not wait out the
+ * engine's (hang entries cover steps expected to succeed only: appliesTo).
+ */
+function hangLimit(ctx: StepRun['ctx'], site: DeviationSite): number | undefined {
+  return ctx.knownIssues?.length ? hangTimeoutMs(ctx.knownIssues, site, ctx.today ?? today()) : undefined;
+}
+
 /** Statements a report keeps whole; a longer one (a generated insert) keeps its start and its length. */
 const REPORTED_STATEMENT_CHARS = 4000;
 function reportedStatement(statement: string | undefined): string | undefined {
@@ -57,7 +66,7 @@ function reportedStatement(statement: string | undefined): string | undefined {
   return `${statement.slice(0, REPORTED_STATEMENT_CHARS)} … (${statement.length} characters in all)`;
 }
 
-async function onEngine({ step, ctx, database, principal }: StepRun, engineName: string, checked: { problem?: string; columnTypes?: string[]; rows?: unknown[][] }): Promise<EngineRun> {
+async function onEngine({ step, ctx, database, principal, site, base }: StepRun, engineName: string, checked: { problem?: string; columnTypes?: string[]; rows?: unknown[][] }): Promise<EngineRun> {
   const stepped = stepRequest(step, engineName);
   const request: EngineRequest = stepped.kind === 'insert' && checked.columnTypes ? { ...stepped, columnTypes: checked.columnTypes, rows: checked.rows ?? stepped.rows } : stepped;
   // Cross-version cells: writes go to the writer release's clients unless the step says otherwise.
@@ -70,7 +79,7 @@ async function onEngine({ step, ctx, database, principal }: StepRun, engineName:
   try {
     const outcome: EngineOutcome = checked.problem
       ? { ok: false, statement: `harness check of ${request.kind} into ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: checked.problem } }
-      : await engine.execute(request, { database, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.warehouseRoot : undefined });
+      : await engine.execute(request, { database, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.warehouseRoot : undefined, timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }) });
     const failures = evaluateOutcome(step.expect, outcome);
     const entry: StepEngineResult = {
       engine: engineName,

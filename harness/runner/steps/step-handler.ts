@@ -1,4 +1,5 @@
 import type { PrincipalCredentials } from '../../engines/index.ts';
+import type { DeviationSite } from '../../known-issues/index.ts';
 import type { ScenarioStep } from '../../scenario/index.ts';
 import type { RunContext } from '../run-context.ts';
 import type { StepResult } from '../../verdicts/index.ts';
@@ -14,6 +15,8 @@ export interface StepRun {
   principal?: PrincipalCredentials;
   /** The step's result so far (name, location, features), for the handler to fill in. */
   base: StepResult;
+  /** Where the step runs, as known issues match it (scenario, instance, versions). */
+  site: Omit<DeviationSite, 'stepName' | 'kind' | 'expectedError' | 'engine'>;
   /** The scenario's variables; a handler may add one for later steps (mark-time). */
   vars: Record<string, string | number | boolean>;
 }
