@@ -17,6 +17,10 @@ export const KnownIssueSchema = z.strictObject({
   params: z.record(z.string(), OneOrMore(Scalar)).optional().describe('only these matrix cells; a list matches any of its values'),
   paimon: z.string().optional().describe('Paimon versions (of the reading cell) the entry applies to, a semver range such as "<1.4" or ">=1.3 <2"'),
   writer: z.string().optional().describe('Paimon versions of the writing clients the entry applies to (a cross cell A>B: A; a plain cell: its own), a semver range'),
+  clients: z
+    .partialRecord(z.enum(['pypaimon', 'paimon-java', 'paimon-rust']), z.string())
+    .optional()
+    .describe('client releases of the cell the entry applies to, as semver ranges: { pypaimon: "<2.1.0" } (a client variant row such as 2.0.0+pypaimon-2.1.0 differs from its release there only)'),
   signature: RegexString.optional().describe('regular expression the failure text must match'),
   layer: z
     .enum(['engine-cast', 'writer', 'file', 'reader', 'catalog', 'engine'])

@@ -23,6 +23,9 @@ export async function loadKnownIssues(file: string): Promise<{ issues: KnownIssu
       if (d.scenario === undefined && d.kind === undefined) out.push(problem('BAD_VALUE', `known issue '${d.id}' names neither a scenario nor a step kind: it would apply everywhere`, loc.ofPath(['deviations', i])));
       const kinds = d.kind === undefined ? [] : ([] as string[]).concat(d.kind);
       for (const k of kinds.filter((k) => !(STEP_KINDS as readonly string[]).includes(k))) out.push(problem('BAD_VALUE', `kind '${k}' is not a step kind (${STEP_KINDS.join(', ')})`, loc.ofPath(['deviations', i, 'kind'])));
+      for (const [client, range] of Object.entries(d.clients ?? {})) {
+        if (!validRange(range)) out.push(problem('BAD_VALUE', `'${range}' is not a version range`, loc.ofPath(['deviations', i, 'clients', client])));
+      }
       if (d.writer !== undefined && !validRange(d.writer)) out.push(problem('BAD_VALUE', `'${d.writer}' is not a version range`, loc.ofPath(['deviations', i, 'writer'])));
       return out;
     });

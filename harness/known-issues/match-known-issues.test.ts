@@ -60,5 +60,14 @@ describe('known issues', () => {
     expect(hangTimeoutMs([{ ...hang, timeout: undefined }], insert, '2026-11-23')).toBeUndefined();
     expect(hangTimeoutMs([hang], { ...insert, engine: 'paimon-java' }, '2026-11-23')).toBeUndefined();
   });
+
+  it('scoped by client release: a client variant row differs from its release only there', () => {
+    const old: KnownIssue = { ...issue, clients: { pypaimon: '<2.1.0' } };
+    const cell = (pypaimon?: string) => ({ ...site, paimon: '2.0.0+pypaimon-2.1.0', clients: pypaimon ? { pypaimon, 'paimon-rust': '0.4.0' } : undefined });
+    expect(appliesTo(old, cell('2.0.0'), '2026-11-23')).toBe(true);
+    expect(appliesTo(old, cell('2.1.0'), '2026-11-23')).toBe(false);
+    expect(appliesTo(old, cell(undefined), '2026-11-23')).toBe(false);
+    expect(appliesTo({ ...issue, paimon: '>=2.0.0' }, cell('2.1.0'), '2026-11-23')).toBe(true);
+  });
 });
 

@@ -1,4 +1,4 @@
-import { satisfies, validRange } from 'semver';
+import { satisfies, valid } from 'semver';
 import type { KnownIssue } from './known-issue.ts';
 
 export interface DeviationSite {
@@ -15,6 +15,8 @@ export interface DeviationSite {
   paimon?: string;
   /** Paimon version of the writing clients: a cross cell's writer release, else the cell's. */
   writer?: string;
+  /** Component versions of the cell (pypaimon, paimon-java, paimon-rust, ...), as the environment reports them. */
+  clients?: Record<string, string>;
 }
 
 /** Whether an entry applies to this scenario, step, engine and matrix cell on `today`. */
@@ -23,6 +25,10 @@ export function appliesTo(issue: KnownIssue, site: DeviationSite, today: string)
   if (issue.paimon !== undefined && (site.paimon === undefined || !satisfies(site.paimon, issue.paimon))) return false;
   const writer = site.writer ?? site.paimon;
   if (issue.writer !== undefined && (writer === undefined || !satisfies(writer, issue.writer))) return false;
+  for (const [client, range] of Object.entries(issue.clients ?? {})) {
+    const version = site.clients?.[client];
+    if (version === undefined || !valid(version) || !satisfies(version, range!)) return false;
+  }
   const scenarios = issue.scenario === undefined ? undefined : ([] as string[]).concat(issue.scenario);
   if (scenarios && !scenarios.includes(site.scenarioName) && !scenarios.includes(site.instanceId)) return false;
   // A hang entry is about steps that should answer: a step expected to fail may take its time

@@ -42,6 +42,8 @@ export interface RunContext {
   paimonVersion?: string;
   /** Cross-version cells: the Paimon version whose engines write. */
   writerPaimonVersion?: string;
+  /** Component versions of the cell (pypaimon 2.1.0, paimon-rust 0.4.0, ...), for known issues scoped by client release. */
+  clientVersions?: Record<string, string>;
   /** Today's date (YYYY-MM-DD) for known-issue expiry; injectable for tests. */
   today?: string;
 }

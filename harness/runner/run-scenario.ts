@@ -83,7 +83,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   let current: ScenarioStep | undefined;
   try {
     const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
-    const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion };
+    const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, clients: ctx.clientVersions };
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;

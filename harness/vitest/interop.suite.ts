@@ -59,6 +59,7 @@ const ctxBase = {
   cell: cell.id,
   paimonVersion: env.paimonVersion,
   writerPaimonVersion: spec.writerVersion,
+  clientVersions: env.versions,
   engines,
   writeEngines,
   writeUnavailable: env.writerUnavailable && new Map(Object.entries(env.writerUnavailable)),
