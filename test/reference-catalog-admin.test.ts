@@ -15,8 +15,8 @@ describe('reference catalog admin hooks', () => {
     const dir = await testRunDir('admin');
     catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(dir, 'warehouse'), log: join(dir, 'catalog.log'), auth: { provider: 'bear', token: 'admin-test-token-0001' } });
     client = new CatalogClient(catalog.endpoint);
-    await client.createDatabase('locked');
-    await client.createDatabase('open');
+    await client.createDatabase('pi_test_locked');
+    await client.createDatabase('pi_test_open');
   });
   afterAll(async () => {
     await catalog?.process.stop();
@@ -25,15 +25,15 @@ describe('reference catalog admin hooks', () => {
   const admin = (path: string, token = catalog.admin.token) => request(`${catalog.admin.url}${path}`, { method: 'POST', headers: { 'x-admin-token': token } }).then((r) => r.statusCode);
 
   it('refuses admin calls without the admin token', async () => {
-    expect(await admin('/no-permission/database?database=open', 'wrong')).toBe(403);
-    expect((await client.raw('GET', await client.resource('/databases/open/tables'))).status).toBe(200);
+    expect(await admin('/no-permission/database?database=pi_test_open', 'wrong')).toBe(403);
+    expect((await client.raw('GET', await client.resource('/databases/pi_test_open/tables'))).status).toBe(200);
   });
 
   it('makes a database forbidden: the catalog then answers 403 for it and only for it', async () => {
-    expect(await admin('/no-permission/database?database=locked')).toBe(200);
-    const denied = await client.raw('GET', await client.resource('/databases/locked/tables'));
+    expect(await admin('/no-permission/database?database=pi_test_locked')).toBe(200);
+    const denied = await client.raw('GET', await client.resource('/databases/pi_test_locked/tables'));
     expect(denied.status).toBe(403);
-    expect(denied.body).toMatchObject({ code: 403, resourceType: 'DATABASE', resourceName: 'locked' });
-    expect((await client.raw('GET', await client.resource('/databases/open/tables'))).status).toBe(200);
+    expect(denied.body).toMatchObject({ code: 403, resourceType: 'DATABASE', resourceName: 'pi_test_locked' });
+    expect((await client.raw('GET', await client.resource('/databases/pi_test_open/tables'))).status).toBe(200);
   });
 });

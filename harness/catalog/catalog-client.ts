@@ -2,6 +2,7 @@ import { request } from '../http-request.ts';
 import { dlfAuthorization, dlfSignHeaders } from './dlf-signer.ts';
 import type { PrincipalCredentials } from './catalog-endpoint.ts';
 import type { CatalogEndpoint } from './catalog-endpoint.ts';
+import { outsideRunPrefix } from './run-prefix.ts';
 
 export interface RestReply {
   status: number;
@@ -10,10 +11,19 @@ export interface RestReply {
 
 /** A catalog call failed at the transport level or with an unexpected status. */
 export class CatalogError extends Error {
-  readonly code = 'CATALOG_ERROR';
+  readonly code: 'CATALOG_ERROR' | 'OUTSIDE_RUN_PREFIX' = 'CATALOG_ERROR';
   constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'CatalogError';
+  }
+}
+
+/** A request would have created, altered or dropped an object outside the run prefix: refused before it left. */
+export class OutsideRunPrefixError extends CatalogError {
+  override readonly code = 'OUTSIDE_RUN_PREFIX';
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutsideRunPrefixError';
   }
 }
 
@@ -37,8 +47,14 @@ export class CatalogClient {
     return h;
   }
 
-  /** Any call, relative to the API root (`/v1/config`) — never throws on HTTP status. */
+  /**
+   * Any call, relative to the API root (`/v1/config`) — never throws on HTTP status. A call that
+   * would change an object outside the run prefix (pi_) throws OutsideRunPrefixError instead of
+   * being sent: the harness never touches what it did not create.
+   */
   async raw(method: string, path: string, body?: unknown): Promise<RestReply> {
+    const outside = outsideRunPrefix(method, path, body);
+    if (outside) throw new OutsideRunPrefixError(outside);
     const url = new URL(path.replace(/^\//, ''), this.endpoint.uri.endsWith('/') ? this.endpoint.uri : `${this.endpoint.uri}/`);
     try {
       const text = body === undefined ? undefined : JSON.stringify(body);

@@ -1,3 +1,4 @@
-export { CatalogClient, CatalogError, type RestReply } from './catalog-client.ts';
+export { CatalogClient, CatalogError, OutsideRunPrefixError, type RestReply } from './catalog-client.ts';
+export { isRunDatabase, outsideRunPrefix, RUN_PREFIX, runPrefix, runStartedAt } from './run-prefix.ts';
 export { describeEndpoint, restCatalogOptions, type CatalogEndpoint, type PrincipalCredentials } from './catalog-endpoint.ts';
 export { dlfAuthorization, dlfSignHeaders, verifyDlfRequest } from './dlf-signer.ts';

@@ -15,13 +15,15 @@ Usage:
   paimon-interop validate [paths...]
   paimon-interop setup [--paimon 1.4.2|2.0.0,1.4.2|all] [--refresh]
   paimon-interop cache list | prune [--paimon V,...|all] [--dry-run]
+  paimon-interop cleanup --env external --config F [--older-than 1d] [--dry-run]
   paimon-interop schema
   paimon-interop bench [paths...] [--jobs N] [--naive <scenario instance id>] [--reports-dir reports]
 
 Paths default to scenarios/. --jobs: scenario instances in flight at once (default: cores + 1, at
 most 4, fewer when memory is short). bench: the suite with --jobs 1 and --jobs N in one invocation, and
 one seed scenario run one process per statement beside the harness; writes reports/bench-<id>/bench.json
-and bench.md. Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
+and bench.md. cleanup: drops the databases interrupted runs left in an external catalog (pi_<run id>_…,
+older than --older-than, default 1d), listing each first; nothing else is touched. Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -47,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       'fail-on': { type: 'string', default: 'any' },
       naive: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      'older-than': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -68,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./list-command.ts')).listCommand(filter);
     case 'cache':
       return (await import('./cache-command.ts')).cacheCommand({ action: paths[0], paimon: values.paimon, dryRun: values['dry-run'] });
+    case 'cleanup':
+      return (await import('./cleanup-command.ts')).cleanupCommand({ env: values.env, config: values.config, olderThan: values['older-than'], dryRun: values['dry-run'] });
     case 'bench': {
       const bench = await import('./bench-command.ts');
       return bench.benchCommand({ paths: filter.paths, jobs: values.jobs === undefined ? undefined : Number(values.jobs), naive: values.naive ?? bench.DEFAULT_NAIVE, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'] });

@@ -1,4 +1,4 @@
-import type { CatalogClient } from '../catalog/index.ts';
+import { runPrefix, type CatalogClient } from '../catalog/index.ts';
 import type { PrincipalAuthority } from '../access-control/index.ts';
 import type { Engine, PrincipalCredentials } from '../engines/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
@@ -50,8 +50,7 @@ export interface RunContext {
 
 export type { ScenarioResult };
 
-/** The run prefix: the only namespace the harness creates, alters and drops objects in. */
-export const runPrefix = (runId: string) => `pi_${runId}`;
+export { runPrefix };
 
 /** A short tag (base 36 letters and digits) that tells scenario instances apart: `${instance}`. */
 export function instanceTag(instanceId: string): string {

@@ -85,3 +85,8 @@ export function principalCredentials(file: string, cfg: ExternalConfig): Record<
     }),
   );
 }
+
+/** The catalog of an external config file alone (no engines): for commands that only talk to the catalog. */
+export async function externalCatalogEndpoint(file: string): Promise<CatalogEndpoint> {
+  return catalogEndpoint(file, await readExternalConfig(file));
+}
