@@ -27,6 +27,9 @@ describe('the reference access-control layer', () => {
       catalog: new CatalogClient(env.catalog),
       scratchRoot: env.scratchRoot,
       knownIssues: (await loadKnownIssues('known-issues.yaml')).issues,
+      // Known issues are scoped by release: the cell's, as the suite passes it.
+      paimonVersion: env.paimonVersion,
+      clientVersions: env.versions,
     };
   });
   afterAll(async () => {

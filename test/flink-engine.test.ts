@@ -112,6 +112,8 @@ describe('Flink through its SQL Gateway', () => {
         catalog,
         scratchRoot: env.scratchRoot,
         knownIssues: (await loadKnownIssues('known-issues.yaml')).issues,
+        paimonVersion: env.paimonVersion,
+        clientVersions: env.versions,
         authority: proxy,
       };
       const result = await runScenario(expandScenario(suite.scenarios[0]!)[0]!, context);

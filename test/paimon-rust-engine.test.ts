@@ -82,6 +82,7 @@ describe('paimon-rust through its DataFusion SQL', () => {
       knownIssues: (await loadKnownIssues('known-issues.yaml')).issues,
       // Entries scoped to a version range apply only where the cell's version is known.
       paimonVersion: local.env.paimonVersion,
+      clientVersions: local.env.versions,
     };
     const parquet = expandScenario(suite.scenarios[0]!).filter((i) => i.params.format === 'parquet');
     expect(parquet.map((i) => i.params.writer)).toEqual(['pypaimon', 'paimon-java', 'paimon-rust']);

@@ -43,16 +43,18 @@ describe('no verdict is lost', () => {
     expect(r.stderr).not.toContain('[env]');
   });
 
-  it('a hung engine ends its scenario as an infrastructure error with the reason, and the run exits 2 (environment error)', async () => {
+  it('a request that hangs inside a live engine is a timeout verdict (exit 1), not an environment error', async () => {
     await provisionDefault(['pypaimon']);
     const dir = await testRunDir('verdict-hang');
     const r = await node(['bin/paimon-interop.mjs', 'run', 'test/fixtures/verdicts/hang.yaml', '--engine', 'pypaimon', '--reports-dir', dir], { PAIMON_INTEROP_STEP_TIMEOUT_MS: '1' });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     const raw = JSON.parse(await readFile(join(dir, (r.stdout.match(/reports: \S+\/([^/\s]+) \(/) ?? [])[1] ?? '', 'raw-results.json'), 'utf8')) as RawResults;
     expect(raw.scenarios).toHaveLength(1);
     const s = raw.scenarios[0]!;
-    expect(s.status).toBe('error');
-    expect(s.steps[0]!.engines[0]).toMatchObject({ infrastructure: true, reason: expect.stringMatching(/pypaimon: no answer to create-table within 0.001s/) });
-    expect(r.stdout).toContain('interop: 0 passed, 0 failed, 0 skipped, 1 stopped by an infrastructure error (exit 2)');
+    expect(s.status).toBe('fail');
+    // The gateway answered its ping: the engine is alive, the request is what hung.
+    expect(s.steps[0]!.engines[0]).toMatchObject({ status: 'fail', error: { errorClass: 'timeout', message: expect.stringMatching(/^no answer to create-table within 0.001s; the engine still answers a ping/) } });
+    expect(s.steps[0]!.engines[0]!.infrastructure).toBeUndefined();
+    expect(r.stdout).toContain('interop: 0 passed, 1 failed, 0 skipped');
   });
 });

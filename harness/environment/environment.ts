@@ -1,4 +1,4 @@
-import type { CatalogEndpoint } from '../catalog/index.ts';
+import type { CatalogEndpoint, WireTraceEndpoint } from '../catalog/index.ts';
 import type { EngineEndpoint, OneShotRunner, PrincipalCredentials } from '../engines/index.ts';
 
 /** What a started environment offers; serializable so it can be handed to test workers. */
@@ -30,6 +30,8 @@ export interface EnvironmentDescriptor {
   fileInspector?: string;
   /** The catalog's warehouse folder on this machine, for steps with `catalog: filesystem` (local environment). */
   warehouseRoot?: string;
+  /** The wire proxy every client reaches the catalog through, where the environment runs one: failing steps get their trace. */
+  wireTrace?: WireTraceEndpoint;
 }
 
 /** A running environment; only a started one can be used, and it must be stopped. */

@@ -1,4 +1,4 @@
-import { runPrefix, type CatalogClient } from '../catalog/index.ts';
+import { runPrefix, type CatalogClient, type WireTraceEndpoint } from '../catalog/index.ts';
 import type { PrincipalAuthority } from '../access-control/index.ts';
 import type { Engine, PrincipalCredentials } from '../engines/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
@@ -44,6 +44,8 @@ export interface RunContext {
   writerPaimonVersion?: string;
   /** Component versions of the cell (pypaimon 2.1.0, paimon-rust 0.4.0, ...), for known issues scoped by client release. */
   clientVersions?: Record<string, string>;
+  /** Where the environment's wire proxy hands out traces: a failing step gets its requests to the catalog. */
+  wireTrace?: WireTraceEndpoint;
   /** Today's date (YYYY-MM-DD) for known-issue expiry; injectable for tests. */
   today?: string;
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { satisfies } from 'semver';
 import { join } from 'node:path';
+import { fetchWireTrace } from '../catalog/index.ts';
 import { ENGINE_CAPABILITIES, type PrincipalCredentials } from '../engines/index.ts';
 import { applyKnownIssues, today } from '../known-issues/index.ts';
 import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
@@ -87,8 +88,14 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
+      const stepStarted = Date.now();
       const ran = await runStep(step, ctx, database, principals, vars, site);
       const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
+      if ((stepResult.status === 'fail' || stepResult.status === 'error') && ctx.wireTrace) {
+        // What the engines asked the catalog during the step, and what it answered: evidence for the report.
+        const wire = await fetchWireTrace(ctx.wireTrace, database, stepStarted, Date.now()).catch(() => []);
+        if (wire.length) stepResult.wire = wire;
+      }
       result.steps.push(stepResult);
       ctx.hooks?.onStepResult?.(instance.id, stepResult);
       if (stepResult.status === 'fail' || stepResult.status === 'error') {

@@ -42,5 +42,6 @@ export function environmentSecrets(env: EnvironmentDescriptor): string[] {
   if (env.catalog.auth.provider === 'dlf') out.push(env.catalog.auth.accessKeySecret);
   for (const p of Object.values(env.principals ?? {})) out.push(p.token ?? '', p.accessKeySecret ?? '');
   for (const e of env.engines) if (e.options?.passwordEnv) out.push(process.env[e.options.passwordEnv] ?? '');
+  if (env.wireTrace) out.push(env.wireTrace.token);
   return out.filter(Boolean);
 }

@@ -1,6 +1,9 @@
 import type { Loc } from '../scenario/index.ts';
 import type { StepResult } from './scenario-result.ts';
 
+/** Wire trace lines a failure message shows (the report keeps all, with bodies). */
+const WIRE_LINES = 12;
+
 const where = (loc: Loc) => `${loc.file}:${loc.line}:${loc.col}`;
 
 /** The message a failing scenario shows: file:line, step, engine, statement, diff, log pointer. */
@@ -21,6 +24,11 @@ export function renderStepFailure(scenarioName: string, step: StepResult, logs: 
   for (const d of step.disagreements) {
     lines.push(`  engines disagree (${d.aspect}): -first +other`);
     for (const l of d.diff) lines.push(`      ${l}`);
+  }
+  if (step.wire?.length) {
+    const shown = step.wire.slice(-WIRE_LINES);
+    lines.push(`  wire: ${step.wire.length} request(s) to the catalog during the step${shown.length < step.wire.length ? `, the last ${shown.length}` : ''} (bodies in raw-results.json)`);
+    for (const w of shown) lines.push(`    ${w.method} ${w.path} -> ${w.status || 'no answer'} in ${w.ms} ms${w.client ? ` (${w.client.split(' ')[0]})` : ''}`);
   }
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import type { WireEntry } from '../catalog/index.ts';
 import type { EngineError } from '../engines/index.ts';
 import type { CanonicalResult, Comparison } from '../results/index.ts';
 import type { Loc } from '../scenario/index.ts';
@@ -50,6 +51,11 @@ export interface StepResult {
   disagreements: Comparison[];
   /** Engines the step names that this environment lacks (with why). */
   skippedEngines: { engine: string; reason: string }[];
+  /**
+   * A failing step's wire trace: the requests naming the scenario's database that reached the
+   * catalog while the step ran (through the environment's wire proxy), bodies cut and redacted.
+   */
+  wire?: WireEntry[];
 }
 
 /** Everything one scenario instance produced: the unit every report is rendered from. */

@@ -5,7 +5,7 @@ import type { ScenarioResult } from '../verdicts/index.ts';
 /**
  * Describes a scenario result to allure-vitest from inside its test: labels (engine, feature,
  * seed workflow, matrix cell), parameters (Paimon version, matrix values), one allure step per
- * scenario step with its status, and attachments (statements, diffs, engine log tails).
+ * scenario step with its status, and attachments (statements, diffs, engine log tails, a failing step's wire trace).
  */
 export async function annotateAllure(result: ScenarioResult, cell: { id: string; paimon: string; environment: string }, logs: Record<string, string>): Promise<void> {
   await allure.label('suite', cell.id);
@@ -30,6 +30,8 @@ export async function annotateAllure(result: ScenarioResult, cell: { id: string;
         }
       });
     }
+    // The failing step's requests to the catalog, bodies included (cut and redacted by the wire proxy).
+    if (step.wire?.length) await allure.attachment(`${step.index + 1}. ${step.name} — wire trace`, JSON.stringify(step.wire, null, 2), 'application/json');
     for (const s of step.skippedEngines) await allure.logStep(`${step.index + 1}. ${step.name} — ${s.engine} skipped: ${s.reason}`, 'skipped' as never);
   }
   if (result.failure) await allure.attachment('failure', result.failure, 'text/plain');

@@ -60,6 +60,7 @@ const ctxBase = {
   paimonVersion: env.paimonVersion,
   writerPaimonVersion: spec.writerVersion,
   clientVersions: env.versions,
+  wireTrace: env.wireTrace,
   engines,
   writeEngines,
   writeUnavailable: env.writerUnavailable && new Map(Object.entries(env.writerUnavailable)),

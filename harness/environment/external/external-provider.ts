@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CatalogClient, describeEndpoint } from '../../catalog/index.ts';
+import { CatalogClient, describeEndpoint, WireProxy } from '../../catalog/index.ts';
 import { ENGINE_DESCRIPTORS, type EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
@@ -43,13 +43,17 @@ export class ExternalProvider implements EnvironmentProvider {
     const started: ManagedProcess[] = [];
     const row = versionRow(cfg.paimon);
     if (!row) throw new EnvironmentError('ENV_CONFIG', 'external', `${file}: Paimon ${cfg.paimon} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+    // Engines this machine starts reach the vendor's catalog through the wire proxy (a failing
+    // step then shows its requests); remote engines (a Doris FE, a Flink cluster) cannot reach a
+    // loopback proxy and keep the catalog's own address.
+    const wire = await new WireProxy(catalog).start();
     try {
       // `local`: started on this machine against the vendor's catalog, as the local environment does.
       const locals = ENGINE_DESCRIPTORS.filter((d) => d.local && configured[d.name] === 'local' && wanted(d.name));
       if (locals.length) {
         const prov = await provision(row, { progress, engines: locals.map((d) => d.name) });
         for (const d of locals) {
-          const launched = await d.local!.launch({ prov, catalog, logDir, workDir: runDir, progress });
+          const launched = await d.local!.launch({ prov, catalog: wire.endpoint, logDir, workDir: runDir, progress });
           if ('unavailable' in launched) {
             unavailable[d.name] = launched.unavailable;
             continue;
@@ -85,12 +89,15 @@ export class ExternalProvider implements EnvironmentProvider {
         logs,
         versions,
         scratchRoot,
+        wireTrace: wire.traceEndpoint,
         stop: async () => {
           await Promise.allSettled(started.map((p) => p.stop()));
+          await wire.stop();
         },
       };
     } catch (err) {
       await Promise.allSettled(started.map((p) => p.stop()));
+      await wire.stop();
       throw err;
     }
   }

@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CatalogClient } from '../../catalog/index.ts';
+import { CatalogClient, WireProxy } from '../../catalog/index.ts';
 import { ENGINE_DESCRIPTORS, type EngineEndpoint, type LocalEngineLauncher, type OneShotRunner } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import { startGateway } from '../../engines/index.ts';
@@ -45,8 +45,10 @@ export class LocalProvider implements EnvironmentProvider {
     await mkdir(scratchRoot, { recursive: true });
 
     const started: ManagedProcess[] = [];
+    let wire: WireProxy | undefined;
     const stopAll = async () => {
       await Promise.allSettled(started.reverse().map((p) => p.stop()));
+      await wire?.stop();
     };
     try {
       const logs: Record<string, string> = { catalog: join(logDir, 'catalog.log') };
@@ -57,7 +59,9 @@ export class LocalProvider implements EnvironmentProvider {
       progress(`catalog: starting the reference REST catalog (Paimon ${catalogRow.paimon})`);
       const ref = await startReferenceCatalog({ java: prov.java, classpath: catalogProv.catalogClasspath, dataPath: warehouseDir, log: logs.catalog!, auth: { provider: 'bear', token: newSecret() } });
       started.push(ref.process);
-      const catalog = ref.endpoint;
+      // Every client reaches the catalog through the wire proxy, so a failing step shows its requests.
+      wire = await new WireProxy(ref.endpoint).start();
+      const catalog = wire.endpoint;
       await new CatalogClient(catalog).config().catch(async (err: Error) => {
         throw new EnvironmentError('ENV_START_FAILED', 'catalog', `health check GET /v1/config failed: ${err.message}`, await logTail(logs.catalog!));
       });
@@ -125,6 +129,7 @@ export class LocalProvider implements EnvironmentProvider {
         admin: ref.admin,
         pids: started.map((p) => p.pid!).filter(Boolean),
         oneShot,
+        wireTrace: wire.traceEndpoint,
         stop: async () => {
           await stopAll();
           await rm(warehouseDir, { recursive: true, force: true });
