@@ -61,6 +61,8 @@ describe('wire traces of failing steps', () => {
     expect(wire.some((w) => w.method === 'GET' && /\/tables\/t(\?|$)/.test(w.path) && w.status === 200)).toBe(true);
     expect(wire.map((w) => w.at)).toEqual([...wire.map((w) => w.at)].sort((a, b) => a - b));
     expect(new Set(wire.map((w) => w.client?.split('/')[0]))).toContain('python-requests');
+    // The snapshot as the catalog sent it: a 64-bit commit identifier keeps every digit.
+    expect(wire.find((w) => w.path.endsWith('/tables/t/snapshot'))?.response).toContain('"commitIdentifier":9223372036854775807');
     // Passing steps keep no trace; the failure text names the requests.
     expect(scenario.steps.filter((s) => s.status === 'pass').every((s) => s.wire === undefined)).toBe(true);
     expect(scenario.failure).toMatch(/wire: \d+ request\(s\) to the catalog during the step/);

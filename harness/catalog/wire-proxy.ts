@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from '../http-request.ts';
+import { isLosslessNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 import type { CatalogEndpoint } from './catalog-endpoint.ts';
 
 /** One request between a client (an engine, or the harness) and the catalog, as the wire proxy saw it. */
@@ -38,11 +39,19 @@ export function redactBody(text: string): string | undefined {
   if (!text) return undefined;
   let out = text;
   try {
-    out = JSON.stringify(JSON.parse(text), (k, v) => (k && SECRET_KEY.test(k) && (typeof v === 'string' || typeof v === 'number') ? '***' : v));
+    // lossless-json: a 64-bit id (commitIdentifier) keeps every digit, as the catalog sent it.
+    out = stringifyLossless(withoutSecrets(parseLossless(text))) ?? text;
   } catch {
     // not JSON: kept as text, cut below
   }
   return out.length > BODY_CHARS ? `${out.slice(0, BODY_CHARS)} … (${out.length} characters)` : out;
+}
+
+/** A parsed JSON value with the values of secret-looking keys replaced by `***`. */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value === null || typeof value !== 'object' || isLosslessNumber(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && (typeof v === 'string' || isLosslessNumber(v)) ? '***' : withoutSecrets(v)]));
 }
 
 /** The database a catalog path names (`/v1/{prefix}/databases/{db}/…`), if any. */
@@ -91,7 +100,8 @@ export class WireProxy {
 
   /** Entries naming `database` that arrived within [from, to] (epoch ms), oldest first. */
   trace(database: string, from: number, to: number): WireEntry[] {
-    return this.entries.filter((e) => e.database === database && e.entry.at >= from && e.entry.at <= to).map((e) => e.entry);
+    // Entries are kept as answers come back; a trace reads in the order requests arrived.
+    return this.entries.filter((e) => e.database === database && e.entry.at >= from && e.entry.at <= to).map((e) => e.entry).sort((a, b) => a.at - b.at);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -38,11 +38,15 @@ const loaded = spec.loadedRunFile ? await readLoadedRun(spec.loadedRunFile) : aw
 
 const env = spec.env;
 const instances = selectInstances(loaded.scenarios, spec.filter);
+// The harness's own catalog calls (and the access-control layer's) pass the wire proxy too, so
+// they are in a failing step's trace; engines keep the environment's address (a remote engine
+// cannot reach a loopback proxy).
+const tracedCatalog = env.wireTrace ? { ...env.catalog, uri: env.wireTrace.url } : env.catalog;
 // Principal-scoped scenarios act through the reference access-control layer, unless the
 // environment brings real principals (a vendor's catalog).
 let authority: AccessControlProxy | undefined;
 if (!env.principals && instances.some((i) => i.scenario.principals)) {
-  authority = await new AccessControlProxy(env.catalog).start();
+  authority = await new AccessControlProxy(tracedCatalog).start();
   afterAll(() => authority?.stop());
 }
 const secrets = environmentSecrets(env);
@@ -53,7 +57,7 @@ afterAll(async () => {
   await Promise.allSettled([...engines.values(), ...(writeEngines?.values() ?? [])].map((e) => e.close?.()));
 });
 const cell = cellOf(spec);
-const catalog = new CatalogClient(env.catalog);
+const catalog = new CatalogClient(tracedCatalog);
 const ctxBase = {
   runId: spec.runId,
   cell: cell.id,
