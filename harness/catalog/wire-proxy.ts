@@ -18,6 +18,8 @@ export interface WireEntry {
   client?: string;
   request?: string;
   response?: string;
+  /** The fault the proxy injected into this request, if any. */
+  fault?: FaultKind;
 }
 
 /** Where the wire proxy is reached, and how its trace is asked for (serializable into test workers). */
@@ -28,6 +30,31 @@ export interface WireTraceEndpoint {
 }
 
 const TRACE_PATH = '/__paimon_interop/trace';
+const FAULTS_PATH = '/__paimon_interop/faults';
+
+/**
+ * What the proxy does to a matching request instead of (or around) forwarding it:
+ * - `unavailable`: answers 503 with an ErrorResponse body; the catalog never sees the request;
+ * - `throttled`: answers 429 with `Retry-After: 1`; the catalog never sees the request;
+ * - `reset`: closes the connection without an answer; the catalog never sees the request;
+ * - `slow`: waits `delayMs` (default 3000), then forwards;
+ * - `lost-answer`: forwards (the catalog applies the request), then closes the connection
+ *   without passing the answer on: the client cannot know whether it happened.
+ */
+export type FaultKind = 'unavailable' | 'throttled' | 'reset' | 'slow' | 'lost-answer';
+export const FAULT_KINDS: readonly FaultKind[] = ['unavailable', 'throttled', 'reset', 'slow', 'lost-answer'];
+
+/** A fault on requests of one database: method and a regular expression on the path below `/databases/{db}`. */
+export interface FaultRule {
+  database: string;
+  method: string;
+  /** Matched against the path after `/databases/{db}` (e.g. `^/tables/[^/]+/commit$`). */
+  path: string;
+  kind: FaultKind;
+  /** How many matching requests get the fault; later ones pass (default 1: a transient fault). */
+  times?: number;
+  delayMs?: number;
+}
 const BODY_CHARS = 2_000;
 const MAX_ENTRIES = 50_000;
 const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
@@ -72,6 +99,7 @@ export function databaseOf(path: string): string | undefined {
 export class WireProxy {
   private server?: Server;
   private readonly entries: { database?: string; entry: WireEntry }[] = [];
+  private faults: (FaultRule & { left: number })[] = [];
   readonly token = randomBytes(18).toString('base64url');
   url = '';
 
@@ -104,13 +132,38 @@ export class WireProxy {
     return this.entries.filter((e) => e.database === database && e.entry.at >= from && e.entry.at <= to).map((e) => e.entry).sort((a, b) => a.at - b.at);
   }
 
+  /** Adds a fault rule (it replaces the database's earlier rules for the same method and path). */
+  addFault(rule: FaultRule): void {
+    this.faults = this.faults.filter((f) => !(f.database === rule.database && f.method === rule.method && f.path === rule.path));
+    this.faults.push({ ...rule, method: rule.method.toUpperCase(), left: rule.times ?? 1 });
+  }
+
+  /** Removes every fault rule of a database (its scenario ended). */
+  clearFaults(database: string): void {
+    this.faults = this.faults.filter((f) => f.database !== database);
+  }
+
+  /** The fault this request gets, if a rule with turns left matches it (the turn is used up). */
+  private faultFor(method: string, path: string): FaultRule | undefined {
+    const database = databaseOf(path);
+    if (database === undefined) return undefined;
+    const below = path.split('?')[0]!.replace(/^.*?\/databases\/[^/]+/, '');
+    const rule = this.faults.find((f) => f.left > 0 && f.database === database && f.method === method && new RegExp(f.path).test(below));
+    if (rule) rule.left--;
+    return rule;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://proxy');
     if (url.pathname === TRACE_PATH) return this.serveTrace(req, url, res);
+    if (url.pathname === FAULTS_PATH) return this.serveFaults(req, url, res);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
     const method = req.method ?? 'GET';
+    const fault = this.faultFor(method, url.pathname);
+    if (fault && fault.kind !== 'slow' && fault.kind !== 'lost-answer') return this.inject(fault, method, url, req, body, res);
+    if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 3_000));
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (!HOP_HEADERS.has(k) && typeof v === 'string') headers[k] = v;
     const at = Date.now();
@@ -127,14 +180,52 @@ export class WireProxy {
       });
       status = up.statusCode;
       text = await up.body.text();
-      res.writeHead(status, { 'content-type': String(up.headers['content-type'] ?? 'application/json') });
-      res.end(text);
+      if (fault?.kind === 'lost-answer') {
+        // The catalog applied the request; its answer never reaches the client.
+        res.destroy();
+      } else {
+        res.writeHead(status, { 'content-type': String(up.headers['content-type'] ?? 'application/json') });
+        res.end(text);
+      }
     } catch (err) {
       text = JSON.stringify({ message: `upstream catalog unreachable: ${(err as Error).message}`, code: 502 });
       // The client sees what a dropped connection looks like to it: no answer at all.
       res.destroy();
     }
-    this.record({ at, method, path: url.pathname + url.search, status, ms: Math.round(performance.now() - started), client: req.headers['user-agent'], request: redactBody(body.toString('utf8')), response: redactBody(text) });
+    this.record({ at, method, path: url.pathname + url.search, status, ms: Math.round(performance.now() - started), client: req.headers['user-agent'], request: redactBody(body.toString('utf8')), response: redactBody(text), ...(fault ? { fault: fault.kind } : {}) });
+  }
+
+  /** Answers for the catalog (503, 429) or drops the connection; the catalog never sees the request. */
+  private inject(fault: FaultRule, method: string, url: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+    const at = Date.now();
+    let status = 0;
+    let text = '';
+    if (fault.kind === 'reset') {
+      res.destroy();
+    } else {
+      status = fault.kind === 'throttled' ? 429 : 503;
+      text = JSON.stringify({ message: fault.kind === 'throttled' ? 'Too many requests (injected by paimon-interop)' : 'Service unavailable (injected by paimon-interop)', code: status });
+      res.writeHead(status, { 'content-type': 'application/json', ...(fault.kind === 'throttled' ? { 'retry-after': '1' } : {}) });
+      res.end(text);
+    }
+    this.record({ at, method, path: url.pathname + url.search, status, ms: 0, client: req.headers['user-agent'], request: redactBody(body.toString('utf8')), response: redactBody(text), fault: fault.kind });
+  }
+
+  private async serveFaults(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+    if (req.headers['x-trace-token'] !== this.token) {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end('{"message":"trace token required"}');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const database = url.searchParams.get('database') ?? '';
+    let reply: unknown = { ok: true };
+    if (req.method === 'DELETE') this.clearFaults(database);
+    else if (req.method === 'GET') reply = this.faults.filter((f) => f.database === database && f.left > 0);
+    else this.addFault(JSON.parse(Buffer.concat(chunks).toString('utf8')) as FaultRule);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(reply));
   }
 
   private record(entry: WireEntry): void {
@@ -163,4 +254,23 @@ export async function fetchWireTrace(endpoint: WireTraceEndpoint, database: stri
     return [];
   }
   return (await res.body.json()) as WireEntry[];
+}
+
+/** Sets (or, with `clear`, removes) fault rules on a wire proxy in whatever process runs it. */
+export async function setWireFault(endpoint: WireTraceEndpoint, rule: FaultRule | { clear: string }): Promise<void> {
+  const clear = 'clear' in rule;
+  const url = new URL(`${FAULTS_PATH.slice(1)}${clear ? `?database=${encodeURIComponent(rule.clear)}` : ''}`, endpoint.url);
+  const res = await request(url, { method: clear ? 'DELETE' : 'POST', headers: { 'x-trace-token': endpoint.token, 'content-type': 'application/json' }, body: clear ? undefined : JSON.stringify(rule), headersTimeout: 10_000, bodyTimeout: 10_000 });
+  await res.body.dump();
+  if (res.statusCode !== 200) throw new Error(`the wire proxy refused the fault rule (HTTP ${res.statusCode})`);
+}
+
+/** The fault rules of a database that still have turns left: faults no request has met yet. */
+export async function unmetWireFaults(endpoint: WireTraceEndpoint, database: string): Promise<(FaultRule & { left: number })[]> {
+  const res = await request(new URL(`${FAULTS_PATH.slice(1)}?database=${encodeURIComponent(database)}`, endpoint.url), { method: 'GET', headers: { 'x-trace-token': endpoint.token }, headersTimeout: 10_000, bodyTimeout: 10_000 });
+  if (res.statusCode !== 200) {
+    await res.body.dump();
+    throw new Error(`the wire proxy answered HTTP ${res.statusCode} for its fault rules`);
+  }
+  return (await res.body.json()) as (FaultRule & { left: number })[];
 }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { satisfies } from 'semver';
 import { join } from 'node:path';
-import { fetchWireTrace } from '../catalog/index.ts';
+import { fetchWireTrace, setWireFault, unmetWireFaults } from '../catalog/index.ts';
 import { ENGINE_CAPABILITIES, type PrincipalCredentials } from '../engines/index.ts';
 import { applyKnownIssues, today } from '../known-issues/index.ts';
 import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
@@ -61,6 +61,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   if (outside.length) return skip(`requires Paimon ${range}; this cell runs ${outside.join(' and ')}`);
   const lacking = (scenario.requires?.capabilities ?? []).filter((c) => ![...ctx.engines.keys()].some((e) => ENGINE_CAPABILITIES[e]?.includes(c)));
   if (lacking.length) return skip(lacking.map((c) => `requires an engine with ${c}; none here has it (${[...ctx.engines.keys()].join(', ') || 'no engines'})`).join('; '));
+  if (instance.steps.some((s) => s.fault) && !ctx.wireTrace) return skip('injects faults through the wire proxy in front of the catalog; this environment has none (local and external have one)');
   const runnable = instance.steps.some((s) => s.rest !== undefined || stepEngines(s).some((e) => ctx.engines.has(e)));
   if (!runnable) {
     const absent = [...new Set(instance.steps.flatMap(stepEngines))];
@@ -85,13 +86,16 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   try {
     const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
     const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, clients: ctx.clientVersions };
+    const injectsFaults = instance.steps.some((s) => s.fault);
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
       const stepStarted = Date.now();
       const ran = await runStep(step, ctx, database, principals, vars, site);
       const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
-      if ((stepResult.status === 'fail' || stepResult.status === 'error') && ctx.wireTrace) {
+      // Failing steps keep their trace as evidence; in a scenario that injects faults every step
+      // does, since how a client got through the fault (a retry, a wait) is the finding.
+      if (ctx.wireTrace && (stepResult.status === 'fail' || stepResult.status === 'error' || (injectsFaults && !raw.fault))) {
         // What the engines asked the catalog during the step, and what it answered: evidence for the report.
         const wire = await fetchWireTrace(ctx.wireTrace, database, stepStarted, Date.now()).catch(() => []);
         if (wire.length) stepResult.wire = wire;
@@ -110,6 +114,15 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
         break;
       }
     }
+    // Every step ran to the end (not stopped by a failure or a known error): each fault must have been met.
+    if (result.status === 'pass' && !result.reason && ctx.wireTrace && injectsFaults) {
+      const unmet = await unmetFaultsStep(ctx, database, result.steps.length);
+      if (unmet) {
+        result.steps.push(unmet);
+        result.status = 'fail';
+        result.failure = renderStepFailure(scenario.name, unmet, ctx.logs);
+      }
+    }
     if (result.status === 'pass' && result.steps.some((s) => s.status === 'known')) result.status = 'known';
     if (result.status === 'pass' && result.steps.every((s) => s.status === 'skip')) {
       result.status = 'skip';
@@ -120,6 +133,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     Object.assign(result, harnessErrorFields(scenario.name, err, at));
   } finally {
     ctx.authority?.unregister(database);
+    if (ctx.wireTrace && instance.steps.some((s) => s.fault)) await setWireFault(ctx.wireTrace, { clear: database }).catch(() => undefined);
     await Promise.allSettled([...ctx.engines.values(), ...(ctx.writeEngines?.values() ?? [])].map((e) => e.endScenario?.(database)));
     if (!ctx.keepDatabases) {
       await ctx.catalog?.dropDatabase(database).catch((err: Error) => {
@@ -128,6 +142,17 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     }
   }
   return finish();
+}
+
+/**
+ * A fault rule that no request met makes its scenario fail: the route was wrong, or the client
+ * never made the request, and a pass would prove nothing about resilience.
+ */
+async function unmetFaultsStep(ctx: RunContext, database: string, index: number): Promise<StepResult | undefined> {
+  const unmet = await unmetWireFaults(ctx.wireTrace!, database);
+  if (!unmet.length) return undefined;
+  const failures = unmet.map((f) => ({ equal: false, aspect: 'fault', diff: [`- ${f.kind} met by a ${f.method} request matching ${f.path}`, `+ never met (${f.left} turn(s) left): no such request reached the catalog`] }));
+  return { index, name: 'every injected fault was met', loc: { file: '', line: 0, col: 0 }, status: 'fail', engines: [{ engine: 'wire-proxy', status: 'fail', durationMs: 0, failures }], disagreements: [], skippedEngines: [] };
 }
 
 /**

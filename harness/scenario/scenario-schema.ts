@@ -112,7 +112,21 @@ export const RestCallSchema = z.strictObject({
 });
 
 /** The step kinds; a step has exactly one of these keys. */
-export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'mark-time', 'grant', 'revoke'] as const;
+export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'mark-time', 'grant', 'revoke', 'fault'] as const;
+
+/** Faults the catalog's wire proxy can inject (harness/catalog/wire-proxy.ts says what each does). */
+export const FAULT_NAMES = ['unavailable', 'throttled', 'reset', 'slow', 'lost-answer'] as const;
+const FaultSchema = z
+  .strictObject({
+    method: z.enum(['GET', 'POST', 'DELETE']).describe('the HTTP method of the requests to disturb'),
+    path: RegexString.describe('regular expression on the request path below /databases/${db}, e.g. "^/tables/[^/]+/commit$"'),
+    kind: z
+      .union([z.enum(FAULT_NAMES), z.string().regex(/^\$\{[A-Za-z_]\w*\}$/)])
+      .describe('unavailable (503), throttled (429 with Retry-After: 1), reset (connection closed, no answer), slow (delay, then forwarded), lost-answer (forwarded and applied, the answer dropped); or a ${matrix variable}'),
+    times: z.number().int().min(1).max(100).optional().describe('how many matching requests get the fault (default 1: a transient fault); later ones pass'),
+    'delay-ms': z.number().int().min(1).max(120_000).optional().describe('slow: the delay (default 3000)'),
+  })
+  .describe("inject a fault into the scenario's requests to the catalog, through the environment's wire proxy (until the scenario ends)");
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const StepSchema = z
@@ -152,6 +166,7 @@ export const StepSchema = z
     'list-tables': z.strictObject({}).optional().describe('the tables of the scenario database'),
     grant: GrantChange.optional().describe('give a principal a privilege (reference access-control layer only)'),
     revoke: GrantChange.optional().describe('take a privilege away from a principal'),
+    fault: FaultSchema.optional(),
     expect: ExpectSchema.optional(),
   })
   .superRefine((step, ctx) => {

@@ -1,6 +1,7 @@
 import type { StepKind } from '../../scenario/index.ts';
 import { stepKind } from '../step-request.ts';
 import { engineStep } from './engine-step.ts';
+import { faultStep } from './fault-step.ts';
 import { grantStep } from './grant-step.ts';
 import { inspectFilesStep } from './inspect-files-step.ts';
 import { listFilesStep } from './list-files-step.ts';
@@ -16,6 +17,7 @@ const STEP_HANDLERS: Partial<Record<StepKind, StepHandler>> = {
   'mark-time': markTimeStep,
   grant: grantStep,
   revoke: grantStep,
+  fault: faultStep,
 };
 
 /** An engine action (create-table, insert, read, sql, …): no handler of the harness's own runs it. */

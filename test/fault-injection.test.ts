@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RawResults } from '../harness/verdicts/index.ts';
+import { testRunDir } from './support.ts';
+
+const run = promisify(execFile);
+
+async function interop(paths: string[], engines: string): Promise<{ code: number; raw: RawResults }> {
+  const dir = await testRunDir('faults');
+  const r = await run(process.execPath, ['bin/paimon-interop.mjs', 'run', ...paths, '--engine', engines, '--reports-dir', dir], { timeout: 600_000 }).then(
+    (x) => ({ code: 0, stdout: x.stdout }),
+    (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+  );
+  const runId = (r.stdout.match(/reports: \S+\/([^/\s]+) \(/) ?? [])[1] ?? '';
+  return { code: r.code, raw: JSON.parse(await readFile(join(dir, runId, 'raw-results.json'), 'utf8')) as RawResults };
+}
+
+/**
+ * Faults injected by the wire proxy on the commit route reach every local library engine: the
+ * trace of each write shows the injected fault and what the client did next, and a fault that
+ * no request met fails its scenario instead of passing vacuously.
+ */
+describe('fault injection through the wire proxy', () => {
+  let faults: RawResults;
+  let code: number;
+
+  beforeAll(async () => {
+    ({ raw: faults, code } = await interop(['scenarios/faults/commit-faults.yaml'], 'pypaimon,paimon-java,paimon-rust'));
+  }, 600_000);
+
+  it('every client gets through one transient commit fault, and the rows are there exactly once', () => {
+    expect(code).toBe(0);
+    const ran = faults.scenarios.filter((s) => s.params.writer !== 'flink');
+    expect(ran).toHaveLength(15);
+    for (const s of ran) expect(s.status, s.id).toBe('pass');
+  });
+
+  it('the write step shows the injected fault, then a commit the catalog accepted (or, for a lost answer, the applied one)', () => {
+    for (const s of faults.scenarios.filter((x) => x.params.writer !== 'flink')) {
+      const write = s.steps.find((st) => st.name.endsWith('writes through the fault'))!;
+      const commits = (write.wire ?? []).filter((w) => w.method === 'POST' && w.path.endsWith('/tables/ledger/commit'));
+      expect(commits[0]?.fault, s.id).toBe(s.params.fault);
+      // Faults answered by the proxy never reach the catalog: a second commit must follow.
+      if (['unavailable', 'throttled', 'reset'].includes(String(s.params.fault))) expect(commits.at(-1)?.status, s.id).toBe(200);
+      if (s.params.fault === 'lost-answer') expect(commits, s.id).toHaveLength(1);
+    }
+  });
+
+  it('a fault that no request met fails its scenario', async () => {
+    const { code: c, raw } = await interop(['test/fixtures/faults'], 'pypaimon,paimon-java');
+    expect(c).toBe(1);
+    expect(raw.scenarios[0]!.status).toBe('fail');
+    expect(raw.scenarios[0]!.failure).toMatch(/never met \(1 turn\(s\) left\)/);
+  });
+});
