@@ -7,7 +7,7 @@ const HELP = `paimon-interop — conformance and interoperability harness for th
 
 Usage:
   paimon-interop run [paths...] [--env local|external|docker] [--config external.yaml] [--paimon 1.4.2|1.3.1,1.4.2|all]
-                     [--cross A>B,...|all] [--catalog-paimon V]
+                     [--cross A>B,...|all] [--catalog-paimon V] [--catalog java|python]
                      [--baseline reports/<run-id>] [--fail-on any|new] [--tag T]... [--engine E[,E]]...
                      [--shard i/n] [--jobs N] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop report <raw-results.json or run dir>... [--out dir] [--baseline run] [--known-issues file] [--fail-on any|new]
@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       cross: { type: 'string' },
       'catalog-paimon': { type: 'string' },
+      catalog: { type: 'string', default: 'java' },
       baseline: { type: 'string' },
       'fail-on': { type: 'string', default: 'any' },
       naive: { type: 'string' },
@@ -87,7 +88,9 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./setup-command.ts')).setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
       if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
-      return (await import('./run-command.ts')).runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
+      if (values.catalog !== 'java' && values.catalog !== 'python') throw new UsageError(`--catalog takes java or python (got '${values.catalog}')`);
+      if (values.catalog === 'python' && values.env !== 'local') throw new UsageError(`--catalog python starts pypaimon's catalog server on this machine: it needs --env local (got '${values.env}')`);
+      return (await import('./run-command.ts')).runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
     default:
       throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
   }

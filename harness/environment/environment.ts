@@ -8,6 +8,8 @@ export interface EnvironmentDescriptor {
   paimonVersion: string;
   /** Paimon version of the catalog server, where it differs from paimonVersion. */
   catalogVersion?: string;
+  /** The local catalog is pypaimon's RESTCatalogServer (`--catalog python`) instead of Paimon's Java one. */
+  catalogServer?: 'python';
   catalog: CatalogEndpoint;
   engines: EngineEndpoint[];
   /** Cross-version mode: engines of the writer version; write steps run on them. */
@@ -47,6 +49,8 @@ export interface EnvironmentOptions {
   writerVersion?: string;
   /** The reference catalog's own Paimon version, when it differs from the engines' (a separate axis). */
   catalogVersion?: string;
+  /** Which reference implementation the local catalog is: Paimon's Java RESTCatalogServer (default) or pypaimon's. */
+  catalogServer?: 'java' | 'python';
   /** Engines to start; default: all the provider offers. */
   engines?: readonly string[];
   /** Where logs and scratch files go (reports/<run-id>). */

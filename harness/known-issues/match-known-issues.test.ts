@@ -69,5 +69,12 @@ describe('known issues', () => {
     expect(appliesTo(old, cell(undefined), '2026-11-23')).toBe(false);
     expect(appliesTo({ ...issue, paimon: '>=2.0.0' }, cell('2.1.0'), '2026-11-23')).toBe(true);
   });
+
+  it("scoped by catalog server: an entry for pypaimon's server does not apply to Paimon's Java one", () => {
+    const py: KnownIssue = { ...issue, server: 'python' };
+    expect(appliesTo(py, { ...site, server: 'python' }, '2026-11-23')).toBe(true);
+    expect(appliesTo(py, site, '2026-11-23')).toBe(false);
+    expect(appliesTo({ ...issue, server: 'java' }, site, '2026-11-23')).toBe(true);
+  });
 });
 

@@ -42,6 +42,8 @@ export interface RunContext {
   paimonVersion?: string;
   /** Cross-version cells: the Paimon version whose engines write. */
   writerPaimonVersion?: string;
+  /** The catalog server is pypaimon's RESTCatalogServer (`--catalog python`). */
+  catalogServer?: 'python';
   /** Component versions of the cell (pypaimon 2.1.0, paimon-rust 0.4.0, ...), for known issues scoped by client release. */
   clientVersions?: Record<string, string>;
   /** Where the environment's wire proxy hands out traces: a failing step gets its requests to the catalog. */

@@ -85,7 +85,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   let current: ScenarioStep | undefined;
   try {
     const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
-    const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, clients: ctx.clientVersions };
+    const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, clients: ctx.clientVersions, server: ctx.catalogServer };
     const injectsFaults = instance.steps.some((s) => s.fault);
     for (const raw of instance.steps) {
       current = raw;

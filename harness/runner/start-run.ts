@@ -9,6 +9,7 @@ export interface StartRunOptions {
   paimonVersion?: string;
   writerVersion?: string;
   catalogVersion?: string;
+  catalogServer?: 'java' | 'python';
   engines?: string[];
   filter: RunFilter;
   update: boolean;
@@ -35,10 +36,10 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   const runId = opts.runId ?? newRunId();
   const runDir = resolve(opts.reportsDir ?? 'reports', runId);
   // Each matrix cell keeps its logs, warehouse and scratch files in a folder of its own.
-  const cellDir = join(runDir, 'cells', `${opts.env}-${opts.writerVersion ? `${opts.writerVersion}-to-` : ''}${opts.paimonVersion ?? 'default'}${opts.catalogVersion ? `-catalog-${opts.catalogVersion}` : ''}`);
+  const cellDir = join(runDir, 'cells', `${opts.env}-${opts.writerVersion ? `${opts.writerVersion}-to-` : ''}${opts.paimonVersion ?? 'default'}${opts.catalogVersion ? `-catalog-${opts.catalogVersion}` : ''}${opts.catalogServer === 'python' ? '-python-catalog' : ''}`);
   const provider = await providerFor(opts.env);
   await mkdir(cellDir, { recursive: true });
-  const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, catalogVersion: opts.catalogVersion, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile });
+  const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, catalogVersion: opts.catalogVersion, catalogServer: opts.catalogServer, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile });
   const { stop, oneShot: _oneShot, ...descriptor } = started;
   return {
     spec: { runId, runDir, writerVersion: opts.writerVersion, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, jobs: opts.jobs ?? 1, knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml', loadedRunFile: opts.loadedRunFile, env: descriptor },

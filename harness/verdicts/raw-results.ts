@@ -17,6 +17,8 @@ export interface RunCell {
   writer?: string;
   /** The catalog server's Paimon version, where it differs from `paimon`. */
   catalogPaimon?: string;
+  /** The catalog server is pypaimon's RESTCatalogServer (`--catalog python`), not Paimon's Java one. */
+  catalogServer?: 'python';
   versions: Record<string, string>;
   catalog: string;
   unavailable: Record<string, string>;

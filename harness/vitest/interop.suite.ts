@@ -64,6 +64,7 @@ const ctxBase = {
   paimonVersion: env.paimonVersion,
   writerPaimonVersion: spec.writerVersion,
   clientVersions: env.versions,
+  catalogServer: env.catalogServer,
   wireTrace: env.wireTrace,
   engines,
   writeEngines,

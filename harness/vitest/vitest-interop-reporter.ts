@@ -15,11 +15,12 @@ export function cellOf(spec: RunSpec): RunCell {
   const catalog = env.catalogVersion && env.catalogVersion !== env.paimonVersion ? env.catalogVersion : undefined;
   // Axes in the id: writer clients > reader clients, @ the catalog server's release when it differs.
   return {
-    id: `${env.provider}/paimon-${writer ? `${writer}>` : ''}${env.paimonVersion}${catalog ? `@catalog-${catalog}` : ''}`,
+    id: `${env.provider}/paimon-${writer ? `${writer}>` : ''}${env.paimonVersion}${catalog ? `@catalog-${catalog}` : ''}${env.catalogServer === 'python' ? '@python-catalog' : ''}`,
     environment: env.provider,
     paimon: env.paimonVersion,
     writer,
     catalogPaimon: catalog,
+    catalogServer: env.catalogServer,
     versions: env.versions,
     catalog: describeEndpoint(env.catalog),
     unavailable: env.unavailable,

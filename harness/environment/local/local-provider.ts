@@ -8,13 +8,13 @@ import { logTail } from '../../log-tail.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
 import { provision } from '../../provisioning/index.ts';
 import { newSecret } from '../../new-secret.ts';
-import { startReferenceCatalog } from './reference-catalog.ts';
+import { startPythonCatalog, startReferenceCatalog } from './reference-catalog.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
 
 /** Engines the local environment can start: every descriptor with a local launcher. */
 export const LOCAL_ENGINES: readonly string[] = ENGINE_DESCRIPTORS.filter((d) => d.local).map((d) => d.name);
 
-/** What the local provider hands back besides the descriptor: the admin hooks of the catalog. */
+/** What the local provider hands back besides the descriptor: the admin hooks of the catalog (the Java reference server only). */
 export interface LocalCatalogAdmin {
   url: string;
   token: string;
@@ -28,7 +28,7 @@ export interface LocalCatalogAdmin {
 export class LocalProvider implements EnvironmentProvider {
   readonly name = 'local';
 
-  async start(options: EnvironmentOptions): Promise<StartedEnvironment & { admin: LocalCatalogAdmin; pids: number[] }> {
+  async start(options: EnvironmentOptions): Promise<StartedEnvironment & { admin?: LocalCatalogAdmin; pids: number[] }> {
     const progress = options.onProgress ?? (() => {});
     const row = versionRow(options.paimonVersion);
     if (!row) {
@@ -56,8 +56,12 @@ export class LocalProvider implements EnvironmentProvider {
       const catalogRow = options.catalogVersion ? versionRow(options.catalogVersion) : row;
       if (!catalogRow) throw new EnvironmentError('ENV_CONFIG', 'local', `catalog Paimon ${options.catalogVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
       const catalogProv = catalogRow === row ? prov : await provision(catalogRow, { progress, engines: [] });
-      progress(`catalog: starting the reference REST catalog (Paimon ${catalogRow.paimon})`);
-      const ref = await startReferenceCatalog({ java: prov.java, classpath: catalogProv.catalogClasspath, dataPath: warehouseDir, log: logs.catalog!, auth: { provider: 'bear', token: newSecret() } });
+      // `--catalog python`: pypaimon's own RESTCatalogServer, the protocol's second reference implementation.
+      const python = options.catalogServer === 'python';
+      progress(`catalog: starting the ${python ? 'Python (pypaimon) ' : ''}reference REST catalog (Paimon ${catalogRow.paimon})`);
+      const ref = python
+        ? { ...(await startPythonCatalog({ python: catalogProv.python, dataPath: warehouseDir, log: logs.catalog!, token: newSecret() })), admin: undefined }
+        : await startReferenceCatalog({ java: prov.java, classpath: catalogProv.catalogClasspath, dataPath: warehouseDir, log: logs.catalog!, auth: { provider: 'bear', token: newSecret() } });
       started.push(ref.process);
       // Every client reaches the catalog through the wire proxy, so a failing step shows its requests.
       wire = await new WireProxy(ref.endpoint).start();
@@ -68,7 +72,7 @@ export class LocalProvider implements EnvironmentProvider {
 
       const engines: EngineEndpoint[] = [];
       const unavailable: Record<string, string> = {};
-      const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${catalogRow.paimon}` };
+      const versions: Record<string, string> = { paimon: row.paimon, catalog: python ? `pypaimon RESTCatalogServer ${typeof catalogRow.pypaimon === 'string' ? catalogRow.pypaimon : '?'}` : `RESTCatalogServer ${catalogRow.paimon}` };
       const oneShot: Record<string, OneShotRunner> = {};
       // Engines start side by side (a Flink cluster takes seconds); any failure stops them all.
       const launching = ENGINE_DESCRIPTORS.filter((d) => d.local && wanted.includes(d.name)).map(async (d) => ({ name: d.name, launched: await d.local!.launch({ prov, catalog, logDir, workDir: runDir, progress }) }));
@@ -116,6 +120,7 @@ export class LocalProvider implements EnvironmentProvider {
         provider: this.name,
         paimonVersion: row.paimon,
         catalogVersion: catalogRow === row ? undefined : catalogRow.paimon,
+        catalogServer: python ? 'python' : undefined,
         catalog,
         engines,
         writerEngines,

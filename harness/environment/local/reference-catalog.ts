@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CatalogEndpoint } from '../../catalog/index.ts';
 import { ManagedProcess } from '../../processes/index.ts';
 import { newSecret } from '../../new-secret.ts';
@@ -31,4 +33,20 @@ export async function startReferenceCatalog(opts: { java: string; classpath: str
   const uri = /catalog=(\S+)/.exec(started.ready)![1]!;
   const adminUrl = /admin=(\S+)/.exec(started.ready)![1]!;
   return { endpoint: { uri, warehouse, auth: opts.auth, log: opts.log }, admin: { url: adminUrl, token: adminToken }, process: started.process };
+}
+
+/** Which reference implementation of the REST catalog the local environment starts. */
+export type CatalogServerKind = 'java' | 'python';
+
+/**
+ * Starts pypaimon's own RESTCatalogServer (python_catalog.py): the Python reference implementation
+ * of the protocol, with bearer auth (it has no DLF signatures) and no admin hooks. The pypaimon of
+ * the row must ship it (pypaimon/tests/rest/rest_server.py: 1.4.x does, 2.0.0 does not).
+ */
+export async function startPythonCatalog(opts: { python: string; dataPath: string; log: string; token: string; warehouse?: string }): Promise<{ endpoint: CatalogEndpoint; process: ManagedProcess }> {
+  const warehouse = opts.warehouse ?? 'paimon_interop';
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'python_catalog.py');
+  const started = await ManagedProcess.start({ component: 'catalog', command: opts.python, args: [script, opts.dataPath, warehouse], env: { PAIMON_INTEROP_CATALOG_TOKEN: opts.token }, log: opts.log, readyPrefix: 'PAIMON_INTEROP_READY', timeoutMs: 60_000 });
+  const uri = /catalog=(\S+)/.exec(started.ready)![1]!;
+  return { endpoint: { uri, warehouse, auth: { provider: 'bear', token: opts.token }, log: opts.log }, process: started.process };
 }
