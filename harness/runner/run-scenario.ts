@@ -96,7 +96,6 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
       // Failing steps keep their trace as evidence; in a scenario that injects faults every step
       // does, since how a client got through the fault (a retry, a wait) is the finding.
       if (ctx.wireTrace && (stepResult.status === 'fail' || stepResult.status === 'error' || (injectsFaults && !raw.fault))) {
-        // What the engines asked the catalog during the step, and what it answered: evidence for the report.
         const wire = await fetchWireTrace(ctx.wireTrace, database, stepStarted, Date.now()).catch(() => []);
         if (wire.length) stepResult.wire = wire;
       }
@@ -116,7 +115,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     }
     // Every step ran to the end (not stopped by a failure or a known error): each fault must have been met.
     if (result.status === 'pass' && !result.reason && ctx.wireTrace && injectsFaults) {
-      const unmet = await unmetFaultsStep(ctx, database, result.steps.length);
+      const unmet = await unmetFaultsStep(ctx, database, result.steps.length, scenario.loc);
       if (unmet) {
         result.steps.push(unmet);
         result.status = 'fail';
@@ -148,11 +147,11 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
  * A fault rule that no request met makes its scenario fail: the route was wrong, or the client
  * never made the request, and a pass would prove nothing about resilience.
  */
-async function unmetFaultsStep(ctx: RunContext, database: string, index: number): Promise<StepResult | undefined> {
+async function unmetFaultsStep(ctx: RunContext, database: string, index: number, loc: StepResult['loc']): Promise<StepResult | undefined> {
   const unmet = await unmetWireFaults(ctx.wireTrace!, database);
   if (!unmet.length) return undefined;
   const failures = unmet.map((f) => ({ equal: false, aspect: 'fault', diff: [`- ${f.kind} met by a ${f.method} request matching ${f.path}`, `+ never met (${f.left} turn(s) left): no such request reached the catalog`] }));
-  return { index, name: 'every injected fault was met', loc: { file: '', line: 0, col: 0 }, status: 'fail', engines: [{ engine: 'wire-proxy', status: 'fail', durationMs: 0, failures }], disagreements: [], skippedEngines: [] };
+  return { index, name: 'every injected fault was met', loc, status: 'fail', engines: [{ engine: 'wire-proxy', status: 'fail', durationMs: 0, failures }], disagreements: [], skippedEngines: [] };
 }
 
 /**
