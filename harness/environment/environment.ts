@@ -32,6 +32,11 @@ export interface EnvironmentDescriptor {
   fileInspector?: string;
   /** The catalog's warehouse folder on this machine, for steps with `catalog: filesystem` (local environment). */
   warehouseRoot?: string;
+  /**
+   * The Java reference server's own authorization hooks (local environment): make a database or
+   * table forbidden in the catalog itself, and allow it again. The token is a secret.
+   */
+  catalogAdmin?: { url: string; token: string };
   /** The wire proxy every client reaches the catalog through, where the environment runs one: failing steps get their trace. */
   wireTrace?: WireTraceEndpoint;
 }

@@ -46,6 +46,8 @@ export interface RunContext {
   catalogServer?: 'python';
   /** Component versions of the cell (pypaimon 2.1.0, paimon-rust 0.4.0, ...), for known issues scoped by client release. */
   clientVersions?: Record<string, string>;
+  /** The Java reference server's authorization hooks (local environment), for catalog-deny steps. */
+  catalogAdmin?: { url: string; token: string };
   /** Where the environment's wire proxy hands out traces: a failing step gets its requests to the catalog. */
   wireTrace?: WireTraceEndpoint;
   /** Today's date (YYYY-MM-DD) for known-issue expiry; injectable for tests. */

@@ -9,7 +9,7 @@ import { renderStepFailure } from '../verdicts/index.ts';
 import { databaseName, instanceTag, type RunContext } from './run-context.ts';
 import { withStatus, type ScenarioResult, type StepResult } from '../verdicts/index.ts';
 import { stepEngines, stepFeatures, stepKind, stepName, WRITE_KINDS } from './step-request.ts';
-import { runStepKind, type StepRun } from './steps/index.ts';
+import { catalogPermission, runStepKind, type StepRun } from './steps/index.ts';
 
 const now = () => performance.now();
 
@@ -61,6 +61,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   if (outside.length) return skip(`requires Paimon ${range}; this cell runs ${outside.join(' and ')}`);
   const lacking = (scenario.requires?.capabilities ?? []).filter((c) => ![...ctx.engines.keys()].some((e) => ENGINE_CAPABILITIES[e]?.includes(c)));
   if (lacking.length) return skip(lacking.map((c) => `requires an engine with ${c}; none here has it (${[...ctx.engines.keys()].join(', ') || 'no engines'})`).join('; '));
+  if (instance.steps.some((s) => s['catalog-deny']) && !ctx.catalogAdmin) return skip("makes the catalog itself deny access: needs the Java reference server's authorization hooks (local environment, --catalog java)");
   if (instance.steps.some((s) => s.fault) && !ctx.wireTrace) return skip('injects faults through the wire proxy in front of the catalog; this environment has none (local and external have one)');
   const runnable = instance.steps.some((s) => s.rest !== undefined || stepEngines(s).some((e) => ctx.engines.has(e)));
   if (!runnable) {
@@ -133,6 +134,10 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   } finally {
     ctx.authority?.unregister(database);
     if (ctx.wireTrace && instance.steps.some((s) => s.fault)) await setWireFault(ctx.wireTrace, { clear: database }).catch(() => undefined);
+    // Denials in the catalog end with the scenario, so its database can be dropped.
+    for (const denied of ctx.catalogAdmin ? instance.steps.filter((s) => s['catalog-deny']) : []) {
+      await catalogPermission(ctx, false, database, interpolate(denied['catalog-deny']!, vars).table).catch(() => undefined);
+    }
     await Promise.allSettled([...ctx.engines.values(), ...(ctx.writeEngines?.values() ?? [])].map((e) => e.endScenario?.(database)));
     if (!ctx.keepDatabases) {
       await ctx.catalog?.dropDatabase(database).catch((err: Error) => {

@@ -43,5 +43,6 @@ export function environmentSecrets(env: EnvironmentDescriptor): string[] {
   for (const p of Object.values(env.principals ?? {})) out.push(p.token ?? '', p.accessKeySecret ?? '');
   for (const e of env.engines) if (e.options?.passwordEnv) out.push(process.env[e.options.passwordEnv] ?? '');
   if (env.wireTrace) out.push(env.wireTrace.token);
+  if (env.catalogAdmin) out.push(env.catalogAdmin.token);
   return out.filter(Boolean);
 }

@@ -112,7 +112,9 @@ export const RestCallSchema = z.strictObject({
 });
 
 /** The step kinds; a step has exactly one of these keys. */
-export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'mark-time', 'grant', 'revoke', 'fault'] as const;
+export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'mark-time', 'grant', 'revoke', 'fault', 'catalog-deny', 'catalog-allow'] as const;
+
+const CatalogPermission = z.strictObject({ table: TableName.optional().describe('a table of the scenario database; absent: the database itself') });
 
 /** Faults the catalog's wire proxy can inject (harness/catalog/wire-proxy.ts says what each does). */
 export const FAULT_NAMES = ['unavailable', 'throttled', 'reset', 'slow', 'lost-answer'] as const;
@@ -167,6 +169,8 @@ export const StepSchema = z
     grant: GrantChange.optional().describe('give a principal a privilege (reference access-control layer only)'),
     revoke: GrantChange.optional().describe('take a privilege away from a principal'),
     fault: FaultSchema.optional(),
+    'catalog-deny': CatalogPermission.optional().describe("make the scenario's database, or one table of it, forbidden in the catalog itself (the Java reference server's own 403s; local environment)"),
+    'catalog-allow': CatalogPermission.optional().describe('undo a catalog-deny (every denial of the scenario is undone when it ends anyway)'),
     expect: ExpectSchema.optional(),
   })
   .superRefine((step, ctx) => {

@@ -66,6 +66,7 @@ const ctxBase = {
   clientVersions: env.versions,
   catalogServer: env.catalogServer,
   wireTrace: env.wireTrace,
+  catalogAdmin: env.catalogAdmin,
   engines,
   writeEngines,
   writeUnavailable: env.writerUnavailable && new Map(Object.entries(env.writerUnavailable)),

@@ -14,12 +14,6 @@ import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
 /** Engines the local environment can start: every descriptor with a local launcher. */
 export const LOCAL_ENGINES: readonly string[] = ENGINE_DESCRIPTORS.filter((d) => d.local).map((d) => d.name);
 
-/** What the local provider hands back besides the descriptor: the admin hooks of the catalog (the Java reference server only). */
-export interface LocalCatalogAdmin {
-  url: string;
-  token: string;
-}
-
 /**
  * The embedded default environment: Apache Paimon's reference REST catalog, pypaimon and
  * Spark, all real upstream software installed from PyPI and Maven Central and started as local
@@ -28,7 +22,7 @@ export interface LocalCatalogAdmin {
 export class LocalProvider implements EnvironmentProvider {
   readonly name = 'local';
 
-  async start(options: EnvironmentOptions): Promise<StartedEnvironment & { admin?: LocalCatalogAdmin; pids: number[] }> {
+  async start(options: EnvironmentOptions): Promise<StartedEnvironment & { pids: number[] }> {
     const progress = options.onProgress ?? (() => {});
     const row = versionRow(options.paimonVersion);
     if (!row) {
@@ -131,7 +125,7 @@ export class LocalProvider implements EnvironmentProvider {
         scratchRoot,
         fileInspector: prov.python,
         warehouseRoot: warehouseDir,
-        admin: ref.admin,
+        catalogAdmin: ref.admin,
         pids: started.map((p) => p.pid!).filter(Boolean),
         oneShot,
         wireTrace: wire.traceEndpoint,

@@ -1,5 +1,6 @@
 import type { StepKind } from '../../scenario/index.ts';
 import { stepKind } from '../step-request.ts';
+import { catalogPermissionStep } from './catalog-permission-step.ts';
 import { engineStep } from './engine-step.ts';
 import { faultStep } from './fault-step.ts';
 import { grantStep } from './grant-step.ts';
@@ -18,6 +19,8 @@ const STEP_HANDLERS: Partial<Record<StepKind, StepHandler>> = {
   grant: grantStep,
   revoke: grantStep,
   fault: faultStep,
+  'catalog-deny': catalogPermissionStep,
+  'catalog-allow': catalogPermissionStep,
 };
 
 /** An engine action (create-table, insert, read, sql, …): no handler of the harness's own runs it. */
@@ -31,4 +34,5 @@ export function runStepKind(run: StepRun) {
 }
 
 export { checkInsert } from './check-insert.ts';
+export { catalogPermission } from './catalog-permission-step.ts';
 export { withStatus, type StepHandler, type StepRun } from './step-handler.ts';

@@ -131,6 +131,19 @@ public class CatalogLauncher {
             server.addNoPermissionTable(Identifier.create(q.get("database"), q.get("table")));
             reply(ex, 200, "{\"ok\":true}");
         });
+        // The reverse: the server has no public remover, so its lists are reached by reflection
+        // (the same field names from 1.1 to 2.0).
+        admin.createContext("/permission/database", ex -> {
+            if (!authorized(ex, adminToken)) return;
+            allow(server, "noPermissionDatabases", query(ex).get("database"));
+            reply(ex, 200, "{\"ok\":true}");
+        });
+        admin.createContext("/permission/table", ex -> {
+            if (!authorized(ex, adminToken)) return;
+            Map<String, String> q = query(ex);
+            allow(server, "noPermissionTables", Identifier.create(q.get("database"), q.get("table")).getFullName());
+            reply(ex, 200, "{\"ok\":true}");
+        });
         admin.start();
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -174,6 +187,18 @@ public class CatalogLauncher {
             System.exit(2);
         }
         return v;
+    }
+
+    /** Removes a name from one of RESTCatalogServer's no-permission lists. */
+    @SuppressWarnings("unchecked")
+    private static void allow(RESTCatalogServer server, String field, String name) {
+        try {
+            Field list = RESTCatalogServer.class.getDeclaredField(field);
+            list.setAccessible(true);
+            ((java.util.List<String>) list.get(server)).remove(name);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("RESTCatalogServer has no field " + field, e);
+        }
     }
 
     private static boolean authorized(HttpExchange ex, String adminToken) throws java.io.IOException {

@@ -1,0 +1,36 @@
+import { request } from '../../http-request.ts';
+import type { RunContext } from '../run-context.ts';
+import { withStatus, type StepHandler } from './step-handler.ts';
+
+/**
+ * Calls one of the Java reference server's authorization hooks (CatalogLauncher's admin port):
+ * `/no-permission/…` makes the database or table forbidden in the catalog itself, `/permission/…`
+ * allows it again.
+ */
+export async function catalogPermission(ctx: RunContext, deny: boolean, database: string, table?: string): Promise<void> {
+  const admin = ctx.catalogAdmin!;
+  const q = new URLSearchParams(table ? { database, table } : { database });
+  const res = await request(`${admin.url}/${deny ? 'no-permission' : 'permission'}/${table ? 'table' : 'database'}?${q}`, { method: 'POST', headers: { 'x-admin-token': admin.token }, headersTimeout: 10_000, bodyTimeout: 10_000 });
+  await res.body.dump();
+  if (res.statusCode !== 200) throw new Error(`the catalog's admin hook answered HTTP ${res.statusCode}`);
+}
+
+/**
+ * `catalog-deny` / `catalog-allow`: the catalog itself answers 403 for the scenario's database or
+ * one of its tables (not the harness's access-control proxy), so its own error bodies and what
+ * each client makes of them are exercised. Needs the Java reference server's hooks.
+ */
+export const catalogPermissionStep: StepHandler = async ({ step, ctx, database, base }) => {
+  const deny = step['catalog-deny'] !== undefined;
+  const table = (step['catalog-deny'] ?? step['catalog-allow'])!.table;
+  const statement = `${deny ? 'deny' : 'allow'} ${table ? `table ${database}.${table}` : `database ${database}`} in the catalog`;
+  if (!ctx.catalogAdmin) return { ...base, status: 'skip', skippedEngines: [{ engine: 'catalog', reason: "needs the Java reference server's authorization hooks (local environment, --catalog java)" }] };
+  const t = performance.now();
+  try {
+    await catalogPermission(ctx, deny, database, table);
+    base.engines.push({ engine: 'catalog', status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] });
+  } catch (err) {
+    base.engines.push({ engine: 'catalog', status: 'error', statement, durationMs: Math.round(performance.now() - t), failures: [], reason: (err as Error).message });
+  }
+  return withStatus(base);
+};
