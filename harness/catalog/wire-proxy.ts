@@ -106,7 +106,9 @@ export class WireProxy {
   constructor(private readonly upstream: CatalogEndpoint) {}
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    // A request the proxy cannot handle (a malformed fault rule) closes its connection; it never
+    // takes the harness down.
+    this.server = createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this;
