@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { databaseOf, redactBody } from './wire-proxy.ts';
+import { FAULT_NAMES } from '../scenario/index.ts';
+import { databaseOf, FAULT_KINDS, redactBody } from './wire-proxy.ts';
 
 describe('wire trace bodies', () => {
   it('replaces the values of secret keys at any depth and keeps every digit of 64-bit numbers', () => {
@@ -24,4 +25,9 @@ describe('wire trace bodies', () => {
     expect(databaseOf('/v1/p/databases')).toBeUndefined();
     expect(databaseOf('/v1/config?warehouse=w')).toBeUndefined();
   });
+
+  it('injects exactly the faults scenarios can name (the scenario layer keeps its own list: it knows no proxy)', () => {
+    expect([...FAULT_KINDS]).toEqual([...FAULT_NAMES]);
+  });
 });
+
