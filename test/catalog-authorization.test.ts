@@ -1,12 +1,5 @@
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { RawResults } from '../harness/verdicts/index.ts';
-import { provisionDefault, testRunDir } from './support.ts';
-
-const run = promisify(execFile);
+import { provisionDefault, rawResultsOf, runNode, testRunDir } from './support.ts';
 
 /**
  * The catalog's own authorization: the Java reference server's no-permission list (not the
@@ -18,9 +11,9 @@ describe("the catalog's own denials (catalog-deny)", () => {
   it('every client surfaces the catalog\'s 403 as permission-denied, in the catalog\'s words, and nothing is written', async () => {
     await provisionDefault(['pypaimon', 'paimon-java']);
     const dir = await testRunDir('catalog-deny');
-    const r = await run(process.execPath, ['bin/paimon-interop.mjs', 'run', 'scenarios/permissions/catalog-denies.yaml', '--engine', 'pypaimon,paimon-java', '--reports-dir', dir], { timeout: 600_000 });
-    const runId = (r.stdout.match(/reports: \S+\/([^/\s]+) \(/) ?? [])[1] ?? '';
-    const raw = JSON.parse(await readFile(join(dir, runId, 'raw-results.json'), 'utf8')) as RawResults;
+    const r = await runNode(['bin/paimon-interop.mjs', 'run', 'scenarios/permissions/catalog-denies.yaml', '--engine', 'pypaimon,paimon-java', '--reports-dir', dir]);
+    expect(r.code, r.stderr.slice(-2000)).toBe(0);
+    const raw = await rawResultsOf(dir, r.stdout);
     const s = raw.scenarios[0]!;
     expect(s.status).toBe('pass');
     expect(s.reason).toBeUndefined(); // no "cleanup of … failed": the denial ended with the scenario

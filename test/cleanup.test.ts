@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogClient } from '../harness/catalog/index.ts';
 import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
 import { newRunId } from '../harness/runner/index.ts';
-import { provisionDefault, testRunDir } from './support.ts';
+import { provisionDefault, runNode, testRunDir } from './support.ts';
 
-const run = promisify(execFile);
 const TOKEN = 'cleanup-test-token-0001';
 
 /**
@@ -33,11 +30,7 @@ describe('cleanup and the run-prefix guard, against a catalog holding foreign ob
   const createTable = (db: string, table: string) =>
     foreignCall('POST', `/v1/${prefix}/databases/${db}/tables`, { identifier: { database: db, object: table }, schema: { fields: [{ id: 0, name: 'id', type: 'INT' }], partitionKeys: [], primaryKeys: [], options: {} } });
   const databases = async () => ((await foreignCall('GET', `/v1/${prefix}/databases`)).body as { databases: string[] }).databases.sort();
-  const cli = (...args: string[]) =>
-    run(process.execPath, ['bin/paimon-interop.mjs', 'cleanup', '--env', 'external', '--config', config, ...args], { env: { ...process.env, CLEANUP_TEST_TOKEN: TOKEN }, timeout: 60_000 }).then(
-      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-    );
+  const cli = (...args: string[]) => runNode(['bin/paimon-interop.mjs', 'cleanup', '--env', 'external', '--config', config, ...args], { CLEANUP_TEST_TOKEN: TOKEN }, 60_000);
 
   beforeAll(async () => {
     const prov = await provisionDefault();
@@ -86,13 +79,13 @@ describe('cleanup and the run-prefix guard, against a catalog holding foreign ob
 
   it('says what is wrong in one line: a bad age, the wrong environment, an unreachable catalog', async () => {
     expect((await cli('--older-than', 'yesterday')).stderr).toMatch(/--older-than takes a number with m, h or d/);
-    const local = await run(process.execPath, ['bin/paimon-interop.mjs', 'cleanup'], { timeout: 60_000 }).catch((e: { code: number; stderr: string }) => e);
+    const local = await runNode(['bin/paimon-interop.mjs', 'cleanup'], {}, 60_000);
     expect(local).toMatchObject({ code: 1 });
-    expect((local as { stderr: string }).stderr).toMatch(/cleanup works on an external catalog/);
+    expect(local.stderr).toMatch(/cleanup works on an external catalog/);
     const gone = join(await testRunDir('cleanup-gone'), 'external.yaml');
     await writeFile(gone, ['catalog:', '  uri: http://127.0.0.1:9/', '  warehouse: w', '  auth: { provider: bear, token-env: CLEANUP_TEST_TOKEN }', ''].join('\n'));
-    const r = await run(process.execPath, ['bin/paimon-interop.mjs', 'cleanup', '--env', 'external', '--config', gone], { env: { ...process.env, CLEANUP_TEST_TOKEN: TOKEN }, timeout: 60_000 }).catch((e: { code: number; stderr: string }) => e);
+    const r = await runNode(['bin/paimon-interop.mjs', 'cleanup', '--env', 'external', '--config', gone], { CLEANUP_TEST_TOKEN: TOKEN }, 60_000);
     expect(r).toMatchObject({ code: 2 });
-    expect((r as { stderr: string }).stderr).not.toContain('    at ');
+    expect(r.stderr).not.toContain('    at ');
   });
 });

@@ -1,20 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { RawResults } from '../harness/verdicts/index.ts';
-import { testRunDir } from './support.ts';
-
-const run = promisify(execFile);
+import { rawResultsOf, reportedRunDir, runNode, testRunDir } from './support.ts';
 
 describe('a real cross-version cell', () => {
   it('2.0.0>1.4.2: the writer release creates and writes, the reader release appends, alters and compacts, then both read (rolling-upgrade)', async () => {
     const dir = await testRunDir('cross');
-    const r = await run(process.execPath, ['bin/paimon-interop.mjs', 'run', 'scenarios/upgrade', '--cross', '2.0.0>1.4.2', '--engine', 'paimon-java,flink', '--reports-dir', dir], { maxBuffer: 64 * 2 ** 20 }).catch((e: { stdout: string; stderr: string; code: number }) => e);
+    const r = await runNode(['bin/paimon-interop.mjs', 'run', 'scenarios/upgrade', '--cross', '2.0.0>1.4.2', '--engine', 'paimon-java,flink', '--reports-dir', dir]);
     expect(r.stdout, r.stderr.slice(-3000)).toContain('interop: 1 passed, 0 failed, 0 skipped');
-    const runDir = join(dir, /reports: \S+\/([^/\s]+) \(/.exec(r.stdout)![1]!);
-    const raw = JSON.parse(await readFile(join(runDir, 'raw-results.json'), 'utf8')) as RawResults;
+    const raw = await rawResultsOf(dir, r.stdout);
     expect(raw.cells.map((c) => [c.id, c.writer, c.paimon])).toEqual([['local/paimon-2.0.0>1.4.2', '2.0.0', '1.4.2']]);
     expect(raw.cells[0]!.versions).toMatchObject({ 'paimon-java (writer)': '2.0.0', 'paimon-java': '1.4.2' });
     const steps = raw.scenarios[0]!.steps;
@@ -24,7 +18,7 @@ describe('a real cross-version cell', () => {
     for (const i of [2, 4, 7]) expect(javaLog(i), steps[i]!.name).toMatch(/paimon-java\.log$/);
     // The pypaimon readers are not requested here: skipped with the reason, never replaced by another release's.
     expect(steps[6]!.skippedEngines.map((e) => e.engine)).toContain('pypaimon');
-    const page = await readFile(join(runDir, 'matrix.html'), 'utf8');
+    const page = await readFile(join(reportedRunDir(dir, r.stdout), 'matrix.html'), 'utf8');
     expect(page).toMatch(/<td class="pass" data-writer="2\.0\.0" data-reader="1\.4\.2">/);
   }, 900_000);
 });

@@ -2,8 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RawResults } from '../harness/verdicts/index.ts';
-import { isAlive, testRunDir } from './support.ts';
+import { isAlive, rawResultsOf, reportedRunDir, testRunDir } from './support.ts';
 
 /** The engine processes of a run, found among the CLI's descendants by their command line. */
 const ENGINE_PROCESSES: Record<string, RegExp> = {
@@ -63,8 +62,7 @@ describe('a killed engine process is an infrastructure error, on every local eng
     for (const engine of Object.keys(ENGINE_PROCESSES)) expect(stderr).toMatch(new RegExp(`\\[env\\] [^\\n]*${engine}[^\\n]*: exited during the run \\((SIGKILL|code 137)\\)`));
     expect(stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
 
-    const runId = (stdout.match(/reports: \S+\/([^/\s]+) \(/) ?? [])[1] ?? '';
-    const raw = JSON.parse(await readFile(join(dir, runId, 'raw-results.json'), 'utf8')) as RawResults;
+    const raw = await rawResultsOf(dir, stdout);
     const byName = new Map(raw.scenarios.map((s) => [s.name, s]));
     const victims = byName.get('engine-death-victims')!;
     expect(victims.status).toBe('error');
@@ -82,7 +80,7 @@ describe('a killed engine process is an infrastructure error, on every local eng
       expect(e.logTail, e.engine).toMatch(/exited during the run \((SIGKILL|code 137)\)/);
       expect(e.durationMs, e.engine).toBeLessThan(10_000);
     }
-    const summary = await readFile(join(dir, runId, 'summary.md'), 'utf8');
+    const summary = await readFile(join(reportedRunDir(dir, stdout), 'summary.md'), 'utf8');
     expect(summary).toContain('2 of the environment: an engine died, hung or was unreachable');
     expect(victims.failure).toContain('infrastructure error');
 

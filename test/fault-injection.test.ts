@@ -1,21 +1,11 @@
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawResults } from '../harness/verdicts/index.ts';
-import { testRunDir } from './support.ts';
-
-const run = promisify(execFile);
+import { rawResultsOf, runNode, testRunDir } from './support.ts';
 
 async function interop(paths: string[], engines: string): Promise<{ code: number; raw: RawResults }> {
   const dir = await testRunDir('faults');
-  const r = await run(process.execPath, ['bin/paimon-interop.mjs', 'run', ...paths, '--engine', engines, '--reports-dir', dir], { timeout: 600_000 }).then(
-    (x) => ({ code: 0, stdout: x.stdout }),
-    (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
-  );
-  const runId = (r.stdout.match(/reports: \S+\/([^/\s]+) \(/) ?? [])[1] ?? '';
-  return { code: r.code, raw: JSON.parse(await readFile(join(dir, runId, 'raw-results.json'), 'utf8')) as RawResults };
+  const r = await runNode(['bin/paimon-interop.mjs', 'run', ...paths, '--engine', engines, '--reports-dir', dir]);
+  return { code: r.code, raw: await rawResultsOf(dir, r.stdout) };
 }
 
 /**

@@ -1,17 +1,7 @@
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { RawResults } from '../harness/verdicts/index.ts';
-import { provisionDefault, testRunDir } from './support.ts';
+import { provisionDefault, rawResultsOf, runNode, testRunDir } from './support.ts';
 
-const run = promisify(execFile);
-const cli = (args: string[]) =>
-  run(process.execPath, ['bin/paimon-interop.mjs', ...args], { timeout: 600_000 }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+const cli = (args: string[]) => runNode(['bin/paimon-interop.mjs', ...args]);
 
 /** `--catalog python`: the suite against pypaimon's own RESTCatalogServer, a second reference implementation. */
 describe('the Python reference catalog (--catalog python)', () => {
@@ -21,8 +11,7 @@ describe('the Python reference catalog (--catalog python)', () => {
     const r = await cli(['run', 'scenarios/writes/writes-and-snapshots.yaml', '--catalog', 'python', '--engine', 'pypaimon,paimon-java', '--reports-dir', dir]);
     expect(r.stderr).toContain('starting the Python (pypaimon) reference REST catalog');
     expect(r.code).toBe(0);
-    const runId = (r.stdout.match(/reports: \S+\/([^/\s]+) \(/) ?? [])[1] ?? '';
-    const raw = JSON.parse(await readFile(join(dir, runId, 'raw-results.json'), 'utf8')) as RawResults;
+    const raw = await rawResultsOf(dir, r.stdout);
     expect(raw.cells[0]).toMatchObject({ id: 'local/paimon-1.4.2@python-catalog', catalogServer: 'python', versions: { catalog: 'pypaimon RESTCatalogServer 1.4.2' } });
     expect(raw.scenarios[0]!.status).toBe('pass');
     // The writes went through that server: the snapshots listing is its own answer.

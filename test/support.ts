@@ -1,5 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { CatalogClient } from '../harness/catalog/index.ts';
 import { createEngine, type Engine, type EngineOutcome, type EngineRequest } from '../harness/engines/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
@@ -7,6 +9,29 @@ import { LocalProvider } from '../harness/environment/local/index.ts';
 import { provision } from '../harness/provisioning/index.ts';
 import { checkInsert } from '../harness/runner/index.ts';
 import { versionRow } from '../harness/provisioning/index.ts';
+import type { RawResults } from '../harness/verdicts/index.ts';
+
+const execNode = promisify(execFile);
+
+/** Runs `node <args>` (the CLI: `bin/paimon-interop.mjs …`) to its end: exit code and output, never a throw. */
+export function runNode(args: string[], env: Record<string, string> = {}, timeoutMs = 600_000): Promise<{ code: number; stdout: string; stderr: string }> {
+  return execNode(process.execPath, args, { maxBuffer: 64 * 2 ** 20, env: { ...process.env, ...env }, timeout: timeoutMs }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+/** The folder of the run a CLI invocation reported (`reports: <dir>/<run id> (…)`) under `reportsDir`. */
+export function reportedRunDir(reportsDir: string, stdout: string): string {
+  const runId = /reports: \S+\/([^/\s]+) \(/.exec(stdout)?.[1];
+  if (!runId) throw new Error(`the CLI reported no run folder; its output ends: ${stdout.slice(-500)}`);
+  return join(reportsDir, runId);
+}
+
+/** The raw results of the run a CLI invocation reported under `reportsDir`. */
+export async function rawResultsOf(reportsDir: string, stdout: string): Promise<RawResults> {
+  return JSON.parse(await readFile(join(reportedRunDir(reportsDir, stdout), 'raw-results.json'), 'utf8')) as RawResults;
+}
 
 /** Whether a process of this pid still exists (signal 0 checks without sending anything). */
 export function isAlive(pid: number): boolean {

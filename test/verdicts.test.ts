@@ -1,22 +1,12 @@
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { RawResults } from '../harness/verdicts/index.ts';
-import { provisionDefault, testRunDir } from './support.ts';
+import { provisionDefault, rawResultsOf, runNode, testRunDir } from './support.ts';
 
-const run = promisify(execFile);
-const node = (args: string[], env: Record<string, string> = {}) =>
-  run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...env } }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
 
 /** Injected faults: each must end as a reported scenario with a non-pass status and exit code 1. */
 describe('no verdict is lost', () => {
   it('a scenario test that throws outside the runner or times out is reported as an error, and the run fails', async () => {
-    const r = await node(['--import', 'tsx', 'test/fixtures/verdicts/run-outside-runner.ts']);
+    const r = await runNode(['--import', 'tsx', 'test/fixtures/verdicts/run-outside-runner.ts']);
     const { raw, exit } = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { raw: RawResults; exit: number };
     expect(raw.scenarios.map((s) => [s.name, s.status])).toEqual([
       ['crashes-outside-the-runner', 'error'],
@@ -29,14 +19,14 @@ describe('no verdict is lost', () => {
   });
 
   it('scenarios that run at once and finish in any order are reported in file order (--jobs)', async () => {
-    const r = await node(['--import', 'tsx', 'test/fixtures/verdicts/run-concurrent.ts']);
+    const r = await runNode(['--import', 'tsx', 'test/fixtures/verdicts/run-concurrent.ts']);
     const { finished, reported } = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { finished: string[]; reported: string[] };
     expect(finished).toEqual(['third', 'second', 'first']);
     expect(reported).toEqual(['first', 'second', 'third']);
   });
 
   it('an invalid regular expression stops `run` before anything starts, at its file and line', async () => {
-    const r = await node(['bin/paimon-interop.mjs', 'run', 'test/fixtures/verdicts/bad-regex.yaml']);
+    const r = await runNode(['bin/paimon-interop.mjs', 'run', 'test/fixtures/verdicts/bad-regex.yaml']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('test/fixtures/verdicts/bad-regex.yaml:5:');
     expect(r.stderr).toContain('BAD_REGEX');
@@ -46,9 +36,9 @@ describe('no verdict is lost', () => {
   it('a request that hangs inside a live engine is a timeout verdict (exit 1), not an environment error', async () => {
     await provisionDefault(['pypaimon']);
     const dir = await testRunDir('verdict-hang');
-    const r = await node(['bin/paimon-interop.mjs', 'run', 'test/fixtures/verdicts/hang.yaml', '--engine', 'pypaimon', '--reports-dir', dir], { PAIMON_INTEROP_STEP_TIMEOUT_MS: '1' });
+    const r = await runNode(['bin/paimon-interop.mjs', 'run', 'test/fixtures/verdicts/hang.yaml', '--engine', 'pypaimon', '--reports-dir', dir], { PAIMON_INTEROP_STEP_TIMEOUT_MS: '1' });
     expect(r.code).toBe(1);
-    const raw = JSON.parse(await readFile(join(dir, (r.stdout.match(/reports: \S+\/([^/\s]+) \(/) ?? [])[1] ?? '', 'raw-results.json'), 'utf8')) as RawResults;
+    const raw = await rawResultsOf(dir, r.stdout);
     expect(raw.scenarios).toHaveLength(1);
     const s = raw.scenarios[0]!;
     expect(s.status).toBe('fail');

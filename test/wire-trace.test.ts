@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireEntry } from '../harness/catalog/index.ts';
 import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
 import type { RawResults } from '../harness/verdicts/index.ts';
-import { provisionDefault, testRunDir } from './support.ts';
+import { provisionDefault, rawResultsOf, reportedRunDir, runNode, testRunDir } from './support.ts';
 
-const run = promisify(execFile);
 const TOKEN = 'wire-trace-catalog-token-0001';
 
 /** Every file under a folder, recursively, as text. */
@@ -41,10 +38,10 @@ describe('wire traces of failing steps', () => {
     const config = join(dir, 'external.yaml');
     await writeFile(config, ['paimon: 1.4.2', 'catalog:', `  uri: ${catalog.endpoint.uri}`, `  warehouse: ${catalog.endpoint.warehouse}`, '  auth: { provider: bear, token-env: WIRE_TEST_TOKEN }', 'engines:', '  pypaimon: local', '  paimon-java: local', ''].join('\n'));
     reports = await mkdtemp(join(tmpdir(), 'pi-wire-'));
-    const r = await run(process.execPath, ['bin/paimon-interop.mjs', 'run', 'test/fixtures/wire', '--env', 'external', '--config', config, '--reports-dir', reports, '--known-issues', 'test/fixtures/no-known-issues.yaml'], { env: { ...process.env, WIRE_TEST_TOKEN: TOKEN }, timeout: 600_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
-    expect((r as { code?: number }).code).toBe(1);
-    const runDir = join(reports, (await readdir(reports)).find((n) => n !== 'latest')!);
-    raw = JSON.parse(await readFile(join(runDir, 'raw-results.json'), 'utf8')) as RawResults;
+    const r = await runNode(['bin/paimon-interop.mjs', 'run', 'test/fixtures/wire', '--env', 'external', '--config', config, '--reports-dir', reports, '--known-issues', 'test/fixtures/no-known-issues.yaml'], { WIRE_TEST_TOKEN: TOKEN });
+    expect(r.code).toBe(1);
+    const runDir = reportedRunDir(reports, r.stdout);
+    raw = await rawResultsOf(reports, r.stdout);
     everything = await allText(runDir);
   }, 600_000);
   afterAll(async () => {
