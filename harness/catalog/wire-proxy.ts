@@ -213,12 +213,16 @@ export class WireProxy {
     this.record({ at, method, path: url.pathname + url.search, status, ms: 0, client: req.headers['user-agent'], request: redactBody(body.toString('utf8')), response: redactBody(text), fault: fault.kind });
   }
 
+  /** The harness's own routes (trace, faults) answer only with the proxy's token; otherwise 403. */
+  private admitted(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.headers['x-trace-token'] === this.token) return true;
+    res.writeHead(403, { 'content-type': 'application/json' });
+    res.end('{"message":"trace token required"}');
+    return false;
+  }
+
   private async serveFaults(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
-    if (req.headers['x-trace-token'] !== this.token) {
-      res.writeHead(403, { 'content-type': 'application/json' });
-      res.end('{"message":"trace token required"}');
-      return;
-    }
+    if (!this.admitted(req, res)) return;
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const database = url.searchParams.get('database') ?? '';
@@ -236,11 +240,7 @@ export class WireProxy {
   }
 
   private serveTrace(req: IncomingMessage, url: URL, res: ServerResponse): void {
-    if (req.headers['x-trace-token'] !== this.token) {
-      res.writeHead(403, { 'content-type': 'application/json' });
-      res.end('{"message":"trace token required"}');
-      return;
-    }
+    if (!this.admitted(req, res)) return;
     const entries = this.trace(url.searchParams.get('database') ?? '', Number(url.searchParams.get('from') ?? 0), Number(url.searchParams.get('to') ?? Date.now()));
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(entries));

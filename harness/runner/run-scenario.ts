@@ -62,7 +62,8 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   const lacking = (scenario.requires?.capabilities ?? []).filter((c) => ![...ctx.engines.keys()].some((e) => ENGINE_CAPABILITIES[e]?.includes(c)));
   if (lacking.length) return skip(lacking.map((c) => `requires an engine with ${c}; none here has it (${[...ctx.engines.keys()].join(', ') || 'no engines'})`).join('; '));
   if (instance.steps.some((s) => s['catalog-deny']) && !ctx.catalogAdmin) return skip("makes the catalog itself deny access: needs the Java reference server's authorization hooks (local environment, --catalog java)");
-  if (instance.steps.some((s) => s.fault) && !ctx.wireTrace) return skip('injects faults through the wire proxy in front of the catalog; this environment has none (local and external have one)');
+  const injectsFaults = instance.steps.some((s) => s.fault);
+  if (injectsFaults && !ctx.wireTrace) return skip('injects faults through the wire proxy in front of the catalog; this environment has none (local and external have one)');
   const runnable = instance.steps.some((s) => s.rest !== undefined || stepEngines(s).some((e) => ctx.engines.has(e)));
   if (!runnable) {
     const absent = [...new Set(instance.steps.flatMap(stepEngines))];
@@ -87,7 +88,6 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   try {
     const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
     const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, clients: ctx.clientVersions, server: ctx.catalogServer };
-    const injectsFaults = instance.steps.some((s) => s.fault);
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
@@ -133,7 +133,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     Object.assign(result, harnessErrorFields(scenario.name, err, at));
   } finally {
     ctx.authority?.unregister(database);
-    if (ctx.wireTrace && instance.steps.some((s) => s.fault)) await setWireFault(ctx.wireTrace, { clear: database }).catch(() => undefined);
+    if (ctx.wireTrace && injectsFaults) await setWireFault(ctx.wireTrace, { clear: database }).catch(() => undefined);
     // Denials in the catalog end with the scenario, so its database can be dropped.
     for (const denied of ctx.catalogAdmin ? instance.steps.filter((s) => s['catalog-deny']) : []) {
       await catalogPermission(ctx, false, database, interpolate(denied['catalog-deny']!, vars).table).catch(() => undefined);
