@@ -11,6 +11,7 @@ describe('the run prefix guard', () => {
 
   it('refuses to create, change or drop what lies outside, whatever names it', () => {
     expect(outsideRunPrefix('POST', '/v1/p/databases', { name: 'sales' })).toMatch(/database 'sales', outside the run prefix 'pi_'/);
+    expect(outsideRunPrefix('POST', '/v1/p/databases/', { name: 'sales' })).toMatch(/'sales'/);
     expect(outsideRunPrefix('DELETE', '/v1/p/databases/sales')).toMatch(/DELETE \/v1\/p\/databases\/sales would change database 'sales'/);
     expect(outsideRunPrefix('delete', '/v1/p/databases/sales/tables/orders?x=1')).toBeDefined();
     expect(outsideRunPrefix('POST', '/v1/p/databases/sales%2Fx/tables')).toMatch(/'sales\/x'/);

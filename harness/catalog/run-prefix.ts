@@ -23,6 +23,14 @@ export function runStartedAt(database: string): Date | undefined {
 /** Whether a database name is under the run prefix (created by some run of the harness). */
 export const isRunDatabase = (database: string): boolean => database.startsWith(RUN_PREFIX);
 
+/** The database a catalog path names (`/v1/{prefix}/databases/{db}/…`), if any. */
+export function databaseOf(path: string): string | undefined {
+  const segments = path.split('?')[0]!.split('/');
+  const at = segments.indexOf('databases');
+  const db = at >= 0 ? segments[at + 1] : undefined;
+  return db ? decodeURIComponent(db) : undefined;
+}
+
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -34,14 +42,12 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function outsideRunPrefix(method: string, path: string, body?: unknown): string | undefined {
   if (!MUTATING.has(method.toUpperCase())) return undefined;
   const pathOnly = path.split('?')[0]!;
-  const databases: string[] = [];
-  const segments = pathOnly.split('/').map((s) => decodeURIComponent(s));
-  const at = segments.indexOf('databases');
-  if (at >= 0 && segments[at + 1] !== undefined && segments[at + 1] !== '') databases.push(segments[at + 1]!);
+  const inPath = databaseOf(pathOnly);
+  const databases = inPath === undefined ? [] : [inPath];
   const b = (body ?? {}) as { name?: unknown; source?: { database?: unknown }; destination?: { database?: unknown } };
-  if (at >= 0 && segments.length === at + 1 && typeof b.name === 'string') databases.push(b.name);
+  // POST …/databases: the new database is named in the body.
+  if (/\/databases\/?$/.test(pathOnly) && typeof b.name === 'string') databases.push(b.name);
   for (const id of [b.source, b.destination]) if (typeof id?.database === 'string') databases.push(id.database);
-  if (at < 0 && !databases.length) return undefined;
   const foreign = databases.filter((d) => !isRunDatabase(d));
   return foreign.length ? `${method.toUpperCase()} ${pathOnly} would change ${foreign.map((d) => `database '${d}'`).join(' and ')}, outside the run prefix '${RUN_PREFIX}'` : undefined;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAULT_NAMES } from '../scenario/index.ts';
-import { databaseOf, FAULT_KINDS, redactBody } from './wire-proxy.ts';
+import { databaseOf } from './run-prefix.ts';
+import { FAULT_KINDS, redactBody } from './wire-proxy.ts';
 
 describe('wire trace bodies', () => {
   it('replaces the values of secret keys at any depth and keeps every digit of 64-bit numbers', () => {

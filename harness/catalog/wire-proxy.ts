@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from '../http-request.ts';
 import { isLosslessNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 import type { CatalogEndpoint } from './catalog-endpoint.ts';
+import { databaseOf } from './run-prefix.ts';
 
 /** One request between a client (an engine, or the harness) and the catalog, as the wire proxy saw it. */
 export interface WireEntry {
@@ -79,14 +80,6 @@ function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value === null || typeof value !== 'object' || isLosslessNumber(value)) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && (typeof v === 'string' || isLosslessNumber(v)) ? '***' : withoutSecrets(v)]));
-}
-
-/** The database a catalog path names (`/v1/{prefix}/databases/{db}/…`), if any. */
-export function databaseOf(path: string): string | undefined {
-  const segments = path.split('?')[0]!.split('/');
-  const at = segments.indexOf('databases');
-  const db = at >= 0 ? segments[at + 1] : undefined;
-  return db ? decodeURIComponent(db) : undefined;
 }
 
 /**
