@@ -50,15 +50,16 @@ export class CatalogClient {
   /**
    * Any call, relative to the API root (`/v1/config`) — never throws on HTTP status. A call that
    * would change an object outside the run prefix (pi_) throws OutsideRunPrefixError instead of
-   * being sent: the harness never touches what it did not create.
+   * being sent: the harness never touches what it did not create. An answer that does not start
+   * within `timeoutMs` (default 30 s) is a CatalogError.
    */
-  async raw(method: string, path: string, body?: unknown): Promise<RestReply> {
+  async raw(method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<RestReply> {
     const outside = outsideRunPrefix(method, path, body);
     if (outside) throw new OutsideRunPrefixError(outside);
     const url = new URL(path.replace(/^\//, ''), this.endpoint.uri.endsWith('/') ? this.endpoint.uri : `${this.endpoint.uri}/`);
     try {
       const text = body === undefined ? undefined : JSON.stringify(body);
-      const res = await request(url, { method: method as 'GET', headers: this.headers(method, url, text), body: text, headersTimeout: 30_000, bodyTimeout: 30_000 });
+      const res = await request(url, { method: method as 'GET', headers: this.headers(method, url, text), body: text, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
       const reply = await res.body.text();
       let parsed: unknown = reply;
       try {
@@ -78,6 +79,18 @@ export class CatalogClient {
       ? { provider: 'bear', token: p.token }
       : { provider: 'dlf', accessKeyId: p.accessKeyId ?? '', accessKeySecret: p.accessKeySecret ?? '', region: p.region };
     const client = new CatalogClient({ ...this.endpoint, uri: p.uri ?? this.endpoint.uri, auth });
+    client.prefix = this.prefix;
+    return client;
+  }
+
+  /**
+   * The same catalog reached without a credential, or with a wrong one of its kind (a bearer token
+   * or an access key secret the catalog never issued): what a 401 answer is checked with.
+   */
+  withCredential(kind: 'none' | 'wrong'): CatalogClient {
+    const auth = this.endpoint.auth;
+    const wrong: CatalogEndpoint['auth'] = auth.provider === 'dlf' ? { ...auth, accessKeySecret: 'paimon-interop-wrong-secret' } : { provider: 'bear', token: 'paimon-interop-wrong-token' };
+    const client = new CatalogClient({ ...this.endpoint, auth: kind === 'none' ? { provider: 'none' } : wrong });
     client.prefix = this.prefix;
     return client;
   }

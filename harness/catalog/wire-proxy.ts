@@ -31,6 +31,20 @@ export interface WireTraceEndpoint {
 }
 
 const TRACE_PATH = '/__paimon_interop/trace';
+const TALLY_PATH = '/__paimon_interop/tally';
+/** Distinct method/path/status/client keys counted at most (a run has a few thousand). */
+const MAX_TALLY_KEYS = 200_000;
+
+/** How often one method, path, status and client passed the proxy (endpoint coverage). */
+export interface WireTallyEntry {
+  method: string;
+  path: string;
+  /** 0: no HTTP answer (a dropped connection). */
+  status: number;
+  /** The request's User-Agent; absent for the harness's own calls. */
+  client?: string;
+  count: number;
+}
 const FAULTS_PATH = '/__paimon_interop/faults';
 
 /**
@@ -92,6 +106,7 @@ function withoutSecrets(value: unknown): unknown {
 export class WireProxy {
   private server?: Server;
   private readonly entries: { database?: string; entry: WireEntry }[] = [];
+  private readonly counts = new Map<string, WireTallyEntry>();
   private faults: (FaultRule & { left: number })[] = [];
   readonly token = randomBytes(18).toString('base64url');
   url = '';
@@ -152,6 +167,7 @@ export class WireProxy {
     const url = new URL(req.url ?? '/', 'http://proxy');
     if (url.pathname === TRACE_PATH) return this.serveTrace(req, url, res);
     if (url.pathname === FAULTS_PATH) return this.serveFaults(req, url, res);
+    if (url.pathname === TALLY_PATH) return this.serveTally(req, res);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
@@ -227,9 +243,25 @@ export class WireProxy {
     res.end(JSON.stringify(reply));
   }
 
+  /** Every request so far, counted by method, path (no query), status and client. */
+  tally(): WireTallyEntry[] {
+    return [...this.counts.values()];
+  }
+
   private record(entry: WireEntry): void {
+    const path = entry.path.split('?')[0]!;
+    const key = `${entry.method} ${path} ${entry.status} ${entry.client ?? ''}`;
+    const counted = this.counts.get(key);
+    if (counted) counted.count++;
+    else if (this.counts.size < MAX_TALLY_KEYS) this.counts.set(key, { method: entry.method, path, status: entry.status, ...(entry.client ? { client: entry.client } : {}), count: 1 });
     this.entries.push({ database: databaseOf(entry.path), entry });
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+  }
+
+  private serveTally(req: IncomingMessage, res: ServerResponse): void {
+    if (!this.admitted(req, res)) return;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(this.tally()));
   }
 
   private serveTrace(req: IncomingMessage, url: URL, res: ServerResponse): void {
@@ -268,4 +300,14 @@ export async function unmetWireFaults(endpoint: WireTraceEndpoint, database: str
     throw new Error(`the wire proxy answered HTTP ${res.statusCode} for its fault rules`);
   }
   return (await res.body.json()) as (FaultRule & { left: number })[];
+}
+
+/** Every request a wire proxy has passed so far, counted (the run's endpoint coverage). */
+export async function fetchWireTally(endpoint: WireTraceEndpoint): Promise<WireTallyEntry[]> {
+  const res = await request(new URL(TALLY_PATH.slice(1), endpoint.url), { method: 'GET', headers: { 'x-trace-token': endpoint.token }, headersTimeout: 10_000, bodyTimeout: 30_000 });
+  if (res.statusCode !== 200) {
+    await res.body.dump();
+    return [];
+  }
+  return (await res.body.json()) as WireTallyEntry[];
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EnvironmentError } from '../environment-error.ts';
+import { CATALOG_CAPABILITY_NAMES } from '../conformance/index.ts';
 import { scenarioJsonSchema } from '../scenario/index.ts';
 import { err, out, printEnvironmentError, UsageError } from './cli-output.ts';
 
@@ -10,6 +11,8 @@ Usage:
                      [--cross A>B,...|all] [--catalog-paimon V] [--catalog java|python]
                      [--baseline reports/<run-id>] [--fail-on any|new] [--tag T]... [--engine E[,E]]...
                      [--shard i/n] [--jobs N] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
+  paimon-interop conformance [--env local|external] [--config F] [--catalog java|python] [--paimon V]
+                     [--capabilities core,views,...] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop report <raw-results.json or run dir>... [--out dir] [--baseline run] [--known-issues file] [--fail-on any|new]
   paimon-interop list [paths...] [--tag T]... [--engine E[,E]]...
   paimon-interop validate [paths...]
@@ -23,7 +26,11 @@ Paths default to scenarios/. --jobs: scenario instances in flight at once (defau
 most 4, fewer when memory is short). bench: the suite with --jobs 1 and --jobs N in one invocation, and
 one seed scenario run one process per statement beside the harness; writes reports/bench-<id>/bench.json
 and bench.md. cleanup: drops the databases interrupted runs left in an external catalog (pi_<run id>_…,
-older than --older-than, default 1d), listing each first; nothing else is touched. Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
+older than --older-than, default 1d), listing each first; nothing else is touched. conformance: the
+scenarios tagged conformance against one catalog; writes conformance.md/.html/.json (a verdict per
+capability, endpoint coverage against the specification) and exits 1 unless every claimed
+capability passed or is a known deviation. --capabilities: what the catalog claims (default: the
+config's catalog.capabilities, else everything its Paimon release specifies). Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -51,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       naive: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'older-than': { type: 'string' },
+      capabilities: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -87,10 +95,17 @@ async function main(argv: string[]): Promise<number> {
     case 'setup':
       return (await import('./setup-command.ts')).setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
+    case 'conformance': {
       if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
       if (values.catalog !== 'java' && values.catalog !== 'python') throw new UsageError(`--catalog takes java or python (got '${values.catalog}')`);
       if (values.catalog === 'python' && values.env !== 'local') throw new UsageError(`--catalog python starts pypaimon's catalog server on this machine: it needs --env local (got '${values.env}')`);
-      return (await import('./run-command.ts')).runCommand({ env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, baseline: values.baseline, failOn: values['fail-on'] });
+      const claimed = list(values.capabilities === undefined ? undefined : [values.capabilities]);
+      const unknownCapabilities = claimed?.filter((c) => !(CATALOG_CAPABILITY_NAMES as string[]).includes(c)) ?? [];
+      if (unknownCapabilities.length) throw new UsageError(`--capabilities: unknown ${unknownCapabilities.map((c) => `'${c}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`);
+      const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, capabilities: claimed, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
+      if (command === 'conformance') return (await import('./conformance-command.ts')).conformanceCommand(opts);
+      return (await import('./run-command.ts')).runCommand(opts);
+    }
     default:
       throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
   }

@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
+import { fetchWireTally } from '../catalog/index.ts';
+import { tallyOperations } from '../conformance/index.ts';
 import { EnvironmentError } from '../environment/index.ts';
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
@@ -29,6 +31,8 @@ export interface RunOptions {
   reportsDir?: string;
   knownIssuesFile: string;
   configFile?: string;
+  /** `--capabilities a,b`: what the catalog claims (default: the config's list, else the release's specification). */
+  capabilities?: string[];
   baseline?: string;
   failOn: 'any' | 'new';
 }
@@ -89,7 +93,7 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
   const t0 = Date.now();
   const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}${cell.catalog ? ` on a ${cell.catalog} catalog` : ''}`;
   try {
-    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, catalogVersion: cell.catalog, catalogServer: opts.catalog === 'python' ? 'python' : undefined, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, onProgress: (m) => err(`[env] ${m}`) });
+    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, catalogVersion: cell.catalog, catalogServer: opts.catalog === 'python' ? 'python' : undefined, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, capabilities: opts.capabilities, onProgress: (m) => err(`[env] ${m}`) });
   } catch (e) {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
@@ -113,6 +117,9 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
   } finally {
     t2 = Date.now();
     delete process.env[RUN_SPEC_ENV];
+    // Which operations the engines and the harness used, before the proxy goes with the environment.
+    const tally = run.spec.env.wireTrace ? await fetchWireTally(run.spec.env.wireTrace).catch(() => undefined) : undefined;
+    if (tally && reporter.raw) for (const c of reporter.raw.cells) c.operations = tallyOperations(tally);
     await run.stop();
   }
   return { raw: reporter.raw, collectErrors: reporter.collectErrors, timing: { cell: label, startupMs, suiteMs: t2 - t1, stopMs: Date.now() - t2 } };

@@ -1,3 +1,4 @@
+import type { CapabilityClaim } from '../conformance/index.ts';
 import type { CatalogEndpoint, WireTraceEndpoint } from '../catalog/index.ts';
 import type { EngineEndpoint, OneShotRunner, PrincipalCredentials } from '../engines/index.ts';
 
@@ -37,6 +38,10 @@ export interface EnvironmentDescriptor {
    * table forbidden in the catalog itself, and allow it again. The token is a secret.
    */
   catalogAdmin?: { url: string; token: string };
+  /** The catalog capabilities the external config lists (`catalog.capabilities`); absent: the release's specification decides. */
+  listedCapabilities?: string[];
+  /** What the run's catalog claims to offer (set when the run starts). */
+  catalogClaim?: CapabilityClaim;
   /** The wire proxy every client reaches the catalog through, where the environment runs one: failing steps get their trace. */
   wireTrace?: WireTraceEndpoint;
 }

@@ -1,6 +1,7 @@
 import { rm, symlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BaselineDiff } from './baseline-diff.ts';
+import { ConformanceReporter } from './conformance-reporter.ts';
 import { EngineFeaturesReporter } from './engine-features-reporter.ts';
 import { HtmlMatrixReporter } from './html-matrix-reporter.ts';
 import { JUnitReporter } from './junit-reporter.ts';
@@ -8,7 +9,7 @@ import { writeRawResults, type RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
 import { SummaryReporter } from './summary-reporter.ts';
 
-export const DEFAULT_REPORTERS = (): Reporter[] => [new SummaryReporter(), new JUnitReporter(), new HtmlMatrixReporter(), new EngineFeaturesReporter()];
+export const DEFAULT_REPORTERS = (): Reporter[] => [new SummaryReporter(), new JUnitReporter(), new HtmlMatrixReporter(), new EngineFeaturesReporter(), new ConformanceReporter()];
 
 /** Writes raw-results.json, renders every report from it, and points reports/latest at the run. */
 export async function writeReports(raw: RawResults, runDir: string, opts: { baseline?: BaselineDiff; reporters?: Reporter[]; linkLatest?: boolean } = {}): Promise<void> {

@@ -43,6 +43,11 @@ export function evaluateRest(expect: ExpectDoc | undefined, status: number, body
     const actual = (body as Record<string, unknown> | null)?.[key];
     if (!containsSubset(value, actual)) out.push(fail(`body.${key}`, JSON.stringify(value), JSON.stringify(actual)));
   }
+  for (const [key, wanted] of Object.entries(expect?.includes ?? {})) {
+    const actual = (body as Record<string, unknown> | null)?.[key];
+    const missing = Array.isArray(actual) ? wanted.filter((w) => !actual.some((a) => containsSubset(w, a))) : wanted;
+    if (missing.length) out.push(fail(`body.${key} includes`, JSON.stringify(missing), Array.isArray(actual) ? `${actual.length} item(s) without them: ${JSON.stringify(actual).slice(0, 400)}` : JSON.stringify(actual)));
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { runPrefix, type CatalogClient, type WireTraceEndpoint } from '../catalog/index.ts';
+import type { CapabilityClaim } from '../conformance/index.ts';
 import type { PrincipalAuthority } from '../access-control/index.ts';
 import type { Engine, PrincipalCredentials } from '../engines/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
@@ -48,6 +49,8 @@ export interface RunContext {
   clientVersions?: Record<string, string>;
   /** The Java reference server's authorization hooks (local environment), for catalog-deny steps. */
   catalogAdmin?: { url: string; token: string };
+  /** What the catalog claims to offer (docs/conformance.md); scenarios needing more skip. Absent: no check. */
+  catalogClaim?: CapabilityClaim;
   /** Where the environment's wire proxy hands out traces: a failing step gets its requests to the catalog. */
   wireTrace?: WireTraceEndpoint;
   /** Today's date (YYYY-MM-DD) for known-issue expiry; injectable for tests. */

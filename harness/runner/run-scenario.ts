@@ -30,6 +30,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     loc: scenario.loc,
     params: instance.params,
     tags: scenario.tags ?? [],
+    ...(scenario.requires?.catalog ? { catalogCapabilities: [...scenario.requires.catalog] } : {}),
     status: 'pass',
     database,
     durationMs: 0,
@@ -61,6 +62,8 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   if (outside.length) return skip(`requires Paimon ${range}; this cell runs ${outside.join(' and ')}`);
   const lacking = (scenario.requires?.capabilities ?? []).filter((c) => ![...ctx.engines.keys()].some((e) => ENGINE_CAPABILITIES[e]?.includes(c)));
   if (lacking.length) return skip(lacking.map((c) => `requires an engine with ${c}; none here has it (${[...ctx.engines.keys()].join(', ') || 'no engines'})`).join('; '));
+  const unclaimed = (scenario.requires?.catalog ?? []).filter((c) => ctx.catalogClaim && !ctx.catalogClaim.claimed.includes(c));
+  if (unclaimed.length) return skip(`exercises ${unclaimed.join(', ')}, which the catalog does not claim (${ctx.catalogClaim!.source === 'config' ? 'capabilities listed in the config' : "its release's specification"})`);
   if (instance.steps.some((s) => s['catalog-deny']) && !ctx.catalogAdmin) return skip("makes the catalog itself deny access: needs the Java reference server's authorization hooks (local environment, --catalog java)");
   const injectsFaults = instance.steps.some((s) => s.fault);
   if (injectsFaults && !ctx.wireTrace) return skip('injects faults through the wire proxy in front of the catalog; this environment has none (local and external have one)');

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { providerFor } from '../environment/index.ts';
+import { capabilityClaim, UnknownCapabilityError } from '../conformance/index.ts';
+import { EnvironmentError, providerFor } from '../environment/index.ts';
 import type { RunFilter, RunSpec } from './run-spec.ts';
 
 export interface StartRunOptions {
@@ -22,6 +23,8 @@ export interface StartRunOptions {
   reportsDir?: string;
   runId?: string;
   configFile?: string;
+  /** `--capabilities`: what the catalog claims, overriding the config and the specification. */
+  capabilities?: string[];
   onProgress?: (message: string) => void;
 }
 
@@ -41,6 +44,12 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   await mkdir(cellDir, { recursive: true });
   const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, catalogVersion: opts.catalogVersion, catalogServer: opts.catalogServer, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile });
   const { stop, oneShot: _oneShot, ...descriptor } = started;
+  try {
+    descriptor.catalogClaim = capabilityClaim(opts.capabilities ?? descriptor.listedCapabilities, descriptor.catalogVersion ?? descriptor.paimonVersion, descriptor.catalog.auth.provider);
+  } catch (e) {
+    await stop();
+    throw e instanceof UnknownCapabilityError ? new EnvironmentError('ENV_CONFIG', opts.env, `${opts.capabilities ? '--capabilities' : `${opts.configFile}: catalog.capabilities`}: ${e.message}`) : e;
+  }
   return {
     spec: { runId, runDir, writerVersion: opts.writerVersion, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, jobs: opts.jobs ?? 1, knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml', loadedRunFile: opts.loadedRunFile, env: descriptor },
     stop,

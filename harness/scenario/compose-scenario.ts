@@ -118,10 +118,14 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
       }
     });
     const marked = step['mark-time']?.variable;
-    if (marked !== undefined) {
-      if (variables.has(marked)) problems.push(problem('BAD_VALUE', `\${${marked}} is already a variable`, loc.ofPath([...base, 'mark-time', 'variable'])));
+    const declared: [string, (string | number)[]][] = [
+      ...(marked !== undefined ? [[marked, [...base, 'mark-time', 'variable']] as [string, (string | number)[]]] : []),
+      ...Object.keys(step.rest?.capture ?? {}).map((v): [string, (string | number)[]] => [v, [...base, 'rest', 'capture', v]]),
+    ];
+    for (const [name, path] of declared) {
+      if (variables.has(name)) problems.push(problem('BAD_VALUE', `\${${name}} is already a variable`, loc.ofPath(path)));
       // Known from here on: later steps may use it.
-      variables.add(marked);
+      variables.add(name);
     }
     return { ...step, loc: loc.ofPath(base), index };
   });

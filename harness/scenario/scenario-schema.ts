@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATALOG_CAPABILITY_NAMES, type CatalogCapability } from '../conformance/index.ts';
 import { RegexString } from './regex-string.ts';
 
 /**
@@ -63,6 +64,7 @@ export const ExpectSchema = z
     agree: z.boolean().optional().describe('all engines of the step return the same canonical result'),
     status: z.number().int().optional().describe('rest steps: expected HTTP status'),
     body: z.record(z.string(), Cell).optional().describe('rest steps: keys the JSON body must contain with these values (objects match as subsets)'),
+    includes: z.record(z.string(), z.array(Cell)).optional().describe('rest steps: arrays of the JSON body that must contain these items, in any order, among others (objects match as subsets)'),
   })
   .describe('what the step must produce');
 
@@ -109,6 +111,18 @@ export const RestCallSchema = z.strictObject({
   method: z.enum(['GET', 'POST', 'DELETE', 'HEAD']),
   path: z.string().regex(/^\//, 'must start with /').describe('path below /v1/{prefix}, e.g. /databases/${db}; or a full /v1/... path such as /v1/config?warehouse=...'),
   body: z.record(z.string(), Cell).optional(),
+  paginate: z
+    .strictObject({
+      'max-results': z.number().int().positive().describe('page size asked for (maxResults)'),
+      items: z.string().min(1).describe("the listing's array, e.g. databases, tables, tableDetails"),
+    })
+    .optional()
+    .describe('walk a paged listing: ask for pages of max-results, follow nextPageToken to the last page; the body checked is the last page with `items` holding every page\'s items and `pages` their number. Each page must hold at most max-results items, none twice'),
+  capture: z
+    .record(Identifier, z.string().regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'a dotted path into the JSON body, e.g. snapshot.id'))
+    .optional()
+    .describe('variables for later steps from the answer: {tableId: id} keeps the body\'s id in ${tableId}'),
+  credential: z.enum(['none', 'wrong']).optional().describe("send the request without a credential, or with a wrong one of the catalog's kind (a 401 check)"),
 });
 
 /** The step kinds; a step has exactly one of these keys. */
@@ -206,6 +220,10 @@ export const ScenarioSchema = z
         engines: z.array(z.string()).optional().describe('engines the scenario cannot run without'),
         capabilities: z.array(z.string()).optional(),
         paimon: z.string().optional().describe('Paimon version range, e.g. ">=1.3"'),
+        catalog: z
+          .array(z.enum(CATALOG_CAPABILITY_NAMES as [CatalogCapability, ...CatalogCapability[]]))
+          .optional()
+          .describe("capabilities of the REST catalog the scenario exercises (docs/conformance.md): it skips on a catalog that does not claim them, and its verdict counts toward theirs in the conformance report"),
       })
       .optional(),
     principals: z
@@ -226,3 +244,4 @@ export const ScenarioSchema = z
 export type ScenarioDoc = z.infer<typeof ScenarioSchema>;
 export type StepDoc = z.infer<typeof StepSchema>;
 export type ExpectDoc = z.infer<typeof ExpectSchema>;
+export type RestCallDoc = z.infer<typeof RestCallSchema>;

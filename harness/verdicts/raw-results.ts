@@ -1,3 +1,4 @@
+import type { CapabilityClaim, OperationTally } from '../conformance/index.ts';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { byteOrder } from '../byte-order.ts';
@@ -21,6 +22,10 @@ export interface RunCell {
   catalogServer?: 'python';
   versions: Record<string, string>;
   catalog: string;
+  /** What the catalog claimed to offer (conformance report). */
+  catalogClaim?: CapabilityClaim;
+  /** Every request that passed the wire proxy, counted by operation, status and client (endpoint coverage). */
+  operations?: OperationTally[];
   unavailable: Record<string, string>;
   logs: Record<string, string>;
 }

@@ -66,6 +66,8 @@ export interface ScenarioResult {
   loc: Loc;
   params: Record<string, string | number | boolean>;
   tags: string[];
+  /** The catalog capabilities the scenario exercises (`requires.catalog`), for the conformance report. */
+  catalogCapabilities?: string[];
   status: Status;
   /** Why the scenario was skipped, or the environment error that stopped it. */
   reason?: string;

@@ -66,6 +66,7 @@ const ctxBase = {
   clientVersions: env.versions,
   catalogServer: env.catalogServer,
   wireTrace: env.wireTrace,
+  catalogClaim: env.catalogClaim,
   catalogAdmin: env.catalogAdmin,
   engines,
   writeEngines,

@@ -23,6 +23,7 @@ export function cellOf(spec: RunSpec): RunCell {
     catalogServer: env.catalogServer,
     versions: env.versions,
     catalog: describeEndpoint(env.catalog),
+    ...(env.catalogClaim ? { catalogClaim: env.catalogClaim } : {}),
     unavailable: env.unavailable,
     logs: env.logs,
   };

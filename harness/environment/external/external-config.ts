@@ -30,7 +30,12 @@ const Auth = z.discriminatedUnion('provider', [
  */
 export const ExternalConfigSchema = z.strictObject({
   paimon: z.string().optional().describe('version of the local clients (pypaimon, paimon-java) to run against the catalog'),
-  catalog: z.strictObject({ uri: z.url(), warehouse: z.string().min(1), auth: Auth }),
+  catalog: z.strictObject({
+    uri: z.url(),
+    warehouse: z.string().min(1),
+    auth: Auth,
+    capabilities: z.array(z.string()).optional().describe('what the catalog claims to offer (docs/conformance.md); absent: everything its Paimon release specifies'),
+  }),
   engines: z.strictObject(engineEntries).optional(),
   principals: z.record(z.string(), z.strictObject({ 'token-env': EnvVarName.optional(), 'access-key-id-env': EnvVarName.optional(), 'access-key-secret-env': EnvVarName.optional(), region: z.string().optional() })).optional(),
 });

@@ -90,6 +90,7 @@ export class ExternalProvider implements EnvironmentProvider {
         versions,
         scratchRoot,
         wireTrace: wire.traceEndpoint,
+        ...(cfg.catalog.capabilities ? { listedCapabilities: cfg.catalog.capabilities } : {}),
         stop: async () => {
           await Promise.allSettled(started.map((p) => p.stop()));
           await wire.stop();
