@@ -32,6 +32,7 @@ export interface WireTraceEndpoint {
 
 const TRACE_PATH = '/__paimon_interop/trace';
 const TALLY_PATH = '/__paimon_interop/tally';
+const FAULTS_PATH = '/__paimon_interop/faults';
 /** Distinct method/path/status/client keys counted at most (a run has a few thousand). */
 const MAX_TALLY_KEYS = 200_000;
 
@@ -45,7 +46,6 @@ export interface WireTallyEntry {
   client?: string;
   count: number;
 }
-const FAULTS_PATH = '/__paimon_interop/faults';
 
 /**
  * What the proxy does to a matching request instead of (or around) forwarding it:
@@ -107,6 +107,8 @@ export class WireProxy {
   private server?: Server;
   private readonly entries: { database?: string; entry: WireEntry }[] = [];
   private readonly counts = new Map<string, WireTallyEntry>();
+  /** Requests passed on to the catalog whose answer has not come back yet. */
+  private readonly inFlight = new Set<{ method: string; path: string; client?: string }>();
   private faults: (FaultRule & { left: number })[] = [];
   readonly token = randomBytes(18).toString('base64url');
   url = '';
@@ -181,6 +183,8 @@ export class WireProxy {
     const started = performance.now();
     let status = 0; // no HTTP answer
     let text = '';
+    const waiting = { method, path: url.pathname, ...(req.headers['user-agent'] ? { client: req.headers['user-agent'] } : {}) };
+    this.inFlight.add(waiting);
     try {
       const up = await request(new URL(url.pathname.replace(/^\//, '') + url.search, this.upstream.uri.endsWith('/') ? this.upstream.uri : `${this.upstream.uri}/`), {
         method: method as 'GET',
@@ -202,6 +206,8 @@ export class WireProxy {
       text = JSON.stringify({ message: `upstream catalog unreachable: ${(err as Error).message}`, code: 502 });
       // The client sees what a dropped connection looks like to it: no answer at all.
       res.destroy();
+    } finally {
+      this.inFlight.delete(waiting);
     }
     this.record({ at, method, path: url.pathname + url.search, status, ms: Math.round(performance.now() - started), client: req.headers['user-agent'], request: redactBody(body.toString('utf8')), response: redactBody(text), ...(fault ? { fault: fault.kind } : {}) });
   }
@@ -243,9 +249,16 @@ export class WireProxy {
     res.end(JSON.stringify(reply));
   }
 
-  /** Every request so far, counted by method, path (no query), status and client. */
+  /** Every request so far, counted by method, path (no query), status and client; one still waiting for its answer counts as status 0. */
   tally(): WireTallyEntry[] {
-    return [...this.counts.values()];
+    const waiting = new Map<string, WireTallyEntry>();
+    for (const r of this.inFlight) {
+      const key = `${r.method} ${r.path} ${r.client ?? ''}`;
+      const w = waiting.get(key);
+      if (w) w.count++;
+      else waiting.set(key, { ...r, status: 0, count: 1 });
+    }
+    return [...this.counts.values(), ...waiting.values()];
   }
 
   private record(entry: WireEntry): void {
