@@ -78,7 +78,12 @@ export class CatalogClient {
     const auth: CatalogEndpoint['auth'] = p.token
       ? { provider: 'bear', token: p.token }
       : { provider: 'dlf', accessKeyId: p.accessKeyId ?? '', accessKeySecret: p.accessKeySecret ?? '', region: p.region };
-    const client = new CatalogClient({ ...this.endpoint, uri: p.uri ?? this.endpoint.uri, auth });
+    return this.reachedWith(auth, p.uri);
+  }
+
+  /** This catalog with another credential (and URI), keeping the path prefix already learned. */
+  private reachedWith(auth: CatalogEndpoint['auth'], uri = this.endpoint.uri): CatalogClient {
+    const client = new CatalogClient({ ...this.endpoint, uri, auth });
     client.prefix = this.prefix;
     return client;
   }
@@ -90,9 +95,7 @@ export class CatalogClient {
   withCredential(kind: 'none' | 'wrong'): CatalogClient {
     const auth = this.endpoint.auth;
     const wrong: CatalogEndpoint['auth'] = auth.provider === 'dlf' ? { ...auth, accessKeySecret: 'paimon-interop-wrong-secret' } : { provider: 'bear', token: 'paimon-interop-wrong-token' };
-    const client = new CatalogClient({ ...this.endpoint, auth: kind === 'none' ? { provider: 'none' } : wrong });
-    client.prefix = this.prefix;
-    return client;
+    return this.reachedWith(kind === 'none' ? { provider: 'none' } : wrong);
   }
 
   /** GET /v1/config; remembers the path prefix the catalog asks for. */

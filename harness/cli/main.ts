@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EnvironmentError } from '../environment-error.ts';
-import { CATALOG_CAPABILITY_NAMES } from '../conformance/index.ts';
+import { CATALOG_CAPABILITY_NAMES, unknownCapabilities } from '../conformance/index.ts';
 import { scenarioJsonSchema } from '../scenario/index.ts';
 import { err, out, printEnvironmentError, UsageError } from './cli-output.ts';
 
@@ -100,8 +100,8 @@ async function main(argv: string[]): Promise<number> {
       if (values.catalog !== 'java' && values.catalog !== 'python') throw new UsageError(`--catalog takes java or python (got '${values.catalog}')`);
       if (values.catalog === 'python' && values.env !== 'local') throw new UsageError(`--catalog python starts pypaimon's catalog server on this machine: it needs --env local (got '${values.env}')`);
       const claimed = list(values.capabilities === undefined ? undefined : [values.capabilities]);
-      const unknownCapabilities = claimed?.filter((c) => !(CATALOG_CAPABILITY_NAMES as string[]).includes(c)) ?? [];
-      if (unknownCapabilities.length) throw new UsageError(`--capabilities: unknown ${unknownCapabilities.map((c) => `'${c}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`);
+      const unknown = unknownCapabilities(claimed ?? []);
+      if (unknown.length) throw new UsageError(`--capabilities: unknown ${unknown.map((c) => `'${c}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`);
       const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, capabilities: claimed, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
       if (command === 'conformance') return (await import('./conformance-command.ts')).conformanceCommand(opts);
       return (await import('./run-command.ts')).runCommand(opts);

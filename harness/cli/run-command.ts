@@ -119,7 +119,8 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
     delete process.env[RUN_SPEC_ENV];
     // Which operations the engines and the harness used, before the proxy goes with the environment.
     const tally = run.spec.env.wireTrace ? await fetchWireTally(run.spec.env.wireTrace).catch(() => undefined) : undefined;
-    if (tally && reporter.raw) for (const c of reporter.raw.cells) c.operations = tallyOperations(tally);
+    const operations = tally && tallyOperations(tally);
+    if (operations && reporter.raw) for (const c of reporter.raw.cells) c.operations = operations;
     await run.stop();
   }
   return { raw: reporter.raw, collectErrors: reporter.collectErrors, timing: { cell: label, startupMs, suiteMs: t2 - t1, stopMs: Date.now() - t2 } };

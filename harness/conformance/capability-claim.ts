@@ -1,4 +1,4 @@
-import { CATALOG_CAPABILITIES, CATALOG_CAPABILITY_NAMES, UnknownCapabilityError, type CatalogCapability } from './catalog-capabilities.ts';
+import { CATALOG_CAPABILITY_NAMES, UnknownCapabilityError, unknownCapabilities, type CatalogCapability } from './catalog-capabilities.ts';
 import { operationsOf } from './rest-operations.ts';
 
 /**
@@ -23,7 +23,7 @@ export interface CapabilityClaim {
 /** The claim of a run: the listed capabilities (checked), or the specification's for the release. */
 export function capabilityClaim(listed: readonly string[] | undefined, release: string, authProvider: string): CapabilityClaim {
   if (listed === undefined) return { claimed: specCapabilities(release, authProvider), source: 'specification' };
-  const unknown = listed.filter((c) => !(c in CATALOG_CAPABILITIES));
+  const unknown = unknownCapabilities(listed);
   if (unknown.length) throw new UnknownCapabilityError(unknown);
   return { claimed: CATALOG_CAPABILITY_NAMES.filter((c) => listed.includes(c)), source: 'config' };
 }

@@ -26,6 +26,11 @@ export const CATALOG_CAPABILITIES = {
 export type CatalogCapability = keyof typeof CATALOG_CAPABILITIES;
 export const CATALOG_CAPABILITY_NAMES = Object.keys(CATALOG_CAPABILITIES) as CatalogCapability[];
 
+/** The names among `names` that are no catalog capability. */
+export function unknownCapabilities(names: readonly string[]): string[] {
+  return names.filter((c) => !(c in CATALOG_CAPABILITIES));
+}
+
 export class UnknownCapabilityError extends Error {
   readonly code = 'UNKNOWN_CATALOG_CAPABILITY';
   constructor(readonly names: string[]) {

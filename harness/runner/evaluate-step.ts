@@ -2,7 +2,8 @@ import type { EngineOutcome } from '../engines/index.ts';
 import { compareColumns, compareCount, compareRows, compareTypes, generatedRows, type Comparison } from '../results/index.ts';
 import type { ExpectDoc } from '../scenario/index.ts';
 
-const fail = (aspect: string, expected: string, actual: string): Comparison => ({ equal: false, aspect, diff: [`- ${expected}`, `+ ${actual}`] });
+/** A failing comparison: what was expected, what came. */
+export const fail = (aspect: string, expected: string, actual: string): Comparison => ({ equal: false, aspect, diff: [`- ${expected}`, `+ ${actual}`] });
 
 /** Checks one engine outcome against a step's expectations; returns the failing comparisons. */
 export function evaluateOutcome(expect: ExpectDoc | undefined, outcome: EngineOutcome): Comparison[] {

@@ -3,13 +3,11 @@ import { checkResponse } from '../../conformance/index.ts';
 import { hangTimeoutMs, today } from '../../known-issues/index.ts';
 import type { Comparison } from '../../results/index.ts';
 import type { RestCallDoc } from '../../scenario/index.ts';
-import { evaluateRest } from '../evaluate-step.ts';
+import { evaluateRest, fail } from '../evaluate-step.ts';
 import { withStatus, type StepHandler } from './step-handler.ts';
 
 /** Walks no further than this many pages: a catalog that never ends a listing fails the step. */
 const MAX_PAGES = 100;
-
-const problem = (aspect: string, expected: string, actual: string): Comparison => ({ equal: false, aspect, diff: [`- ${expected}`, `+ ${actual}`] });
 
 /** Answers that depart from the specification's response schema, as failures. */
 function schemaFailures(method: string, path: string, status: number, body: unknown): Comparison[] {
@@ -38,20 +36,20 @@ async function walkPages(client: CatalogClient, method: string, path: string, pa
     if (last.status !== 200) break;
     const page = ((last.body as Record<string, unknown>)[paginate.items] ?? []) as unknown[];
     if (!Array.isArray(page)) {
-      failures.push(problem(`page ${pages}`, `an array at ${paginate.items}`, JSON.stringify(page)));
+      failures.push(fail(`page ${pages}`, `an array at ${paginate.items}`, JSON.stringify(page)));
       break;
     }
-    if (page.length > max) failures.push(problem(`page ${pages}`, `at most ${max} item(s) (maxResults=${max})`, `${page.length} item(s)`));
+    if (page.length > max) failures.push(fail(`page ${pages}`, `at most ${max} item(s) (maxResults=${max})`, `${page.length} item(s)`));
     for (const item of page) {
       const key = JSON.stringify(item);
-      if (seen.has(key)) failures.push(problem(`page ${pages}`, 'items not seen on an earlier page', `${key} again`));
+      if (seen.has(key)) failures.push(fail(`page ${pages}`, 'items not seen on an earlier page', `${key} again`));
       seen.add(key);
     }
     items.push(...page);
     token = ((last.body as Record<string, unknown>).nextPageToken as string | null | undefined) ?? undefined;
   } while (token && pages < MAX_PAGES);
-  if (token) failures.push(problem('pages', `a last page within ${MAX_PAGES}`, `still a nextPageToken after ${MAX_PAGES} pages`));
-  if (pages === 1 && items.length > max) failures.push(problem('pages', `more than one page for ${items.length} items`, 'one page'));
+  if (token) failures.push(fail('pages', `a last page within ${MAX_PAGES}`, `still a nextPageToken after ${MAX_PAGES} pages`));
+  if (pages === 1 && items.length > max) failures.push(fail('pages', `more than one page for ${items.length} items`, 'one page'));
   const body = last.status === 200 ? { ...(last.body as object), [paginate.items]: items, pages } : last.body;
   return { status: last.status, body, failures, statement: `${method} ${path} (maxResults=${max}, ${pages} page(s), ${items.length} item(s))` };
 }
@@ -88,7 +86,7 @@ export const restStep: StepHandler = async ({ step, ctx, principal, base, vars, 
       for (const [variable, at] of Object.entries(rest.capture ?? {})) {
         const value = at.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), reply.body);
         if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') vars[variable] = value;
-        else failures.push(problem(`capture \${${variable}}`, `a string, number or boolean at ${at}`, JSON.stringify(value) ?? 'nothing'));
+        else failures.push(fail(`capture \${${variable}}`, `a string, number or boolean at ${at}`, JSON.stringify(value) ?? 'nothing'));
       }
     }
     base.engines.push({ engine: 'catalog', status: failures.length ? 'fail' : 'pass', statement, durationMs: Math.round(performance.now() - t), failures });
@@ -99,7 +97,7 @@ export const restStep: StepHandler = async ({ step, ctx, principal, base, vars, 
     if (await answersConfig(ctx.catalog)) {
       const message = `none: ${(err as Error).message} (the catalog answers other requests)`;
       // A typed error, so a known hang stops the scenario as an engine's does (later steps would judge its aftermath).
-      base.engines.push({ engine: 'catalog', status: 'fail', statement: `${rest.method} ${rest.path}`, durationMs, error: { errorClass: 'timeout', message }, failures: [problem('answer', 'an HTTP answer', message)] });
+      base.engines.push({ engine: 'catalog', status: 'fail', statement: `${rest.method} ${rest.path}`, durationMs, error: { errorClass: 'timeout', message }, failures: [fail('answer', 'an HTTP answer', message)] });
     } else {
       base.engines.push({ engine: 'catalog', status: 'error', durationMs, failures: [], reason: (err as Error).message });
     }
