@@ -14,6 +14,15 @@ describe('evaluateRest', () => {
     expect(evaluateRest(undefined, 500, { message: 'boom' })[0]!.aspect).toBe('status');
     expect(evaluateRest({ body: { code: 409 } }, 200, { code: 409 })).toEqual([]);
   });
+
+  it('finds included items in any order and refuses excluded ones, or a missing array', () => {
+    const body = { partitions: [{ spec: { dt: 'b' } }, { spec: { dt: 'a' } }] };
+    expect(evaluateRest({ includes: { partitions: [{ spec: { dt: 'a' } }] } }, 200, body)).toEqual([]);
+    expect(evaluateRest({ includes: { partitions: [{ spec: { dt: 'd' } }] } }, 200, body)[0]!.aspect).toBe('body.partitions includes');
+    expect(evaluateRest({ excludes: { partitions: [{ spec: { dt: 'd' } }] } }, 200, body)).toEqual([]);
+    expect(evaluateRest({ excludes: { partitions: [{ spec: { dt: 'd' } }, { spec: { dt: 'b' } }] } }, 200, body)[0]!.aspect).toBe('body.partitions excludes');
+    expect(evaluateRest({ excludes: { partitions: [{ spec: { dt: 'd' } }] } }, 200, { partitions: null })[0]!.aspect).toBe('body.partitions excludes');
+  });
 });
 
 describe('evaluateOutcome', () => {

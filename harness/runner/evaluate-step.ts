@@ -49,6 +49,15 @@ export function evaluateRest(expect: ExpectDoc | undefined, status: number, body
     const missing = Array.isArray(actual) ? wanted.filter((w) => !actual.some((a) => containsSubset(w, a))) : wanted;
     if (missing.length) out.push(fail(`body.${key} includes`, JSON.stringify(missing), Array.isArray(actual) ? `${actual.length} item(s) without them: ${JSON.stringify(actual).slice(0, 400)}` : JSON.stringify(actual)));
   }
+  for (const [key, unwanted] of Object.entries(expect?.excludes ?? {})) {
+    const actual = (body as Record<string, unknown> | null)?.[key];
+    if (!Array.isArray(actual)) {
+      out.push(fail(`body.${key} excludes`, `an array without ${JSON.stringify(unwanted)}`, JSON.stringify(actual)));
+      continue;
+    }
+    const present = actual.filter((a) => unwanted.some((u) => containsSubset(u, a)));
+    if (present.length) out.push(fail(`body.${key} excludes`, `none of ${JSON.stringify(unwanted)}`, JSON.stringify(present).slice(0, 400)));
+  }
   return out;
 }
 

@@ -65,6 +65,7 @@ export const ExpectSchema = z
     status: z.number().int().optional().describe('rest steps: expected HTTP status'),
     body: z.record(z.string(), Cell).optional().describe('rest steps: keys the JSON body must contain with these values (objects match as subsets)'),
     includes: z.record(z.string(), z.array(Cell)).optional().describe('rest steps: arrays of the JSON body that must contain these items, in any order, among others (objects match as subsets)'),
+    excludes: z.record(z.string(), z.array(Cell)).optional().describe('rest steps: arrays of the JSON body that must hold none of these items (objects match as subsets)'),
   })
   .describe('what the step must produce');
 
