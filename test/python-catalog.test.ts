@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { provisionDefault, rawResultsOf, runNode, testRunDir } from './support.ts';
+import type { ConformanceReport } from '../harness/reporters/index.ts';
+import { provisionDefault, rawResultsOf, reportedRunDir, runNode, testRunDir } from './support.ts';
 
 const cli = (args: string[]) => runNode(['bin/paimon-interop.mjs', ...args]);
 
@@ -16,6 +19,23 @@ describe('the Python reference catalog (--catalog python)', () => {
     expect(raw.scenarios[0]!.status).toBe('pass');
     // The writes went through that server: the snapshots listing is its own answer.
     expect(raw.scenarios[0]!.steps.find((s) => s.name === 'three snapshots with growing record counts')?.status).toBe('pass');
+  });
+
+  it("gives the conformance verdict of what pypaimon's server implements, its gaps recorded", async () => {
+    await provisionDefault(['paimon-java']);
+    const dir = await testRunDir('python-catalog-conformance');
+    const r = await cli(['conformance', '--catalog', 'python', '--reports-dir', dir]);
+    expect(r.stdout).toMatch(/conformance: every claimed capability passed or is a known deviation/);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(await readFile(join(reportedRunDir(dir, r.stdout), 'conformance.json'), 'utf8')) as ConformanceReport;
+    const [cell] = report.cells;
+    expect(cell!.claimSource).toBe('what the catalog server implements of the Paimon 1.4.2 specification');
+    const verdict = Object.fromEntries(cell!.capabilities.map((c) => [c.capability, c.verdict]));
+    expect(verdict).toMatchObject({ 'data-token': 'pass', authentication: 'known', partitions: 'known', views: 'not claimed', branches: 'not claimed', snapshots: 'not claimed' });
+    expect(cell!.knownDeviations.map((d) => d.id)).toEqual(expect.arrayContaining(['python-catalog-accepts-any-credential', 'python-catalog-rename-keeps-source-table']));
+    // Whatever it claims, its answers were checked on the wire: the unclaimed routes were never called.
+    expect(cell!.endpoints.find((e) => e.operation === 'createView')!.covered).toBe(false);
+    expect(cell!.endpoints.find((e) => e.operation === 'getTableToken')!.byClient.harness).toMatchObject({ 200: expect.any(Number) });
   });
 
   it('says in one line what is wrong with the flag', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capabilityClaim, specCapabilities, UnknownCapabilityError } from './index.ts';
+import { capabilityClaim, claimSourceText, specCapabilities, UnknownCapabilityError } from './index.ts';
 import { checkResponse } from './check-response.ts';
 import { clientFamily, tallyOperations } from './operation-tally.ts';
 import { operationOf, operationsOf, REST_OPERATIONS } from './rest-operations.ts';
@@ -73,6 +73,13 @@ describe('capability claims', () => {
   it('takes a listed claim as is, and refuses a name it does not know', () => {
     expect(capabilityClaim(['views', 'core'], '2.0.0', 'bear')).toEqual({ claimed: ['core', 'views'], source: 'config' });
     expect(() => capabilityClaim(['core', 'teleport'], '2.0.0', 'bear')).toThrow(UnknownCapabilityError);
+  });
+
+  it("narrows to what the server implements, within its specification, unless a claim is listed", () => {
+    expect(capabilityClaim(undefined, '1.1.1', 'bear', ['core', 'partitions', 'consumers'])).toEqual({ claimed: ['core', 'partitions'], source: 'implementation' });
+    expect(capabilityClaim(['views'], '1.4.2', 'bear', ['core'])).toEqual({ claimed: ['views'], source: 'config' });
+    expect(claimSourceText('implementation', '1.4.2')).toBe('what the catalog server implements of the Paimon 1.4.2 specification');
+    expect(claimSourceText('specification')).toBe("everything its release's specification defines");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CapabilityClaim } from '../conformance/index.ts';
+import type { CapabilityClaim, CatalogCapability } from '../conformance/index.ts';
 import type { CatalogEndpoint, WireTraceEndpoint } from '../catalog/index.ts';
 import type { EngineEndpoint, OneShotRunner, PrincipalCredentials } from '../engines/index.ts';
 
@@ -40,6 +40,8 @@ export interface EnvironmentDescriptor {
   catalogAdmin?: { url: string; token: string };
   /** The catalog capabilities the external config lists (`catalog.capabilities`); absent: the release's specification decides. */
   listedCapabilities?: string[];
+  /** What the environment's catalog server is known to implement (pypaimon's reference server), when that is less than its specification. */
+  implementedCapabilities?: readonly CatalogCapability[];
   /** What the run's catalog claims to offer (set when the run starts). */
   catalogClaim?: CapabilityClaim;
   /** The wire proxy every client reaches the catalog through, where the environment runs one: failing steps get their trace. */

@@ -1,6 +1,6 @@
 import { byteOrder } from '../byte-order.ts';
 import type { RawResults, RunCell } from '../verdicts/index.ts';
-import { CATALOG_CAPABILITIES, CATALOG_CAPABILITY_NAMES, operationsOf, REST_OPERATIONS, type CatalogCapability } from '../conformance/index.ts';
+import { CATALOG_CAPABILITIES, CATALOG_CAPABILITY_NAMES, claimSourceText, operationsOf, REST_OPERATIONS, type CatalogCapability } from '../conformance/index.ts';
 
 /**
  * A capability's verdict in one cell. `pass`: every scenario behind it passed; `known`: what failed
@@ -98,7 +98,7 @@ function cellConformance(raw: RawResults, cell: RunCell): CellConformance {
     catalog: cell.catalog,
     paimon: release,
     catalogServer: cell.catalogServer === 'python' ? "pypaimon's RESTCatalogServer" : cell.environment === 'local' ? "Paimon's RESTCatalogServer (Java)" : 'the configured catalog',
-    claimSource: cell.catalogClaim?.source === 'config' ? 'listed in the config (or --capabilities)' : `everything the Paimon ${release} specification defines`,
+    claimSource: claimSourceText(cell.catalogClaim?.source ?? 'specification', release),
     capabilities,
     endpoints,
     knownDeviations: [...deviations].map(([id, reason]) => ({ id, reason })).sort((a, b) => byteOrder(a.id, b.id)),

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { satisfies } from 'semver';
 import { join } from 'node:path';
 import { fetchWireTrace, setWireFault, unmetWireFaults } from '../catalog/index.ts';
+import { claimSourceText } from '../conformance/index.ts';
 import { ENGINE_CAPABILITIES, type PrincipalCredentials } from '../engines/index.ts';
 import { applyKnownIssues, today } from '../known-issues/index.ts';
 import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
@@ -63,7 +64,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   const lacking = (scenario.requires?.capabilities ?? []).filter((c) => ![...ctx.engines.keys()].some((e) => ENGINE_CAPABILITIES[e]?.includes(c)));
   if (lacking.length) return skip(lacking.map((c) => `requires an engine with ${c}; none here has it (${[...ctx.engines.keys()].join(', ') || 'no engines'})`).join('; '));
   const unclaimed = (scenario.requires?.catalog ?? []).filter((c) => ctx.catalogClaim && !ctx.catalogClaim.claimed.includes(c));
-  if (unclaimed.length) return skip(`exercises ${unclaimed.join(', ')}, which the catalog does not claim (${ctx.catalogClaim!.source === 'config' ? 'capabilities listed in the config' : "its release's specification"})`);
+  if (unclaimed.length) return skip(`exercises ${unclaimed.join(', ')}, which the catalog does not claim (${claimSourceText(ctx.catalogClaim!.source)})`);
   if (instance.steps.some((s) => s['catalog-deny']) && !ctx.catalogAdmin) return skip("makes the catalog itself deny access: needs the Java reference server's authorization hooks (local environment, --catalog java)");
   const injectsFaults = instance.steps.some((s) => s.fault);
   if (injectsFaults && !ctx.wireTrace) return skip('injects faults through the wire proxy in front of the catalog; this environment has none (local and external have one)');

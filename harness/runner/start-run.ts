@@ -45,7 +45,7 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, catalogVersion: opts.catalogVersion, catalogServer: opts.catalogServer, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile });
   const { stop, oneShot: _oneShot, ...descriptor } = started;
   try {
-    descriptor.catalogClaim = capabilityClaim(opts.capabilities ?? descriptor.listedCapabilities, descriptor.catalogVersion ?? descriptor.paimonVersion, descriptor.catalog.auth.provider);
+    descriptor.catalogClaim = capabilityClaim(opts.capabilities ?? descriptor.listedCapabilities, descriptor.catalogVersion ?? descriptor.paimonVersion, descriptor.catalog.auth.provider, descriptor.implementedCapabilities);
   } catch (e) {
     await stop();
     throw e instanceof UnknownCapabilityError ? new EnvironmentError('ENV_CONFIG', opts.env, `${opts.capabilities ? '--capabilities' : `${opts.configFile}: catalog.capabilities`}: ${e.message}`) : e;

@@ -8,7 +8,7 @@ import { logTail } from '../../log-tail.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
 import { provision } from '../../provisioning/index.ts';
 import { newSecret } from '../../new-secret.ts';
-import { startPythonCatalog, startReferenceCatalog } from './reference-catalog.ts';
+import { PYTHON_CATALOG_CAPABILITIES, startPythonCatalog, startReferenceCatalog } from './reference-catalog.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
 
 /** Engines the local environment can start: every descriptor with a local launcher. */
@@ -115,6 +115,7 @@ export class LocalProvider implements EnvironmentProvider {
         paimonVersion: row.paimon,
         catalogVersion: catalogRow === row ? undefined : catalogRow.paimon,
         catalogServer: python ? 'python' : undefined,
+        ...(python ? { implementedCapabilities: PYTHON_CATALOG_CAPABILITIES } : {}),
         catalog,
         engines,
         writerEngines,

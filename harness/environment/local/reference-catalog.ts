@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogEndpoint } from '../../catalog/index.ts';
+import type { CatalogCapability } from '../../conformance/index.ts';
 import { ManagedProcess } from '../../processes/index.ts';
 import { newSecret } from '../../new-secret.ts';
 
@@ -37,6 +38,16 @@ export async function startReferenceCatalog(opts: { java: string; classpath: str
 
 /** Which reference implementation of the REST catalog the local environment starts. */
 export type CatalogServerKind = 'java' | 'python';
+
+/**
+ * The capabilities pypaimon's RESTCatalogServer implements (pypaimon/tests/rest/rest_server.py,
+ * 1.4.x: `_route_request` routes config, databases, tables with their commit, token, rollback,
+ * latest snapshot and partition listing, and nothing else). Its claim is these, within what the
+ * row's specification defines; the rest of the protocol (views, functions, branches, tags, ...)
+ * it answers 404 and does not claim. Partially implemented capabilities (partitions without
+ * mark-done, authentication that accepts any credential) stay claimed, so their gaps are verdicts.
+ */
+export const PYTHON_CATALOG_CAPABILITIES: readonly CatalogCapability[] = ['core', 'pagination', 'rollback', 'data-token', 'partitions', 'authentication'];
 
 /**
  * Starts pypaimon's own RESTCatalogServer (python_catalog.py): the Python reference implementation
