@@ -1,7 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { FAULT_NAMES } from '../scenario/index.ts';
 import { databaseOf } from './run-prefix.ts';
-import { FAULT_KINDS, redactBody } from './wire-proxy.ts';
+import { FAULT_KINDS, redactBody, wireFaultStates, WireProxy } from './wire-proxy.ts';
 
 describe('wire trace bodies', () => {
   it('replaces the values of secret keys at any depth and keeps every digit of 64-bit numbers', () => {
@@ -32,3 +35,36 @@ describe('wire trace bodies', () => {
   });
 });
 
+
+describe('throttled faults', () => {
+  it('note a retry that comes sooner than Retry-After, and not one that waits', async () => {
+    // Test double of a catalog: answers every request 200 with an empty object.
+    const upstreamDouble = createServer((_req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => upstreamDouble.listen(0, '127.0.0.1', resolve));
+    const proxy = await new WireProxy({ uri: `http://127.0.0.1:${(upstreamDouble.address() as AddressInfo).port}/`, warehouse: 'w', auth: { provider: 'none' } }).start();
+    const commit = async (db: string) => {
+      const res = await request(new URL(`v1/w/databases/${db}/tables/t/commit`, proxy.url), { method: 'POST', body: '{}' });
+      await res.body.dump();
+      return { status: res.statusCode, retryAfter: res.headers['retry-after'] };
+    };
+    try {
+      proxy.addFault({ database: 'pi_hasty', method: 'POST', path: '^/tables/t/commit$', kind: 'throttled' });
+      expect(await commit('pi_hasty')).toEqual({ status: 429, retryAfter: '1' });
+      expect((await commit('pi_hasty')).status).toBe(200);
+      const [hasty] = await wireFaultStates(proxy.traceEndpoint, 'pi_hasty');
+      expect(hasty).toMatchObject({ left: 0, earlyRetriesMs: [expect.any(Number)] });
+      expect(hasty!.earlyRetriesMs[0]).toBeLessThan(1000);
+
+      proxy.addFault({ database: 'pi_patient', method: 'POST', path: '^/tables/t/commit$', kind: 'throttled' });
+      expect((await commit('pi_patient')).status).toBe(429);
+      await new Promise((r) => setTimeout(r, 1050));
+      expect((await commit('pi_patient')).status).toBe(200);
+      // Only the first request after a 429 is its retry.
+      expect((await commit('pi_patient')).status).toBe(200);
+      expect(await wireFaultStates(proxy.traceEndpoint, 'pi_patient')).toMatchObject([{ left: 0, earlyRetriesMs: [] }]);
+    } finally {
+      await proxy.stop();
+      upstreamDouble.close();
+    }
+  });
+});

@@ -50,7 +50,8 @@ export interface WireTallyEntry {
 /**
  * What the proxy does to a matching request instead of (or around) forwarding it:
  * - `unavailable`: answers 503 with an ErrorResponse body; the catalog never sees the request;
- * - `throttled`: answers 429 with `Retry-After: 1`; the catalog never sees the request;
+ * - `throttled`: answers 429 with `Retry-After: 1`; the catalog never sees the request, and the
+ *   proxy notes a matching request that follows sooner than that;
  * - `reset`: closes the connection without an answer; the catalog never sees the request;
  * - `slow`: waits `delayMs` (default 3000), then forwards;
  * - `lost-answer`: forwards (the catalog applies the request), then closes the connection
@@ -58,6 +59,22 @@ export interface WireTallyEntry {
  */
 export type FaultKind = 'unavailable' | 'throttled' | 'reset' | 'slow' | 'lost-answer';
 export const FAULT_KINDS: readonly FaultKind[] = ['unavailable', 'throttled', 'reset', 'slow', 'lost-answer'];
+
+/** How long a `throttled` answer asks the client to wait (its `Retry-After`, in seconds). */
+export const RETRY_AFTER_SECONDS = 1;
+/** A retry this much sooner than Retry-After still counts as waiting (the 429 is stamped after it is sent). */
+const RETRY_AFTER_SLACK_MS = 50;
+
+/**
+ * A fault rule as the proxy keeps it: the turns it has left, and for `throttled` how the client
+ * followed the 429: the gap (ms) to each next matching request that came sooner than Retry-After.
+ */
+export interface FaultState extends FaultRule {
+  left: number;
+  earlyRetriesMs: number[];
+  /** When the last 429 of this rule went out (epoch ms), until the next matching request arrives. */
+  throttledAt?: number;
+}
 
 /** A fault on requests of one database: method and a regular expression on the path below `/databases/{db}`. */
 export interface FaultRule {
@@ -109,7 +126,7 @@ export class WireProxy {
   private readonly counts = new Map<string, WireTallyEntry>();
   /** Requests passed on to the catalog whose answer has not come back yet. */
   private readonly inFlight = new Set<{ method: string; path: string; client?: string }>();
-  private faults: (FaultRule & { left: number })[] = [];
+  private faults: FaultState[] = [];
   readonly token = randomBytes(18).toString('base64url');
   url = '';
 
@@ -147,7 +164,7 @@ export class WireProxy {
   /** Adds a fault rule (it replaces the database's earlier rules for the same method and path). */
   addFault(rule: FaultRule): void {
     this.faults = this.faults.filter((f) => !(f.database === rule.database && f.method === rule.method && f.path === rule.path));
-    this.faults.push({ ...rule, method: rule.method.toUpperCase(), left: rule.times ?? 1 });
+    this.faults.push({ ...rule, method: rule.method.toUpperCase(), left: rule.times ?? 1, earlyRetriesMs: [] });
   }
 
   /** Removes every fault rule of a database (its scenario ended). */
@@ -155,12 +172,23 @@ export class WireProxy {
     this.faults = this.faults.filter((f) => f.database !== database);
   }
 
-  /** The fault this request gets, if a rule with turns left matches it (the turn is used up). */
+  /**
+   * The fault this request gets, if a rule with turns left matches it (the turn is used up). A
+   * request that follows a 429 of a matching rule sooner than its Retry-After is noted on the rule.
+   */
   private faultFor(method: string, path: string): FaultRule | undefined {
     const database = databaseOf(path);
     if (database === undefined) return undefined;
     const below = path.split('?')[0]!.replace(/^.*?\/databases\/[^/]+/, '');
-    const rule = this.faults.find((f) => f.left > 0 && f.database === database && f.method === method && new RegExp(f.path).test(below));
+    const matching = this.faults.filter((f) => f.database === database && f.method === method && new RegExp(f.path).test(below));
+    const now = Date.now();
+    for (const f of matching) {
+      if (f.throttledAt === undefined) continue;
+      const gap = now - f.throttledAt;
+      if (gap < RETRY_AFTER_SECONDS * 1000 - RETRY_AFTER_SLACK_MS) f.earlyRetriesMs.push(gap);
+      f.throttledAt = undefined;
+    }
+    const rule = matching.find((f) => f.left > 0);
     if (rule) rule.left--;
     return rule;
   }
@@ -222,8 +250,9 @@ export class WireProxy {
     } else {
       status = fault.kind === 'throttled' ? 429 : 503;
       text = JSON.stringify({ message: fault.kind === 'throttled' ? 'Too many requests (injected by paimon-interop)' : 'Service unavailable (injected by paimon-interop)', code: status });
-      res.writeHead(status, { 'content-type': 'application/json', ...(fault.kind === 'throttled' ? { 'retry-after': '1' } : {}) });
+      res.writeHead(status, { 'content-type': 'application/json', ...(fault.kind === 'throttled' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}) });
       res.end(text);
+      if (fault.kind === 'throttled') (fault as FaultState).throttledAt = Date.now();
     }
     this.record({ at, method, path: url.pathname + url.search, status, ms: 0, client: req.headers['user-agent'], request: redactBody(body.toString('utf8')), response: redactBody(text), fault: fault.kind });
   }
@@ -243,7 +272,7 @@ export class WireProxy {
     const database = url.searchParams.get('database') ?? '';
     let reply: unknown = { ok: true };
     if (req.method === 'DELETE') this.clearFaults(database);
-    else if (req.method === 'GET') reply = this.faults.filter((f) => f.database === database && f.left > 0);
+    else if (req.method === 'GET') reply = this.faults.filter((f) => f.database === database).map(({ throttledAt: _t, ...f }) => f);
     else this.addFault(JSON.parse(Buffer.concat(chunks).toString('utf8')) as FaultRule);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(reply));
@@ -305,14 +334,17 @@ export async function setWireFault(endpoint: WireTraceEndpoint, rule: FaultRule 
   if (res.statusCode !== 200) throw new Error(`the wire proxy refused the fault rule (HTTP ${res.statusCode})`);
 }
 
-/** The fault rules of a database that still have turns left: faults no request has met yet. */
-export async function unmetWireFaults(endpoint: WireTraceEndpoint, database: string): Promise<(FaultRule & { left: number })[]> {
+/**
+ * The fault rules of a database as the proxy saw them met: turns left (a rule with some is a fault
+ * no request met) and, for `throttled`, the retries that came sooner than Retry-After.
+ */
+export async function wireFaultStates(endpoint: WireTraceEndpoint, database: string): Promise<Omit<FaultState, 'throttledAt'>[]> {
   const res = await request(new URL(`${FAULTS_PATH.slice(1)}?database=${encodeURIComponent(database)}`, endpoint.url), { method: 'GET', headers: { 'x-trace-token': endpoint.token }, headersTimeout: 10_000, bodyTimeout: 10_000 });
   if (res.statusCode !== 200) {
     await res.body.dump();
     throw new Error(`the wire proxy answered HTTP ${res.statusCode} for its fault rules`);
   }
-  return (await res.body.json()) as (FaultRule & { left: number })[];
+  return (await res.body.json()) as Omit<FaultState, 'throttledAt'>[];
 }
 
 /** Every request a wire proxy has passed so far, counted (the run's endpoint coverage). */

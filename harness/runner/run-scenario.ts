@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { satisfies } from 'semver';
 import { join } from 'node:path';
-import { fetchWireTrace, setWireFault, unmetWireFaults } from '../catalog/index.ts';
+import { fetchWireTrace, RETRY_AFTER_SECONDS, setWireFault, wireFaultStates } from '../catalog/index.ts';
 import { claimSourceText } from '../conformance/index.ts';
 import { ENGINE_CAPABILITIES, type PrincipalCredentials } from '../engines/index.ts';
 import { applyKnownIssues, today } from '../known-issues/index.ts';
@@ -118,13 +118,16 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
         break;
       }
     }
-    // Every step ran to the end (not stopped by a failure or a known error): each fault must have been met.
+    // Every step ran to the end (not stopped by a failure or a known error): each fault must have
+    // been met, and a throttled client must have waited as Retry-After asked.
     if (result.status === 'pass' && !result.reason && ctx.wireTrace && injectsFaults) {
-      const unmet = await unmetFaultsStep(ctx, database, result.steps.length, scenario.loc);
-      if (unmet) {
-        result.steps.push(unmet);
+      const ran = await faultsMetStep(ctx, database, result.steps.length, scenario.loc);
+      const met = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
+      result.steps.push(met);
+      ctx.hooks?.onStepResult?.(instance.id, met);
+      if (met.status === 'fail') {
         result.status = 'fail';
-        result.failure = renderStepFailure(scenario.name, unmet, ctx.logs);
+        result.failure = renderStepFailure(scenario.name, met, ctx.logs);
       }
     }
     if (result.status === 'pass' && result.steps.some((s) => s.status === 'known')) result.status = 'known';
@@ -153,14 +156,19 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
 }
 
 /**
- * A fault rule that no request met makes its scenario fail: the route was wrong, or the client
- * never made the request, and a pass would prove nothing about resilience.
+ * The scenario's faults as the wire proxy saw them met: a rule with turns left means the client
+ * never made the request, and a pass would prove nothing about resilience; a `throttled` fault
+ * followed by a retry sooner than its Retry-After means the client did not wait as asked
+ * (RFC 9110 §10.2.3; Paimon's Java client honours it).
  */
-async function unmetFaultsStep(ctx: RunContext, database: string, index: number, loc: StepResult['loc']): Promise<StepResult | undefined> {
-  const unmet = await unmetWireFaults(ctx.wireTrace!, database);
-  if (!unmet.length) return undefined;
-  const failures = unmet.map((f) => ({ equal: false, aspect: 'fault', diff: [`- ${f.kind} met by a ${f.method} request matching ${f.path}`, `+ never met (${f.left} turn(s) left): no such request reached the catalog`] }));
-  return { index, name: 'every injected fault was met', loc, status: 'fail', engines: [{ engine: 'wire-proxy', status: 'fail', durationMs: 0, failures }], disagreements: [], skippedEngines: [] };
+async function faultsMetStep(ctx: RunContext, database: string, index: number, loc: StepResult['loc']): Promise<StepResult> {
+  const states = await wireFaultStates(ctx.wireTrace!, database);
+  const failures = [
+    ...states.filter((f) => f.left > 0).map((f) => ({ equal: false, aspect: 'fault', diff: [`- ${f.kind} met by a ${f.method} request matching ${f.path}`, `+ never met (${f.left} turn(s) left): no such request reached the catalog`] })),
+    ...states.flatMap((f) => f.earlyRetriesMs.map((ms) => ({ equal: false, aspect: 'retry-after', diff: [`- the ${f.method} request matching ${f.path} retried no sooner than ${RETRY_AFTER_SECONDS} s after its 429 (Retry-After: ${RETRY_AFTER_SECONDS})`, `+ retried after ${ms} ms`] }))),
+  ];
+  const statement = states.map((f) => `${f.kind} on ${f.method} ${f.path}`).join('; ');
+  return { index, name: 'every injected fault was met as asked', loc, status: failures.length ? 'fail' : 'pass', engines: [{ engine: 'wire-proxy', status: failures.length ? 'fail' : 'pass', statement, durationMs: 0, failures }], disagreements: [], skippedEngines: [] };
 }
 
 /**
