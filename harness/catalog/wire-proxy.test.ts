@@ -35,7 +35,6 @@ describe('wire trace bodies', () => {
   });
 });
 
-
 describe('throttled faults', () => {
   it('note a retry that comes sooner than Retry-After, and not one that waits', async () => {
     // Test double of a catalog: answers every request 200 with an empty object.
