@@ -43,5 +43,10 @@ describe('the Python reference catalog (--catalog python)', () => {
     const external = await cli(['run', '--catalog', 'python', '--env', 'external']);
     expect(external.code).toBe(1);
     expect(external.stderr).toMatch(/--catalog python .* needs --env local/);
+    // Before 1.4 pypaimon's server cannot serve a client's write: refused before anything starts.
+    const early = await cli(['run', 'scenarios/conformance/databases.yaml', '--catalog', 'python', '--paimon', '1.3.1']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/ENV_CONFIG: --catalog python: pypaimon 1\.3\.1's RESTCatalogServer routes config, databases, tables and commit only .*--paimon 1\.4\.2/);
+    expect(early.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -8,7 +8,7 @@ import { logTail } from '../../log-tail.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
 import { provision } from '../../provisioning/index.ts';
 import { newSecret } from '../../new-secret.ts';
-import { PYTHON_CATALOG_CAPABILITIES, startPythonCatalog, startReferenceCatalog } from './reference-catalog.ts';
+import { PYTHON_CATALOG_CAPABILITIES, pythonCatalogUnfit, startPythonCatalog, startReferenceCatalog } from './reference-catalog.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
 
 /** Engines the local environment can start: every descriptor with a local launcher. */
@@ -27,6 +27,11 @@ export class LocalProvider implements EnvironmentProvider {
     const row = versionRow(options.paimonVersion);
     if (!row) {
       throw new EnvironmentError('ENV_CONFIG', 'local', `Paimon ${options.paimonVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+    }
+    if (options.catalogServer === 'python') {
+      const catalogRow = options.catalogVersion ? versionRow(options.catalogVersion) : row;
+      const unfit = pythonCatalogUnfit(typeof catalogRow?.pypaimon === 'string' ? catalogRow.pypaimon : undefined);
+      if (unfit) throw new EnvironmentError('ENV_CONFIG', 'catalog', `--catalog python: ${unfit}`);
     }
     const wanted = (options.engines ?? LOCAL_ENGINES).filter((e) => LOCAL_ENGINES.includes(e));
     const prov = await provision(row, { progress, engines: wanted });

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { coerce, lt } from 'semver';
 import { fileURLToPath } from 'node:url';
 import type { CatalogEndpoint } from '../../catalog/index.ts';
 import type { CatalogCapability } from '../../conformance/index.ts';
@@ -48,6 +49,17 @@ export type CatalogServerKind = 'java' | 'python';
  * mark-done, authentication that accepts any credential) stay claimed, so their gaps are verdicts.
  */
 export const PYTHON_CATALOG_CAPABILITIES: readonly CatalogCapability[] = ['core', 'pagination', 'rollback', 'data-token', 'partitions', 'authentication'];
+
+/**
+ * Why a pypaimon release's RESTCatalogServer cannot serve the suite, if it cannot: before 1.4 it
+ * routes config, databases, tables and commit only, without `GET …/snapshot`, which every client
+ * calls to write (Paimon Java then reports the table missing), nor token or rollback.
+ */
+export function pythonCatalogUnfit(pypaimon: string | undefined): string | undefined {
+  const v = pypaimon ? coerce(pypaimon) : null;
+  if (!v || !lt(v, '1.4.0')) return undefined;
+  return `pypaimon ${pypaimon}'s RESTCatalogServer routes config, databases, tables and commit only (no GET …/snapshot, which every client calls to write, no token, no rollback); use a row whose pypaimon is 1.4.x (--paimon 1.4.2)`;
+}
 
 /**
  * Starts pypaimon's own RESTCatalogServer (python_catalog.py): the Python reference implementation
