@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConformanceReport } from '../harness/reporters/index.ts';
-import { provisionDefault, rawResultsOf, reportedRunDir, runNode, testRunDir } from './support.ts';
+import { conformanceReportOf, provisionDefault, rawResultsOf, reportedRunDir, runNode, testRunDir } from './support.ts';
 
 const cli = (args: string[]) => runNode(['bin/paimon-interop.mjs', ...args]);
 
@@ -19,7 +18,7 @@ describe('paimon-interop conformance', () => {
     expect(r.stdout).toMatch(/conformance: every claimed capability passed or is a known deviation/);
     expect(r.code).toBe(0);
     const runDir = reportedRunDir(dir, r.stdout);
-    const report = JSON.parse(await readFile(join(runDir, 'conformance.json'), 'utf8')) as ConformanceReport;
+    const report = await conformanceReportOf(dir, r.stdout);
     expect(report.cells.map((c) => c.paimon).sort()).toEqual(['1.4.2', '2.0.0']);
     const cell = report.cells.find((c) => c.paimon === '1.4.2');
     expect(cell!.claimSource).toMatch(/specification/);
@@ -58,7 +57,7 @@ describe('paimon-interop conformance', () => {
     const r = await cli(['conformance', 'scenarios/conformance/views.yaml', 'scenarios/conformance/databases.yaml', '--capabilities', 'core,pagination', '--reports-dir', dir]);
     const raw = await rawResultsOf(dir, r.stdout);
     expect(raw.scenarios.find((s) => s.name === 'conformance-views')).toMatchObject({ status: 'skip', reason: expect.stringMatching(/exercises views, which the catalog does not claim \(capabilities listed/) });
-    const report = JSON.parse(await readFile(join(reportedRunDir(dir, r.stdout), 'conformance.json'), 'utf8')) as ConformanceReport;
+    const report = await conformanceReportOf(dir, r.stdout);
     const verdict = Object.fromEntries(report.cells[0]!.capabilities.map((c) => [c.capability, c.verdict]));
     expect(verdict).toMatchObject({ core: 'pass', pagination: 'pass', views: 'not claimed', functions: 'not claimed' });
     expect(r.code).toBe(0);

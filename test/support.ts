@@ -7,6 +7,7 @@ import { createEngine, type Engine, type EngineOutcome, type EngineRequest } fro
 import type { StartedEnvironment } from '../harness/environment/index.ts';
 import { LocalProvider } from '../harness/environment/local/index.ts';
 import { provision } from '../harness/provisioning/index.ts';
+import type { ConformanceReport } from '../harness/reporters/index.ts';
 import { checkInsert } from '../harness/runner/index.ts';
 import { versionRow } from '../harness/provisioning/index.ts';
 import type { RawResults } from '../harness/verdicts/index.ts';
@@ -31,6 +32,11 @@ export function reportedRunDir(reportsDir: string, stdout: string): string {
 /** The raw results of the run a CLI invocation reported under `reportsDir`. */
 export async function rawResultsOf(reportsDir: string, stdout: string): Promise<RawResults> {
   return JSON.parse(await readFile(join(reportedRunDir(reportsDir, stdout), 'raw-results.json'), 'utf8')) as RawResults;
+}
+
+/** The conformance report (conformance.json) of the run a CLI invocation reported. */
+export async function conformanceReportOf(reportsDir: string, stdout: string): Promise<ConformanceReport> {
+  return JSON.parse(await readFile(join(reportedRunDir(reportsDir, stdout), 'conformance.json'), 'utf8')) as ConformanceReport;
 }
 
 /** Whether a process of this pid still exists (signal 0 checks without sending anything). */

@@ -28,11 +28,13 @@ export class LocalProvider implements EnvironmentProvider {
     if (!row) {
       throw new EnvironmentError('ENV_CONFIG', 'local', `Paimon ${options.paimonVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
     }
-    if (options.catalogServer === 'python') {
-      const catalogRow = options.catalogVersion ? versionRow(options.catalogVersion) : row;
-      const unfit = pythonCatalogUnfit(typeof catalogRow?.pypaimon === 'string' ? catalogRow.pypaimon : undefined);
-      if (unfit) throw new EnvironmentError('ENV_CONFIG', 'catalog', `--catalog python: ${unfit}`);
-    }
+    // The catalog server may be of another release than the engines (users upgrade them apart).
+    const catalogRow = options.catalogVersion ? versionRow(options.catalogVersion) : row;
+    if (!catalogRow) throw new EnvironmentError('ENV_CONFIG', 'local', `catalog Paimon ${options.catalogVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+    // `--catalog python`: pypaimon's own RESTCatalogServer, the protocol's second reference implementation.
+    const python = options.catalogServer === 'python';
+    const unfit = python ? pythonCatalogUnfit(typeof catalogRow.pypaimon === 'string' ? catalogRow.pypaimon : undefined) : undefined;
+    if (unfit) throw new EnvironmentError('ENV_CONFIG', 'catalog', `--catalog python: ${unfit}`);
     const wanted = (options.engines ?? LOCAL_ENGINES).filter((e) => LOCAL_ENGINES.includes(e));
     const prov = await provision(row, { progress, engines: wanted });
     const runDir = resolve(options.runDir);
@@ -51,12 +53,7 @@ export class LocalProvider implements EnvironmentProvider {
     };
     try {
       const logs: Record<string, string> = { catalog: join(logDir, 'catalog.log') };
-      // The catalog server may be of another release than the engines (users upgrade them apart).
-      const catalogRow = options.catalogVersion ? versionRow(options.catalogVersion) : row;
-      if (!catalogRow) throw new EnvironmentError('ENV_CONFIG', 'local', `catalog Paimon ${options.catalogVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
       const catalogProv = catalogRow === row ? prov : await provision(catalogRow, { progress, engines: [] });
-      // `--catalog python`: pypaimon's own RESTCatalogServer, the protocol's second reference implementation.
-      const python = options.catalogServer === 'python';
       progress(`catalog: starting the ${python ? 'Python (pypaimon) ' : ''}reference REST catalog (Paimon ${catalogRow.paimon})`);
       const ref = python
         ? { ...(await startPythonCatalog({ python: catalogProv.python, dataPath: warehouseDir, log: logs.catalog!, token: newSecret() })), admin: undefined }

@@ -58,7 +58,7 @@ export const PYTHON_CATALOG_CAPABILITIES: readonly CatalogCapability[] = ['core'
 export function pythonCatalogUnfit(pypaimon: string | undefined): string | undefined {
   const v = pypaimon ? coerce(pypaimon) : null;
   if (!v || !lt(v, '1.4.0')) return undefined;
-  return `pypaimon ${pypaimon}'s RESTCatalogServer routes config, databases, tables and commit only (no GET …/snapshot, which every client calls to write, no token, no rollback); use a row whose pypaimon is 1.4.x (--paimon 1.4.2)`;
+  return `pypaimon ${pypaimon}'s RESTCatalogServer routes config, databases, tables and commit only (no GET …/snapshot, which every client calls to write, no token, no rollback); use a row whose pypaimon is 1.4.x (Paimon 1.4.2)`;
 }
 
 /**
