@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { conformanceReportOf, provisionDefault, rawResultsOf, runNode, testRunDir } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_ENGINES } from '../harness/environment/local/index.ts';
+import { conformanceReportOf, provisionRow, rawResultsOf, runNode, testRunDir } from './support.ts';
 
 const cli = (args: string[]) => runNode(['bin/paimon-interop.mjs', ...args]);
 
 /** `--catalog python`: the suite against pypaimon's own RESTCatalogServer, a second reference implementation. */
 describe('the Python reference catalog (--catalog python)', () => {
+  // `conformance` starts every local engine of the row; on a cold machine the downloads belong in a hook.
+  beforeAll(() => provisionRow(undefined, LOCAL_ENGINES));
+
   it('runs scenarios against pypaimon\'s RESTCatalogServer, named as its own axis in the cell', async () => {
-    await provisionDefault(['pypaimon', 'paimon-java']);
     const dir = await testRunDir('python-catalog');
     const r = await cli(['run', 'scenarios/writes/writes-and-snapshots.yaml', '--catalog', 'python', '--engine', 'pypaimon,paimon-java', '--reports-dir', dir]);
     expect(r.stderr).toContain('starting the Python (pypaimon) reference REST catalog');
@@ -19,7 +22,6 @@ describe('the Python reference catalog (--catalog python)', () => {
   });
 
   it("gives the conformance verdict of what pypaimon's server implements, its gaps recorded", async () => {
-    await provisionDefault(['paimon-java']);
     const dir = await testRunDir('python-catalog-conformance');
     const r = await cli(['conformance', '--catalog', 'python', '--reports-dir', dir]);
     expect(r.stdout).toMatch(/conformance: every claimed capability passed or is a known deviation/);

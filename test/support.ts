@@ -56,7 +56,12 @@ export async function testRunDir(name: string): Promise<string> {
 
 /** Provisions the default Paimon version (cached: a second call downloads nothing). */
 export async function provisionDefault(engines: string[] = ['pypaimon']) {
-  return provision(versionRow(undefined)!, { progress: (m) => process.stderr.write(`[setup] ${m}\n`), engines });
+  return provisionRow(undefined, engines);
+}
+
+/** Provisions a version row's engines (downloads on a cold machine): call it from a hook, whose time limit is long. */
+export async function provisionRow(version: string | undefined, engines: readonly string[]) {
+  return provision(versionRow(version)!, { progress: (m) => process.stderr.write(`[setup] ${m}\n`), engines });
 }
 
 /**
