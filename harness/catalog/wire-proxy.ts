@@ -314,15 +314,21 @@ export class WireProxy {
   }
 }
 
+/** GETs one of a proxy's own routes with its token: the parsed answer, or the HTTP status it refused with. */
+async function proxyGet<T>(endpoint: WireTraceEndpoint, route: string, bodyTimeout = 10_000): Promise<{ value: T } | { status: number }> {
+  const res = await request(new URL(route.slice(1), endpoint.url), { method: 'GET', headers: { 'x-trace-token': endpoint.token }, headersTimeout: 10_000, bodyTimeout });
+  if (res.statusCode !== 200) {
+    await res.body.dump();
+    return { status: res.statusCode };
+  }
+  return { value: (await res.body.json()) as T };
+}
+
 /** Asks a wire proxy (in whatever process runs it) for one database's entries over a time window. */
 export async function fetchWireTrace(endpoint: WireTraceEndpoint, database: string, from: number, to: number): Promise<WireEntry[]> {
   const q = new URLSearchParams({ database, from: String(from), to: String(to) });
-  const res = await request(new URL(`${TRACE_PATH.slice(1)}?${q}`, endpoint.url), { method: 'GET', headers: { 'x-trace-token': endpoint.token }, headersTimeout: 10_000, bodyTimeout: 10_000 });
-  if (res.statusCode !== 200) {
-    await res.body.dump();
-    return [];
-  }
-  return (await res.body.json()) as WireEntry[];
+  const got = await proxyGet<WireEntry[]>(endpoint, `${TRACE_PATH}?${q}`);
+  return 'value' in got ? got.value : [];
 }
 
 /** Sets (or, with `clear`, removes) fault rules on a wire proxy in whatever process runs it. */
@@ -339,20 +345,13 @@ export async function setWireFault(endpoint: WireTraceEndpoint, rule: FaultRule 
  * no request met) and, for `throttled`, the retries that came sooner than Retry-After.
  */
 export async function wireFaultStates(endpoint: WireTraceEndpoint, database: string): Promise<Omit<FaultState, 'throttledAt'>[]> {
-  const res = await request(new URL(`${FAULTS_PATH.slice(1)}?database=${encodeURIComponent(database)}`, endpoint.url), { method: 'GET', headers: { 'x-trace-token': endpoint.token }, headersTimeout: 10_000, bodyTimeout: 10_000 });
-  if (res.statusCode !== 200) {
-    await res.body.dump();
-    throw new Error(`the wire proxy answered HTTP ${res.statusCode} for its fault rules`);
-  }
-  return (await res.body.json()) as Omit<FaultState, 'throttledAt'>[];
+  const got = await proxyGet<Omit<FaultState, 'throttledAt'>[]>(endpoint, `${FAULTS_PATH}?database=${encodeURIComponent(database)}`);
+  if ('status' in got) throw new Error(`the wire proxy answered HTTP ${got.status} for its fault rules`);
+  return got.value;
 }
 
 /** Every request a wire proxy has passed so far, counted (the run's endpoint coverage). */
 export async function fetchWireTally(endpoint: WireTraceEndpoint): Promise<WireTallyEntry[]> {
-  const res = await request(new URL(TALLY_PATH.slice(1), endpoint.url), { method: 'GET', headers: { 'x-trace-token': endpoint.token }, headersTimeout: 10_000, bodyTimeout: 30_000 });
-  if (res.statusCode !== 200) {
-    await res.body.dump();
-    return [];
-  }
-  return (await res.body.json()) as WireTallyEntry[];
+  const got = await proxyGet<WireTallyEntry[]>(endpoint, TALLY_PATH, 30_000);
+  return 'value' in got ? got.value : [];
 }
