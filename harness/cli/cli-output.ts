@@ -22,8 +22,9 @@ export class UsageError extends Error {
 }
 
 /** Why a run or listing selects no scenario instance, naming the filters. */
-export function nothingSelected(scenarios: number, filter: { tags?: string[]; engines?: string[]; shard?: string; paths: string[] }): string {
+export function nothingSelected(scenarios: number, filter: { tags?: string[]; engines?: string[]; shard?: string; paths: string[]; tier?: string }): string {
   const given = [
+    ...(filter.tier === 'nightly' ? [] : ['--tier default (scenarios marked tier: nightly run with --tier nightly)']),
     ...(filter.tags ?? []).map((t) => `--tag ${t}`),
     ...(filter.engines ?? []).map((e) => `--engine ${e}`),
     ...(filter.shard ? [`--shard ${filter.shard}`] : []),

@@ -9,12 +9,12 @@ const HELP = `paimon-interop — conformance and interoperability harness for th
 Usage:
   paimon-interop run [paths...] [--env local|external|docker] [--config external.yaml] [--paimon 1.4.2|1.3.1,1.4.2|all]
                      [--cross A>B,...|all] [--catalog-paimon V] [--catalog java|python]
-                     [--baseline reports/<run-id>] [--fail-on any|new] [--tag T]... [--engine E[,E]]...
+                     [--baseline reports/<run-id>] [--fail-on any|new] [--tier default|nightly] [--tag T]... [--engine E[,E]]...
                      [--shard i/n] [--jobs N] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop conformance [--env local|external] [--config F] [--catalog java|python] [--paimon V]
                      [--capabilities core,views,...] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop report <raw-results.json or run dir>... [--out dir] [--baseline run] [--known-issues file] [--fail-on any|new]
-  paimon-interop list [paths...] [--tag T]... [--engine E[,E]]...
+  paimon-interop list [paths...] [--tier default|nightly] [--tag T]... [--engine E[,E]]...
   paimon-interop validate [paths...]
   paimon-interop setup [--paimon 1.4.2|2.0.0,1.4.2|all] [--refresh]
   paimon-interop cache list | prune [--paimon V,...|all] [--dry-run]
@@ -22,7 +22,8 @@ Usage:
   paimon-interop schema
   paimon-interop bench [paths...] [--jobs N] [--naive <scenario instance id>] [--reports-dir reports]
 
-Paths default to scenarios/. --jobs: scenario instances in flight at once (default: cores + 1, at
+Paths default to scenarios/. --tier: 'default' runs the default tier (fast, representative); 'nightly'
+runs every scenario, the full combination space (scenarios marked tier: nightly). --jobs: scenario instances in flight at once (default: cores + 1, at
 most 4, fewer when memory is short). bench: the suite with --jobs 1 and --jobs N in one invocation, and
 one seed scenario run one process per statement beside the harness; writes reports/bench-<id>/bench.json
 and bench.md. cleanup: drops the databases interrupted runs left in an external catalog (pi_<run id>_…,
@@ -40,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       env: { type: 'string', default: 'local' },
       paimon: { type: 'string' },
       tag: { type: 'string', multiple: true },
+      tier: { type: 'string', default: 'default' },
       engine: { type: 'string', multiple: true },
       shard: { type: 'string' },
       jobs: { type: 'string' },
@@ -71,7 +73,8 @@ async function main(argv: string[]): Promise<number> {
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 999 (got '${values.jobs}')`);
   // `--engine a,b` and `--engine a --engine b` mean the same.
   const list = (v: string[] | undefined) => v?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
-  const filter = { paths: paths.length ? paths : ['scenarios'], tags: list(values.tag), engines: list(values.engine), shard: values.shard };
+  if (values.tier !== 'default' && values.tier !== 'nightly') throw new UsageError(`--tier takes default or nightly (got '${values.tier}')`);
+  const filter = { paths: paths.length ? paths : ['scenarios'], tags: list(values.tag), engines: list(values.engine), shard: values.shard, tier: values.tier as 'default' | 'nightly' };
   switch (command) {
     case 'validate':
       // Commands load what they need when they run: `validate` and `list` never load vitest.

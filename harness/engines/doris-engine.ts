@@ -5,6 +5,7 @@ import { EnvVarName } from './external-endpoint.ts';
 import type { CatalogEndpoint } from '../catalog/index.ts';
 import { createCatalogSql } from './doris-catalog.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
+import { ltzValuesToUtc } from '../results/index.ts';
 import { mysqlError, mysqlResult } from './mysql-results.ts';
 import { backslashLiteral, backtickId, buildSql, type SqlDialect } from './sql-builder.ts';
 
@@ -72,6 +73,8 @@ export class DorisEngine implements Engine {
   readonly name = 'doris';
   private conn?: Promise<Connection>;
   private readonly catalogs = new Map<string, string>();
+  /** The connection's `time_zone` as the adapter last set it. */
+  private zone?: string;
 
   constructor(
     private readonly endpoint: EngineEndpoint,
@@ -112,12 +115,19 @@ export class DorisEngine implements Engine {
     if (statements.length === 0) {
       return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `the Doris adapter has no statement for this ${request.kind} (scan options ${JSON.stringify(request.kind === 'read' ? request.options : {})})` } };
     }
+    // The step's session zone, once a scenario declares one (UTC after it): Doris shows TIMESTAMP_LTZ in it.
+    const zone = ctx.timeZone ?? (this.zone === undefined ? undefined : 'UTC');
+    if (zone !== undefined && zone !== this.zone) {
+      const set = await queryOutcome(conn, `SET time_zone = ${backslashLiteral(zone)}`);
+      if (!set.ok) return set;
+      this.zone = zone;
+    }
     let last: EngineOutcome | undefined;
     for (const sql of statements) {
       last = await queryOutcome(conn, sql);
       if (!last.ok) return last;
     }
-    return last!;
+    return last!.ok ? { ...last!, result: ltzValuesToUtc(last!.result, ctx.timeZone) } : last!;
   }
 
   async close(): Promise<void> {

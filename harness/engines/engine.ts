@@ -1,5 +1,5 @@
 import type { PrincipalCredentials } from '../catalog/index.ts';
-import type { CanonicalResult } from '../results/index.ts';
+import type { CanonicalResult, Predicate } from '../results/index.ts';
 
 /** Canonical error classes that scenarios assert on, whatever the engine's own exception. */
 export type ErrorClass =
@@ -19,8 +19,13 @@ export type EngineRequest =
   | { kind: 'create-table'; table: string; columns: [string, string][]; primaryKey?: string[]; partitionKeys?: string[]; options?: Record<string, string> }
   /** `columnTypes`: the inserted columns' declared types, when the harness could read them from the catalog (SQL engines write typed literals). */
   | { kind: 'insert'; table: string; columns?: string[]; rows: unknown[][]; columnTypes?: string[] }
-  /** `options`: scan options of this read only (time travel: `scan.snapshot-id`, `scan.tag-name`). */
-  | { kind: 'read'; table: string; columns?: string[]; orderBy?: string[]; options?: Record<string, string> }
+  /**
+   * `options`: scan options of this read only (time travel: `scan.snapshot-id`, `scan.tag-name`).
+   * `where`: the portable filter; `columnTypes`: the declared types of the table's columns when the
+   * harness could read them from the catalog (SQL engines write typed literals). `limit`: at most
+   * this many rows.
+   */
+  | { kind: 'read'; table: string; columns?: string[]; orderBy?: string[]; options?: Record<string, string>; where?: Predicate; limit?: number; columnTypes?: Record<string, string> }
   | { kind: 'read-incremental'; table: string; start: number; end: number; orderBy?: string[] }
   | { kind: 'list-snapshots'; table: string }
   | { kind: 'list-tables' }
@@ -40,6 +45,12 @@ export interface StepContext {
    * environment's catalog: the same tables seen without the REST catalog (the DataWorks case).
    */
   filesystemWarehouse?: string;
+  /**
+   * The session time zone of this step (IANA name; default UTC): SQL engines set it as their
+   * session zone, library gateways as their process zone while the step runs. TIMESTAMP_LTZ
+   * values are written as wall-clock times in it and always compared as UTC instants.
+   */
+  timeZone?: string;
 }
 
 export interface EngineError {

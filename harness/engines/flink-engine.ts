@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { restCatalogOptions } from '../catalog/index.ts';
+import { ltzValuesToUtc } from '../results/index.ts';
 import { logTail } from '../log-tail.ts';
 import { redact } from '../redact.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
@@ -18,6 +19,8 @@ interface FlinkSession {
   secrets: string[];
   /** Set when CREATE CATALOG failed: every step of this session answers with it. */
   catalogError?: EngineOutcome;
+  /** The session's `table.local-time-zone` as the harness last set it. */
+  zone: string;
 }
 
 /** Paimon catalog options for the environment's catalog, or for a scenario principal. */
@@ -101,7 +104,7 @@ export class FlinkEngine implements Engine {
     const options: Record<string, string> = { ...base, 'default-database': database };
     const secrets = SECRET_OPTIONS.map((k) => options[k]).filter((s): s is string => !!s);
     const handle = await this.client.openSession(SESSION_PROPERTIES, `paimon-interop ${database}${principal ? ` as ${principal.name}` : ''}`);
-    const session: FlinkSession = { handle, secrets };
+    const session: FlinkSession = { handle, secrets, zone: SESSION_PROPERTIES['table.local-time-zone'] };
     const created = await this.client.execute(handle, createCatalogSql(SQL_CATALOG, options));
     if (!created.ok) {
       const error = flinkError(created.errors.map((e) => redact(e, secrets)));
@@ -123,12 +126,20 @@ export class FlinkEngine implements Engine {
     if (statement === undefined) return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `Flink SQL has no statement for ${request.kind}` } };
     const session = await this.session(ctx.database, ctx.principal, ctx.filesystemWarehouse);
     if (session.catalogError) return session.catalogError;
+    // The step's session zone; raw SQL that sets the zone itself is left alone (no zone declared).
+    const zone = ctx.timeZone ?? SESSION_PROPERTIES['table.local-time-zone'];
+    if (zone !== session.zone) {
+      const set = await this.client.execute(session.handle, `SET 'table.local-time-zone' = ${FLINK_DIALECT.literal(zone)}`);
+      if (!set.ok) return { ok: false, statement: `SET 'table.local-time-zone' = '${zone}'`, error: flinkError(set.errors) };
+      session.zone = zone;
+    }
     const started = performance.now();
     const reply = await this.client.execute(session.handle, statement);
     const engineMillis = performance.now() - started;
     if (reply.ok) {
       try {
-        return { ok: true, statement, engineMillis, result: flinkResult(reply.columns, reply.rows) };
+        // Flink shows TIMESTAMP_LTZ in the session zone: back to the UTC instant readers are compared in.
+        return { ok: true, statement, engineMillis, result: ltzValuesToUtc(flinkResult(reply.columns, reply.rows), ctx.timeZone) };
       } catch (err) {
         return { ok: false, statement, engineMillis, error: { errorClass: 'engine-error', exception: 'NormalizeError', message: (err as Error).message } };
       }

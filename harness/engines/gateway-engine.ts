@@ -1,4 +1,4 @@
-import { normalizeValue, OrderError, orderRows, parseType, type CanonicalResult } from '../results/index.ts';
+import { ltzValuesToUtc, negationNormalForm, normalizeValue, OrderError, orderRows, parseType, wallClockToUtc, type CanonicalResult } from '../results/index.ts';
 import { classifyError } from './classify-error.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type ErrorClass, type PrincipalCredentials, type StepContext } from './engine.ts';
 import { DEFAULT_STEP_TIMEOUT_MS } from './step-timeout.ts';
@@ -12,8 +12,34 @@ function gatewayCredentials(p: PrincipalCredentials): Record<string, string | un
 }
 
 /** The body of POST /execute (harness/gateways/gateway-protocol.schema.json, `executeRequest`). */
-export function gatewayBody(request: EngineRequest, ctx: StepContext): { request: EngineRequest; database: string; credentials?: Record<string, string | undefined>; warehouse?: string } {
-  return { request, database: ctx.database, credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined, ...(ctx.filesystemWarehouse ? { warehouse: ctx.filesystemWarehouse } : {}) };
+export function gatewayBody(request: EngineRequest, ctx: StepContext): { request: EngineRequest; database: string; credentials?: Record<string, string | undefined>; warehouse?: string; timeZone?: string } {
+  return {
+    request,
+    database: ctx.database,
+    credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined,
+    ...(ctx.filesystemWarehouse ? { warehouse: ctx.filesystemWarehouse } : {}),
+    ...(ctx.timeZone ? { timeZone: ctx.timeZone } : {}),
+  };
+}
+
+/**
+ * A portable request as a library gateway takes it: TIMESTAMP_LTZ values of an insert, written as
+ * wall-clock times of the step's zone, become the UTC instants the gateways build (decided here,
+ * once); a filter goes in negation normal form (library predicate builders have no general NOT);
+ * a limit is passed down only where rows need no ordering first (a pushed limit is a hint).
+ */
+export function libraryRequest(request: EngineRequest, ctx: StepContext): EngineRequest {
+  if (request.kind === 'insert' && ctx.timeZone && request.columnTypes) {
+    const ltz = request.columnTypes.map((t) => parseType(t).kind === 'timestamp_ltz');
+    if (!ltz.includes(true)) return request;
+    const rows = request.rows.map((r) => r.map((v, i) => (ltz[i] && typeof v === 'string' ? wallClockToUtc(v, ctx.timeZone!) : v)));
+    return { ...request, rows };
+  }
+  if (request.kind === 'read' && (request.where || request.limit !== undefined)) {
+    const { columnTypes: _types, ...rest } = request;
+    return { ...rest, where: request.where && negationNormalForm(request.where), limit: request.orderBy?.length ? undefined : request.limit };
+  }
+  return request;
 }
 
 /** Turns a gateway's typed columns and raw JSON rows into a canonical result. */
@@ -54,6 +80,12 @@ export class GatewayEngine implements Engine {
     return request;
   }
 
+  /**
+   * Whether the engine shows a TIMESTAMP_LTZ value as local time in its session zone (SQL engines
+   * such as Spark); the harness then turns it back into the UTC instant every reader is compared in.
+   */
+  protected readonly rendersLtzInSessionZone: boolean = false;
+
   /** The canonical class of a failure the gateway reported (the engine's exception and message). */
   protected classify(exception: string | undefined, message: string): ErrorClass {
     return classifyError(exception, message);
@@ -68,16 +100,21 @@ export class GatewayEngine implements Engine {
     if (translated === undefined) {
       return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `${this.name} has no statement for this ${request.kind} (${describeRequest(request)})` } };
     }
-    // Engines without SQL return rows as read; the harness orders them (one definition for all).
+    // Engines without SQL return rows as read; the harness orders them (one definition for all)
+    // and cuts them to the limit.
     const order = translated.kind === 'sql' ? undefined : harnessOrder(request);
-    const sent = order?.extraColumns.length && translated.kind === 'read' ? { ...translated, columns: [...translated.columns!, ...order.extraColumns] } : translated;
+    const limit = translated.kind === 'read' ? translated.limit : undefined;
+    const library = translated.kind === 'sql' ? translated : libraryRequest(translated, ctx);
+    const sent = order?.extraColumns.length && library.kind === 'read' ? { ...library, columns: [...library.columns!, ...order.extraColumns] } : library;
     const reply = await this.call(sent, ctx);
-    const outcome = this.outcome(sent, reply);
-    if (!order || !outcome.ok) return outcome;
+    const answered = this.outcome(sent, reply);
+    const outcome = answered.ok && this.rendersLtzInSessionZone ? { ...answered, result: ltzValuesToUtc(answered.result, ctx.timeZone) } : answered;
+    if (!outcome.ok || (!order && limit === undefined)) return outcome;
+    if (!order) return { ...outcome, result: { ...outcome.result, rows: outcome.result.rows.slice(0, limit) } };
     try {
       const ordered = orderRows(outcome.result, order.by);
       const width = ordered.columns.length - order.extraColumns.length;
-      return { ...outcome, result: { columns: ordered.columns.slice(0, width), rows: ordered.rows.map((r) => r.slice(0, width)) } };
+      return { ...outcome, result: { columns: ordered.columns.slice(0, width), rows: ordered.rows.slice(0, limit).map((r) => r.slice(0, width)) } };
     } catch (err) {
       if (!(err instanceof OrderError)) throw err;
       return { ok: false, statement: outcome.statement, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: err.message } };

@@ -26,6 +26,7 @@ export const SPARK_DIALECT: SqlDialect = {
 
 /** Spark with the Paimon connector, through the pyspark gateway; actions become Spark SQL. */
 export class SparkEngine extends GatewayEngine {
+  protected override readonly rendersLtzInSessionZone = true;
   protected override translate(request: EngineRequest, ctx: StepContext): EngineRequest | undefined {
     return sparkRequest(request, ctx.database);
   }

@@ -1,3 +1,4 @@
+import type { Predicate, PredicateLiteral } from '../results/index.ts';
 import type { EngineRequest } from './engine.ts';
 
 /**
@@ -53,7 +54,9 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
     }
     case 'read': {
       const scanned = request.options && Object.keys(request.options).length ? dialect.scanSource?.(table(request.table), request.options) : table(request.table);
-      return scanned && `SELECT ${request.columns?.length ? request.columns.map(q).join(', ') : '*'} FROM ${scanned}${order(request.orderBy)}`;
+      const where = request.where ? ` WHERE ${predicateSql(request.where, dialect, request.columnTypes)}` : '';
+      const limit = request.limit !== undefined ? ` LIMIT ${request.limit}` : '';
+      return scanned && `SELECT ${request.columns?.length ? request.columns.map(q).join(', ') : '*'} FROM ${scanned}${where}${order(request.orderBy)}${limit}`;
     }
     case 'read-incremental': {
       const source = dialect.incrementalSource?.(table(request.table), database, request.table, request.start, request.end);
@@ -67,6 +70,38 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
       return dialect.alterTableSet?.(table(request.table), request.setOptions);
     case 'drop-table':
       return `DROP TABLE ${table(request.table)}`;
+  }
+}
+
+/**
+ * A portable filter in the dialect's SQL: literals typed by their column's declared type where the
+ * harness knows it (`types`), so `DATE '…'`, exact decimals and typed NULLs reach the engine as such.
+ */
+export function predicateSql(p: Predicate, dialect: SqlDialect, types?: Record<string, string>): string {
+  const col = (c: string) => dialect.quoteId(c);
+  const lit = (v: PredicateLiteral, c: string) => dialect.literal(v, types?.[c]);
+  switch (p.op) {
+    case 'and':
+    case 'or':
+      return p.args.map((a) => `(${predicateSql(a, dialect, types)})`).join(` ${p.op.toUpperCase()} `);
+    case 'not':
+      return `NOT (${predicateSql(p.arg, dialect, types)})`;
+    case 'is-null':
+      return `${col(p.column)} IS NULL`;
+    case 'is-not-null':
+      return `${col(p.column)} IS NOT NULL`;
+    case 'between':
+    case 'not-between':
+      return `${col(p.column)} ${p.op === 'between' ? '' : 'NOT '}BETWEEN ${lit(p.low, p.column)} AND ${lit(p.high, p.column)}`;
+    case 'in':
+    case 'not-in':
+      return `${col(p.column)} ${p.op === 'in' ? '' : 'NOT '}IN (${p.values.map((v) => lit(v, p.column)).join(', ')})`;
+    case 'starts-with':
+    case 'not-starts-with':
+      // The prefix holds no % or _ (the parser's rule); a string literal whatever the column's type.
+      return `${col(p.column)} ${p.op === 'starts-with' ? '' : 'NOT '}LIKE ${dialect.literal(`${p.prefix}%`)}`;
+    default:
+      return `${col(p.column)} ${p.op} ${lit(p.value, p.column)}`;
   }
 }
 

@@ -35,6 +35,8 @@ def _watch_parent():
 def handle(execute, payload):
     """One /execute payload -> its reply (the protocol of gateway-protocol.schema.json)."""
     started = time.perf_counter()
+    # The step's session zone is the process's while it runs (the harness sends one step at a time).
+    set_time_zone(payload.get("timeZone") or "UTC")
     try:
         # A filesystem catalog on the warehouse path replaces the environment's catalog.
         credentials = {"warehouse": payload["warehouse"]} if payload.get("warehouse") else payload.get("credentials")
@@ -43,8 +45,16 @@ def handle(execute, payload):
     except Exception as exc:  # every engine failure becomes a typed error reply
         traceback.print_exc(file=sys.stderr)
         reply = {"ok": False, "error": describe_error(exc)}
+    finally:
+        set_time_zone("UTC")
     reply["engine_ms"] = round((time.perf_counter() - started) * 1000, 3)
     return reply
+
+
+def set_time_zone(zone):
+    if os.environ.get("TZ") != zone:
+        os.environ["TZ"] = zone
+        time.tzset()
 
 
 def serve(engine, version, execute):

@@ -7,6 +7,7 @@ adapter turns portable actions into SQL; this gateway runs SQL, and `read-increm
 the table API. Rows and types are the arrow ones, as read. One SQLContext per principal.
 """
 import importlib.metadata
+import os
 
 import pyarrow as pa
 from pypaimon_rust.datafusion import PaimonCatalog, SQLContext
@@ -16,6 +17,7 @@ from gateway_server import per_principal, serve
 
 CATALOG_NAME = "paimon"
 _sessions = {}
+_session_zones = {}
 
 
 class UnsupportedOperation(Exception):
@@ -66,6 +68,11 @@ def empty_result(table):
 def execute(request, database, credentials):
     ctx, catalog = per_principal(_sessions, credentials, open_session)
     ctx.set_current_database(database)
+    # The step's session zone (gateway_server set it as the process zone): DataFusion's own setting.
+    zone = os.environ.get("TZ", "UTC")
+    if _session_zones.get(id(ctx), "UTC") != zone:
+        ctx.sql("SET datafusion.execution.time_zone = '%s'" % zone.replace("'", "''"))
+        _session_zones[id(ctx)] = zone
     kind = request["kind"]
     if kind == "sql":
         columns, rows = run_sql(ctx, request["sql"])

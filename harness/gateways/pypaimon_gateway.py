@@ -15,7 +15,7 @@ except ImportError:
     SchemaChange = None
 from pypaimon.snapshot.snapshot_manager import SnapshotManager
 
-from arrow_values import build_column, table_rows
+from arrow_values import build_column, table_rows, to_arrow_value
 from gateway_server import per_principal, serve
 
 _catalogs = {}
@@ -50,12 +50,56 @@ def sql_type(spec):
     return json.dumps(spec)
 
 
-def read_arrow(table, columns=None):
+def read_arrow(table, columns=None, where=None, limit=None):
     builder = table.new_read_builder()
+    if where is not None:
+        builder = builder.with_filter(predicate(builder.new_predicate_builder(), table, where))
     if columns:
         builder = builder.with_projection(columns)
+    if limit is not None:
+        builder = builder.with_limit(limit)
     splits = builder.new_scan().plan().splits()
     return builder.new_read().to_arrow(splits)
+
+
+def predicate(pb, table, node):
+    """The harness's portable filter (negation normal form: no NOT above a leaf) as pypaimon's
+    predicate; literals become the Python values of their column's arrow type."""
+    op = node["op"]
+    if op in ("and", "or"):
+        parts = [predicate(pb, table, a) for a in node["args"]]
+        return type(pb).and_predicates(parts) if op == "and" else type(pb).or_predicates(parts)
+    column = node["column"]
+    arrow_type = PyarrowFieldParser.from_paimon_schema([f for f in table.fields if f.name == column])[0].type \
+        if any(f.name == column for f in table.fields) else None
+
+    def lit(v):
+        if v is None or arrow_type is None:
+            return v
+        if pa.types.is_timestamp(arrow_type):
+            return build_column([v], arrow_type)[0].as_py()
+        return to_arrow_value(v, arrow_type)
+
+    simple = {"=": pb.equal, "<>": pb.not_equal, "<": pb.less_than, "<=": pb.less_or_equal,
+              ">": pb.greater_than, ">=": pb.greater_or_equal}
+    if op in simple:
+        return simple[op](column, lit(node["value"]))
+    if op == "is-null":
+        return pb.is_null(column)
+    if op == "is-not-null":
+        return pb.is_not_null(column)
+    if op in ("in", "not-in"):
+        values = [lit(v) for v in node["values"]]
+        return pb.is_in(column, values) if op == "in" else pb.is_not_in(column, values)
+    if op in ("between", "not-between"):
+        low, high = lit(node["low"]), lit(node["high"])
+        return pb.between(column, low, high) if op == "between" else pb.not_between(column, low, high)
+    if op == "starts-with":
+        return pb.startswith(column, node["prefix"])
+    if op == "not-starts-with":
+        # pypaimon's builder has no negated LIKE: SQL's NOT LIKE 'p%' as NOT LIKE through like().
+        raise UnsupportedOperation("pypaimon's PredicateBuilder has no NOT LIKE (no negation of startswith)")
+    raise UnsupportedOperation("unknown predicate %s" % op)
 
 
 def result(table, arrow):
@@ -166,7 +210,7 @@ def execute(request, database, credentials):
         table = catalog.get_table(ident)
         if request.get("options"):  # scan options of this read (time travel)
             table = table.copy(request["options"])
-        cols, rows = result(table, read_arrow(table, request.get("columns")))
+        cols, rows = result(table, read_arrow(table, request.get("columns"), request.get("where"), request.get("limit")))
     elif kind == "read-incremental":
         cols, rows = read_incremental(catalog, ident, request)
     elif kind == "list-snapshots":

@@ -5,6 +5,7 @@ SparkCatalog on the REST metastore, with the Paimon session extensions (MERGE IN
 paimon_incremental_query). Requests are SQL; the TypeScript adapter turns portable actions
 into Spark SQL. Errors carry the Java exception class (the Paimon one when it is wrapped).
 """
+import os
 import datetime
 import decimal
 
@@ -62,6 +63,8 @@ def execute(request, database, credentials):
         raise UnsupportedOperation("the Spark gateway reaches Paimon through its session's REST catalog only")
     if credentials:
         raise UnsupportedOperation("the Spark gateway runs as the environment's principal only")
+    # The step's session zone (gateway_server set it as the process zone, which pyspark's collect() uses too).
+    SPARK.conf.set("spark.sql.session.timeZone", os.environ.get("TZ", "UTC"))
     df = SPARK.sql(request["sql"])
     columns = [{"name": f.name, "type": f.dataType.simpleString()} for f in df.schema.fields]
     rows = [[wire(v) for v in row] for row in df.collect()] if columns else []

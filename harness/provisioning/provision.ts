@@ -11,7 +11,7 @@ import { releaseOf, type PaimonVersionRow } from './version-table.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LAUNCHER_DIR = join(here, '..', 'environment', 'local', 'catalog-launcher');
-const JAVA_GATEWAY = join(here, '..', 'gateways', 'java', 'JavaGateway.java');
+const JAVA_GATEWAY = ['JavaGateway.java', 'GatewayPredicates.java'].map((f) => join(here, '..', 'gateways', 'java', f));
 
 /** What provisioning produced for one Paimon version. */
 export interface Provisioned {
@@ -34,7 +34,7 @@ async function provisionCatalog(root: string, row: PaimonVersionRow, progress: P
   const dir = join(root, 'catalog');
   const jars = join(dir, 'jars');
   const classes = join(dir, 'classes');
-  const sources = [join(LAUNCHER_DIR, 'CatalogLauncher.java'), JAVA_GATEWAY];
+  const sources = [join(LAUNCHER_DIR, 'CatalogLauncher.java'), ...JAVA_GATEWAY];
   // Jars and classes are stamped apart: a change of the harness's Java sources recompiles them
   // without resolving the jars again.
   const jarStamp = createHash('sha256').update(JSON.stringify({ release: releaseOf(row), bundle: row.javaBundle, okhttp: row.okhttp, hadoop: row.hadoop })).update(await readFile(join(LAUNCHER_DIR, 'pom.xml'), 'utf8')).digest('hex');

@@ -7,6 +7,8 @@ export interface RunFilter {
   engines?: string[];
   /** `i/n`: run every n-th scenario instance starting at i (1-based), for CI fan-out. */
   shard?: string;
+  /** `default` (absent): the scenarios of the default tier; `nightly`: every scenario. */
+  tier?: 'default' | 'nightly';
 }
 
 /** Everything the vitest suite needs, handed over with vitest's provide/inject. */

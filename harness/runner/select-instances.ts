@@ -3,11 +3,15 @@ import { expandScenario, type Scenario, type ScenarioInstance } from '../scenari
 import type { RunFilter } from './run-spec.ts';
 import { stepEngines } from './step-request.ts';
 
-/** The instances a run executes: matrix-expanded, filtered by tag/engine, then sharded. */
+/** Whether a scenario belongs to the run's tier: the default tier leaves `tier: nightly` out. */
+export const inTier = (scenario: Scenario, tier: RunFilter['tier']): boolean => tier === 'nightly' || (scenario.tier ?? 'default') === 'default';
+
+/** The instances a run executes: matrix-expanded, filtered by tier/tag/engine, then sharded. */
 export function selectInstances(scenarios: readonly Scenario[], filter: Omit<RunFilter, 'paths'>): ScenarioInstance[] {
   const tags = filter.tags?.length ? new Set(filter.tags) : undefined;
   const engines = filter.engines?.length ? new Set(filter.engines) : undefined;
   const picked = scenarios
+    .filter((s) => inTier(s, filter.tier))
     .filter((s) => !tags || (s.tags ?? []).some((t) => tags.has(t)))
     .filter((s) => !engines || s.steps.some((st) => stepEngines(st).some((e) => engines.has(e))))
     .flatMap(expandScenario)

@@ -38,7 +38,8 @@ export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
   }
   // Generated rows (`generate`) are filled in once the table's column types are known (checkInsert).
   if (step.insert) return { kind: 'insert', table: step.insert.table, columns: step.insert.columns, rows: step.insert.rows ?? [] };
-  if (step.read) return { kind: 'read', table: step.read.table, columns: step.read.columns, orderBy: step.read['order-by'], options: stringValues(step.read.options) };
+  // A `where` is parsed and checked against the table first (checkRead), then set on the request.
+  if (step.read) return { kind: 'read', table: step.read.table, columns: step.read.columns, orderBy: step.read['order-by'], options: stringValues(step.read.options), limit: step.read.limit };
   const inc = step['read-incremental'];
   if (inc) return { kind: 'read-incremental', table: inc.table, start: inc.start, end: inc.end, orderBy: inc['order-by'] };
   if (step['list-snapshots']) return { kind: 'list-snapshots', table: step['list-snapshots'].table };

@@ -2,9 +2,10 @@ import { validRange } from 'semver';
 import { checkDeclaredValues } from './check-values.ts';
 import type { Locator } from './locate.ts';
 import { matrixSize, matrixValues } from './expand-matrix.ts';
+import { parsePredicate, PredicateSyntaxError } from './parse-predicate.ts';
 import { problem, type Problem } from './problem.ts';
 import { RUNTIME_VARIABLES, type Scenario } from './scenario-model.ts';
-import type { ScenarioDoc } from './scenario-schema.ts';
+import { isTimeZone, type ScenarioDoc } from './scenario-schema.ts';
 import { eachString, variablesIn } from './variables.ts';
 
 /** Instances one scenario may expand to. */
@@ -73,6 +74,16 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
     }
   }
 
+  /** `time-zone: ${zone}`: every value of the matrix parameter must be a time zone. */
+  const checkZoneParam = (zone: string | undefined, path: PropertyKey[]) => {
+    const param = zone === undefined ? undefined : /^\$\{([A-Za-z_]\w*)\}$/.exec(zone)?.[1];
+    const values = param !== undefined && doc.matrix?.[param] !== undefined ? matrixValues(doc.matrix[param]!) : [];
+    for (const v of values) {
+      if (!isTimeZone(String(v))) problems.push(problem('BAD_TIME_ZONE', `'${v}' (matrix ${param}) is not a time zone this platform knows (an IANA name such as Asia/Shanghai)`, loc.ofPath(['matrix', param!])));
+    }
+  };
+  checkZoneParam(doc['time-zone'], ['time-zone']);
+
   const variables = new Set<string>([...RUNTIME_VARIABLES, ...Object.keys(doc.matrix ?? {})]);
   const principals = new Set(Object.keys(doc.principals ?? {}));
 
@@ -103,6 +114,20 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
       if (missing.length) {
         problems.push(problem('MISSING_KEY', `no SQL variant for engine(s) ${missing.join(', ')}`, loc.ofPath([...base, 'sql'])));
       }
+    }
+    checkZoneParam(step['time-zone'], [...base, 'time-zone']);
+    const where = step.read?.where;
+    // A filter with variables is parsed once they are known (at run time).
+    if (where !== undefined && variablesIn(where).length === 0) {
+      try {
+        parsePredicate(where);
+      } catch (err) {
+        if (!(err instanceof PredicateSyntaxError)) throw err;
+        problems.push(problem('BAD_PREDICATE', `where: ${err.message}`, loc.insideString([...base, 'read', 'where'], err.offset)));
+      }
+    }
+    if (step.expect?.filtered && (where === undefined || step.read?.limit !== undefined)) {
+      problems.push(problem('BAD_VALUE', `'filtered' needs a read step with a where and no limit (the harness filters the engine's unfiltered read)`, loc.ofKey([...base, 'expect'], 'filtered')));
     }
     if (step.as !== undefined && !principals.has(step.as)) {
       problems.push(problem('UNKNOWN_PRINCIPAL', `principal '${step.as}' is not declared under 'principals'`, loc.ofPath([...base, 'as'])));

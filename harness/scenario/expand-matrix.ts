@@ -39,6 +39,7 @@ export function expandScenario(scenario: Scenario): ScenarioInstance[] {
     id: instanceId(scenario, params),
     scenario,
     params,
+    ...(scenario['time-zone'] !== undefined ? { timeZone: String(interpolate(scenario['time-zone'], params)) } : {}),
     steps: scenario.steps.map((s) => ({ ...interpolate(s, params), loc: s.loc, index: s.index })),
   }));
 }

@@ -5,9 +5,10 @@ export { findScenarioFiles, loadScenarios, type LoadedSuite } from './load-scena
 export { printScenario, toDocument } from './print-scenario.ts';
 export { problem, ScenarioLoadError, type Loc, type Problem, type ProblemCode } from './problem.ts';
 export { RUNTIME_VARIABLES, type Scenario, type ScenarioInstance, type ScenarioStep } from './scenario-model.ts';
-export { FAULT_NAMES, ScenarioSchema, STEP_KINDS, type ExpectDoc, type ExpectedCell, type RestCallDoc, type ScenarioDoc, type StepDoc, type StepKind } from './scenario-schema.ts';
+export { FAULT_NAMES, isTimeZone, ScenarioSchema, STEP_KINDS, TIERS, type Tier, type ExpectDoc, type ExpectedCell, type RestCallDoc, type ScenarioDoc, type StepDoc, type StepKind } from './scenario-schema.ts';
 export { scenarioJsonSchema } from './scenario-json-schema.ts';
 export { interpolate } from './variables.ts';
 export { updateExpectedRows } from './update-expectations.ts';
 export { Locator } from './locate.ts';
 export { RegexString } from './regex-string.ts';
+export { parsePredicate, printPredicate, PredicateSyntaxError } from './parse-predicate.ts';

@@ -33,6 +33,18 @@ describe('load-time checks', () => {
     expect(r.problems.map((p) => [p.code, p.loc.line])).toEqual([['BAD_VALUE', 2], ['BAD_VALUE', 7]]);
   });
 
+  it('a where that does not parse is located at its bad character; filtered needs a where', () => {
+    expect(codes(['name: t', 'steps:', '  - on: pypaimon', "    read: { table: t, where: \"a = 1 AND b LIKE '%x'\" }"])).toEqual([['BAD_PREDICATE', 4, 48]]);
+    expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    read: { table: t, where: a BETWEEN 1 }'])).toEqual([['BAD_PREDICATE', 4, 41]]);
+    expect(codes(['name: t', 'matrix: { w: ["a = 1"] }', 'steps:', '  - on: pypaimon', '    read: { table: t, where: "${w}" }'])).toEqual([]);
+    expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    read: { table: t, where: a = 1, limit: 2 }', '    expect: { filtered: true }'])).toEqual([['BAD_VALUE', 5, 15]]);
+  });
+
+  it('a time zone the platform does not know is a located problem, in the matrix too', () => {
+    expect(codes(['name: t', 'time-zone: Mars/Olympus', 'steps:', '  - on: pypaimon', '    read: { table: t }'])).toEqual([['BAD_VALUE', 2, 12]]);
+    expect(codes(['name: t', 'time-zone: "${z}"', 'matrix: { z: [Asia/Kathmandu, Nowhere/Else] }', 'steps:', '  - on: pypaimon', '    read: { table: t }', '    time-zone: America/Los_Angeles'])).toEqual([['BAD_TIME_ZONE', 3, 14]]);
+  });
+
   it('a YAML number a double cannot carry must be quoted', () => {
     expect(codes([...table, '  - on: pypaimon', '    insert: { table: t, rows: [[9007199254740993, 1.5, true, 1]] }'])).toContainEqual(['INEXACT_NUMBER', 6, 33]);
     expect(codes([...table, '  - on: pypaimon', "    insert: { table: t, rows: [['9007199254740993', 1.50, true, 1e2]] }"])).toEqual([]);

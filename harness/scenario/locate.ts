@@ -36,6 +36,18 @@ export class Locator {
     return this.ofNode(this.nodeAt(path).node);
   }
 
+  /**
+   * Location of the character at `offset` inside the string scalar at `path` (a plain or a quoted
+   * one-line string; any other node gives its own start).
+   */
+  insideString(path: readonly PropertyKey[], offset: number): Loc {
+    const { node, exact } = this.nodeAt(path);
+    if (!exact || !isScalar(node) || !node.range) return this.ofNode(node);
+    if (node.type === 'PLAIN') return this.at(node.range[0] + offset);
+    if (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') return this.at(node.range[0] + 1 + offset);
+    return this.ofNode(node);
+  }
+
   /** Location of a key (not its value) inside the map at `path`. */
   ofKey(path: readonly PropertyKey[], key: string): Loc {
     const { node } = this.nodeAt(path);

@@ -29,7 +29,9 @@ export type ProblemCode =
   | 'NOT_TEXT'
   | 'TOO_COMPLEX'
   | 'MATRIX_TOO_LARGE'
-  | 'NO_SCENARIOS';
+  | 'NO_SCENARIOS'
+  | 'BAD_PREDICATE'
+  | 'BAD_TIME_ZONE';
 
 /** One thing wrong with a scenario file, collected instead of thrown. */
 export interface Problem {

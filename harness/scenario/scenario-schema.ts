@@ -62,6 +62,10 @@ export const ExpectSchema = z
     generated: GeneratedRange.optional().describe('the rows are exactly the generated rows from..to, in any order (compared as count + digest, with the first differing rows)'),
     error: ExpectError.optional().describe('the step must fail with this canonical error class'),
     agree: z.boolean().optional().describe('all engines of the step return the same canonical result'),
+    filtered: z
+      .boolean()
+      .optional()
+      .describe("read steps with a where: each engine's rows are exactly its own unfiltered read of the table filtered by the harness (three-valued logic); needs no expected rows"),
     status: z.number().int().optional().describe('rest steps: expected HTTP status'),
     body: z.record(z.string(), Cell).optional().describe('rest steps: keys the JSON body must contain with these values (objects match as subsets)'),
     includes: z.record(z.string(), z.array(Cell)).optional().describe('rest steps: arrays of the JSON body that must contain these items, in any order, among others (objects match as subsets)'),
@@ -96,6 +100,12 @@ export const ReadSchema = z.strictObject({
     .record(z.string(), z.union([z.string(), z.number()]))
     .optional()
     .describe('scan options for this read only, e.g. {scan.snapshot-id: 1} or {scan.tag-name: v1} (time travel)'),
+  where: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("a portable filter, e.g. \"k BETWEEN 1 AND 3 AND (v IS NULL OR s LIKE 'a%')\": comparisons, [NOT] BETWEEN, [NOT] IN, IS [NOT] NULL, [NOT] LIKE 'prefix%', AND, OR, NOT; SQL engines run it, library engines push it down and the harness applies it to what they return"),
+  limit: z.number().int().min(0).optional().describe('at most this many rows (after where and order-by)'),
 });
 export const ReadIncrementalSchema = z.strictObject({
   table: TableName,
@@ -125,6 +135,23 @@ export const RestCallSchema = z.strictObject({
     .describe('variables for later steps from the answer: {tableId: id} keeps the body\'s id in ${tableId}'),
   credential: z.enum(['none', 'wrong']).optional().describe("send the request without a credential, or with a wrong one of the catalog's kind (a 401 check)"),
 });
+
+/** Scenario tiers: `default` runs always, `nightly` with `--tier nightly` (the full combination space). */
+export const TIERS = ['default', 'nightly'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** An IANA time zone name this platform knows, or a ${matrix variable} that names one. */
+const TimeZone = z.string().refine((zone) => /^\$\{[A-Za-z_]\w*\}$/.test(zone) || isTimeZone(zone), 'not a time zone this platform knows (an IANA name such as UTC, Asia/Shanghai or America/Los_Angeles)');
+
+/** Whether `zone` is an IANA time zone name (the platform's own time zone database decides). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The step kinds; a step has exactly one of these keys. */
 export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'mark-time', 'grant', 'revoke', 'fault', 'catalog-deny', 'catalog-allow'] as const;
@@ -186,6 +213,7 @@ export const StepSchema = z
     fault: FaultSchema.optional(),
     'catalog-deny': CatalogPermission.optional().describe("make the scenario's database, or one table of it, forbidden in the catalog itself (the Java reference server's own 403s; local environment)"),
     'catalog-allow': CatalogPermission.optional().describe('undo a catalog-deny (every denial of the scenario is undone when it ends anyway)'),
+    'time-zone': TimeZone.optional().describe("this step's session time zone (overrides the scenario's)"),
     expect: ExpectSchema.optional(),
   })
   .superRefine((step, ctx) => {
@@ -216,6 +244,13 @@ export const ScenarioSchema = z
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case kebab-case'),
     description: z.string().optional(),
     tags: z.array(z.string()).optional(),
+    tier: z
+      .enum(TIERS)
+      .optional()
+      .describe("'default' (runs in every run) or 'nightly' (runs with --tier nightly: the full combination space); default 'default'"),
+    'time-zone': TimeZone.optional().describe(
+      "the session time zone of every step (IANA name, e.g. Asia/Kathmandu; default UTC): SQL engines' session zone, the library gateways' process zone. TIMESTAMP_LTZ values are written as wall-clock times in it and compared as UTC instants",
+    ),
     requires: z
       .strictObject({
         engines: z.array(z.string()).optional().describe('engines the scenario cannot run without'),

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.Executors;
 import org.apache.paimon.catalog.Catalog;
 import org.apache.paimon.catalog.CatalogContext;
@@ -53,6 +54,7 @@ import org.apache.paimon.table.sink.BatchTableCommit;
 import org.apache.paimon.table.sink.BatchTableWrite;
 import org.apache.paimon.table.sink.BatchWriteBuilder;
 import org.apache.paimon.table.source.ReadBuilder;
+import org.apache.paimon.table.source.TableRead;
 import org.apache.paimon.types.ArrayType;
 import org.apache.paimon.types.DataField;
 import org.apache.paimon.types.DataType;
@@ -111,6 +113,8 @@ public class JavaGateway {
         try {
             JsonNode body = JSON.readTree(ex.getRequestBody());
             JsonNode req = body.path("request");
+            // The step's session zone is the process's while it runs (the harness sends one step at a time).
+            TimeZone.setDefault(TimeZone.getTimeZone(body.path("timeZone").asText("UTC")));
             Catalog catalog = body.hasNonNull("warehouse") ? filesystemCatalog(body.get("warehouse").asText()) : catalogFor(body.path("credentials"));
             String kind = req.path("kind").asText();
             if ("sql".equals(kind)) throw new Unsupported("paimon-java has no SQL; use a portable action");
@@ -153,6 +157,7 @@ public class JavaGateway {
             err.put("message", String.valueOf(shown.getMessage()));
         }
         out.put("engine_ms", (System.nanoTime() - started) / 1e6);
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         reply(ex, JSON.writeValueAsString(out));
     }
 
@@ -231,7 +236,7 @@ public class JavaGateway {
     }
 
     /** A JSON value from a scenario as Paimon's internal data for `type`. */
-    private static Object toPaimon(JsonNode v, DataType type) {
+    static Object toPaimon(JsonNode v, DataType type) {
         if (v == null || v.isNull()) return null;
         switch (type.getTypeRoot()) {
             // Strict: the harness checks values first; a value that still does not fit is an error, never a cast.
@@ -279,8 +284,13 @@ public class JavaGateway {
             builder = builder.withProjection(projection);
             rowType = rowType.project(wanted);
         }
+        // The portable filter, with exact filtering asked of the reader: a row it returns that the
+        // filter rejects is a deviation, as is a row it loses. The limit is a hint (the harness cuts).
+        boolean filtered = req.hasNonNull("where");
+        if (filtered) builder = builder.withFilter(GatewayPredicates.build(table.rowType(), req.get("where")));
+        if (req.hasNonNull("limit")) builder = builder.withLimit(req.get("limit").asInt());
         // Rows as read: ordering is the harness's, on canonical values (one definition for all engines).
-        emit(out, rowType, readRows(builder, rowType));
+        emit(out, rowType, readRows(builder, rowType, filtered));
     }
 
     private static void readIncremental(Table table, JsonNode req, ObjectNode out) throws Exception {
@@ -304,11 +314,12 @@ public class JavaGateway {
         for (String n : names) rows.addArray().add(n);
     }
 
-    private static List<List<JsonNode>> readRows(ReadBuilder builder, RowType rowType) throws Exception {
+    private static List<List<JsonNode>> readRows(ReadBuilder builder, RowType rowType, boolean exactFilter) throws Exception {
         List<List<JsonNode>> rows = new ArrayList<>();
         List<InternalRow.FieldGetter> getters = new ArrayList<>();
         for (int i = 0; i < rowType.getFieldCount(); i++) getters.add(InternalRow.createFieldGetter(rowType.getTypeAt(i), i));
-        try (RecordReader<InternalRow> reader = builder.newRead().createReader(builder.newScan().plan())) {
+        TableRead read = exactFilter ? builder.newRead().executeFilter() : builder.newRead();
+        try (RecordReader<InternalRow> reader = read.createReader(builder.newScan().plan())) {
             Iterator<InternalRow> it = reader.toCloseableIterator();
             while (it.hasNext()) {
                 InternalRow r = it.next();

@@ -1,17 +1,21 @@
-import { EngineUnavailableError, type EngineOutcome, type EngineRequest } from '../../engines/index.ts';
+import { EngineUnavailableError, type EngineOutcome, type EngineRequest, type StepContext } from '../../engines/index.ts';
 import { hangTimeoutMs, today, type DeviationSite } from '../../known-issues/index.ts';
-import { compareAgreement, reportedResult } from '../../results/index.ts';
+import { compareAgreement, filterRows, PredicateError, reportedResult, type Predicate } from '../../results/index.ts';
 import { logTail } from '../../log-tail.ts';
-import { evaluateOutcome } from '../evaluate-step.ts';
+import { evaluateOutcome, fail } from '../evaluate-step.ts';
 import type { StepEngineResult } from '../../verdicts/index.ts';
 import { stepEngines, stepRequest, WRITE_KINDS } from '../step-request.ts';
 import { checkInsert } from './check-insert.ts';
+import { checkRead } from './check-read.ts';
 import { withStatus, type StepHandler, type StepRun } from './step-handler.ts';
 
 /** Requests that change nothing: their engines may run at once. */
 const READS = new Set(['read', 'read-incremental', 'list-snapshots', 'list-tables']);
 
 type EngineRun = { entry: StepEngineResult; outcome?: EngineOutcome } | { skipped: string };
+
+/** What the harness checked before the engines ran: a problem, or typed columns and the parsed filter. */
+type Checked = { problem?: string; columnTypes?: string[] | Record<string, string>; rows?: unknown[][]; where?: Predicate };
 
 /**
  * An engine action (portable or SQL) on each engine the step names: outcomes checked against
@@ -26,7 +30,15 @@ export const engineStep: StepHandler = async (run) => {
   }
   const portable = step.sql === undefined ? stepRequest(step, '') : undefined;
   const generate = step.insert?.generate;
-  const checked = portable?.kind === 'insert' && ctx.catalog ? await checkInsert(portable, ctx.catalog, database, generate) : generate ? { problem: 'invalid insert: generated rows need a catalog endpoint' } : {};
+  const where = portable?.kind === 'read' ? step.read?.where : undefined;
+  const checked: Checked =
+    portable?.kind === 'insert' && ctx.catalog
+      ? await checkInsert(portable, ctx.catalog, database, generate)
+      : generate
+        ? { problem: 'invalid insert: generated rows need a catalog endpoint' }
+        : where !== undefined
+          ? await checkRead(where, portable!.kind === 'read' ? portable!.table : '', ctx.catalog, database)
+          : {};
   const engines = stepEngines(step);
   const atOnce = (portable !== undefined && READS.has(portable.kind)) || step.expect?.error !== undefined;
   const runs: EngineRun[] = [];
@@ -66,9 +78,35 @@ function reportedStatement(statement: string | undefined): string | undefined {
   return `${statement.slice(0, REPORTED_STATEMENT_CHARS)} … (${statement.length} characters in all)`;
 }
 
-async function onEngine({ step, ctx, database, principal, site, base }: StepRun, engineName: string, checked: { problem?: string; columnTypes?: string[]; rows?: unknown[][] }): Promise<EngineRun> {
-  const stepped = stepRequest(step, engineName);
-  const request: EngineRequest = stepped.kind === 'insert' && checked.columnTypes ? { ...stepped, columnTypes: checked.columnTypes, rows: checked.rows ?? stepped.rows } : stepped;
+/** The engine's request with what the harness checked filled in (insert types and rows, the read's filter). */
+function checkedRequest(stepped: EngineRequest, checked: Checked): EngineRequest {
+  if (stepped.kind === 'insert' && Array.isArray(checked.columnTypes)) return { ...stepped, columnTypes: checked.columnTypes, rows: checked.rows ?? stepped.rows };
+  if (stepped.kind === 'read' && checked.where) return { ...stepped, where: checked.where, columnTypes: Array.isArray(checked.columnTypes) ? undefined : checked.columnTypes };
+  return stepped;
+}
+
+/**
+ * `expect.filtered`: the engine's filtered read must hold exactly the rows of its own unfiltered
+ * read that the filter keeps, as the harness evaluates it (three-valued logic): a metamorphic
+ * check that needs no expected rows, so pushed-down filters are judged on any data.
+ */
+async function filteredCheck(engine: { execute: (r: EngineRequest, c: StepContext) => Promise<EngineOutcome> }, request: EngineRequest, outcome: EngineOutcome, stepCtx: StepContext, ordered: boolean) {
+  if (request.kind !== 'read' || !request.where || !outcome.ok) return [];
+  const { where, limit: _limit, ...unfiltered } = request;
+  const full = await engine.execute(unfiltered, stepCtx);
+  if (!full.ok) return [fail('filtered', 'the unfiltered read of the same table to succeed', `error ${full.error.errorClass}: ${full.error.message}`)];
+  try {
+    const model = filterRows(full.result, where);
+    const cmp = compareAgreement(`harness filter of ${request.table}`, model, 'engine', outcome.result, ordered);
+    return cmp.equal ? [] : [{ ...cmp, aspect: `filtered (the engine's unfiltered read, ${full.result.rows.length} row(s), filtered by the harness: ${model.rows.length} row(s))` }];
+  } catch (err) {
+    if (!(err instanceof PredicateError)) throw err;
+    return [fail('filtered', 'a filter the harness can evaluate on the unfiltered read', err.message)];
+  }
+}
+
+async function onEngine({ step, ctx, database, principal, site, base }: StepRun, engineName: string, checked: Checked): Promise<EngineRun> {
+  const request = checkedRequest(stepRequest(step, engineName), checked);
   // Cross-version cells: writes go to the writer release's clients unless the step says otherwise.
   const onWriter = step.clients === 'writer' || (step.clients === undefined && WRITE_KINDS.has(request.kind));
   const writerLacks = onWriter ? ctx.writeUnavailable?.get(engineName) : undefined;
@@ -77,10 +115,12 @@ async function onEngine({ step, ctx, database, principal, site, base }: StepRun,
   if (!engine) return { skipped: ctx.unavailable.get(engineName) ?? 'not in this environment' };
   const t = performance.now();
   try {
+    const stepCtx: StepContext = { database, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.warehouseRoot : undefined, timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }), timeZone: step['time-zone'] };
     const outcome: EngineOutcome = checked.problem
-      ? { ok: false, statement: `harness check of ${request.kind} into ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: checked.problem } }
-      : await engine.execute(request, { database, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.warehouseRoot : undefined, timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }) });
+      ? { ok: false, statement: `harness check of ${request.kind} ${request.kind === 'insert' ? 'into' : 'of'} ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: checked.problem } }
+      : await engine.execute(request, stepCtx);
     const failures = evaluateOutcome(step.expect, outcome);
+    if (step.expect?.filtered) failures.push(...(await filteredCheck(engine, request, outcome, stepCtx, step.expect.ordered ?? false)));
     const entry: StepEngineResult = {
       engine: engineName,
       log: engine.log,

@@ -1,0 +1,151 @@
+import type { CanonicalType } from './canonical-type.ts';
+import type { CanonicalResult, CanonicalValue } from './canonical-value.ts';
+import { normalizeExpected } from './normalize-value.ts';
+import { compareCanonical } from './order-rows.ts';
+
+/** A literal as written in a `where`: read by its column's type, like an insert value. */
+export type PredicateLiteral = string | number | boolean | null;
+
+export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+/**
+ * A read step's portable filter (`where`), one tree for every engine: SQL engines render it in
+ * their dialect, library engines push what their predicate builders take and the harness applies
+ * the whole of it to what they return (their push-down is documented as best effort).
+ */
+export type Predicate =
+  | { op: 'and' | 'or'; args: Predicate[] }
+  | { op: 'not'; arg: Predicate }
+  | { op: ComparisonOp; column: string; value: PredicateLiteral }
+  | { op: 'between' | 'not-between'; column: string; low: PredicateLiteral; high: PredicateLiteral }
+  | { op: 'in' | 'not-in'; column: string; values: PredicateLiteral[] }
+  | { op: 'is-null' | 'is-not-null'; column: string }
+  /** `LIKE 'abc%'`: the only LIKE every Paimon implementation pushes down. */
+  | { op: 'starts-with' | 'not-starts-with'; column: string; prefix: string };
+
+export type Leaf = Exclude<Predicate, { op: 'and' | 'or' | 'not' }>;
+
+/** The columns a predicate reads, once each, in order of appearance. */
+export function predicateColumns(p: Predicate): string[] {
+  const out: string[] = [];
+  const visit = (q: Predicate): void => {
+    if ('args' in q) q.args.forEach(visit);
+    else if ('arg' in q) visit(q.arg);
+    else if (!out.includes(q.column)) out.push(q.column);
+  };
+  visit(p);
+  return out;
+}
+
+const NEGATED: Record<ComparisonOp, ComparisonOp> = { '=': '<>', '<>': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+
+/**
+ * The same predicate with every NOT pushed onto a leaf and removed there (De Morgan; `NOT a < 1`
+ * is `a >= 1`). Exact under SQL's three-valued logic: a leaf and its negation are both unknown
+ * on NULL. Library gateways take this form, since their builders have no general NOT.
+ */
+export function negationNormalForm(p: Predicate, negate = false): Predicate {
+  switch (p.op) {
+    case 'and':
+    case 'or': {
+      const args = p.args.map((a) => negationNormalForm(a, negate));
+      return { op: (p.op === 'and') !== negate ? 'and' : 'or', args };
+    }
+    case 'not':
+      return negationNormalForm(p.arg, !negate);
+    case 'between':
+    case 'not-between':
+      return negate ? { ...p, op: p.op === 'between' ? 'not-between' : 'between' } : p;
+    case 'in':
+    case 'not-in':
+      return negate ? { ...p, op: p.op === 'in' ? 'not-in' : 'in' } : p;
+    case 'is-null':
+    case 'is-not-null':
+      return negate ? { ...p, op: p.op === 'is-null' ? 'is-not-null' : 'is-null' } : p;
+    case 'starts-with':
+    case 'not-starts-with':
+      return negate ? { ...p, op: p.op === 'starts-with' ? 'not-starts-with' : 'starts-with' } : p;
+    default:
+      return negate ? { ...p, op: NEGATED[p.op] } : p;
+  }
+}
+
+/** SQL's three-valued logic: `null` is unknown. */
+type Truth = boolean | null;
+const and3 = (xs: Truth[]): Truth => (xs.includes(false) ? false : xs.includes(null) ? null : true);
+const or3 = (xs: Truth[]): Truth => (xs.includes(true) ? true : xs.includes(null) ? null : false);
+const not3 = (x: Truth): Truth => (x === null ? null : !x);
+
+/** Why a predicate cannot be evaluated on a result (a column it lacks, a literal its type cannot hold). */
+export class PredicateError extends Error {
+  readonly code = 'BAD_PREDICATE';
+}
+
+/**
+ * A predicate on one row of a result, in SQL's three-valued logic: true, false or unknown
+ * (`null`). Literals are read by their column's type (`normalizeExpected`), values compared as
+ * ORDER BY compares them (`compareCanonical`), so the harness filters exactly as it orders.
+ */
+export function evaluatePredicate(p: Predicate, row: readonly CanonicalValue[], columns: CanonicalResult['columns']): Truth {
+  const column = (name: string): { value: CanonicalValue; type: CanonicalType } => {
+    const i = columns.findIndex((c) => c.name === name);
+    if (i < 0) throw new PredicateError(`the filter names column '${name}', which the result does not have (columns: ${columns.map((c) => c.name).join(', ')})`);
+    return { value: row[i]!, type: columns[i]!.type };
+  };
+  const literal = (v: PredicateLiteral, type: CanonicalType): CanonicalValue => {
+    try {
+      return normalizeExpected(v, type);
+    } catch (err) {
+      throw new PredicateError(`the filter's literal ${JSON.stringify(v)} is not a ${type.kind} value: ${(err as Error).message}`);
+    }
+  };
+  const cmp = (a: CanonicalValue, b: CanonicalValue, type: CanonicalType): number | null => (a === null || b === null ? null : compareCanonical(a, b, type));
+  switch (p.op) {
+    case 'and':
+      return and3(p.args.map((a) => evaluatePredicate(a, row, columns)));
+    case 'or':
+      return or3(p.args.map((a) => evaluatePredicate(a, row, columns)));
+    case 'not':
+      return not3(evaluatePredicate(p.arg, row, columns));
+    case 'is-null':
+    case 'is-not-null': {
+      const isNull = column(p.column).value === null;
+      return p.op === 'is-null' ? isNull : !isNull;
+    }
+    case 'between':
+    case 'not-between': {
+      const { value, type } = column(p.column);
+      const lo = cmp(value, literal(p.low, type), type);
+      const hi = cmp(value, literal(p.high, type), type);
+      const inside = and3([lo === null ? null : lo >= 0, hi === null ? null : hi <= 0]);
+      return p.op === 'between' ? inside : not3(inside);
+    }
+    case 'in':
+    case 'not-in': {
+      const { value, type } = column(p.column);
+      const found = or3(p.values.map((v) => {
+        const c = cmp(value, literal(v, type), type);
+        return c === null ? null : c === 0;
+      }));
+      return p.op === 'in' ? found : not3(found);
+    }
+    case 'starts-with':
+    case 'not-starts-with': {
+      const { value } = column(p.column);
+      if (value === null) return null;
+      const starts = String(value).startsWith(p.prefix);
+      return p.op === 'starts-with' ? starts : !starts;
+    }
+    default: {
+      const { value, type } = column(p.column);
+      const c = cmp(value, literal(p.value, type), type);
+      if (c === null) return null;
+      return { '=': c === 0, '<>': c !== 0, '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0 }[p.op];
+    }
+  }
+}
+
+/** The rows of a result for which the predicate is true (unknown filters out, as in WHERE). */
+export function filterRows(result: CanonicalResult, p: Predicate): CanonicalResult {
+  return { ...result, rows: result.rows.filter((r) => evaluatePredicate(p, r, result.columns) === true) };
+}
