@@ -39,6 +39,10 @@ export const KnownIssueSchema = z.strictObject({
   reason: z.string().min(1),
   evidence: z.string().optional().describe('what the engine actually did'),
   link: z.string().optional(),
+  upstream: z
+    .union([z.url(), z.literal('none found')])
+    .optional()
+    .describe("a public upstream issue or pull request that describes the deviation, or 'none found' when a search found none"),
   expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('after this date the entry no longer applies'),
 });
 

@@ -6,6 +6,10 @@ import { stepEngines } from './step-request.ts';
 /** Whether a scenario belongs to the run's tier: the default tier leaves `tier: nightly` out. */
 export const inTier = (scenario: Scenario, tier: RunFilter['tier']): boolean => tier === 'nightly' || (scenario.tier ?? 'default') === 'default';
 
+/** Whether an instance is a cell the default tier runs: its parameters within `default-matrix`. */
+export const inDefaultCells = (instance: ScenarioInstance, tier: RunFilter['tier']): boolean =>
+  tier === 'nightly' || Object.entries(instance.scenario['default-matrix'] ?? {}).every(([k, values]) => values.includes(instance.params[k]!));
+
 /** The instances a run executes: matrix-expanded, filtered by tier/tag/engine, then sharded. */
 export function selectInstances(scenarios: readonly Scenario[], filter: Omit<RunFilter, 'paths'>): ScenarioInstance[] {
   const tags = filter.tags?.length ? new Set(filter.tags) : undefined;
@@ -15,6 +19,7 @@ export function selectInstances(scenarios: readonly Scenario[], filter: Omit<Run
     .filter((s) => !tags || (s.tags ?? []).some((t) => tags.has(t)))
     .filter((s) => !engines || s.steps.some((st) => stepEngines(st).some((e) => engines.has(e))))
     .flatMap(expandScenario)
+    .filter((i) => inDefaultCells(i, filter.tier))
     .sort((a, b) => byteOrder(a.id, b.id));
   if (!filter.shard) return picked;
   const [index, count] = filter.shard.split('/').map(Number) as [number, number];

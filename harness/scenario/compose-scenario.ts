@@ -84,6 +84,20 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
   };
   checkZoneParam(doc['time-zone'], ['time-zone']);
 
+  doc['matrix-exclude']?.forEach((ex, i) => {
+    for (const [key, v] of Object.entries(ex)) {
+      const all = doc.matrix?.[key] === undefined ? undefined : matrixValues(doc.matrix[key]!);
+      if (!all || !all.includes(v)) problems.push(problem('BAD_VALUE', `matrix-exclude: ${key}: ${JSON.stringify(v)} is not a cell of the matrix (${all ? `${key}: ${all.map((x) => JSON.stringify(x)).join(', ')}` : `no parameter '${key}'`})`, loc.ofKey(['matrix-exclude', i], key)));
+    }
+  });
+  for (const [key, values] of Object.entries(doc['default-matrix'] ?? {})) {
+    const all = doc.matrix?.[key] === undefined ? undefined : matrixValues(doc.matrix[key]!);
+    if (!all) problems.push(problem('BAD_VALUE', `default-matrix: '${key}' is not a matrix parameter (matrix: ${Object.keys(doc.matrix ?? {}).join(', ') || 'none'})`, loc.ofKey(['default-matrix'], key)));
+    else values.forEach((v, i) => {
+      if (!all.includes(v)) problems.push(problem('BAD_VALUE', `default-matrix: ${JSON.stringify(v)} is not a value of matrix parameter '${key}' (${all.map((x) => JSON.stringify(x)).join(', ')})`, loc.ofPath(['default-matrix', key, i])));
+    });
+  }
+
   const variables = new Set<string>([...RUNTIME_VARIABLES, ...Object.keys(doc.matrix ?? {})]);
   const principals = new Set(Object.keys(doc.principals ?? {}));
 

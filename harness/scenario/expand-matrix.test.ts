@@ -13,6 +13,15 @@ describe('matrix expansion', () => {
     expect(matrixCells(undefined)).toEqual([{}]);
   });
 
+  it('leaves out the cells an exclude entry matches in full, and checks its values', () => {
+    expect(matrixCells({ f: ['parquet', 'avro'], c: ['zstd', 'lz4'], w: ['a', 'b'] }, [{ f: 'avro', c: 'lz4' }, { w: 'b', f: 'parquet', c: 'zstd' }])).toEqual([
+      { f: 'parquet', c: 'zstd', w: 'a' }, { f: 'parquet', c: 'lz4', w: 'a' }, { f: 'parquet', c: 'lz4', w: 'b' },
+      { f: 'avro', c: 'zstd', w: 'a' }, { f: 'avro', c: 'zstd', w: 'b' },
+    ]);
+    const bad = loadScenarioSource('m.yaml', ['name: m', 'matrix: { f: [parquet] }', 'matrix-exclude: [{ f: orc }, { g: 1 }]', 'steps:', '  - on: spark', '    sql: SELECT 1'].join('\n'), { knownEngines: ['spark'] });
+    expect(bad.problems.map((p) => [p.code, p.loc.line, p.loc.col])).toEqual([['BAD_VALUE', 3, 20], ['BAD_VALUE', 3, 32]]);
+  });
+
   it('substitutes parameters, keeping the type of a whole-string variable, and leaves runtime variables', () => {
     const src = ['name: m', 'matrix: { p: [3, 7] }', 'steps:', '  - on: spark', '    sql: CREATE TABLE ${db}.t (ts TIMESTAMP(${p}))', '    expect: { rows: [["${p}"]] }'].join('\n');
     const { scenario } = loadScenarioSource('m.yaml', src, { knownEngines: ['spark'] });

@@ -19,13 +19,16 @@ export function matrixSize(spec: readonly MatrixValue[] | string): number {
   return Math.max(0, hi - lo + 1);
 }
 
-/** Every combination of the matrix, in declaration order (first key varies slowest). */
-export function matrixCells(matrix: Scenario['matrix']): Record<string, MatrixValue>[] {
+/**
+ * Every combination of the matrix, in declaration order (first key varies slowest), without the
+ * cells an `exclude` entry matches (all of its values).
+ */
+export function matrixCells(matrix: Scenario['matrix'], exclude: Scenario['matrix-exclude'] = []): Record<string, MatrixValue>[] {
   let cells: Record<string, MatrixValue>[] = [{}];
   for (const [key, spec] of Object.entries(matrix ?? {})) {
     cells = cells.flatMap((cell) => matrixValues(spec).map((v) => ({ ...cell, [key]: v })));
   }
-  return cells;
+  return cells.filter((cell) => !exclude.some((ex) => Object.entries(ex).every(([k, v]) => cell[k] === v)));
 }
 
 export function instanceId(scenario: Scenario, params: Record<string, MatrixValue>): string {
@@ -35,7 +38,7 @@ export function instanceId(scenario: Scenario, params: Record<string, MatrixValu
 
 /** Expands a scenario into one instance per matrix cell, with parameters substituted. */
 export function expandScenario(scenario: Scenario): ScenarioInstance[] {
-  return matrixCells(scenario.matrix).map((params) => ({
+  return matrixCells(scenario.matrix, scenario['matrix-exclude']).map((params) => ({
     id: instanceId(scenario, params),
     scenario,
     params,

@@ -16,6 +16,8 @@ const Cell: z.ZodType<ExpectedCell> = z.lazy(() =>
 );
 
 const Identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'must be a plain identifier');
+/** An identifier, or a ${matrix variable} that names one per instance (partition-keys: ['${key}']). */
+const KeyColumn = z.union([Identifier, z.string().regex(/^\$\{[A-Za-z_]\w*\}$/)]);
 /** A table name: a plain identifier, which may embed variables (`sales_${instance}`). */
 const TableName = z
   .string()
@@ -80,8 +82,8 @@ const ColumnTypes = z
 export const CreateTableSchema = z.strictObject({
   table: TableName,
   columns: ColumnTypes,
-  'primary-key': z.array(Identifier).optional(),
-  'partition-keys': z.array(Identifier).optional(),
+  'primary-key': z.array(KeyColumn).optional(),
+  'partition-keys': z.array(KeyColumn).optional(),
   options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 export const InsertSchema = z
@@ -273,6 +275,14 @@ export const ScenarioSchema = z
       )
       .optional(),
     matrix: z.record(Identifier, MatrixValues).optional(),
+    'matrix-exclude': z
+      .array(z.record(Identifier, z.union([z.string(), z.number(), z.boolean()])))
+      .optional()
+      .describe('matrix cells that do not exist: each entry leaves out the cells with all of its values, e.g. {format: avro, codec: lz4} (Avro has no LZ4 codec)'),
+    'default-matrix': z
+      .record(Identifier, z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
+      .optional()
+      .describe("the values of matrix parameters the default tier runs (a representative subset); --tier nightly runs every cell of 'matrix'"),
     steps: z.array(StepSchema).min(1),
   })
   .describe('A paimon-interop scenario');

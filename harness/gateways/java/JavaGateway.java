@@ -152,9 +152,16 @@ public class JavaGateway {
             for (Throwable c = t; c != null; c = c.getCause()) {
                 if (c.getClass().getName().contains("paimon")) shown = c;
             }
+            Throwable root = shown;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            String message = String.valueOf(shown.getMessage());
+            // The root cause says why (a file a filter cannot read, say) where the wrappers only say where.
+            if (root != shown && root.getMessage() != null && !message.contains(root.getMessage())) {
+                message += " (caused by " + root.getClass().getName() + ": " + root.getMessage() + ")";
+            }
             ObjectNode err = out.putObject("error");
             err.put("exception", shown.getClass().getName());
-            err.put("message", String.valueOf(shown.getMessage()));
+            err.put("message", message);
         }
         out.put("engine_ms", (System.nanoTime() - started) / 1e6);
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
