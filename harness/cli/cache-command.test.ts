@@ -9,7 +9,8 @@ import { rowsUsing } from '../provisioning/index.ts';
 
 const run = promisify(execFile);
 
-describe('paimon-interop cache', () => {
+// Each test starts the CLI as a child process: on a loaded 2-core machine that takes more than vitest's default 5 s.
+describe('paimon-interop cache', { timeout: 60_000 }, () => {
   let root: string;
   const cli = (...args: string[]) =>
     run(process.execPath, ['bin/paimon-interop.mjs', 'cache', ...args], { env: { ...process.env, PAIMON_INTEROP_CACHE: root }, timeout: 60_000 }).then(

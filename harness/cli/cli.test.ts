@@ -13,7 +13,8 @@ const cli = (...args: string[]) =>
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
 
-describe('paimon-interop CLI', () => {
+// Each test starts the CLI as a child process: on a loaded 2-core machine that takes more than vitest's default 5 s.
+describe('paimon-interop CLI', { timeout: 60_000 }, () => {
   it('validate passes on the shipped scenarios', async () => {
     const r = await cli('validate', 'scenarios/');
     expect(r.code).toBe(0);

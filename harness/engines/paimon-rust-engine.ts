@@ -11,7 +11,8 @@ const doubleQuoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * A value as a DataFusion literal of its column's type: `TIMESTAMP '…'` (nanoseconds; the
- * INSERT casts it to the column, the engine-cast path of the TIMESTAMP(p) rule), `DATE '…'`,
+ * INSERT casts it to the column, the engine-cast path of the TIMESTAMP(p) rule), for
+ * TIMESTAMP_LTZ the same cast to `TIMESTAMP WITH TIME ZONE` (the session zone's instant), `DATE '…'`,
  * `CAST('…' AS DECIMAL(p,s))` and `CAST('…' AS DOUBLE)` so no digit goes through a float,
  * `X'…'` for bytes, `[…]` for arrays.
  */
@@ -23,8 +24,10 @@ export function dataFusionLiteral(v: unknown, declared?: string): string {
   const type = declared ? parseType(declared) : { kind: 'unknown' as const };
   switch (type.kind) {
     case 'timestamp':
-    case 'timestamp_ltz':
       return `TIMESTAMP ${standardString(text)}`;
+    // A wall-clock time of the session zone (datafusion.execution.time_zone), as Flink's CAST(… AS TIMESTAMP_LTZ).
+    case 'timestamp_ltz':
+      return `CAST(TIMESTAMP ${standardString(text)} AS TIMESTAMP WITH TIME ZONE)`;
     case 'date':
       return `DATE ${standardString(text)}`;
     case 'time':

@@ -130,6 +130,13 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
       }
     }
     checkZoneParam(step['time-zone'], [...base, 'time-zone']);
+    for (const [key, values] of Object.entries(step.when ?? {})) {
+      const all = doc.matrix?.[key] === undefined ? undefined : matrixValues(doc.matrix[key]!);
+      if (!all) problems.push(problem('BAD_VALUE', `when: '${key}' is not a matrix parameter (matrix: ${Object.keys(doc.matrix ?? {}).join(', ') || 'none'})`, loc.ofKey([...base, 'when'], key)));
+      else values.forEach((v, i) => {
+        if (!all.includes(v)) problems.push(problem('BAD_VALUE', `when: ${JSON.stringify(v)} is not a value of matrix parameter '${key}' (${all.map((x) => JSON.stringify(x)).join(', ')})`, loc.ofPath([...base, 'when', key, i])));
+      });
+    }
     const where = step.read?.where;
     // A filter with variables is parsed once they are known (at run time).
     if (where !== undefined && variablesIn(where).length === 0) {

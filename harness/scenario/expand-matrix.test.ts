@@ -13,6 +13,15 @@ describe('matrix expansion', () => {
     expect(matrixCells(undefined)).toEqual([{}]);
   });
 
+  it('gives each cell the steps whose when admits it, keeping step indexes', () => {
+    const src = ['name: m', 'matrix: { f: [parquet, orc] }', 'steps:', '  - on: spark', '    sql: A', '  - on: spark', '    sql: B', '    when: { f: [orc] }', '  - on: spark', '    sql: C'].join('\n');
+    const { scenario, problems } = loadScenarioSource('m.yaml', src, { knownEngines: ['spark'] });
+    expect(problems).toEqual([]);
+    expect(expandScenario(scenario!).map((i) => i.steps.map((s) => `${s.sql}${s.index}`).join(' '))).toEqual(['A0 C2', 'A0 B1 C2']);
+    const bad = loadScenarioSource('m.yaml', src.replace('{ f: [orc] }', '{ f: [avro], g: [1] }'), { knownEngines: ['spark'] });
+    expect(bad.problems.map((p) => [p.code, p.loc.line, p.loc.col])).toEqual([['BAD_VALUE', 8, 17], ['BAD_VALUE', 8, 24]]);
+  });
+
   it('leaves out the cells an exclude entry matches in full, and checks its values', () => {
     expect(matrixCells({ f: ['parquet', 'avro'], c: ['zstd', 'lz4'], w: ['a', 'b'] }, [{ f: 'avro', c: 'lz4' }, { w: 'b', f: 'parquet', c: 'zstd' }])).toEqual([
       { f: 'parquet', c: 'zstd', w: 'a' }, { f: 'parquet', c: 'lz4', w: 'a' }, { f: 'parquet', c: 'lz4', w: 'b' },

@@ -36,13 +36,17 @@ export function instanceId(scenario: Scenario, params: Record<string, MatrixValu
   return `${scenario.file}#${scenario.name}${cell ? `[${cell}]` : ''}`;
 }
 
-/** Expands a scenario into one instance per matrix cell, with parameters substituted. */
+/** Whether a step's `when` admits a matrix cell (every named parameter takes one of its values). */
+const inCell = (when: Record<string, MatrixValue[]> | undefined, params: Record<string, MatrixValue>): boolean =>
+  Object.entries(when ?? {}).every(([k, values]) => values.includes(params[k]!));
+
+/** Expands a scenario into one instance per matrix cell, with parameters substituted and the steps of that cell. */
 export function expandScenario(scenario: Scenario): ScenarioInstance[] {
   return matrixCells(scenario.matrix, scenario['matrix-exclude']).map((params) => ({
     id: instanceId(scenario, params),
     scenario,
     params,
     ...(scenario['time-zone'] !== undefined ? { timeZone: String(interpolate(scenario['time-zone'], params)) } : {}),
-    steps: scenario.steps.map((s) => ({ ...interpolate(s, params), loc: s.loc, index: s.index })),
+    steps: scenario.steps.filter((s) => inCell(s.when, params)).map((s) => ({ ...interpolate(s, params), loc: s.loc, index: s.index })),
   }));
 }

@@ -216,6 +216,10 @@ export const StepSchema = z
     'catalog-deny': CatalogPermission.optional().describe("make the scenario's database, or one table of it, forbidden in the catalog itself (the Java reference server's own 403s; local environment)"),
     'catalog-allow': CatalogPermission.optional().describe('undo a catalog-deny (every denial of the scenario is undone when it ends anyway)'),
     'time-zone': TimeZone.optional().describe("this step's session time zone (overrides the scenario's)"),
+    when: z
+      .record(Identifier, z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
+      .optional()
+      .describe('the step belongs only to the matrix cells whose parameters take one of these values, e.g. {format: [parquet, avro]}'),
     expect: ExpectSchema.optional(),
   })
   .superRefine((step, ctx) => {
