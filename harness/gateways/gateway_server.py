@@ -42,7 +42,11 @@ def handle(execute, payload):
         credentials = {"warehouse": payload["warehouse"]} if payload.get("warehouse") else payload.get("credentials")
         columns, rows, statement = execute(payload["request"], payload["database"], credentials)
         reply = {"ok": True, "columns": columns, "rows": rows, "statement": statement}
-    except Exception as exc:  # every engine failure becomes a typed error reply
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # every engine failure becomes a typed error reply
+        # BaseException: a Rust panic inside paimon-rust arrives as pyo3's PanicException, which
+        # is not an Exception; it is the engine's verdict on the request, not a dead gateway.
         traceback.print_exc(file=sys.stderr)
         reply = {"ok": False, "error": describe_error(exc)}
     finally:
