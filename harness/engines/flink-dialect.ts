@@ -47,6 +47,40 @@ export function flinkLiteral(v: unknown, declared?: string): string {
   }
 }
 
+/** Separators of the packed text of a bulk insert: ASCII record, unit and negative-acknowledge characters. */
+const ROW_SEPARATOR = '\u001e';
+const FIELD_SEPARATOR = '\u001f';
+const NULL_MARK = '\u0015';
+
+/**
+ * Many rows as one statement Flink's planner takes quickly: the rows packed into one string
+ * literal, unpacked at run time (`UNNEST(SPLIT(…))`, `SPLIT_INDEX`) and cast to the columns:
+ * `INSERT INTO t SELECT CAST(NULLIF(SPLIT_INDEX(r, us, i), nak) AS Ti), … FROM (VALUES ('…')) AS
+ * s(x) CROSS JOIN UNNEST(SPLIT(x, rs)) AS u(r)`. Thousands of typed literals in VALUES keep Flink
+ * planning for minutes (and a packed VALUES of text literals is constant-folded as slowly), so a
+ * generated volume insert could not run at all. The values reach the columns through Flink's
+ * string casts, not the literal-to-column path of small inserts. Undefined (the plain INSERT …
+ * VALUES) for nested or binary values and text holding the separators.
+ */
+export function flinkBulkInsert(table: string, columns: string[] | undefined, rows: unknown[][], types: string[]): string | undefined {
+  const plain = types.map((t) => t.replace(/\s+NOT\s+NULL\s*$/i, ''));
+  if (plain.some((t) => ['binary', 'array', 'map', 'row', 'unknown'].includes(parseType(t).kind))) return undefined;
+  const texts: string[] = [];
+  for (const row of rows) {
+    const fields: string[] = [];
+    for (const v of row) {
+      if (v !== null && typeof v === 'object') return undefined;
+      const text = v === null || v === undefined ? NULL_MARK : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
+      if (text !== NULL_MARK && /[\u001e\u001f\u0015]/.test(text)) return undefined;
+      fields.push(text);
+    }
+    texts.push(fields.join(FIELD_SEPARATOR));
+  }
+  const projection = plain.map((t, i) => `CAST(NULLIF(SPLIT_INDEX(r, ${flinkString(FIELD_SEPARATOR)}, ${i}), ${flinkString(NULL_MARK)}) AS ${t})`).join(', ');
+  const cols = columns ? ` (${columns.map(backtickId).join(', ')})` : '';
+  return `INSERT INTO ${table}${cols} SELECT ${projection} FROM (VALUES (${flinkString(texts.join(ROW_SEPARATOR))})) AS s(x) CROSS JOIN UNNEST(SPLIT(x, ${flinkString(ROW_SEPARATOR)})) AS u(r)`;
+}
+
 /** Flink SQL with Paimon's Flink connector (catalog `paimon`). */
 export const FLINK_DIALECT: SqlDialect = {
   name: 'flink',
@@ -65,6 +99,7 @@ export const FLINK_DIALECT: SqlDialect = {
   // Paimon's Flink connector takes every scan option as a dynamic table option.
   scanSource: (qualified, options) => `${qualified} /*+ OPTIONS(${optionList(options, (x) => flinkString(String(x)))}) */`,
   alterTableSet: (table, options) => `ALTER TABLE ${table} SET (${optionList(options, (x) => flinkString(String(x)))})`,
+  bulkInsert: flinkBulkInsert,
 };
 
 /**

@@ -43,6 +43,25 @@ describe('Flink SQL for portable actions', () => {
   });
 });
 
+describe('Flink bulk inserts', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => [i, i % 2 === 0 ? null : `s'${i}`, true]);
+  const types = ['BIGINT NOT NULL', 'STRING', 'BOOLEAN'];
+
+  it('packs more than 100 rows into one literal unpacked and cast at run time', () => {
+    const sql = buildSql({ kind: 'insert', table: 't', rows: rows(101), columnTypes: types }, FLINK_DIALECT, 'db')!;
+    expect(sql).toMatch(/^INSERT INTO `paimon`\.`db`\.`t` SELECT CAST\(NULLIF\(SPLIT_INDEX\(r, '\u001f', 0\), '\u0015'\) AS BIGINT\), /);
+    expect(sql).toContain("FROM (VALUES ('0\u001f\u0015\u001fTRUE\u001e1\u001fs''1\u001fTRUE\u001e");
+    expect(sql).toContain("CROSS JOIN UNNEST(SPLIT(x, '\u001e')) AS u(r)");
+    expect(sql.match(/\u001e/g)).toHaveLength(101);
+  });
+
+  it('keeps typed literals for 100 rows or fewer, binary or nested values, and text holding a separator', () => {
+    expect(buildSql({ kind: 'insert', table: 't', rows: rows(100), columnTypes: types }, FLINK_DIALECT, 'db')).toMatch(/^INSERT INTO .* VALUES \(CAST\('0' AS BIGINT\)/);
+    expect(buildSql({ kind: 'insert', table: 't', rows: rows(101).map((r) => [...r, '0xff']), columnTypes: [...types, 'VARBINARY(4)'] }, FLINK_DIALECT, 'db')).toContain(" VALUES (CAST('0' AS BIGINT)");
+    expect(buildSql({ kind: 'insert', table: 't', rows: [...rows(100), [1, 'a\u001fb', false]], columnTypes: types }, FLINK_DIALECT, 'db')).toContain(" VALUES (CAST('0' AS BIGINT)");
+  });
+});
+
 describe('SQL Gateway results', () => {
   it('maps logical types with precision and scale to type names', () => {
     expect(flinkTypeName({ type: 'DECIMAL', precision: '38', scale: '18' })).toBe('DECIMAL(38, 18)');

@@ -22,11 +22,20 @@ export interface SqlDialect {
   showTables(qualified: string, catalog: string, database: string): string;
   alterTableSet?(table: string, options: Record<string, string>): string;
   /**
+   * An INSERT of many rows, for a dialect whose planner cannot take as many typed literals
+   * (Flink: thousands of casts in VALUES); used above BULK_INSERT_ROWS rows when the column types
+   * are known. Undefined: the plain INSERT … VALUES.
+   */
+  bulkInsert?(table: string, columns: string[] | undefined, rows: unknown[][], types: string[]): string | undefined;
+  /**
    * The FROM source of a read with scan options (time travel); undefined when the dialect cannot
    * express these options, so the adapter answers `unsupported` rather than ignoring them.
    */
   scanSource?(qualified: string, options: Record<string, string>): string | undefined;
 }
+
+/** Inserts of more rows than this use the dialect's bulkInsert, where it has one. */
+export const BULK_INSERT_ROWS = 100;
 
 /** The catalog name every SQL engine registers the Paimon catalog under; raw SQL steps use it too. */
 export const SQL_CATALOG = 'paimon';
@@ -48,6 +57,10 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
     case 'create-table':
       return dialect.createTable?.(table(request.table), request);
     case 'insert': {
+      if (request.rows.length > BULK_INSERT_ROWS && dialect.bulkInsert && request.columnTypes) {
+        const bulk = dialect.bulkInsert(table(request.table), request.columns, request.rows, request.columnTypes);
+        if (bulk !== undefined) return bulk;
+      }
       const cols = request.columns ? ` (${request.columns.map(q).join(', ')})` : '';
       const values = request.rows.map((r) => `(${r.map((v, i) => dialect.literal(v, request.columnTypes?.[i])).join(', ')})`).join(', ');
       return `INSERT INTO ${table(request.table)}${cols} VALUES ${values}`;
