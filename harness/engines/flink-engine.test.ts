@@ -43,6 +43,16 @@ describe('Flink SQL for portable actions', () => {
   });
 });
 
+describe('portable filters in Flink SQL', () => {
+  it('renders where, order and limit with literals typed by the declared columns', () => {
+    const where = { op: 'and' as const, args: [{ op: 'between' as const, column: 'd', low: -3, high: '1.5' }, { op: 'not' as const, arg: { op: 'in' as const, column: 'dt', values: ['2024-01-01', null] } }, { op: 'starts-with' as const, column: 's', prefix: "it's" }] };
+    const sql = buildSql({ kind: 'read', table: 't', columns: ['s'], where, orderBy: ['d'], limit: 3, columnTypes: { d: 'DECIMAL(10,2)', dt: 'DATE', s: 'STRING' } }, FLINK_DIALECT, 'db');
+    expect(sql).toBe(
+      "SELECT `s` FROM `paimon`.`db`.`t` WHERE (`d` BETWEEN CAST('-3' AS DECIMAL(10,2)) AND CAST('1.5' AS DECIMAL(10,2))) AND (NOT (`dt` IN (DATE '2024-01-01', CAST(NULL AS DATE)))) AND (`s` LIKE 'it''s%') ORDER BY `d` LIMIT 3",
+    );
+  });
+});
+
 describe('Flink bulk inserts', () => {
   const rows = (n: number) => Array.from({ length: n }, (_, i) => [i, i % 2 === 0 ? null : `s'${i}`, true]);
   const types = ['BIGINT NOT NULL', 'STRING', 'BOOLEAN'];

@@ -1,4 +1,4 @@
-import type { Predicate, PredicateLiteral } from '../results/index.ts';
+import { renderPredicate, type Predicate } from '../results/index.ts';
 import type { EngineRequest } from './engine.ts';
 
 /**
@@ -91,31 +91,7 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
  * harness knows it (`types`), so `DATE '…'`, exact decimals and typed NULLs reach the engine as such.
  */
 export function predicateSql(p: Predicate, dialect: SqlDialect, types?: Record<string, string>): string {
-  const col = (c: string) => dialect.quoteId(c);
-  const lit = (v: PredicateLiteral, c: string) => dialect.literal(v, types?.[c]);
-  switch (p.op) {
-    case 'and':
-    case 'or':
-      return p.args.map((a) => `(${predicateSql(a, dialect, types)})`).join(` ${p.op.toUpperCase()} `);
-    case 'not':
-      return `NOT (${predicateSql(p.arg, dialect, types)})`;
-    case 'is-null':
-      return `${col(p.column)} IS NULL`;
-    case 'is-not-null':
-      return `${col(p.column)} IS NOT NULL`;
-    case 'between':
-    case 'not-between':
-      return `${col(p.column)} ${p.op === 'between' ? '' : 'NOT '}BETWEEN ${lit(p.low, p.column)} AND ${lit(p.high, p.column)}`;
-    case 'in':
-    case 'not-in':
-      return `${col(p.column)} ${p.op === 'in' ? '' : 'NOT '}IN (${p.values.map((v) => lit(v, p.column)).join(', ')})`;
-    case 'starts-with':
-    case 'not-starts-with':
-      // The prefix holds no % or _ (the parser's rule); a string literal whatever the column's type.
-      return `${col(p.column)} ${p.op === 'starts-with' ? '' : 'NOT '}LIKE ${dialect.literal(`${p.prefix}%`)}`;
-    default:
-      return `${col(p.column)} ${p.op} ${lit(p.value, p.column)}`;
-  }
+  return renderPredicate(p, { column: dialect.quoteId, literal: (v, column) => dialect.literal(v, column === undefined ? undefined : types?.[column]) });
 }
 
 /** Standard SQL string literals: a quote doubled, backslashes plain (Flink, DataFusion). */

@@ -70,6 +70,40 @@ export function negationNormalForm(p: Predicate, negate = false): Predicate {
   }
 }
 
+/**
+ * A predicate as SQL text, with the caller's spelling of columns and literals (a dialect's
+ * quoting and typed literals, or the scenario format's plain ones); every operand of AND/OR is
+ * parenthesized. `literal` gets the column the literal is compared with, or none for a LIKE
+ * pattern (a string whatever the column's type).
+ */
+export function renderPredicate(p: Predicate, spell: { column: (name: string) => string; literal: (v: PredicateLiteral, column?: string) => string }): string {
+  const col = spell.column;
+  const lit = spell.literal;
+  switch (p.op) {
+    case 'and':
+    case 'or':
+      return p.args.map((a) => `(${renderPredicate(a, spell)})`).join(` ${p.op.toUpperCase()} `);
+    case 'not':
+      return `NOT (${renderPredicate(p.arg, spell)})`;
+    case 'is-null':
+      return `${col(p.column)} IS NULL`;
+    case 'is-not-null':
+      return `${col(p.column)} IS NOT NULL`;
+    case 'between':
+    case 'not-between':
+      return `${col(p.column)} ${p.op === 'between' ? '' : 'NOT '}BETWEEN ${lit(p.low, p.column)} AND ${lit(p.high, p.column)}`;
+    case 'in':
+    case 'not-in':
+      return `${col(p.column)} ${p.op === 'in' ? '' : 'NOT '}IN (${p.values.map((v) => lit(v, p.column)).join(', ')})`;
+    case 'starts-with':
+    case 'not-starts-with':
+      // The prefix holds no % or _ (the parser's rule).
+      return `${col(p.column)} ${p.op === 'starts-with' ? '' : 'NOT '}LIKE ${lit(`${p.prefix}%`)}`;
+    default:
+      return `${col(p.column)} ${p.op} ${lit(p.value, p.column)}`;
+  }
+}
+
 /** SQL's three-valued logic: `null` is unknown. */
 type Truth = boolean | null;
 const and3 = (xs: Truth[]): Truth => (xs.includes(false) ? false : xs.includes(null) ? null : true);

@@ -1,4 +1,4 @@
-import type { ComparisonOp, Predicate, PredicateLiteral } from '../results/index.ts';
+import { renderPredicate, type ComparisonOp, type Predicate, type PredicateLiteral } from '../results/index.ts';
 
 /** Where a `where` text stops making sense: the character offset and what was expected. */
 export class PredicateSyntaxError extends Error {
@@ -177,28 +177,8 @@ export function parsePredicate(text: string): Predicate {
 
 /** A predicate as `where` text again (the printer of generated and updated scenarios). */
 export function printPredicate(p: Predicate): string {
-  const lit = (v: PredicateLiteral) => (v === null ? 'NULL' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`);
-  const col = (c: string) => (/^[A-Za-z_][\w$]*$/.test(c) && !KEYWORDS.has(c.toUpperCase()) ? c : `"${c}"`);
-  switch (p.op) {
-    case 'and':
-    case 'or':
-      return p.args.map((a) => (a.op === 'and' || a.op === 'or' ? `(${printPredicate(a)})` : printPredicate(a))).join(` ${p.op.toUpperCase()} `);
-    case 'not':
-      return `NOT (${printPredicate(p.arg)})`;
-    case 'is-null':
-      return `${col(p.column)} IS NULL`;
-    case 'is-not-null':
-      return `${col(p.column)} IS NOT NULL`;
-    case 'between':
-    case 'not-between':
-      return `${col(p.column)} ${p.op === 'between' ? '' : 'NOT '}BETWEEN ${lit(p.low)} AND ${lit(p.high)}`;
-    case 'in':
-    case 'not-in':
-      return `${col(p.column)} ${p.op === 'in' ? '' : 'NOT '}IN (${p.values.map(lit).join(', ')})`;
-    case 'starts-with':
-    case 'not-starts-with':
-      return `${col(p.column)} ${p.op === 'starts-with' ? '' : 'NOT '}LIKE ${lit(`${p.prefix}%`)}`;
-    default:
-      return `${col(p.column)} ${p.op} ${lit(p.value)}`;
-  }
+  return renderPredicate(p, {
+    column: (c) => (/^[A-Za-z_][\w$]*$/.test(c) && !KEYWORDS.has(c.toUpperCase()) ? c : `"${c}"`),
+    literal: (v) => (v === null ? 'NULL' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`),
+  });
 }
