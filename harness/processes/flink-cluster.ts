@@ -68,6 +68,10 @@ export function flinkConfig(ports: { rpc: number; rest: number; gateway: number 
     // A write into a partitioned table shuffles by partition: 64m of network buffers ran out.
     'taskmanager.memory.network.min': '192m',
     'taskmanager.memory.network.max': '192m',
+    // Each blocking batch exchange reserves this many buffers (default 512): with a few jobs of
+    // the concurrent scenarios at once (a bucketed write shuffles twice) 6144 buffers ran out
+    // ("Insufficient number of network buffers: required 512, but only 0 available").
+    'taskmanager.network.sort-shuffle.min-buffers': 128,
     'parallelism.default': 1,
     'rest.address': '127.0.0.1',
     'rest.bind-address': '127.0.0.1',
