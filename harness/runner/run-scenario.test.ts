@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineUnavailableError, withStepTimeout, type Engine, type EngineOutcome, type EngineRequest, type StepContext } from '../engines/index.ts';
-import { parseType } from '../results/index.ts';
+import { evaluatePredicate, parseType } from '../results/index.ts';
 import { expandScenario, loadScenarios } from '../scenario/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
 import type { RunContext } from './run-context.ts';
@@ -123,6 +123,32 @@ describe('runScenario with test doubles', () => {
     const partial = await runScenario(all['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', new Map())]));
     expect(partial.status).toBe('pass');
     expect(partial.steps[2]!.skippedEngines).toEqual([{ engine: 'double-b', reason: 'not in this environment' }]);
+  });
+});
+
+/** TEST DOUBLE: TestDoubleEngine that applies a read's filter and projection as the harness evaluates them. */
+class FilteringDouble extends TestDoubleEngine {
+  override async execute(req: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
+    const out = await super.execute(req.kind === 'read' ? { ...req, columns: undefined } : req, ctx);
+    if (req.kind !== 'read' || !out.ok) return out;
+    const kept = req.where ? out.result.rows.filter((r) => evaluatePredicate(req.where!, r, out.result.columns) === true) : out.result.rows;
+    const at = (req.columns ?? out.result.columns.map((c) => c.name)).map((c) => out.result.columns.findIndex((rc) => rc.name === c));
+    return { ...out, result: { columns: at.map((i) => out.result.columns[i]!), rows: kept.map((r) => at.map((i) => r[i]!)) } };
+  }
+}
+
+describe('expect.filtered', () => {
+  it("passes when the engine's filtered read is its unfiltered read filtered by the harness, projection included", async () => {
+    const r = await runScenario((await instances())['fixture-filtered']!, context([new FilteringDouble('double-a', new Map())]));
+    expect(r.steps[2]).toMatchObject({ status: 'pass' });
+  });
+
+  it('fails, naming both row counts, when the engine returns rows the filter rejects', async () => {
+    // The plain double ignores the filter: all 3 rows, where the harness keeps 2.
+    const r = await runScenario((await instances())['fixture-filtered']!, context([new TestDoubleEngine('double-a', new Map())]));
+    expect(r.status).toBe('fail');
+    const aspects = r.steps[2]!.engines[0]!.failures.map((f) => f.aspect);
+    expect(aspects).toContain("filtered (the engine's unfiltered read, 3 row(s), filtered by the harness: 2 row(s))");
   });
 });
 

@@ -45,7 +45,8 @@ describe('the loader answers any input with located problems, never a throw', ()
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 loads of the larger shipped scenarios: seconds on a loaded 2-core machine.
+  }, 60_000);
 
   it('YAML-shaped documents built from scenario keys and odd values', () => {
     const scalar = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('${db}', '${nope}', '0..9', '*a', '&a x'));

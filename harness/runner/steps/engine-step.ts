@@ -1,6 +1,6 @@
 import { EngineUnavailableError, type EngineOutcome, type EngineRequest, type StepContext } from '../../engines/index.ts';
 import { hangTimeoutMs, today, type DeviationSite } from '../../known-issues/index.ts';
-import { compareAgreement, filterRows, PredicateError, reportedResult, type Predicate } from '../../results/index.ts';
+import { compareAgreement, filterRows, PredicateError, reportedResult, type CanonicalResult, type Predicate } from '../../results/index.ts';
 import { logTail } from '../../log-tail.ts';
 import { evaluateOutcome, fail } from '../evaluate-step.ts';
 import type { StepEngineResult } from '../../verdicts/index.ts';
@@ -92,11 +92,12 @@ function checkedRequest(stepped: EngineRequest, checked: Checked): EngineRequest
  */
 async function filteredCheck(engine: { execute: (r: EngineRequest, c: StepContext) => Promise<EngineOutcome> }, request: EngineRequest, outcome: EngineOutcome, stepCtx: StepContext, ordered: boolean) {
   if (request.kind !== 'read' || !request.where || !outcome.ok) return [];
-  const { where, limit: _limit, ...unfiltered } = request;
+  // Every column, so the filter's columns are there whatever the step projects; the model is projected after.
+  const { where, limit: _limit, columns, ...unfiltered } = request;
   const full = await engine.execute(unfiltered, stepCtx);
   if (!full.ok) return [fail('filtered', 'the unfiltered read of the same table to succeed', `error ${full.error.errorClass}: ${full.error.message}`)];
   try {
-    const model = filterRows(full.result, where);
+    const model = projectColumns(filterRows(full.result, where), columns);
     // An engine that answers no rows without a schema (paimon-rust's SQLContext) agrees with an empty model.
     if (outcome.result.rows.length === 0 && outcome.result.columns.length === 0) {
       return model.rows.length === 0 ? [] : [fail('filtered', `${model.rows.length} row(s) of the unfiltered read kept by the harness's filter`, 'no rows')];
@@ -107,6 +108,14 @@ async function filteredCheck(engine: { execute: (r: EngineRequest, c: StepContex
     if (!(err instanceof PredicateError)) throw err;
     return [fail('filtered', 'a filter the harness can evaluate on the unfiltered read', err.message)];
   }
+}
+
+/** A result's named columns, in that order (all of them without a projection). */
+function projectColumns(result: CanonicalResult, columns: string[] | undefined): CanonicalResult {
+  if (!columns?.length) return result;
+  const at = columns.map((c) => result.columns.findIndex((rc) => rc.name === c));
+  if (at.some((i) => i < 0)) throw new PredicateError(`the unfiltered read has no column ${columns[at.findIndex((i) => i < 0)]}`);
+  return { columns: at.map((i) => result.columns[i]!), rows: result.rows.map((r) => at.map((i) => r[i]!)) };
 }
 
 async function onEngine({ step, ctx, database, principal, site, base }: StepRun, engineName: string, checked: Checked): Promise<EngineRun> {
