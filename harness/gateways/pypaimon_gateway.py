@@ -97,7 +97,6 @@ def predicate(pb, table, node):
     if op == "starts-with":
         return pb.startswith(column, node["prefix"])
     if op == "not-starts-with":
-        # pypaimon's builder has no negated LIKE: SQL's NOT LIKE 'p%' as NOT LIKE through like().
         raise UnsupportedOperation("pypaimon's PredicateBuilder has no NOT LIKE (no negation of startswith)")
     raise UnsupportedOperation("unknown predicate %s" % op)
 
