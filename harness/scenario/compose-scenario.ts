@@ -90,13 +90,17 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
       if (!all || !all.includes(v)) problems.push(problem('BAD_VALUE', `matrix-exclude: ${key}: ${JSON.stringify(v)} is not a cell of the matrix (${all ? `${key}: ${all.map((x) => JSON.stringify(x)).join(', ')}` : `no parameter '${key}'`})`, loc.ofKey(['matrix-exclude', i], key)));
     }
   });
-  for (const [key, values] of Object.entries(doc['default-matrix'] ?? {})) {
-    const all = doc.matrix?.[key] === undefined ? undefined : matrixValues(doc.matrix[key]!);
-    if (!all) problems.push(problem('BAD_VALUE', `default-matrix: '${key}' is not a matrix parameter (matrix: ${Object.keys(doc.matrix ?? {}).join(', ') || 'none'})`, loc.ofKey(['default-matrix'], key)));
-    else values.forEach((v, i) => {
-      if (!all.includes(v)) problems.push(problem('BAD_VALUE', `default-matrix: ${JSON.stringify(v)} is not a value of matrix parameter '${key}' (${all.map((x) => JSON.stringify(x)).join(', ')})`, loc.ofPath(['default-matrix', key, i])));
-    });
-  }
+  /** `default-matrix` and a step's `when`: each key a matrix parameter, each value one of its values. */
+  const checkCellValues = (label: string, cells: Record<string, (string | number | boolean)[]> | undefined, path: PropertyKey[]) => {
+    for (const [key, values] of Object.entries(cells ?? {})) {
+      const all = doc.matrix?.[key] === undefined ? undefined : matrixValues(doc.matrix[key]!);
+      if (!all) problems.push(problem('BAD_VALUE', `${label}: '${key}' is not a matrix parameter (matrix: ${Object.keys(doc.matrix ?? {}).join(', ') || 'none'})`, loc.ofKey(path, key)));
+      else values.forEach((v, i) => {
+        if (!all.includes(v)) problems.push(problem('BAD_VALUE', `${label}: ${JSON.stringify(v)} is not a value of matrix parameter '${key}' (${all.map((x) => JSON.stringify(x)).join(', ')})`, loc.ofPath([...path, key, i])));
+      });
+    }
+  };
+  checkCellValues('default-matrix', doc['default-matrix'], ['default-matrix']);
 
   const variables = new Set<string>([...RUNTIME_VARIABLES, ...Object.keys(doc.matrix ?? {})]);
   const principals = new Set(Object.keys(doc.principals ?? {}));
@@ -130,13 +134,7 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
       }
     }
     checkZoneParam(step['time-zone'], [...base, 'time-zone']);
-    for (const [key, values] of Object.entries(step.when ?? {})) {
-      const all = doc.matrix?.[key] === undefined ? undefined : matrixValues(doc.matrix[key]!);
-      if (!all) problems.push(problem('BAD_VALUE', `when: '${key}' is not a matrix parameter (matrix: ${Object.keys(doc.matrix ?? {}).join(', ') || 'none'})`, loc.ofKey([...base, 'when'], key)));
-      else values.forEach((v, i) => {
-        if (!all.includes(v)) problems.push(problem('BAD_VALUE', `when: ${JSON.stringify(v)} is not a value of matrix parameter '${key}' (${all.map((x) => JSON.stringify(x)).join(', ')})`, loc.ofPath([...base, 'when', key, i])));
-      });
-    }
+    checkCellValues('when', step.when, [...base, 'when']);
     const where = step.read?.where;
     // A filter with variables is parsed once they are known (at run time).
     if (where !== undefined && variablesIn(where).length === 0) {
