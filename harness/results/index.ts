@@ -6,5 +6,5 @@ export { compareCanonical, OrderError, orderRows } from './order-rows.ts';
 export { diffLines, formatRow, type DiffItem } from './render-diff.ts';
 export { generatedCount, generatedRows, generatedValue, type GeneratedRange } from './generated-rows.ts';
 export { multisetDifference, reportedResult, REPORTED_ROWS, rowsDigest } from './rows-digest.ts';
-export { evaluatePredicate, filterRows, negationNormalForm, predicateColumns, PredicateError, renderPredicate, type ComparisonOp, type Leaf, type Predicate, type PredicateLiteral } from './predicate.ts';
+export { evaluatePredicate, filterRows, negationNormalForm, predicateLeaves, PredicateError, renderPredicate, type ComparisonOp, type Leaf, type Predicate, type PredicateLiteral } from './predicate.ts';
 export { ltzValuesToUtc, utcToWallClock, wallClockToUtc } from './time-zone.ts';

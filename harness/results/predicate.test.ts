@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CanonicalResult } from './canonical-value.ts';
-import { evaluatePredicate, filterRows, negationNormalForm, PredicateError, type Predicate } from './predicate.ts';
+import { evaluatePredicate, filterRows, negationNormalForm, predicateLeaves, PredicateError, type Predicate } from './predicate.ts';
 
 const result: CanonicalResult = {
   columns: [
@@ -33,6 +33,13 @@ describe('evaluatePredicate (three-valued logic)', () => {
   it('refuses a column the result lacks and a literal its column cannot hold', () => {
     expect(() => keys({ op: '=', column: 'nope', value: 1 })).toThrow(PredicateError);
     expect(() => keys({ op: '=', column: 'd', value: '1.999' })).toThrow(PredicateError);
+  });
+
+  it('lists the leaves of a tree in order, through AND, OR and NOT', () => {
+    const a = { op: '=' as const, column: 'k', value: 1 };
+    const b = { op: 'is-null' as const, column: 's' };
+    const c = { op: 'in' as const, column: 'k', values: [2, null] };
+    expect(predicateLeaves({ op: 'or', args: [a, { op: 'not', arg: { op: 'and', args: [b, c] } }] })).toEqual([a, b, c]);
   });
 
   it('negation normal form keeps the truth value of every row (property)', () => {

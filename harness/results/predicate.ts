@@ -10,8 +10,8 @@ export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
 
 /**
  * A read step's portable filter (`where`), one tree for every engine: SQL engines render it in
- * their dialect, library engines push what their predicate builders take and the harness applies
- * the whole of it to what they return (their push-down is documented as best effort).
+ * their dialect, library engines get it through their predicate builders with exact filtering
+ * asked; the harness evaluates it too (`expect.filtered`).
  */
 export type Predicate =
   | { op: 'and' | 'or'; args: Predicate[] }
@@ -25,19 +25,19 @@ export type Predicate =
 
 export type Leaf = Exclude<Predicate, { op: 'and' | 'or' | 'not' }>;
 
-/** The columns a predicate reads, once each, in order of appearance. */
-export function predicateColumns(p: Predicate): string[] {
-  const out: string[] = [];
-  const visit = (q: Predicate): void => {
-    if ('args' in q) q.args.forEach(visit);
-    else if ('arg' in q) visit(q.arg);
-    else if (!out.includes(q.column)) out.push(q.column);
-  };
-  visit(p);
-  return out;
+/** The leaves of a predicate (one column each), in order of appearance. */
+export function predicateLeaves(p: Predicate): Leaf[] {
+  if ('args' in p) return p.args.flatMap(predicateLeaves);
+  if ('arg' in p) return predicateLeaves(p.arg);
+  return [p];
 }
 
-const NEGATED: Record<ComparisonOp, ComparisonOp> = { '=': '<>', '<>': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+/** Each leaf operator's negation under three-valued logic (both are unknown on NULL). */
+const NEGATED: Record<Leaf['op'], Leaf['op']> = {
+  '=': '<>', '<>': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<',
+  between: 'not-between', 'not-between': 'between', in: 'not-in', 'not-in': 'in',
+  'is-null': 'is-not-null', 'is-not-null': 'is-null', 'starts-with': 'not-starts-with', 'not-starts-with': 'starts-with',
+};
 
 /**
  * The same predicate with every NOT pushed onto a leaf and removed there (De Morgan; `NOT a < 1`
@@ -53,20 +53,9 @@ export function negationNormalForm(p: Predicate, negate = false): Predicate {
     }
     case 'not':
       return negationNormalForm(p.arg, !negate);
-    case 'between':
-    case 'not-between':
-      return negate ? { ...p, op: p.op === 'between' ? 'not-between' : 'between' } : p;
-    case 'in':
-    case 'not-in':
-      return negate ? { ...p, op: p.op === 'in' ? 'not-in' : 'in' } : p;
-    case 'is-null':
-    case 'is-not-null':
-      return negate ? { ...p, op: p.op === 'is-null' ? 'is-not-null' : 'is-null' } : p;
-    case 'starts-with':
-    case 'not-starts-with':
-      return negate ? { ...p, op: p.op === 'starts-with' ? 'not-starts-with' : 'starts-with' } : p;
     default:
-      return negate ? { ...p, op: NEGATED[p.op] } : p;
+      // A leaf and its negation share their operands: only the operator changes.
+      return negate ? ({ ...p, op: NEGATED[p.op] } as Leaf) : p;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CatalogClient } from '../../catalog/index.ts';
-import { normalizeExpected, NormalizeError, parseType, type Predicate, type PredicateLiteral } from '../../results/index.ts';
+import { normalizeExpected, NormalizeError, parseType, predicateLeaves, type Predicate } from '../../results/index.ts';
 import { parsePredicate, PredicateSyntaxError } from '../../scenario/index.ts';
 
 /**
@@ -20,30 +20,20 @@ export async function checkRead(where: string, table: string, catalog: CatalogCl
   const fields = table.includes('$') || !catalog ? undefined : await catalog.tableFields(database, table).catch(() => undefined);
   if (!fields) return { where: predicate };
   const types = Object.fromEntries(fields.map((f) => [f.name, f.type]));
-  for (const [column, literals] of literalsByColumn(predicate)) {
-    const type = types[column];
-    if (type === undefined) return { problem: `invalid where: table ${table} has no column ${column} (columns: ${fields.map((f) => f.name).join(', ')})` };
+  for (const leaf of predicateLeaves(predicate)) {
+    const type = types[leaf.column];
+    if (type === undefined) return { problem: `invalid where: table ${table} has no column ${leaf.column} (columns: ${fields.map((f) => f.name).join(', ')})` };
+    // A LIKE prefix is text whatever the column's type; the other literals are read by the column's type.
+    const literals = 'value' in leaf ? [leaf.value] : 'values' in leaf ? leaf.values : 'low' in leaf ? [leaf.low, leaf.high] : [];
     for (const v of literals) {
       try {
         if (v !== null) normalizeExpected(v, parseType(type));
       } catch (err) {
         if (!(err instanceof NormalizeError)) throw err;
-        return { problem: `invalid where: ${JSON.stringify(v)} for column ${column} ${type}: ${err.message}` };
+        return { problem: `invalid where: ${JSON.stringify(v)} for column ${leaf.column} ${type}: ${err.message}` };
       }
     }
   }
   return { where: predicate, columnTypes: types };
 }
 
-function literalsByColumn(p: Predicate, out = new Map<string, PredicateLiteral[]>()): Map<string, PredicateLiteral[]> {
-  if ('args' in p) p.args.forEach((a) => literalsByColumn(a, out));
-  else if ('arg' in p) literalsByColumn(p.arg, out);
-  else {
-    const list = out.get(p.column) ?? [];
-    if ('value' in p) list.push(p.value);
-    if ('values' in p) list.push(...p.values);
-    if ('low' in p) list.push(p.low, p.high);
-    out.set(p.column, list);
-  }
-  return out;
-}
