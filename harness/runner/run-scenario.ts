@@ -95,8 +95,6 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
-      // The scenario's session zone, unless the step names its own.
-      if (step['time-zone'] === undefined && instance.timeZone !== undefined) step['time-zone'] = instance.timeZone;
       const stepStarted = Date.now();
       const ran = await runStep(step, ctx, database, principals, vars, site);
       const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;

@@ -1,5 +1,5 @@
 import { byteOrder } from '../byte-order.ts';
-import { expandScenario, type Scenario, type ScenarioInstance } from '../scenario/index.ts';
+import { cellIn, expandScenario, type Scenario, type ScenarioInstance } from '../scenario/index.ts';
 import type { RunFilter } from './run-spec.ts';
 import { stepEngines } from './step-request.ts';
 
@@ -7,8 +7,7 @@ import { stepEngines } from './step-request.ts';
 export const inTier = (scenario: Scenario, tier: RunFilter['tier']): boolean => tier === 'nightly' || (scenario.tier ?? 'default') === 'default';
 
 /** Whether an instance is a cell the default tier runs: its parameters within `default-matrix`. */
-export const inDefaultCells = (instance: ScenarioInstance, tier: RunFilter['tier']): boolean =>
-  tier === 'nightly' || Object.entries(instance.scenario['default-matrix'] ?? {}).every(([k, values]) => values.includes(instance.params[k]!));
+export const inDefaultCells = (instance: ScenarioInstance, tier: RunFilter['tier']): boolean => tier === 'nightly' || cellIn(instance.scenario['default-matrix'], instance.params);
 
 /** The instances a run executes: matrix-expanded, filtered by tier/tag/engine, then sharded. */
 export function selectInstances(scenarios: readonly Scenario[], filter: Omit<RunFilter, 'paths'>): ScenarioInstance[] {

@@ -22,6 +22,15 @@ describe('matrix expansion', () => {
     expect(bad.problems.map((p) => [p.code, p.loc.line, p.loc.col])).toEqual([['BAD_VALUE', 8, 17], ['BAD_VALUE', 8, 24]]);
   });
 
+  it("gives every step the scenario's time zone, with its matrix value, unless the step names its own", () => {
+    const src = ['name: m', 'time-zone: "${z}"', 'matrix: { z: [Asia/Kathmandu, UTC] }', 'steps:', '  - on: spark', '    sql: A', '  - on: spark', '    sql: B', '    time-zone: America/Los_Angeles'].join('\n');
+    const { scenario, problems } = loadScenarioSource('m.yaml', src, { knownEngines: ['spark'] });
+    expect(problems).toEqual([]);
+    expect(expandScenario(scenario!).map((i) => i.steps.map((s) => s['time-zone']))).toEqual([['Asia/Kathmandu', 'America/Los_Angeles'], ['UTC', 'America/Los_Angeles']]);
+    const plain = loadScenarioSource('p.yaml', ['name: p', 'steps:', '  - on: spark', '    sql: A'].join('\n'), { knownEngines: ['spark'] });
+    expect(Object.keys(expandScenario(plain.scenario!)[0]!.steps[0]!)).not.toContain('time-zone');
+  });
+
   it('leaves out the cells an exclude entry matches in full, and checks its values', () => {
     expect(matrixCells({ f: ['parquet', 'avro'], c: ['zstd', 'lz4'], w: ['a', 'b'] }, [{ f: 'avro', c: 'lz4' }, { w: 'b', f: 'parquet', c: 'zstd' }])).toEqual([
       { f: 'parquet', c: 'zstd', w: 'a' }, { f: 'parquet', c: 'lz4', w: 'a' }, { f: 'parquet', c: 'lz4', w: 'b' },

@@ -36,9 +36,12 @@ export function instanceId(scenario: Scenario, params: Record<string, MatrixValu
   return `${scenario.file}#${scenario.name}${cell ? `[${cell}]` : ''}`;
 }
 
-/** Whether a step's `when` admits a matrix cell (every named parameter takes one of its values). */
-const inCell = (when: Record<string, MatrixValue[]> | undefined, params: Record<string, MatrixValue>): boolean =>
-  Object.entries(when ?? {}).every(([k, values]) => values.includes(params[k]!));
+/**
+ * Whether a matrix cell takes, for every parameter named, one of the values listed: a step's
+ * `when`, a scenario's `default-matrix`. Nothing listed admits every cell.
+ */
+export const cellIn = (values: Record<string, MatrixValue[]> | undefined, params: Record<string, MatrixValue>): boolean =>
+  Object.entries(values ?? {}).every(([k, vs]) => vs.includes(params[k]!));
 
 /** Expands a scenario into one instance per matrix cell, with parameters substituted and the steps of that cell. */
 export function expandScenario(scenario: Scenario): ScenarioInstance[] {
@@ -46,7 +49,12 @@ export function expandScenario(scenario: Scenario): ScenarioInstance[] {
     id: instanceId(scenario, params),
     scenario,
     params,
-    ...(scenario['time-zone'] !== undefined ? { timeZone: String(interpolate(scenario['time-zone'], params)) } : {}),
-    steps: scenario.steps.filter((s) => inCell(s.when, params)).map((s) => ({ ...interpolate(s, params), loc: s.loc, index: s.index })),
+    // The scenario's session zone is each step's unless the step names its own.
+    steps: scenario.steps
+      .filter((s) => cellIn(s.when, params))
+      .map((s) => {
+        const zone = s['time-zone'] ?? scenario['time-zone'];
+        return { ...interpolate(zone === undefined ? s : { ...s, 'time-zone': zone }, params), loc: s.loc, index: s.index };
+      }),
   }));
 }

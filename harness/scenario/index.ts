@@ -1,5 +1,5 @@
 export { formatProblem } from './code-frame.ts';
-export { expandScenario, instanceId, matrixCells } from './expand-matrix.ts';
+export { cellIn, expandScenario, instanceId, matrixCells } from './expand-matrix.ts';
 export { loadScenarioFile, loadScenarioSource, type LoadedFile } from './load-scenario-file.ts';
 export { findScenarioFiles, loadScenarios, type LoadedSuite } from './load-scenarios.ts';
 export { printScenario, toDocument } from './print-scenario.ts';

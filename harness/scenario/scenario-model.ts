@@ -18,8 +18,6 @@ export interface ScenarioInstance {
   scenario: Scenario;
   params: Record<string, string | number | boolean>;
   steps: ScenarioStep[];
-  /** The scenario's session time zone with matrix parameters substituted (undefined: UTC). */
-  timeZone?: string;
 }
 
 /** Variables the runner provides; anything else in `${...}` must be a matrix parameter. */
