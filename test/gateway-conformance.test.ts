@@ -39,6 +39,8 @@ describe('gateway protocol conformance', async () => {
     { kind: 'insert', table: t, columns: ['id'], rows: [[3]] },
     { kind: 'read', table: t },
     { kind: 'read', table: t, columns: ['s'], orderBy: ['id'] },
+    // A filter and a limit, sent in a session time zone (the body's timeZone).
+    { kind: 'read', table: t, where: { op: 'or', args: [{ op: '>', column: 'id', value: 1 }, { op: 'is-null', column: 'd' }] }, limit: 5 },
     { kind: 'read-incremental', table: t, start: 1, end: 2 },
     { kind: 'list-snapshots', table: t },
     { kind: 'list-tables' },
@@ -56,15 +58,17 @@ describe('gateway protocol conformance', async () => {
     expect(check('pingReply', ping)).toEqual([]);
     const replies = [];
     for (const req of script(`proto_${engine.replace('-', '_')}`)) {
-      const body = gatewayBody(wire(engine, req)!, { database: db });
+      const body = gatewayBody(wire(engine, req)!, { database: db, ...(req.kind === 'read' && req.where ? { timeZone: 'Asia/Kathmandu' } : {}) });
       expect(check('executeRequest', body), `${engine} request ${req.kind}`).toEqual([]);
       const reply = await callGateway(engine, endpoint.url, '/execute', body);
       expect(check('executeReply', reply), `${engine} reply to ${req.kind}: ${JSON.stringify(reply).slice(0, 300)}`).toEqual([]);
       replies.push(reply);
     }
     // The error case is an answer (ok: false), not a transport failure; the others succeed.
-    expect(replies.map((r) => r.ok)).toEqual([true, true, true, true, true, true, true, true, true, false, true]);
+    expect(replies.map((r) => r.ok)).toEqual([true, true, true, true, true, true, true, true, true, true, false, true]);
     expect(replies[3]!.rows).toHaveLength(3);
+    // id > 1 OR d IS NULL: rows 2 and 3.
+    expect(replies[5]!.rows).toHaveLength(2);
   });
 
   it('rejects requests outside the protocol (the schema can fail)', () => {
@@ -72,5 +76,6 @@ describe('gateway protocol conformance', async () => {
     expect(check('executeRequest', { request: { kind: 'read', table: 't' }, database: db, credentials: { token: 1 } })).not.toEqual([]);
     expect(check('executeReply', { ok: true, rows: [] })).not.toEqual([]);
     expect(check('executeReply', { ok: false, error: {} })).not.toEqual([]);
+    expect(check('executeRequest', { request: { kind: 'read', table: 't', where: { op: 'like', column: 's' } }, database: db })).not.toEqual([]);
   });
 });
