@@ -6,7 +6,7 @@ import { parsePredicate, PredicateSyntaxError } from './parse-predicate.ts';
 import { problem, type Problem } from './problem.ts';
 import { RUNTIME_VARIABLES, type Scenario } from './scenario-model.ts';
 import { isTimeZone, type ScenarioDoc } from './scenario-schema.ts';
-import { eachString, variablesIn } from './variables.ts';
+import { eachString, variablesIn, wholeVariable } from './variables.ts';
 
 /** Instances one scenario may expand to. */
 export const MAX_MATRIX_INSTANCES = 1000;
@@ -39,7 +39,7 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
   const engineList = `known engines: ${[...known].join(', ')}`;
   /** `on: ${writer}` names an engine per matrix cell: the matrix parameter, when a name is one. */
   const engineParam = (name: string): string | undefined => {
-    const param = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(name)?.[1];
+    const param = wholeVariable(name);
     return param !== undefined && doc.matrix?.[param] !== undefined ? param : undefined;
   };
   /** Concrete engines a name stands for: itself, or every value of its matrix parameter. */
@@ -76,7 +76,7 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
 
   /** `time-zone: ${zone}`: every value of the matrix parameter must be a time zone. */
   const checkZoneParam = (zone: string | undefined, path: PropertyKey[]) => {
-    const param = zone === undefined ? undefined : /^\$\{([A-Za-z_]\w*)\}$/.exec(zone)?.[1];
+    const param = zone === undefined ? undefined : wholeVariable(zone);
     const values = param !== undefined && doc.matrix?.[param] !== undefined ? matrixValues(doc.matrix[param]!) : [];
     for (const v of values) {
       if (!isTimeZone(String(v))) problems.push(problem('BAD_TIME_ZONE', `'${v}' (matrix ${param}) is not a time zone this platform knows (an IANA name such as Asia/Shanghai)`, loc.ofPath(['matrix', param!])));

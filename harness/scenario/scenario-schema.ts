@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATALOG_CAPABILITY_NAMES, type CatalogCapability } from '../conformance/index.ts';
 import { RegexString } from './regex-string.ts';
+import { WHOLE_VARIABLE } from './variables.ts';
 
 /**
  * The one definition of a scenario file. The loader validates with it and the published JSON
@@ -16,8 +17,11 @@ const Cell: z.ZodType<ExpectedCell> = z.lazy(() =>
 );
 
 const Identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'must be a plain identifier');
+/** A matrix value: what `${param}` stands for in one instance. */
+const MatrixValue = z.union([z.string(), z.number(), z.boolean()]);
+
 /** An identifier, or a ${matrix variable} that names one per instance (partition-keys: ['${key}']). */
-const KeyColumn = z.union([Identifier, z.string().regex(/^\$\{[A-Za-z_]\w*\}$/)]);
+const KeyColumn = z.union([Identifier, z.string().regex(WHOLE_VARIABLE)]);
 /** A table name: a plain identifier, which may embed variables (`sales_${instance}`). */
 const TableName = z
   .string()
@@ -106,7 +110,7 @@ export const ReadSchema = z.strictObject({
     .string()
     .min(1)
     .optional()
-    .describe("a portable filter, e.g. \"k BETWEEN 1 AND 3 AND (v IS NULL OR s LIKE 'a%')\": comparisons, [NOT] BETWEEN, [NOT] IN, IS [NOT] NULL, [NOT] LIKE 'prefix%', AND, OR, NOT; SQL engines run it, library engines push it down and the harness applies it to what they return"),
+    .describe("a portable filter, e.g. \"k BETWEEN 1 AND 3 AND (v IS NULL OR s LIKE 'a%')\": comparisons, [NOT] BETWEEN, [NOT] IN, IS [NOT] NULL, [NOT] LIKE 'prefix%', AND, OR, NOT; SQL engines run it as their WHERE, library engines through their predicate builders with exact filtering"),
   limit: z.number().int().min(0).optional().describe('at most this many rows (after where and order-by)'),
 });
 export const ReadIncrementalSchema = z.strictObject({
@@ -143,7 +147,7 @@ export const TIERS = ['default', 'nightly'] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** An IANA time zone name this platform knows, or a ${matrix variable} that names one. */
-const TimeZone = z.string().refine((zone) => /^\$\{[A-Za-z_]\w*\}$/.test(zone) || isTimeZone(zone), 'not a time zone this platform knows (an IANA name such as UTC, Asia/Shanghai or America/Los_Angeles)');
+const TimeZone = z.string().refine((zone) => WHOLE_VARIABLE.test(zone) || isTimeZone(zone), 'not a time zone this platform knows (an IANA name such as UTC, Asia/Shanghai or America/Los_Angeles)');
 
 /** Whether `zone` is an IANA time zone name (the platform's own time zone database decides). */
 export function isTimeZone(zone: string): boolean {
@@ -167,7 +171,7 @@ const FaultSchema = z
     method: z.enum(['GET', 'POST', 'DELETE']).describe('the HTTP method of the requests to disturb'),
     path: RegexString.describe('regular expression on the request path below /databases/${db}, e.g. "^/tables/[^/]+/commit$"'),
     kind: z
-      .union([z.enum(FAULT_NAMES), z.string().regex(/^\$\{[A-Za-z_]\w*\}$/)])
+      .union([z.enum(FAULT_NAMES), z.string().regex(WHOLE_VARIABLE)])
       .describe('unavailable (503), throttled (429 with Retry-After: 1), reset (connection closed, no answer), slow (delay, then forwarded), lost-answer (forwarded and applied, the answer dropped); or a ${matrix variable}'),
     times: z.number().int().min(1).max(100).optional().describe('how many matching requests get the fault (default 1: a transient fault); later ones pass'),
     'delay-ms': z.number().int().min(1).max(120_000).optional().describe('slow: the delay (default 3000)'),
@@ -217,7 +221,7 @@ export const StepSchema = z
     'catalog-allow': CatalogPermission.optional().describe('undo a catalog-deny (every denial of the scenario is undone when it ends anyway)'),
     'time-zone': TimeZone.optional().describe("this step's session time zone (overrides the scenario's)"),
     when: z
-      .record(Identifier, z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
+      .record(Identifier, z.array(MatrixValue).min(1))
       .optional()
       .describe('the step belongs only to the matrix cells whose parameters take one of these values, e.g. {format: [parquet, avro]}'),
     expect: ExpectSchema.optional(),
@@ -239,7 +243,7 @@ export const StepSchema = z
 const ENGINE_STEP_KINDS = new Set<string>(['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table']);
 
 const MatrixValues = z.union([
-  z.array(z.union([z.string(), z.number(), z.boolean()])),
+  z.array(MatrixValue),
   z.string().regex(/^-?\d+\.\.-?\d+$/, 'a range is written like 0..9'),
 ]);
 
@@ -280,11 +284,11 @@ export const ScenarioSchema = z
       .optional(),
     matrix: z.record(Identifier, MatrixValues).optional(),
     'matrix-exclude': z
-      .array(z.record(Identifier, z.union([z.string(), z.number(), z.boolean()])))
+      .array(z.record(Identifier, MatrixValue))
       .optional()
       .describe('matrix cells that do not exist: each entry leaves out the cells with all of its values, e.g. {format: avro, codec: lz4} (Avro has no LZ4 codec)'),
     'default-matrix': z
-      .record(Identifier, z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
+      .record(Identifier, z.array(MatrixValue).min(1))
       .optional()
       .describe("the values of matrix parameters the default tier runs (a representative subset); --tier nightly runs every cell of 'matrix'"),
     steps: z.array(StepSchema).min(1),

@@ -1,5 +1,11 @@
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
+/** A string that is exactly one `${variable}`: `on: ${writer}`, `time-zone: ${zone}`, `partition-keys: ['${key}']`. */
+export const WHOLE_VARIABLE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+/** The variable a string is exactly, if it is one. */
+export const wholeVariable = (text: string): string | undefined => WHOLE_VARIABLE.exec(text)?.[1];
+
 /** Names of every `${var}` in a string. */
 export function variablesIn(text: string): string[] {
   return [...text.matchAll(VARIABLE)].map((m) => m[1]!);
@@ -14,8 +20,8 @@ type Value = string | number | boolean;
  */
 export function interpolate<T>(value: T, vars: Record<string, Value>): T {
   if (typeof value === 'string') {
-    const whole = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(value);
-    if (whole && whole[1]! in vars) return vars[whole[1]!] as T;
+    const whole = wholeVariable(value);
+    if (whole !== undefined && whole in vars) return vars[whole] as T;
     return value.replace(VARIABLE, (m, name: string) => (name in vars ? String(vars[name]) : m)) as T;
   }
   if (Array.isArray(value)) return value.map((v) => interpolate(v, vars)) as T;
