@@ -44,7 +44,7 @@ describe('gateway protocol conformance', async () => {
     { kind: 'read-incremental', table: t, start: 1, end: 2 },
     { kind: 'list-snapshots', table: t },
     { kind: 'list-tables' },
-    { kind: 'alter-table', table: t, setOptions: { 'snapshot.num-retained.max': '20' } },
+    { kind: 'alter-table', table: t, change: { kind: 'set-options', options: { 'snapshot.num-retained.max': '20' } } },
     { kind: 'read', table: 'no_such_table' },
     { kind: 'drop-table', table: t },
   ];

@@ -29,9 +29,21 @@ export type EngineRequest =
   | { kind: 'read-incremental'; table: string; start: number; end: number; orderBy?: string[] }
   | { kind: 'list-snapshots'; table: string }
   | { kind: 'list-tables' }
-  | { kind: 'alter-table'; table: string; setOptions: Record<string, string> }
+  | { kind: 'alter-table'; table: string; change: AlterChange }
   | { kind: 'drop-table'; table: string };
 
+
+/**
+ * One schema change of an alter-table. `type` on a move is the column's current type, filled in
+ * from the catalog (Flink's MODIFY … FIRST restates it).
+ */
+export type AlterChange =
+  | { kind: 'set-options'; options: Record<string, string> }
+  | { kind: 'add-column'; column: string; type: string; first?: boolean; after?: string }
+  | { kind: 'drop-column'; column: string }
+  | { kind: 'rename-column'; column: string; to: string }
+  | { kind: 'change-type'; column: string; type: string }
+  | { kind: 'move-column'; column: string; first?: boolean; after?: string; type?: string };
 
 export type { PrincipalCredentials };
 

@@ -1,5 +1,5 @@
 import { parseType } from '../results/index.ts';
-import { backtickId, optionList, standardString, type SqlDialect } from './sql-builder.ts';
+import { backtickId, columnPosition, optionList, standardString, type SqlDialect } from './sql-builder.ts';
 
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
 export const flinkString = standardString;
@@ -98,7 +98,24 @@ export const FLINK_DIALECT: SqlDialect = {
   showTables: (qualified) => `SHOW TABLES FROM ${qualified}`,
   // Paimon's Flink connector takes every scan option as a dynamic table option.
   scanSource: (qualified, options) => `${qualified} /*+ OPTIONS(${optionList(options, (x) => flinkString(String(x)))}) */`,
-  alterTableSet: (table, options) => `ALTER TABLE ${table} SET (${optionList(options, (x) => flinkString(String(x)))})`,
+  alterTable(table, change) {
+    const id = backtickId;
+    switch (change.kind) {
+      case 'set-options':
+        return `ALTER TABLE ${table} SET (${optionList(change.options, (x) => flinkString(String(x)))})`;
+      case 'add-column':
+        return `ALTER TABLE ${table} ADD ${id(change.column)} ${change.type}${columnPosition(change, id)}`;
+      case 'drop-column':
+        return `ALTER TABLE ${table} DROP ${id(change.column)}`;
+      case 'rename-column':
+        return `ALTER TABLE ${table} RENAME ${id(change.column)} TO ${id(change.to)}`;
+      case 'change-type':
+        return `ALTER TABLE ${table} MODIFY ${id(change.column)} ${change.type}`;
+      case 'move-column':
+        // Flink moves a column by restating it: MODIFY <column> <its type> FIRST | AFTER <other>.
+        return change.type && `ALTER TABLE ${table} MODIFY ${id(change.column)} ${change.type}${columnPosition(change, id)}`;
+    }
+  },
   bulkInsert: flinkBulkInsert,
 };
 

@@ -3,6 +3,7 @@ import { createCatalogSql, FLINK_DIALECT, flinkLiteral } from './flink-dialect.t
 import { flinkError, flinkResult, flinkTypeName, isInfrastructureFailure, rootCause } from './flink-results.ts';
 import { buildSql } from './sql-builder.ts';
 import { applyChange } from './sql-gateway-client.ts';
+import type { AlterChange } from './engine.ts';
 
 const sql = (r: Parameters<typeof buildSql>[0]) => buildSql(r, FLINK_DIALECT, 'pi_db');
 
@@ -34,8 +35,19 @@ describe('Flink SQL for portable actions', () => {
   it('reads increments with the incremental-between hint, snapshots from t$snapshots', () => {
     expect(sql({ kind: 'read-incremental', table: 't', start: 1, end: 2, orderBy: ['id'] })).toBe("SELECT * FROM `paimon`.`pi_db`.`t` /*+ OPTIONS('incremental-between'='1,2') */ ORDER BY `id`");
     expect(sql({ kind: 'list-snapshots', table: 't' })).toBe('SELECT snapshot_id, commit_kind, total_record_count, delta_record_count FROM `paimon`.`pi_db`.`t$snapshots` ORDER BY snapshot_id');
-    expect(sql({ kind: 'alter-table', table: 't', setOptions: { 'snapshot.num-retained.max': '20' } })).toBe("ALTER TABLE `paimon`.`pi_db`.`t` SET ('snapshot.num-retained.max' = '20')");
+    expect(sql({ kind: 'alter-table', table: 't', change: { kind: 'set-options', options: { 'snapshot.num-retained.max': '20' } } })).toBe("ALTER TABLE `paimon`.`pi_db`.`t` SET ('snapshot.num-retained.max' = '20')");
     expect(sql({ kind: 'list-tables' })).toBe('SHOW TABLES FROM `paimon`.`pi_db`');
+  });
+
+  it('makes each schema change, restating the type a move needs', () => {
+    const alter = (change: AlterChange) => sql({ kind: 'alter-table', table: 't', change });
+    expect(alter({ kind: 'add-column', column: 'c', type: 'STRING', after: 'a' })).toBe('ALTER TABLE `paimon`.`pi_db`.`t` ADD `c` STRING AFTER `a`');
+    expect(alter({ kind: 'drop-column', column: 'c' })).toBe('ALTER TABLE `paimon`.`pi_db`.`t` DROP `c`');
+    expect(alter({ kind: 'rename-column', column: 'a', to: 'b' })).toBe('ALTER TABLE `paimon`.`pi_db`.`t` RENAME `a` TO `b`');
+    expect(alter({ kind: 'change-type', column: 'a', type: 'BIGINT' })).toBe('ALTER TABLE `paimon`.`pi_db`.`t` MODIFY `a` BIGINT');
+    expect(alter({ kind: 'move-column', column: 'a', first: true, type: 'INT' })).toBe('ALTER TABLE `paimon`.`pi_db`.`t` MODIFY `a` INT FIRST');
+    // Without the column's type there is no Flink statement: the adapter answers unsupported.
+    expect(alter({ kind: 'move-column', column: 'a', first: true })).toBeUndefined();
   });
 
   it('creates the catalog with the options given (the adapter redacts them elsewhere)', () => {

@@ -101,7 +101,9 @@ export class FlinkEngine implements Engine {
     // own, so a principal needs no privilege on `default`. With a warehouse path, the catalog is
     // a filesystem catalog on it instead of the environment's.
     const base = warehouse ? { warehouse } : catalogOptions(this.context, this.endpoint, principal);
-    const options: Record<string, string> = { ...base, 'default-database': database };
+    // No metadata cache (Paimon's default caches tables): a table another engine altered or
+    // dropped is loaded fresh, as the Java gateway does, so steps judge Flink's reader, not a cache.
+    const options: Record<string, string> = { ...base, 'default-database': database, 'cache-enabled': 'false' };
     const secrets = SECRET_OPTIONS.map((k) => options[k]).filter((s): s is string => !!s);
     const handle = await this.client.openSession(SESSION_PROPERTIES, `paimon-interop ${database}${principal ? ` as ${principal.name}` : ''}`);
     const session: FlinkSession = { handle, secrets, zone: SESSION_PROPERTIES['table.local-time-zone'] };

@@ -1,5 +1,5 @@
 export { classifyError } from './classify-error.ts';
-export { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineError, type EngineOutcome, type EngineRequest, type ErrorClass, type PrincipalCredentials, type StepContext } from './engine.ts';
+export { EngineUnavailableError, type AlterChange, type Engine, type EngineEndpoint, type EngineError, type EngineOutcome, type EngineRequest, type ErrorClass, type PrincipalCredentials, type StepContext } from './engine.ts';
 export { CAPABILITIES, type Capability, type EngineContext, type EngineDescriptor } from './engine-descriptor.ts';
 export { createEngine, ENGINE_CAPABILITIES, ENGINE_DESCRIPTORS, engineDescriptor, KNOWN_ENGINES, SCENARIO_ENGINES } from './engine-registry.ts';
 export { createCatalogSql } from './doris-catalog.ts';

@@ -26,7 +26,8 @@ describe('paimonRustRequest', () => {
   it('reads system tables and lists tables through information_schema', () => {
     expect(sql({ kind: 'read', table: 't$snapshots', columns: ['snapshot_id'], orderBy: ['snapshot_id'] })).toBe('SELECT "snapshot_id" FROM "paimon"."pi_db"."t$snapshots" ORDER BY "snapshot_id"');
     expect(sql({ kind: 'list-tables' })).toBe(`SELECT table_name FROM "paimon".information_schema.tables WHERE table_schema = 'pi_db' ORDER BY table_name`);
-    expect(sql({ kind: 'alter-table', table: 't', setOptions: { 'a.b': 'c' } })).toBe(`ALTER TABLE "paimon"."pi_db"."t" SET TBLPROPERTIES ('a.b' = 'c')`);
+    expect(sql({ kind: 'alter-table', table: 't', change: { kind: 'set-options', options: { 'a.b': 'c' } } })).toBe(`ALTER TABLE "paimon"."pi_db"."t" SET TBLPROPERTIES ('a.b' = 'c')`);
+    expect(sql({ kind: 'alter-table', table: 't', change: { kind: 'change-type', column: 'a', type: 'BIGINT' } })).toBe(`ALTER TABLE "paimon"."pi_db"."t" ALTER COLUMN "a" SET DATA TYPE BIGINT`);
   });
 
   it('reads as of a snapshot, a tag or a whole-second time, and answers unsupported for other scan options', () => {

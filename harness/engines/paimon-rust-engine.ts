@@ -4,7 +4,7 @@ import type { ErrorClass, EngineRequest, StepContext } from './engine.ts';
 import type { EngineDescriptor } from './engine-descriptor.ts';
 import { GatewayEngine } from './gateway-engine.ts';
 import { gatewayLauncher } from './local-launch.ts';
-import { buildSql, optionList, standardString, versionAsOf, type SqlDialect } from './sql-builder.ts';
+import { buildSql, columnPosition, optionList, standardString, versionAsOf, type SqlDialect } from './sql-builder.ts';
 
 /** DataFusion quotes identifiers with double quotes; unquoted ones are folded to lower case. */
 const doubleQuoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -68,7 +68,24 @@ export const PAIMON_RUST_DIALECT: SqlDialect = {
     `SELECT table_name FROM ${doubleQuoteId(catalog)}.information_schema.tables WHERE table_schema = ${standardString(database)} ORDER BY table_name`,
   // DataFusion has time travel by snapshot id or tag name; other scan options are not offered.
   scanSource: (qualified, options) => versionAsOf(qualified, options),
-  alterTableSet: (table, options) => `ALTER TABLE ${table} SET TBLPROPERTIES (${optionList(options, (x) => standardString(String(x)))})`,
+  // sqlparser's ALTER grammar; a move is MySQL's MODIFY COLUMN … AFTER (paimon-rust plans what it supports).
+  alterTable(table, change) {
+    const id = doubleQuoteId;
+    switch (change.kind) {
+      case 'set-options':
+        return `ALTER TABLE ${table} SET TBLPROPERTIES (${optionList(change.options, (x) => standardString(String(x)))})`;
+      case 'add-column':
+        return `ALTER TABLE ${table} ADD COLUMN ${id(change.column)} ${change.type}${columnPosition(change, id)}`;
+      case 'drop-column':
+        return `ALTER TABLE ${table} DROP COLUMN ${id(change.column)}`;
+      case 'rename-column':
+        return `ALTER TABLE ${table} RENAME COLUMN ${id(change.column)} TO ${id(change.to)}`;
+      case 'change-type':
+        return `ALTER TABLE ${table} ALTER COLUMN ${id(change.column)} SET DATA TYPE ${change.type}`;
+      case 'move-column':
+        return change.type && `ALTER TABLE ${table} MODIFY COLUMN ${id(change.column)} ${change.type}${columnPosition(change, id)}`;
+    }
+  },
 };
 
 /**

@@ -2,7 +2,7 @@ import type { EngineRequest, StepContext } from './engine.ts';
 import type { EngineDescriptor } from './engine-descriptor.ts';
 import { GatewayEngine } from './gateway-engine.ts';
 import { gatewayLauncher } from './local-launch.ts';
-import { backslashLiteral, backtickId, buildSql, optionList, versionAsOf, type SqlDialect } from './sql-builder.ts';
+import { backslashLiteral, backtickId, buildSql, columnPosition, optionList, versionAsOf, type SqlDialect } from './sql-builder.ts';
 
 /** Spark SQL with the Paimon catalog and session extensions. */
 export const SPARK_DIALECT: SqlDialect = {
@@ -21,7 +21,23 @@ export const SPARK_DIALECT: SqlDialect = {
   // Spark 3.3+ time travel by snapshot id or tag name.
   scanSource: (qualified, options) => versionAsOf(qualified, options),
   showTables: (qualified) => `SHOW TABLES IN ${qualified}`,
-  alterTableSet: (table, options) => `ALTER TABLE ${table} SET TBLPROPERTIES (${optionList(options, backslashLiteral)})`,
+  alterTable(table, change) {
+    const id = backtickId;
+    switch (change.kind) {
+      case 'set-options':
+        return `ALTER TABLE ${table} SET TBLPROPERTIES (${optionList(change.options, backslashLiteral)})`;
+      case 'add-column':
+        return `ALTER TABLE ${table} ADD COLUMNS (${id(change.column)} ${change.type}${columnPosition(change, id)})`;
+      case 'drop-column':
+        return `ALTER TABLE ${table} DROP COLUMN ${id(change.column)}`;
+      case 'rename-column':
+        return `ALTER TABLE ${table} RENAME COLUMN ${id(change.column)} TO ${id(change.to)}`;
+      case 'change-type':
+        return `ALTER TABLE ${table} ALTER COLUMN ${id(change.column)} TYPE ${change.type}`;
+      case 'move-column':
+        return `ALTER TABLE ${table} ALTER COLUMN ${id(change.column)}${columnPosition(change, id)}`;
+    }
+  },
 };
 
 /** Spark with the Paimon connector, through the pyspark gateway; actions become Spark SQL. */

@@ -1,5 +1,5 @@
 import { renderPredicate, type Predicate } from '../results/index.ts';
-import type { EngineRequest } from './engine.ts';
+import type { AlterChange, EngineRequest } from './engine.ts';
 
 /**
  * Where SQL dialects differ for the portable actions: quoting, literals, DDL clauses, and the
@@ -20,7 +20,8 @@ export interface SqlDialect {
   incrementalSource?(qualified: string, database: string, table: string, start: number, end: number): string;
   /** Lists a database's tables; `qualified` is `catalog.db` quoted, `catalog` and `database` are the plain names. */
   showTables(qualified: string, catalog: string, database: string): string;
-  alterTableSet?(table: string, options: Record<string, string>): string;
+  /** One schema change as a statement; undefined when the dialect has no SQL for it (the adapter answers `unsupported`). */
+  alterTable?(table: string, change: AlterChange): string | undefined;
   /**
    * An INSERT of many rows, for a dialect whose planner cannot take as many typed literals
    * (Flink: thousands of casts in VALUES); used above BULK_INSERT_ROWS rows when the column types
@@ -80,7 +81,7 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
     case 'list-tables':
       return dialect.showTables(`${q(catalog)}.${q(database)}`, catalog, database);
     case 'alter-table':
-      return dialect.alterTableSet?.(table(request.table), request.setOptions);
+      return dialect.alterTable?.(table(request.table), request.change);
     case 'drop-table':
       return `DROP TABLE ${table(request.table)}`;
   }
@@ -107,6 +108,11 @@ export function backslashLiteral(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) return `array(${v.map(backslashLiteral).join(', ')})`;
   return `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** ` FIRST` or ` AFTER <column>` (Flink and Spark), '' for the end. */
+export function columnPosition(at: { first?: boolean; after?: string }, quoteId: (name: string) => string): string {
+  return at.first ? ' FIRST' : at.after !== undefined ? ` AFTER ${quoteId(at.after)}` : '';
 }
 
 /** A key/value option list `'k' = 'v', ...` with the dialect's string literals. */

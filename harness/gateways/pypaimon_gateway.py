@@ -10,9 +10,9 @@ import pyarrow as pa
 from pypaimon import CatalogFactory, Schema
 from pypaimon.schema.data_types import DataField, DataTypeParser, PyarrowFieldParser
 try:  # pypaimon < 1.4 has no schema changes
-    from pypaimon.schema.schema_change import SchemaChange
+    from pypaimon.schema.schema_change import Move, SchemaChange
 except ImportError:
-    SchemaChange = None
+    Move = SchemaChange = None
 from pypaimon.snapshot.snapshot_manager import SnapshotManager
 
 from arrow_values import build_column, table_rows, to_arrow_value
@@ -146,6 +146,33 @@ def insert(catalog, ident, req):
     return [], []
 
 
+def schema_changes(change):
+    """The portable alter-table change as pypaimon's schema changes (one, or one per option)."""
+    kind, column = change["kind"], change.get("column")
+    if kind == "set-options":
+        return [SchemaChange.set_option(k, v) for k, v in change["options"].items()]
+    if kind == "add-column":
+        return [SchemaChange.add_column(column, DataTypeParser.parse_data_type(change["type"]), None, move(change))]
+    if kind == "drop-column":
+        return [SchemaChange.drop_column(column)]
+    if kind == "rename-column":
+        return [SchemaChange.rename_column(column, change["to"])]
+    if kind == "change-type":
+        return [SchemaChange.update_column_type(column, DataTypeParser.parse_data_type(change["type"]))]
+    if kind == "move-column":
+        return [SchemaChange.update_column_position(move(change))]
+    raise UnsupportedOperation("unknown alter-table change %s" % kind)
+
+
+def move(change):
+    """Where a change puts its column: first, after another, or (None) where it is or at the end."""
+    if change.get("first"):
+        return Move.first(change["column"])
+    if change.get("after") is not None:
+        return Move.after(change["column"], change["after"])
+    return None
+
+
 def snapshot_in_range(manager, snapshot_id):
     # Mirrors the Java implementation's check and message for ids outside the table's range.
     earliest, latest = manager.try_get_earliest_snapshot(), manager.get_latest_snapshot()
@@ -217,7 +244,7 @@ def execute(request, database, credentials):
     elif kind == "alter-table":
         if SchemaChange is None:
             raise UnsupportedOperation("pypaimon %s has no alter_table" % importlib.metadata.version("pypaimon"))
-        catalog.alter_table(ident, [SchemaChange.set_option(k, v) for k, v in request["setOptions"].items()], False)
+        catalog.alter_table(ident, schema_changes(request["change"]), False)
         cols, rows = [], []
     elif kind == "drop-table":
         catalog.drop_table(ident, False)

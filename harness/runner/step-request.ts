@@ -1,4 +1,4 @@
-import type { EngineRequest } from '../engines/index.ts';
+import type { AlterChange, EngineRequest } from '../engines/index.ts';
 import { STEP_KINDS, type ScenarioStep } from '../scenario/index.ts';
 
 /** Engines a step names, in order. */
@@ -45,9 +45,20 @@ export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
   if (step['list-snapshots']) return { kind: 'list-snapshots', table: step['list-snapshots'].table };
   if (step['list-tables']) return { kind: 'list-tables' };
   const alter = step['alter-table'];
-  if (alter) return { kind: 'alter-table', table: alter.table, setOptions: stringValues(alter['set-options'])! };
+  if (alter) return { kind: 'alter-table', table: alter.table, change: alterChange(alter) };
   if (step['drop-table']) return { kind: 'drop-table', table: step['drop-table'].table };
   throw new Error(`step ${step.index + 1} has no engine request`);
+}
+
+/** The one change of an alter-table step (the schema makes sure there is exactly one). */
+function alterChange(alter: NonNullable<ScenarioStep['alter-table']>): AlterChange {
+  const position = (at: { first?: true; after?: string }) => ({ ...(at.first ? { first: true } : {}), ...(at.after !== undefined ? { after: at.after } : {}) });
+  if (alter['set-options']) return { kind: 'set-options', options: stringValues(alter['set-options'])! };
+  if (alter['add-column']) return { kind: 'add-column', column: alter['add-column'].name, type: alter['add-column'].type, ...position(alter['add-column']) };
+  if (alter['drop-column'] !== undefined) return { kind: 'drop-column', column: alter['drop-column'] };
+  if (alter['rename-column']) return { kind: 'rename-column', column: alter['rename-column'].from, to: alter['rename-column'].to };
+  if (alter['change-type']) return { kind: 'change-type', column: alter['change-type'].column, type: alter['change-type'].type };
+  return { kind: 'move-column', column: alter['move-column']!.column, ...position(alter['move-column']!) };
 }
 
 /** Option maps as the engines take them: every value a string. */

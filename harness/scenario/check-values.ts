@@ -1,9 +1,35 @@
+import type { z } from 'zod';
 import { NormalizeError, normalizeExpected, parseType } from '../results/index.ts';
 import { matrixCells } from './expand-matrix.ts';
 import type { Locator } from './locate.ts';
 import { problem, type Problem, type ProblemCode } from './problem.ts';
-import type { ScenarioDoc } from './scenario-schema.ts';
+import type { AlterTableSchema, ScenarioDoc } from './scenario-schema.ts';
 import { interpolate } from './variables.ts';
+
+type AlterTable = z.infer<typeof AlterTableSchema>;
+
+/** A table's columns after one alter-table change, as the catalog applies it. */
+export function alteredColumns(columns: [string, string][], alter: AlterTable): [string, string][] {
+  const cols = [...columns];
+  const at = (name: string) => cols.findIndex(([n]) => n === name);
+  const place = (column: [string, string], where: { first?: boolean; after?: string }) => {
+    const after = where.after === undefined ? -1 : at(where.after);
+    if (where.first) cols.unshift(column);
+    else if (after >= 0) cols.splice(after + 1, 0, column);
+    else cols.push(column);
+  };
+  const add = alter['add-column'];
+  if (add) place([add.name, add.type], add);
+  const drop = alter['drop-column'];
+  if (drop !== undefined && at(drop) >= 0) cols.splice(at(drop), 1);
+  const rename = alter['rename-column'];
+  if (rename && at(rename.from) >= 0) cols[at(rename.from)] = [rename.to, cols[at(rename.from)]![1]];
+  const retype = alter['change-type'];
+  if (retype && at(retype.column) >= 0) cols[at(retype.column)] = [retype.column, retype.type];
+  const move = alter['move-column'];
+  if (move && at(move.column) >= 0) place(cols.splice(at(move.column), 1)[0]!, move);
+  return cols;
+}
 
 /**
  * Values a scenario writes or expects, checked against the column types its own create-table
@@ -23,6 +49,8 @@ export function checkDeclaredValues(doc: ScenarioDoc, loc: Locator): Problem[] {
       const created = step['create-table'];
       if (created) tables.set(created.table, Object.entries(created.columns));
       if (step['drop-table']) tables.delete(step['drop-table'].table);
+      const altered = step['alter-table'];
+      if (altered && tables.has(altered.table)) tables.set(altered.table, alteredColumns(tables.get(altered.table)!, altered));
       if (step.sql !== undefined) {
         const text = typeof step.sql === 'string' ? step.sql : Object.values(step.sql).join('\n');
         for (const name of [...tables.keys()]) if (new RegExp(`\\b${name}\\b`).test(text)) tables.delete(name);

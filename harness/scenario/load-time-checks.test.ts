@@ -65,6 +65,17 @@ describe('load-time checks', () => {
     expect(codes(insert('{ table: t, columns: [id, nope], rows: [[1, 2]] }'))).toEqual([['BAD_INSERT_VALUE', 6, 39]]);
   });
 
+  it('later steps are checked against the columns an alter-table leaves, and an alter makes exactly one change', () => {
+    const alter = (change: string, insert: string) => [...table, '  - on: pypaimon', `    alter-table: { table: t, ${change} }`, '  - on: pypaimon', `    insert: ${insert}`];
+    expect(codes(alter('rename-column: { from: b, to: c }', '{ table: t, columns: [id, c], rows: [[1, 300]] }'))).toEqual([['BAD_INSERT_VALUE', 8, 54]]);
+    expect(codes(alter('change-type: { column: b, type: INT }', '{ table: t, columns: [id, b], rows: [[1, 300]] }'))).toEqual([]);
+    expect(codes(alter('drop-column: b', '{ table: t, columns: [id, b], rows: [[1, 1]] }'))).toEqual([['BAD_INSERT_VALUE', 8, 39]]);
+    expect(codes(alter('add-column: { name: n, type: STRING, first: true }', '{ table: t, rows: [[x, 1, 2.5, true, 1]] }'))).toEqual([]);
+    expect(codes(alter('move-column: { column: b, first: true }', '{ table: t, rows: [[1, 1, 2.5, true]] }'))).toEqual([]);
+    expect(codes(alter('drop-column: b, rename-column: { from: d, to: e }', '{ table: t, rows: [[1, 2.5, true]] }')).map(([c]) => c)).toEqual(['BAD_VALUE']);
+    expect(codes(alter('move-column: { column: b }', '{ table: t, rows: [[1, 2.5, true, 1]] }')).map(([c]) => c)).toEqual(['BAD_VALUE']);
+  });
+
   it('a step an engine cannot run must expect unsupported', () => {
     expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    sql: SELECT 1'])).toEqual([['UNSUPPORTED_BY_ENGINE', 3, 9]]);
     expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    sql: SELECT 1', '    expect: { error: unsupported }'])).toEqual([]);

@@ -120,10 +120,37 @@ export const ReadIncrementalSchema = z.strictObject({
   'order-by': z.array(z.string()).optional(),
 });
 export const TableOnlySchema = z.strictObject({ table: TableName });
-export const AlterTableSchema = z.strictObject({
-  table: TableName,
-  'set-options': z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).describe('table options to set (a schema change)'),
-});
+const ColumnName = z.string().min(1).describe('a column name as the catalog holds it');
+const ColumnType = z.string().min(1).describe('a Paimon type, e.g. BIGINT, DECIMAL(20,2), VARCHAR(20)');
+const Position = {
+  first: z.literal(true).optional().describe('put the column first'),
+  after: ColumnName.optional().describe('put the column after this one'),
+};
+/** The column and option changes an alter-table step makes, one per step: each is its own schema (its own read path in the readers). */
+export const ALTER_CHANGES = ['set-options', 'add-column', 'drop-column', 'rename-column', 'change-type', 'move-column'] as const;
+export const AlterTableSchema = z
+  .strictObject({
+    table: TableName,
+    'set-options': z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('table options to set'),
+    'add-column': z.strictObject({ name: ColumnName, type: ColumnType, ...Position }).optional().describe('add a nullable column (last, or where first/after say)'),
+    'drop-column': ColumnName.optional().describe('drop a column'),
+    'rename-column': z.strictObject({ from: ColumnName, to: ColumnName }).optional().describe('rename a column'),
+    'change-type': z.strictObject({ column: ColumnName, type: ColumnType }).optional().describe("change a column's type (INT to BIGINT, FLOAT to DOUBLE, a wider DECIMAL or VARCHAR)"),
+    'move-column': z.strictObject({ column: ColumnName, ...Position }).optional().describe('move a column first or after another'),
+  })
+  .superRefine((alter, ctx) => {
+    const changes = ALTER_CHANGES.filter((c) => alter[c] !== undefined);
+    if (changes.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: changes.length === 0 ? `an alter-table needs one of: ${ALTER_CHANGES.join(', ')}` : `an alter-table makes one change (one schema each), found: ${changes.join(', ')}` });
+    }
+    for (const c of ['add-column', 'move-column'] as const) {
+      const at = alter[c];
+      if (at?.first && at.after !== undefined) ctx.addIssue({ code: 'custom', message: `${c}: first and after exclude each other`, path: [c] });
+    }
+    if (alter['move-column'] && !alter['move-column'].first && alter['move-column'].after === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'move-column needs first: true or after: <column>', path: ['move-column'] });
+    }
+  });
 export const RestCallSchema = z.strictObject({
   method: z.enum(['GET', 'POST', 'DELETE', 'HEAD']),
   path: z.string().regex(/^\//, 'must start with /').describe('path below /v1/{prefix}, e.g. /databases/${db}; or a full /v1/... path such as /v1/config?warehouse=...'),

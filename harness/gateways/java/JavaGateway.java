@@ -128,12 +128,7 @@ public class JavaGateway {
                 case "read-incremental": readIncremental(catalog.getTable(id), req, out); break;
                 case "list-snapshots": listSnapshots(catalog, id, out); break;
                 case "list-tables": listTables(catalog, database, out); break;
-                case "alter-table": {
-                    List<SchemaChange> changes = new ArrayList<>();
-                    req.path("setOptions").fields().forEachRemaining(e -> changes.add(SchemaChange.setOption(e.getKey(), e.getValue().asText())));
-                    catalog.alterTable(id, changes, false);
-                    break;
-                }
+                case "alter-table": catalog.alterTable(id, schemaChanges(req.path("change")), false); break;
                 case "drop-table": catalog.dropTable(id, false); break;
                 default: throw new Unsupported("unknown request kind " + kind);
             }
@@ -166,6 +161,34 @@ public class JavaGateway {
         out.put("engine_ms", (System.nanoTime() - started) / 1e6);
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         reply(ex, JSON.writeValueAsString(out));
+    }
+
+    /** The portable alter-table change as Paimon's schema changes (one, or one per option). */
+    private static List<SchemaChange> schemaChanges(JsonNode change) {
+        List<SchemaChange> changes = new ArrayList<>();
+        String column = change.path("column").asText();
+        switch (change.path("kind").asText()) {
+            case "set-options":
+                change.path("options").fields().forEachRemaining(e -> changes.add(SchemaChange.setOption(e.getKey(), e.getValue().asText())));
+                break;
+            case "add-column":
+                changes.add(SchemaChange.addColumn(column, DataTypeJsonParser.parseAtomicTypeSQLString(change.path("type").asText()), null, move(change)));
+                break;
+            case "drop-column": changes.add(SchemaChange.dropColumn(column)); break;
+            case "rename-column": changes.add(SchemaChange.renameColumn(column, change.path("to").asText())); break;
+            case "change-type": changes.add(SchemaChange.updateColumnType(column, DataTypeJsonParser.parseAtomicTypeSQLString(change.path("type").asText()))); break;
+            case "move-column": changes.add(SchemaChange.updateColumnPosition(move(change))); break;
+            default: throw new Unsupported("unknown alter-table change " + change.path("kind").asText());
+        }
+        return changes;
+    }
+
+    /** Where a change puts its column: first, after another, or (null) where it is or at the end. */
+    private static SchemaChange.Move move(JsonNode change) {
+        String column = change.path("column").asText();
+        if (change.path("first").asBoolean(false)) return SchemaChange.Move.first(column);
+        if (change.hasNonNull("after")) return SchemaChange.Move.after(column, change.get("after").asText());
+        return null;
     }
 
     /** A filesystem catalog (metastore filesystem) on a warehouse path: the tables without the REST catalog. */

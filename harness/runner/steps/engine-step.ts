@@ -38,7 +38,9 @@ export const engineStep: StepHandler = async (run) => {
         ? { problem: 'invalid insert: generated rows need a catalog endpoint' }
         : where !== undefined
           ? await checkRead(where, portable!.kind === 'read' ? portable!.table : '', ctx.catalog, database)
-          : {};
+          : portable?.kind === 'alter-table' && portable.change.kind === 'move-column' && ctx.catalog
+            ? await moveType(portable.table, portable.change.column, ctx.catalog, database)
+            : {};
   const engines = stepEngines(step);
   const atOnce = (portable !== undefined && READS.has(portable.kind)) || step.expect?.error !== undefined;
   const runs: EngineRun[] = [];
@@ -63,6 +65,13 @@ export const engineStep: StepHandler = async (run) => {
   return withStatus(base);
 };
 
+/** The moved column's current type (Flink's MODIFY restates it), as the catalog holds it. */
+async function moveType(table: string, column: string, catalog: NonNullable<StepRun['ctx']['catalog']>, database: string): Promise<Checked> {
+  const fields = await catalog.tableFields(database, table).catch(() => undefined);
+  const type = fields?.find((f) => f.name === column)?.type;
+  return type === undefined ? {} : { columnTypes: { [column]: type } };
+}
+
 /**
  * A known hang here gets the entry's short time limit, so its verdict does not wait out the
  * engine's (hang entries cover steps expected to succeed only: appliesTo).
@@ -81,6 +90,9 @@ function reportedStatement(statement: string | undefined): string | undefined {
 /** The engine's request with what the harness checked filled in (insert types and rows, the read's filter). */
 function checkedRequest(stepped: EngineRequest, checked: Checked): EngineRequest {
   if (stepped.kind === 'insert' && Array.isArray(checked.columnTypes)) return { ...stepped, columnTypes: checked.columnTypes, rows: checked.rows ?? stepped.rows };
+  if (stepped.kind === 'alter-table' && stepped.change.kind === 'move-column' && typeof checked.columnTypes === 'object' && !Array.isArray(checked.columnTypes)) {
+    return { ...stepped, change: { ...stepped.change, type: checked.columnTypes[stepped.change.column] } };
+  }
   if (stepped.kind === 'read' && checked.where) return { ...stepped, where: checked.where, columnTypes: Array.isArray(checked.columnTypes) ? undefined : checked.columnTypes };
   return stepped;
 }
