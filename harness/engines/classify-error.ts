@@ -9,7 +9,7 @@ const RULES: [ErrorClass, RegExp][] = [
   ['unauthenticated', /NotAuthorized|Not authorized|Unauthorized|unauthenticated|\b401\b/i],
   ['already-exists', /AlreadyExist|already exists|\b409\b/i],
   ['not-found', /NotExist|NotFound|NoSuch|does not exist|doesn't exist|not found|cannot be found|\b404\b/i],
-  ['unsupported', /Unsupported|not (yet )?supported|not implemented/i],
+  ['unsupported', /Unsupported|not (yet )?supported|not implemented|NotImplemented/i],
   ['invalid-argument', /IllegalArgument|InvalidArgument|ValueError|invalid|must be|should be/i],
 ];
 
