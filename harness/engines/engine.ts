@@ -16,6 +16,7 @@ export type ErrorClass =
 /** What a step asks an engine to do: raw SQL in its dialect, or a portable action. */
 export type EngineRequest =
   | { kind: 'sql'; sql: string }
+  | { kind: 'create-database'; name: string; options?: Record<string, string> }
   | { kind: 'create-table'; table: string; columns: [string, string][]; primaryKey?: string[]; partitionKeys?: string[]; options?: Record<string, string> }
   /** `columnTypes`: the inserted columns' declared types, when the harness could read them from the catalog (SQL engines write typed literals). */
   | { kind: 'insert'; table: string; columns?: string[]; rows: unknown[][]; columnTypes?: string[] }
@@ -48,8 +49,10 @@ export type AlterChange =
 export type { PrincipalCredentials };
 
 export interface StepContext {
-  /** The scenario's own database, unique per run. */
+  /** The database of the step's objects: the scenario's own (unique per run) or one a step created under it. */
   database: string;
+  /** The scenario's own database, when the step works in another one (sessions stay keyed by the scenario's). */
+  scenarioDatabase?: string;
   principal?: PrincipalCredentials;
   timeoutMs?: number;
   /**

@@ -86,6 +86,7 @@ export const FLINK_DIALECT: SqlDialect = {
   name: 'flink',
   quoteId: backtickId,
   literal: flinkLiteral,
+  createDatabase: (qualified, options) => `CREATE DATABASE ${qualified}${Object.keys(options).length ? ` WITH (${optionList(options, (x) => flinkString(String(x)))})` : ''}`,
   createTable(table, request) {
     const cols = request.columns.map(([n, t]) => `${backtickId(n)} ${t}`);
     if (request.primaryKey?.length) cols.push(`PRIMARY KEY (${request.primaryKey.map(backtickId).join(', ')}) NOT ENFORCED`);

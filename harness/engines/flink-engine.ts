@@ -126,7 +126,7 @@ export class FlinkEngine implements Engine {
     if (this.down) throw new EngineUnavailableError('flink', this.down);
     const statement = buildSql(request, FLINK_DIALECT, ctx.database);
     if (statement === undefined) return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `Flink SQL has no statement for ${request.kind}` } };
-    const session = await this.session(ctx.database, ctx.principal, ctx.filesystemWarehouse);
+    const session = await this.session(ctx.scenarioDatabase ?? ctx.database, ctx.principal, ctx.filesystemWarehouse);
     if (session.catalogError) return session.catalogError;
     // The step's session zone; raw SQL that sets the zone itself is left alone (no zone declared).
     const zone = ctx.timeZone ?? SESSION_PROPERTIES['table.local-time-zone'];

@@ -57,6 +57,8 @@ export const PAIMON_RUST_DIALECT: SqlDialect = {
   name: 'paimon-rust',
   quoteId: doubleQuoteId,
   literal: dataFusionLiteral,
+  // DataFusion's CREATE SCHEMA takes no properties: with some there is no statement (unsupported).
+  createDatabase: (qualified, options) => (Object.keys(options).length ? undefined : `CREATE SCHEMA ${qualified}`),
   createTable(table, request) {
     const cols = request.columns.map(([n, t]) => `${doubleQuoteId(n)} ${t}`);
     if (request.primaryKey?.length) cols.push(`PRIMARY KEY (${request.primaryKey.map(doubleQuoteId).join(', ')})`);

@@ -9,6 +9,7 @@ export const SPARK_DIALECT: SqlDialect = {
   name: 'spark',
   quoteId: backtickId,
   literal: (v) => backslashLiteral(v),
+  createDatabase: (qualified, options) => `CREATE DATABASE ${qualified}${Object.keys(options).length ? ` WITH DBPROPERTIES (${optionList(options, backslashLiteral)})` : ''}`,
   createTable(table, request) {
     const cols = request.columns.map(([n, t]) => `${backtickId(n)} ${t}`).join(', ');
     const props: Record<string, string> = { ...request.options };

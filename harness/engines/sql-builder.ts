@@ -11,6 +11,8 @@ export interface SqlDialect {
   quoteId(name: string): string;
   /** A value as a literal; `type` is the column's declared type when the harness knows it. */
   literal(value: unknown, type?: string): string;
+  /** CREATE DATABASE with properties (`qualified` is `catalog.db` quoted); undefined when the dialect has no SQL for it. */
+  createDatabase?(qualified: string, options: Record<string, string>): string | undefined;
   /** CREATE TABLE with primary key, partitions and table options; undefined when the engine does not create tables. */
   createTable?(table: string, request: Extract<EngineRequest, { kind: 'create-table' }>): string;
   /**
@@ -55,6 +57,8 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
   switch (request.kind) {
     case 'sql':
       return request.sql;
+    case 'create-database':
+      return dialect.createDatabase?.(`${q(catalog)}.${q(request.name)}`, request.options ?? {});
     case 'create-table':
       return dialect.createTable?.(table(request.table), request);
     case 'insert': {

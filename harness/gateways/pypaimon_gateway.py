@@ -14,6 +14,10 @@ try:  # pypaimon < 1.4 has no schema changes
 except ImportError:
     Move = SchemaChange = None
 from pypaimon.snapshot.snapshot_manager import SnapshotManager
+try:  # a (database, table) pair, so a name with a dot is not split as "database.table"
+    from pypaimon.common.identifier import Identifier
+except ImportError:
+    Identifier = None
 
 from arrow_values import build_column, table_rows, to_arrow_value
 from gateway_server import per_principal, serve
@@ -223,11 +227,14 @@ def execute(request, database, credentials):
     kind = request["kind"]
     if kind == "sql":
         raise UnsupportedOperation("pypaimon has no SQL; use a portable action")
+    if kind == "create-database":
+        catalog.create_database(request["name"], False, request.get("options") or {})
+        return [], [], "pypaimon create-database %s" % request["name"]
     if kind == "list-tables":
         names = catalog.list_tables(database)
         return [{"name": "table_name", "type": "STRING"}], [[n] for n in names], "pypaimon list-tables %s" % database
-    ident = "%s.%s" % (database, request["table"])
-    statement = "pypaimon %s %s" % (kind, ident)
+    ident = Identifier.create(database, request["table"]) if Identifier else "%s.%s" % (database, request["table"])
+    statement = "pypaimon %s %s.%s" % (kind, database, request["table"])
     if kind == "create-table":
         cols, rows = create_table(catalog, ident, request)
     elif kind == "insert":

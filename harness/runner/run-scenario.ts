@@ -147,9 +147,13 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
     }
     await Promise.allSettled([...ctx.engines.values(), ...(ctx.writeEngines?.values() ?? [])].map((e) => e.endScenario?.(database)));
     if (!ctx.keepDatabases) {
-      await ctx.catalog?.dropDatabase(database).catch((err: Error) => {
-        result.reason = `${result.reason ? `${result.reason}; ` : ''}cleanup of ${database} failed: ${err.message}`;
-      });
+      // The scenario's own database, and those its engines created (named under it: ${db}…).
+      const made = instance.steps.filter((s) => s['create-database']).map((s) => interpolate(s['create-database']!, vars).name);
+      for (const name of [database, ...new Set(made)]) {
+        await ctx.catalog?.dropDatabase(name).catch((err: Error) => {
+          result.reason = `${result.reason ? `${result.reason}; ` : ''}cleanup of ${name} failed: ${err.message}`;
+        });
+      }
     }
   }
   return finish();

@@ -11,7 +11,7 @@ export const stepName = (step: ScenarioStep): string => step.name ?? `${stepKind
 
 /** What a step exercises, recorded with its result so reports can group results by feature. */
 /** Request kinds that change a table: in cross-version cells they run on the writer release's clients. */
-export const WRITE_KINDS: ReadonlySet<string> = new Set(['create-table', 'insert', 'alter-table', 'drop-table']);
+export const WRITE_KINDS: ReadonlySet<string> = new Set(['create-database', 'create-table', 'insert', 'alter-table', 'drop-table']);
 
 export function stepFeatures(step: ScenarioStep): { kind: string; table?: string; principal?: string; expectedError?: string } {
   const kind = stepKind(step);
@@ -25,6 +25,8 @@ export function stepFeatures(step: ScenarioStep): { kind: string; table?: string
 /** The request one engine receives for a step (its SQL variant, or the portable action). */
 export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
   if (step.sql !== undefined) return { kind: 'sql', sql: typeof step.sql === 'string' ? step.sql : step.sql[engine]! };
+  const cd = step['create-database'];
+  if (cd) return { kind: 'create-database', name: cd.name, options: stringValues(cd.options) };
   const ct = step['create-table'];
   if (ct) {
     return {

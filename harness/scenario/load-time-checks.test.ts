@@ -76,6 +76,12 @@ describe('load-time checks', () => {
     expect(codes(alter('move-column: { column: b }', '{ table: t, rows: [[1, 2.5, true, 1]] }')).map(([c]) => c)).toEqual(['BAD_VALUE']);
   });
 
+  it('a database an engine creates, or a step works in, must be under the scenario database', () => {
+    expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    create-database: { name: other }']).map(([c]) => c)).toEqual(['BAD_VALUE']);
+    expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    database: other', '    list-tables: {}']).map(([c]) => c)).toEqual(['BAD_VALUE']);
+    expect(codes(['name: t', 'steps:', '  - on: pypaimon', "    create-database: { name: '${db}_made' }", '  - on: pypaimon', "    database: '${db}_made'", '    list-tables: {}'])).toEqual([]);
+  });
+
   it('a step an engine cannot run must expect unsupported', () => {
     expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    sql: SELECT 1'])).toEqual([['UNSUPPORTED_BY_ENGINE', 3, 9]]);
     expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    sql: SELECT 1', '    expect: { error: unsupported }'])).toEqual([]);

@@ -22,10 +22,12 @@ const MatrixValue = z.union([z.string(), z.number(), z.boolean()]);
 
 /** An identifier, or a ${matrix variable} that names one per instance (partition-keys: ['${key}']). */
 const KeyColumn = z.union([Identifier, z.string().regex(WHOLE_VARIABLE)]);
-/** A table name: a plain identifier, which may embed variables (`sales_${instance}`). */
-const TableName = z
-  .string()
-  .regex(/^(?:[A-Za-z_$]|\$\{[A-Za-z_]\w*\})(?:[A-Za-z0-9_$]|\$\{[A-Za-z_]\w*\})*$/, 'must be a plain identifier (letters, digits, _ and $; ${variables} allowed)');
+/**
+ * A table name as the catalog holds it, which may embed variables (`sales_${instance}`): any
+ * text, so names with spaces, dots, quotes, '%' or unicode reach the engines as written (each
+ * quotes it its own way).
+ */
+const TableName = z.string().min(1).describe('a table name (any text; ${variables} allowed)');
 const TableRef = z.string().min(1).describe('table name, optionally with a $system suffix; the scenario database is implied');
 
 const GeneratedRange = z
@@ -80,7 +82,7 @@ export const ExpectSchema = z
   .describe('what the step must produce');
 
 const ColumnTypes = z
-  .record(Identifier, z.string().min(1))
+  .record(z.string().min(1), z.string().min(1))
   .describe('column name -> Paimon SQL type, in order, e.g. {user_id: INT, ts: TIMESTAMP(9)}');
 
 export const CreateTableSchema = z.strictObject({
@@ -93,7 +95,7 @@ export const CreateTableSchema = z.strictObject({
 export const InsertSchema = z
   .strictObject({
     table: TableName,
-    columns: z.array(Identifier).optional().describe('column order of the rows (default: table order)'),
+    columns: z.array(z.string().min(1)).optional().describe('column order of the rows (default: table order)'),
     rows: z.array(z.array(Cell)).min(1).optional(),
     generate: GeneratedRange.optional().describe("generated rows from..to for the table's columns: a pure function of row number, column name and type (see docs)"),
   })
@@ -187,7 +189,7 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /** The step kinds; a step has exactly one of these keys. */
-export const STEP_KINDS = ['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'mark-time', 'grant', 'revoke', 'fault', 'catalog-deny', 'catalog-allow'] as const;
+export const STEP_KINDS = ['sql', 'create-database', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'mark-time', 'grant', 'revoke', 'fault', 'catalog-deny', 'catalog-allow'] as const;
 
 const CatalogPermission = z.strictObject({ table: TableName.optional().describe('a table of the scenario database; absent: the database itself') });
 
@@ -223,6 +225,18 @@ export const StepSchema = z
       .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
       .optional()
       .describe('SQL for the engine; a map engine -> SQL gives per-engine variants'),
+    database: z
+      .string()
+      .regex(/^\$\{db\}/, "must begin with ${db}: the harness only touches databases under its run prefix")
+      .optional()
+      .describe("engine steps: the database the step's objects are in, one a create-database step made (default: the scenario's own, ${db})"),
+    'create-database': z
+      .strictObject({
+        name: z.string().regex(/^\$\{db\}/, "must begin with ${db}: the harness only creates databases under its run prefix").describe("the new database's name, e.g. '${db}_made'"),
+        options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('database properties'),
+      })
+      .optional()
+      .describe('the engine creates a database itself (the harness drops it when the scenario ends)'),
     'create-table': CreateTableSchema.optional(),
     insert: InsertSchema.optional(),
     read: ReadSchema.optional(),
@@ -267,7 +281,7 @@ export const StepSchema = z
   });
 
 /** Step kinds that run on engines; the others run in the harness itself. */
-const ENGINE_STEP_KINDS = new Set<string>(['sql', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table']);
+const ENGINE_STEP_KINDS = new Set<string>(['sql', 'create-database', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table']);
 
 const MatrixValues = z.union([
   z.array(MatrixValue),

@@ -122,6 +122,13 @@ public class JavaGateway {
             Identifier id = Identifier.create(database, req.path("table").asText(""));
             out.put("statement", "paimon-java " + kind + " " + (req.has("table") ? id.getFullName() : database));
             switch (kind) {
+                case "create-database": {
+                    Map<String, String> props = new HashMap<>();
+                    req.path("options").fields().forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));
+                    catalog.createDatabase(req.path("name").asText(), false, props);
+                    out.put("statement", "paimon-java create-database " + req.path("name").asText());
+                    break;
+                }
                 case "create-table": createTable(catalog, id, req); break;
                 case "insert": insert(catalog.getTable(id), req.path("rows"), req.path("columns")); break;
                 case "read": read(catalog.getTable(id), req, out); break;

@@ -23,7 +23,9 @@ type Checked = { problem?: string; columnTypes?: string[] | Record<string, strin
  * expected to fail (nothing written), runs on its engines at once; a write runs on one engine
  * after the other, so commits keep the order of `on:`.
  */
-export const engineStep: StepHandler = async (run) => {
+export const engineStep: StepHandler = async (given) => {
+  // A step in a database a create-database step made: its objects are there, sessions stay the scenario's.
+  const run = given.step.database && given.step.database !== given.database ? { ...given, database: given.step.database, scenarioDatabase: given.database } : given;
   const { step, ctx, database, base } = run;
   if (step.catalog === 'filesystem' && !ctx.warehouseRoot) {
     return { ...base, status: 'skip', skippedEngines: stepEngines(step).map((engine) => ({ engine, reason: "the catalog's warehouse is not on this machine (catalog: filesystem needs the local environment)" })) };
@@ -130,7 +132,7 @@ function projectColumns(result: CanonicalResult, columns: string[] | undefined):
   return { columns: at.map((i) => result.columns[i]!), rows: result.rows.map((r) => at.map((i) => r[i]!)) };
 }
 
-async function onEngine({ step, ctx, database, principal, site, base }: StepRun, engineName: string, checked: Checked): Promise<EngineRun> {
+async function onEngine({ step, ctx, database, scenarioDatabase, principal, site, base }: StepRun, engineName: string, checked: Checked): Promise<EngineRun> {
   const request = checkedRequest(stepRequest(step, engineName), checked);
   // Cross-version cells: writes go to the writer release's clients unless the step says otherwise.
   const onWriter = step.clients === 'writer' || (step.clients === undefined && WRITE_KINDS.has(request.kind));
@@ -140,7 +142,7 @@ async function onEngine({ step, ctx, database, principal, site, base }: StepRun,
   if (!engine) return { skipped: ctx.unavailable.get(engineName) ?? 'not in this environment' };
   const t = performance.now();
   try {
-    const stepCtx: StepContext = { database, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.warehouseRoot : undefined, timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }), timeZone: step['time-zone'] };
+    const stepCtx: StepContext = { database, scenarioDatabase, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.warehouseRoot : undefined, timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }), timeZone: step['time-zone'] };
     const outcome: EngineOutcome = checked.problem
       ? { ok: false, statement: `harness check of ${request.kind} ${request.kind === 'insert' ? 'into' : 'of'} ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: checked.problem } }
       : await engine.execute(request, stepCtx);

@@ -9,8 +9,10 @@ export { withStatus } from '../../verdicts/index.ts';
 export interface StepRun {
   step: ScenarioStep;
   ctx: RunContext;
-  /** The scenario's own database. */
+  /** The database of the step's objects: the scenario's own, or the one its `database:` names. */
   database: string;
+  /** The scenario's own database, when the step works in another one. */
+  scenarioDatabase?: string;
   /** The principal of `as:`, when the step names one. */
   principal?: PrincipalCredentials;
   /** The step's result so far (name, location, features), for the handler to fill in. */
