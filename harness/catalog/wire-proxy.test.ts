@@ -67,3 +67,33 @@ describe('throttled faults', () => {
     }
   });
 });
+
+describe('faults after the catalog applied a request', () => {
+  it('forward the request, then answer 500 or 503 in place of the catalog', async () => {
+    // Test double of a catalog: counts what reaches it, answers 200.
+    let applied = 0;
+    const upstreamDouble = createServer((_req, res) => {
+      applied++;
+      res.end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => upstreamDouble.listen(0, '127.0.0.1', resolve));
+    const proxy = await new WireProxy({ uri: `http://127.0.0.1:${(upstreamDouble.address() as AddressInfo).port}/`, warehouse: 'w', auth: { provider: 'none' } }).start();
+    const commit = async () => {
+      const res = await request(new URL('v1/w/databases/pi_x/tables/t/commit', proxy.url), { method: 'POST', body: '{}' });
+      return { status: res.statusCode, body: (await res.body.json()) as { code?: number; ok?: boolean } };
+    };
+    try {
+      proxy.addFault({ database: 'pi_x', method: 'POST', path: '^/tables/t/commit$', kind: 'applied-then-500' });
+      expect(await commit()).toMatchObject({ status: 500, body: { code: 500 } });
+      expect(applied).toBe(1);
+      proxy.addFault({ database: 'pi_x', method: 'POST', path: '^/tables/t/commit$', kind: 'applied-then-503' });
+      expect(await commit()).toMatchObject({ status: 503, body: { code: 503 } });
+      expect(applied).toBe(2);
+      // The fault is transient: the next request gets the catalog's own answer.
+      expect(await commit()).toEqual({ status: 200, body: { ok: true } });
+    } finally {
+      await proxy.stop();
+      upstreamDouble.close();
+    }
+  });
+});

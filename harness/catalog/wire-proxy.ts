@@ -55,10 +55,16 @@ export interface WireTallyEntry {
  * - `reset`: closes the connection without an answer; the catalog never sees the request;
  * - `slow`: waits `delayMs` (default 3000), then forwards;
  * - `lost-answer`: forwards (the catalog applies the request), then closes the connection
- *   without passing the answer on: the client cannot know whether it happened.
+ *   without passing the answer on: the client cannot know whether it happened;
+ * - `applied-then-500` / `applied-then-503`: forwards (the catalog applies the request), then
+ *   answers 500 / 503 with an ErrorResponse body instead of the catalog's answer: the client is
+ *   told it failed although it happened.
  */
-export type FaultKind = 'unavailable' | 'throttled' | 'reset' | 'slow' | 'lost-answer';
-export const FAULT_KINDS: readonly FaultKind[] = ['unavailable', 'throttled', 'reset', 'slow', 'lost-answer'];
+export type FaultKind = 'unavailable' | 'throttled' | 'reset' | 'slow' | 'lost-answer' | 'applied-then-500' | 'applied-then-503';
+export const FAULT_KINDS: readonly FaultKind[] = ['unavailable', 'throttled', 'reset', 'slow', 'lost-answer', 'applied-then-500', 'applied-then-503'];
+
+/** Faults that forward the request to the catalog before they strike. */
+const FORWARDING: ReadonlySet<FaultKind> = new Set(['slow', 'lost-answer', 'applied-then-500', 'applied-then-503']);
 
 /** How long a `throttled` answer asks the client to wait (its `Retry-After`, in seconds). */
 export const RETRY_AFTER_SECONDS = 1;
@@ -203,7 +209,7 @@ export class WireProxy {
     const body = Buffer.concat(chunks);
     const method = req.method ?? 'GET';
     const fault = this.faultFor(method, url.pathname);
-    if (fault && fault.kind !== 'slow' && fault.kind !== 'lost-answer') return this.inject(fault, method, url, req, body, res);
+    if (fault && !FORWARDING.has(fault.kind)) return this.inject(fault, method, url, req, body, res);
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 3_000));
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (!HOP_HEADERS.has(k) && typeof v === 'string') headers[k] = v;
@@ -226,6 +232,13 @@ export class WireProxy {
       if (fault?.kind === 'lost-answer') {
         // The catalog applied the request; its answer never reaches the client.
         res.destroy();
+      } else if (fault?.kind === 'applied-then-500' || fault?.kind === 'applied-then-503') {
+        // The catalog applied the request (its answer is in the trace); the client is told it failed.
+        const code = fault.kind === 'applied-then-500' ? 500 : 503;
+        text = JSON.stringify({ message: `${code === 500 ? 'Internal server error' : 'Service unavailable'} (injected by paimon-interop after the catalog applied the request; it answered ${status})`, code });
+        status = code;
+        res.writeHead(code, { 'content-type': 'application/json' });
+        res.end(text);
       } else {
         res.writeHead(status, { 'content-type': String(up.headers['content-type'] ?? 'application/json') });
         res.end(text);

@@ -69,6 +69,10 @@ export const ExpectSchema = z
     count: z.number().int().nonnegative().optional().describe('expected number of rows'),
     generated: GeneratedRange.optional().describe('the rows are exactly the generated rows from..to, in any order (compared as count + digest, with the first differing rows)'),
     error: ExpectError.optional().describe('the step must fail with this canonical error class'),
+    'may-fail': z
+      .boolean()
+      .optional()
+      .describe('the step may end in an error (a fault whose outcome the client cannot know, such as an answer of 500 after the catalog applied the request); the steps after it judge what it did'),
     agree: z.boolean().optional().describe('all engines of the step return the same canonical result'),
     filtered: z
       .boolean()
@@ -194,14 +198,14 @@ export const STEP_KINDS = ['sql', 'create-database', 'create-table', 'insert', '
 const CatalogPermission = z.strictObject({ table: TableName.optional().describe('a table of the scenario database; absent: the database itself') });
 
 /** Faults the catalog's wire proxy can inject (harness/catalog/wire-proxy.ts says what each does). */
-export const FAULT_NAMES = ['unavailable', 'throttled', 'reset', 'slow', 'lost-answer'] as const;
+export const FAULT_NAMES = ['unavailable', 'throttled', 'reset', 'slow', 'lost-answer', 'applied-then-500', 'applied-then-503'] as const;
 const FaultSchema = z
   .strictObject({
     method: z.enum(['GET', 'POST', 'DELETE']).describe('the HTTP method of the requests to disturb'),
     path: RegexString.describe('regular expression on the request path below /databases/${db}, e.g. "^/tables/[^/]+/commit$"'),
     kind: z
       .union([z.enum(FAULT_NAMES), z.string().regex(WHOLE_VARIABLE)])
-      .describe('unavailable (503), throttled (429 with Retry-After: 1), reset (connection closed, no answer), slow (delay, then forwarded), lost-answer (forwarded and applied, the answer dropped); or a ${matrix variable}'),
+      .describe('unavailable (503), throttled (429 with Retry-After: 1), reset (connection closed, no answer), slow (delay, then forwarded), lost-answer (forwarded and applied, the answer dropped), applied-then-500 / applied-then-503 (forwarded and applied, then answered 500 / 503); or a ${matrix variable}'),
     times: z.number().int().min(1).max(100).optional().describe('how many matching requests get the fault (default 1: a transient fault); later ones pass'),
     'delay-ms': z.number().int().min(1).max(120_000).optional().describe('slow: the delay (default 3000)'),
   })
