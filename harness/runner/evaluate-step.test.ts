@@ -33,4 +33,12 @@ describe('evaluateOutcome', () => {
     expect(evaluateOutcome({ error: 'not-found' }, denied)[0]!.diff[1]).toBe("+ error permission-denied (X): User a doesn't have privilege LIST");
     expect(evaluateOutcome({ error: 'not-found' }, { ok: true, result: { columns: [], rows: [] } })[0]!.diff).toEqual(['- error not-found', '+ success with 0 row(s)']);
   });
+
+  it('may-fail accepts an error, and still checks a success against the rest of the expectation', () => {
+    const failed = { ok: false as const, error: { errorClass: 'engine-error' as const, message: 'Service unavailable' } };
+    expect(evaluateOutcome({ 'may-fail': true }, failed)).toEqual([]);
+    expect(evaluateOutcome({}, failed)[0]!.aspect).toBe('error');
+    const wrongRows = { ok: true as const, result: { columns: [{ name: 'id', type: 'int' }], rows: [[2]] } };
+    expect(evaluateOutcome({ 'may-fail': true, rows: [[1]] }, wrongRows as never)[0]!.aspect).toBe('rows');
+  });
 });
