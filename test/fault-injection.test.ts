@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawResults } from '../harness/verdicts/index.ts';
 import { rawResultsOf, runNode, testRunDir } from './support.ts';
 
-async function interop(paths: string[], engines: string): Promise<{ code: number; raw: RawResults }> {
+async function interop(paths: string[], engines: string, extra: string[] = []): Promise<{ code: number; raw: RawResults }> {
   const dir = await testRunDir('faults');
-  const r = await runNode(['bin/paimon-interop.mjs', 'run', ...paths, '--engine', engines, '--reports-dir', dir]);
+  const r = await runNode(['bin/paimon-interop.mjs', 'run', ...paths, '--engine', engines, '--reports-dir', dir, ...extra]);
   return { code: r.code, raw: await rawResultsOf(dir, r.stdout) };
 }
 
@@ -18,7 +18,8 @@ describe('fault injection through the wire proxy', () => {
   let code: number;
 
   beforeAll(async () => {
-    ({ raw: faults, code } = await interop(['scenarios/faults/commit-faults.yaml'], 'pypaimon,paimon-java,paimon-rust'));
+    // Every fault kind: the default tier runs one of them (the scenario's default-matrix).
+    ({ raw: faults, code } = await interop(['scenarios/faults/commit-faults.yaml'], 'pypaimon,paimon-java,paimon-rust', ['--tier', 'nightly']));
   }, 600_000);
 
   it('every client gets through one transient commit fault, and the rows are there exactly once', () => {
