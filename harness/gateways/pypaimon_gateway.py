@@ -14,7 +14,7 @@ try:  # pypaimon < 1.4 has no schema changes
 except ImportError:
     Move = SchemaChange = None
 from pypaimon.snapshot.snapshot_manager import SnapshotManager
-try:  # a (database, table) pair, so a name with a dot is not split as "database.table"
+try:  # a (database, table) pair, so a database name with a dot is not split as "database.table"
     from pypaimon.common.identifier import Identifier
 except ImportError:
     Identifier = None
@@ -177,6 +177,14 @@ def move(change):
     return None
 
 
+def table_identifier(database, table):
+    """The table's identifier: "database.table" as pypaimon parses it (split at the first dot), or,
+    when the database name holds a dot, a (database, table) Identifier where this pypaimon has one."""
+    if "." in database and Identifier is not None and hasattr(Identifier, "create"):
+        return Identifier.create(database, table)
+    return "%s.%s" % (database, table)
+
+
 def snapshot_in_range(manager, snapshot_id):
     # Mirrors the Java implementation's check and message for ids outside the table's range.
     earliest, latest = manager.try_get_earliest_snapshot(), manager.get_latest_snapshot()
@@ -233,7 +241,7 @@ def execute(request, database, credentials):
     if kind == "list-tables":
         names = catalog.list_tables(database)
         return [{"name": "table_name", "type": "STRING"}], [[n] for n in names], "pypaimon list-tables %s" % database
-    ident = Identifier.create(database, request["table"]) if Identifier else "%s.%s" % (database, request["table"])
+    ident = table_identifier(database, request["table"])
     statement = "pypaimon %s %s.%s" % (kind, database, request["table"])
     if kind == "create-table":
         cols, rows = create_table(catalog, ident, request)
