@@ -14,8 +14,11 @@ const READS = new Set(['read', 'read-incremental', 'list-snapshots', 'list-table
 
 type EngineRun = { entry: StepEngineResult; outcome?: EngineOutcome } | { skipped: string };
 
-/** What the harness checked before the engines ran: a problem, or typed columns and the parsed filter. */
-type Checked = { problem?: string; columnTypes?: string[] | Record<string, string>; rows?: unknown[][]; where?: Predicate };
+/**
+ * What the harness checked before the engines ran: a problem, or typed columns and the parsed
+ * filter; for a column move, the column's current type (Flink's MODIFY restates it).
+ */
+type Checked = { problem?: string; columnTypes?: string[] | Record<string, string>; rows?: unknown[][]; where?: Predicate; moveType?: string };
 
 /**
  * An engine action (portable or SQL) on each engine the step names: outcomes checked against
@@ -70,8 +73,7 @@ export const engineStep: StepHandler = async (given) => {
 /** The moved column's current type (Flink's MODIFY restates it), as the catalog holds it. */
 async function moveType(table: string, column: string, catalog: NonNullable<StepRun['ctx']['catalog']>, database: string): Promise<Checked> {
   const fields = await catalog.tableFields(database, table).catch(() => undefined);
-  const type = fields?.find((f) => f.name === column)?.type;
-  return type === undefined ? {} : { columnTypes: { [column]: type } };
+  return { moveType: fields?.find((f) => f.name === column)?.type };
 }
 
 /**
@@ -89,12 +91,10 @@ function reportedStatement(statement: string | undefined): string | undefined {
   return `${statement.slice(0, REPORTED_STATEMENT_CHARS)} … (${statement.length} characters in all)`;
 }
 
-/** The engine's request with what the harness checked filled in (insert types and rows, the read's filter). */
+/** The engine's request with what the harness checked filled in (insert types and rows, the read's filter, a move's type). */
 function checkedRequest(stepped: EngineRequest, checked: Checked): EngineRequest {
   if (stepped.kind === 'insert' && Array.isArray(checked.columnTypes)) return { ...stepped, columnTypes: checked.columnTypes, rows: checked.rows ?? stepped.rows };
-  if (stepped.kind === 'alter-table' && stepped.change.kind === 'move-column' && typeof checked.columnTypes === 'object' && !Array.isArray(checked.columnTypes)) {
-    return { ...stepped, change: { ...stepped.change, type: checked.columnTypes[stepped.change.column] } };
-  }
+  if (stepped.kind === 'alter-table' && stepped.change.kind === 'move-column' && checked.moveType) return { ...stepped, change: { ...stepped.change, type: checked.moveType } };
   if (stepped.kind === 'read' && checked.where) return { ...stepped, where: checked.where, columnTypes: Array.isArray(checked.columnTypes) ? undefined : checked.columnTypes };
   return stepped;
 }
