@@ -134,7 +134,8 @@ export class CatalogClient {
     do {
       const q = token ? `?pageToken=${encodeURIComponent(token)}` : '';
       const body = (await this.expect('GET', `${path}${q}`, [200])).body as Record<string, string[] | string | undefined>;
-      names.push(...((body[key] as string[] | undefined) ?? []));
+      // A name that is not a string (a catalog answering null in the list) is not a database or table to act on.
+      names.push(...((body[key] as unknown[] | undefined) ?? []).filter((n): n is string => typeof n === 'string'));
       token = (body.nextPageToken as string | undefined) ?? undefined;
     } while (token);
     return names;

@@ -87,7 +87,7 @@ export class InteropVitestReporter implements VitestReporter {
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
-    for (const m of modules) for (const e of m.errors()) this.collectErrors.push(e.message);
+    for (const m of modules) for (const e of m.errors()) this.collectErrors.push(withOrigin(e));
     // Every selected instance ends in the results, whatever stopped the run before it, in the
     // order of the suite (not of completion), so reports are the same whatever --jobs is.
     const ordered: RawResults['scenarios'] = [];
@@ -105,4 +105,13 @@ export class InteropVitestReporter implements VitestReporter {
       scenarios: ordered,
     };
   }
+}
+
+/**
+ * A suite-level error's message, with the first frame of the harness's own code that threw it,
+ * so an unexpected TypeError says where it came from in one line.
+ */
+export function withOrigin(e: { message: string; stack?: string }): string {
+  const frame = e.stack?.split('\n').find((l) => /^\s*at .*\/harness\//.test(l))?.trim();
+  return frame ? `${e.message} (${frame.replace(/^at /, '').replace(/^.*?\(|\)$/g, '').replace(/^.*?\/harness\//, 'harness/')})` : e.message;
 }
