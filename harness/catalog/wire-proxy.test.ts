@@ -4,6 +4,7 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { FAULT_NAMES } from '../scenario/index.ts';
 import { databaseOf } from './run-prefix.ts';
+import { closeConfigProfile, mergeConfigAnswer, openConfigProfile } from './config-profile.ts';
 import { FAULT_KINDS, redactBody, wireFaultStates, WireProxy } from './wire-proxy.ts';
 
 describe('wire trace bodies', () => {
@@ -95,5 +96,39 @@ describe('faults after the catalog applied a request', () => {
       await proxy.stop();
       upstreamDouble.close();
     }
+  });
+});
+
+describe('config profiles', () => {
+  it("answer GET /v1/config with a scenario's defaults and overrides on an address of its own, and pass everything else", async () => {
+    // Test double of a catalog: its config has a prefix and one default; other paths echo themselves.
+    const upstreamDouble = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(req.url?.startsWith('/v1/config') ? '{"defaults":{"prefix":"w","a":"catalog"},"overrides":{}}' : JSON.stringify({ path: req.url }));
+    });
+    await new Promise<void>((resolve) => upstreamDouble.listen(0, '127.0.0.1', resolve));
+    const proxy = await new WireProxy({ uri: `http://127.0.0.1:${(upstreamDouble.address() as AddressInfo).port}/`, warehouse: 'w', auth: { provider: 'none' } }).start();
+    try {
+      const get = async (base: string, path: string) => (await (await request(new URL(path, base))).body.json()) as Record<string, unknown>;
+      const url = await openConfigProfile(proxy.traceEndpoint, 'pi_cfg', { defaults: { a: 'scenario', b: '1' }, overrides: { c: '2' } });
+      expect(url).not.toBe(proxy.url);
+      expect(await get(url, 'v1/config?warehouse=w')).toEqual({ defaults: { prefix: 'w', a: 'scenario', b: '1' }, overrides: { c: '2' } });
+      expect(await get(url, 'v1/w/databases/pi_cfg')).toEqual({ path: '/v1/w/databases/pi_cfg' });
+      // The main address is untouched.
+      expect(await get(proxy.url, 'v1/config?warehouse=w')).toEqual({ defaults: { prefix: 'w', a: 'catalog' }, overrides: {} });
+      // Requests through the scenario's address are in the trace like any other.
+      expect(proxy.trace('pi_cfg', 0, Date.now()).map((e) => e.path)).toEqual(['/v1/w/databases/pi_cfg']);
+      await closeConfigProfile(proxy.traceEndpoint, 'pi_cfg');
+      await expect(request(new URL('v1/config', url))).rejects.toThrow();
+    } finally {
+      await proxy.stop();
+      upstreamDouble.close();
+    }
+  });
+
+  it('leave a config answer that is not a JSON object as it is', () => {
+    expect(mergeConfigAnswer('oops', { defaults: { a: '1' } })).toBe('oops');
+    expect(mergeConfigAnswer('[1]', { defaults: { a: '1' } })).toBe('[1]');
+    expect(JSON.parse(mergeConfigAnswer('{"defaults":{"a":"0"}}', { overrides: { b: '1' } }))).toEqual({ defaults: { a: '0' }, overrides: { b: '1' } });
   });
 });

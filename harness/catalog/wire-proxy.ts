@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from '../http-request.ts';
 import { isLosslessNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 import type { CatalogEndpoint } from './catalog-endpoint.ts';
+import { CONFIG_PROFILES_PATH, mergeConfigAnswer, type ConfigProfile } from './config-profile.ts';
 import { databaseOf } from './run-prefix.ts';
 
 /** One request between a client (an engine, or the harness) and the catalog, as the wire proxy saw it. */
@@ -133,6 +134,8 @@ export class WireProxy {
   /** Requests passed on to the catalog whose answer has not come back yet. */
   private readonly inFlight = new Set<{ method: string; path: string; client?: string }>();
   private faults: FaultState[] = [];
+  /** Per scenario database: an address of its own whose GET /v1/config carries the scenario's catalog configuration. */
+  private readonly profiles = new Map<string, Server>();
   readonly token = randomBytes(18).toString('base64url');
   url = '';
 
@@ -157,6 +160,7 @@ export class WireProxy {
   }
 
   async stop(): Promise<void> {
+    for (const database of [...this.profiles.keys()]) await this.closeProfile(database);
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -199,11 +203,34 @@ export class WireProxy {
     return rule;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * Opens an address for one scenario's database where every request passes as on the main one,
+   * except that the answer to GET /v1/config has the profile merged in; returns its URL.
+   */
+  async openProfile(database: string, profile: ConfigProfile): Promise<string> {
+    await this.closeProfile(database);
+    const server = createServer((req, res) => void this.handle(req, res, profile).catch(() => res.destroy()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.profiles.set(database, server);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }
+
+  async closeProfile(database: string): Promise<void> {
+    const server = this.profiles.get(database);
+    if (!server) return;
+    this.profiles.delete(database);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse, profile?: ConfigProfile): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://proxy');
-    if (url.pathname === TRACE_PATH) return this.serveTrace(req, url, res);
-    if (url.pathname === FAULTS_PATH) return this.serveFaults(req, url, res);
-    if (url.pathname === TALLY_PATH) return this.serveTally(req, res);
+    if (!profile) {
+      if (url.pathname === TRACE_PATH) return this.serveTrace(req, url, res);
+      if (url.pathname === FAULTS_PATH) return this.serveFaults(req, url, res);
+      if (url.pathname === TALLY_PATH) return this.serveTally(req, res);
+      if (url.pathname === CONFIG_PROFILES_PATH) return this.serveProfiles(req, url, res);
+    }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
@@ -240,6 +267,8 @@ export class WireProxy {
         res.writeHead(code, { 'content-type': 'application/json' });
         res.end(text);
       } else {
+        // The scenario's catalog configuration: what its clients are told at GET /v1/config.
+        if (profile && method === 'GET' && status === 200 && /\/v1\/config$/.test(url.pathname)) text = mergeConfigAnswer(text, profile);
         res.writeHead(status, { 'content-type': String(up.headers['content-type'] ?? 'application/json') });
         res.end(text);
       }
@@ -287,6 +316,18 @@ export class WireProxy {
     if (req.method === 'DELETE') this.clearFaults(database);
     else if (req.method === 'GET') reply = this.faults.filter((f) => f.database === database).map(({ throttledAt: _t, ...f }) => f);
     else this.addFault(JSON.parse(Buffer.concat(chunks).toString('utf8')) as FaultRule);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(reply));
+  }
+
+  private async serveProfiles(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+    if (!this.admitted(req, res)) return;
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const database = url.searchParams.get('database') ?? '';
+    let reply: unknown = { ok: true };
+    if (req.method === 'DELETE') await this.closeProfile(database);
+    else reply = { url: await this.openProfile(database, JSON.parse(Buffer.concat(chunks).toString('utf8')) as ConfigProfile) };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(reply));
   }

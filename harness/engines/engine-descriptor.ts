@@ -10,8 +10,10 @@ import type { LocalEngineLauncher } from './local-launch.ts';
  * - `writes`: creates, writes, alters and drops tables (portable write actions).
  * - `principals`: acts as a scenario principal with that principal's own credentials (`as:`).
  * - `merge-into`: MERGE INTO (or its procedure) on Paimon tables.
+ * - `catalog-config`: opens the catalog with a scenario's own client options and address
+ *   (`catalog-config`: the wire proxy answers GET /v1/config with its defaults and overrides).
  */
-export const CAPABILITIES = ['sql', 'writes', 'principals', 'merge-into'] as const;
+export const CAPABILITIES = ['sql', 'writes', 'principals', 'merge-into', 'catalog-config'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** What some adapters need besides their endpoint (Doris creates a catalog for the run). */

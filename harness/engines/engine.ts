@@ -61,6 +61,11 @@ export interface StepContext {
    */
   filesystemWarehouse?: string;
   /**
+   * Catalog options the engine adds to (or replaces in) its REST catalog options for this step:
+   * the scenario's `catalog-config` client options and its own catalog address (`uri`).
+   */
+  catalogOptions?: Record<string, string>;
+  /**
    * The session time zone of this step (IANA name; default UTC): SQL engines set it as their
    * session zone, library gateways as their process zone while the step runs. TIMESTAMP_LTZ
    * values are written as wall-clock times in it and always compared as UTC instants.

@@ -67,11 +67,12 @@ export class FlinkEngine implements Engine {
     return `${database}/${who}${warehouse ? `/filesystem:${warehouse}` : ''}`;
   }
 
-  private session(database: string, principal?: PrincipalCredentials, warehouse?: string): Promise<FlinkSession> {
+  /** The session of a scenario (its database) and principal; a scenario's catalog options stay the same throughout it. */
+  private session(database: string, principal?: PrincipalCredentials, warehouse?: string, scenarioOptions?: Record<string, string>): Promise<FlinkSession> {
     const key = this.sessionKey(database, principal, warehouse);
     let session = this.sessions.get(key);
     if (!session) {
-      session = this.openSession(database, principal, warehouse);
+      session = this.openSession(database, principal, warehouse, scenarioOptions);
       session.catch(() => this.sessions.delete(key));
       this.sessions.set(key, session);
     }
@@ -96,14 +97,15 @@ export class FlinkEngine implements Engine {
     await Promise.allSettled(ended.map(async ([, s]) => this.client.closeSession((await s).handle)));
   }
 
-  private async openSession(database: string, principal?: PrincipalCredentials, warehouse?: string): Promise<FlinkSession> {
+  private async openSession(database: string, principal?: PrincipalCredentials, warehouse?: string, scenarioOptions?: Record<string, string>): Promise<FlinkSession> {
     // Paimon's Flink catalog checks its default database when it opens: make that the scenario's
     // own, so a principal needs no privilege on `default`. With a warehouse path, the catalog is
     // a filesystem catalog on it instead of the environment's.
     const base = warehouse ? { warehouse } : catalogOptions(this.context, this.endpoint, principal);
     // No metadata cache (Paimon's default caches tables): a table another engine altered or
     // dropped is loaded fresh, as the Java gateway does, so steps judge Flink's reader, not a cache.
-    const options: Record<string, string> = { ...base, 'default-database': database, 'cache-enabled': 'false' };
+    // A scenario's catalog-config (client options and its own catalog address) goes on top.
+    const options: Record<string, string> = { ...base, 'default-database': database, 'cache-enabled': 'false', ...(warehouse ? {} : scenarioOptions) };
     const secrets = SECRET_OPTIONS.map((k) => options[k]).filter((s): s is string => !!s);
     const handle = await this.client.openSession(SESSION_PROPERTIES, `paimon-interop ${database}${principal ? ` as ${principal.name}` : ''}`);
     const session: FlinkSession = { handle, secrets, zone: SESSION_PROPERTIES['table.local-time-zone'] };
@@ -126,7 +128,7 @@ export class FlinkEngine implements Engine {
     if (this.down) throw new EngineUnavailableError('flink', this.down);
     const statement = buildSql(request, FLINK_DIALECT, ctx.database);
     if (statement === undefined) return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `Flink SQL has no statement for ${request.kind}` } };
-    const session = await this.session(ctx.scenarioDatabase ?? ctx.database, ctx.principal, ctx.filesystemWarehouse);
+    const session = await this.session(ctx.scenarioDatabase ?? ctx.database, ctx.principal, ctx.filesystemWarehouse, ctx.catalogOptions);
     if (session.catalogError) return session.catalogError;
     // The step's session zone; raw SQL that sets the zone itself is left alone (no zone declared).
     const zone = ctx.timeZone ?? SESSION_PROPERTIES['table.local-time-zone'];
@@ -190,7 +192,7 @@ export class FlinkEngine implements Engine {
 export const flinkDescriptor: EngineDescriptor = {
   name: 'flink',
   summary: "Flink SQL with Paimon's Flink connector, over the Flink SQL Gateway REST API",
-  capabilities: ['sql', 'writes', 'principals', 'merge-into'],
+  capabilities: ['sql', 'writes', 'principals', 'merge-into', 'catalog-config'],
   // A gateway session per scenario and principal: concurrent scenarios never share one.
   concurrentSteps: true,
   createAdapter: (endpoint, context) => new FlinkEngine(endpoint, context),

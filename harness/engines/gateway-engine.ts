@@ -12,13 +12,14 @@ function gatewayCredentials(p: PrincipalCredentials): Record<string, string | un
 }
 
 /** The body of POST /execute (harness/gateways/gateway-protocol.schema.json, `executeRequest`). */
-export function gatewayBody(request: EngineRequest, ctx: StepContext): { request: EngineRequest; database: string; credentials?: Record<string, string | undefined>; warehouse?: string; timeZone?: string } {
+export function gatewayBody(request: EngineRequest, ctx: StepContext): { request: EngineRequest; database: string; credentials?: Record<string, string | undefined>; warehouse?: string; timeZone?: string; catalogOptions?: Record<string, string> } {
   return {
     request,
     database: ctx.database,
     credentials: ctx.principal ? gatewayCredentials(ctx.principal) : undefined,
     ...(ctx.filesystemWarehouse ? { warehouse: ctx.filesystemWarehouse } : {}),
     ...(ctx.timeZone ? { timeZone: ctx.timeZone } : {}),
+    ...(ctx.catalogOptions ? { catalogOptions: ctx.catalogOptions } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import { gatewayLauncher } from './local-launch.ts';
 export const paimonJavaDescriptor: EngineDescriptor = {
   name: 'paimon-java',
   summary: "Paimon's Java Table API behind a loopback gateway",
-  capabilities: ['writes', 'principals'],
+  capabilities: ['writes', 'principals', 'catalog-config'],
   createAdapter: (endpoint) => new GatewayEngine('paimon-java', endpoint),
   local: gatewayLauncher('paimon-java'),
 };

@@ -119,7 +119,7 @@ export function paimonRustRequest(request: EngineRequest, database: string): Eng
 export const paimonRustDescriptor: EngineDescriptor = {
   name: 'paimon-rust',
   summary: "Paimon's Rust implementation (pypaimon-rust) with its DataFusion SQL, behind a loopback gateway",
-  capabilities: ['sql', 'writes', 'principals', 'merge-into'],
+  capabilities: ['sql', 'writes', 'principals', 'merge-into', 'catalog-config'],
   createAdapter: (endpoint) => new PaimonRustEngine('paimon-rust', endpoint),
   local: gatewayLauncher('paimon-rust'),
 };

@@ -6,7 +6,7 @@ import { gatewayLauncher } from './local-launch.ts';
 export const pypaimonDescriptor: EngineDescriptor = {
   name: 'pypaimon',
   summary: "Paimon's Python implementation (pypaimon) behind a loopback gateway",
-  capabilities: ['writes', 'principals'],
+  capabilities: ['writes', 'principals', 'catalog-config'],
   createAdapter: (endpoint) => new GatewayEngine('pypaimon', endpoint),
   local: gatewayLauncher('pypaimon', { oneShot: true }),
 };

@@ -40,6 +40,9 @@ def handle(execute, payload):
     try:
         # A filesystem catalog on the warehouse path replaces the environment's catalog.
         credentials = {"warehouse": payload["warehouse"]} if payload.get("warehouse") else payload.get("credentials")
+        # The scenario's catalog configuration: its client options and its own catalog address.
+        if payload.get("catalogOptions") and not payload.get("warehouse"):
+            credentials = dict(credentials or {}, catalog_options=payload["catalogOptions"])
         columns, rows, statement = execute(payload["request"], payload["database"], credentials)
         reply = {"ok": True, "columns": columns, "rows": rows, "statement": statement}
     except (KeyboardInterrupt, SystemExit):
@@ -126,12 +129,13 @@ def describe_error(exc):
 
 
 def catalog_options(credentials):
-    """The environment's catalog options, or with a principal's own credentials in their place;
-    a filesystem catalog on a warehouse path when credentials name one."""
+    """The environment's catalog options, or with a principal's own credentials in their place,
+    and a scenario's catalog options (`catalog_options`) on top; a filesystem catalog on a
+    warehouse path when credentials name one."""
     if credentials and credentials.get("warehouse"):
         return {"warehouse": credentials["warehouse"]}
     options = dict(load_config()["catalog"])
-    if credentials:
+    if credentials and any(credentials.get(k) for k in ("uri", "token", "access_key_id")):
         for key in ("token", "dlf.access-key-id", "dlf.access-key-secret", "dlf.region"):
             options.pop(key, None)
         if credentials.get("uri"):
@@ -142,6 +146,8 @@ def catalog_options(credentials):
             options.update({"token.provider": "dlf", "dlf.access-key-id": credentials["access_key_id"],
                             "dlf.access-key-secret": credentials["access_key_secret"],
                             "dlf.region": credentials.get("region") or "cn-hangzhou"})
+    if credentials and credentials.get("catalog_options"):
+        options.update(credentials["catalog_options"])
     return options
 
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { satisfies } from 'semver';
 import { join } from 'node:path';
-import { fetchWireTrace, RETRY_AFTER_SECONDS, setWireFault, wireFaultStates } from '../catalog/index.ts';
+import { closeConfigProfile, fetchWireTrace, openConfigProfile, RETRY_AFTER_SECONDS, setWireFault, wireFaultStates } from '../catalog/index.ts';
 import { claimSourceText } from '../conformance/index.ts';
 import { ENGINE_CAPABILITIES, type PrincipalCredentials } from '../engines/index.ts';
 import { applyKnownIssues, today } from '../known-issues/index.ts';
@@ -68,6 +68,8 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   if (instance.steps.some((s) => s['catalog-deny']) && !ctx.catalogAdmin) return skip("makes the catalog itself deny access: needs the Java reference server's authorization hooks (local environment, --catalog java)");
   const injectsFaults = instance.steps.some((s) => s.fault);
   if (injectsFaults && !ctx.wireTrace) return skip('injects faults through the wire proxy in front of the catalog; this environment has none (local and external have one)');
+  const config = scenario['catalog-config'];
+  if (config && !ctx.wireTrace) return skip("gives its clients a catalog configuration through the wire proxy in front of the catalog; this environment has none (local and external have one)");
   const runnable = instance.steps.some((s) => s.rest !== undefined || stepEngines(s).some((e) => ctx.engines.has(e)));
   if (!runnable) {
     const absent = [...new Set(instance.steps.flatMap(stepEngines))];
@@ -90,13 +92,15 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
 
   let current: ScenarioStep | undefined;
   try {
+    // The scenario's catalog configuration: its engines open the catalog at an address of its own.
+    const catalogOptions = config ? { ...(config.client ?? {}), uri: await openConfigProfile(ctx.wireTrace!, database, { defaults: config.defaults, overrides: config.overrides }) } : undefined;
     const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
     const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, clients: ctx.clientVersions, server: ctx.catalogServer };
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
       const stepStarted = Date.now();
-      const ran = await runStep(step, ctx, database, principals, vars, site);
+      const ran = await runStep(step, ctx, database, principals, vars, site, catalogOptions);
       const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
       // Failing steps keep their trace as evidence; in a scenario that injects faults every step
       // does, since how a client got through the fault (a retry, a wait) is the finding.
@@ -141,6 +145,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   } finally {
     ctx.authority?.unregister(database);
     if (ctx.wireTrace && injectsFaults) await setWireFault(ctx.wireTrace, { clear: database }).catch(() => undefined);
+    if (ctx.wireTrace && config) await closeConfigProfile(ctx.wireTrace, database).catch(() => undefined);
     // Denials in the catalog end with the scenario, so its database can be dropped.
     for (const denied of ctx.catalogAdmin ? instance.steps.filter((s) => s['catalog-deny']) : []) {
       await catalogPermission(ctx, false, database, interpolate(denied['catalog-deny']!, vars).table).catch(() => undefined);
@@ -207,11 +212,11 @@ export function crashedResult(instance: ScenarioInstance, err: unknown): Scenari
 }
 
 /** One step: `as:` resolved to its principal, then the handler of the step's kind. */
-async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>, vars: Record<string, string | number | boolean>, site: StepRun['site']): Promise<StepResult> {
+async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>, vars: Record<string, string | number | boolean>, site: StepRun['site'], catalogOptions?: Record<string, string>): Promise<StepResult> {
   const base: StepResult = { index: step.index, name: stepName(step), loc: step.loc, ...stepFeatures(step), status: 'pass', engines: [], disagreements: [], skippedEngines: [] };
   const principal = step.as === undefined ? undefined : principals[step.as];
   if (step.as !== undefined && !principal) {
     return { ...base, status: 'error', engines: [{ engine: 'harness', status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
   }
-  return runStepKind({ step, ctx, database, principal, base, vars, site });
+  return runStepKind({ step, ctx, database, principal, base, vars, site, catalogOptions });
 }

@@ -104,6 +104,11 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
 
   const variables = new Set<string>([...RUNTIME_VARIABLES, ...Object.keys(doc.matrix ?? {})]);
   const principals = new Set(Object.keys(doc.principals ?? {}));
+  if (doc['catalog-config'] && doc.principals) {
+    // A principal reaches the catalog through the access-control proxy; the scenario's own
+    // configuration address would bypass it.
+    problems.push(problem('BAD_VALUE', "'catalog-config' and 'principals' cannot be combined: a principal's requests go through the access-control proxy, the configured ones through the scenario's own address", loc.ofPath(['catalog-config'])));
+  }
 
   const steps = doc.steps.map((step, index) => {
     const base = ['steps', index];
@@ -111,7 +116,7 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
     const onPath = (i: number) => (Array.isArray(step.on) ? [...base, 'on', i] : [...base, 'on']);
     on.forEach((e, i) => checkEngine(e, onPath(i)));
     const kind = Object.keys(NEEDS).find((k) => step[k as keyof typeof step] !== undefined);
-    const needed = [...(kind ? [NEEDS[kind]!] : []), ...(step.as !== undefined ? ['principals'] : [])];
+    const needed = [...(kind ? [NEEDS[kind]!] : []), ...(step.as !== undefined ? ['principals'] : []), ...(doc['catalog-config'] && on.length ? ['catalog-config'] : [])];
     const expectsUnsupported = step.expect?.error === 'unsupported' || (typeof step.expect?.error === 'object' && step.expect.error.class === 'unsupported');
     if (opts.capabilities && !expectsUnsupported) {
       on.forEach((name, i) => {
@@ -119,7 +124,7 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
           const has = opts.capabilities![engine];
           const lacking = has ? needed.filter((c) => !has.includes(c)) : [];
           if (lacking.length) {
-            const what = lacking.map((c) => (c === 'principals' ? `act as a principal ('as: ${step.as}')` : c === 'sql' ? 'run SQL' : c === 'writes' ? `run ${kind}` : c)).join(' or ');
+            const what = lacking.map((c) => (c === 'principals' ? `act as a principal ('as: ${step.as}')` : c === 'catalog-config' ? "open the catalog with the scenario's 'catalog-config'" : c === 'sql' ? 'run SQL' : c === 'writes' ? `run ${kind}` : c)).join(' or ');
             problems.push(problem('UNSUPPORTED_BY_ENGINE', `${engine} cannot ${what} (its capabilities: ${has!.join(', ') || 'none'}): take it off 'on', or assert it with 'expect: { error: unsupported }'`, loc.ofPath(onPath(i))));
           }
         }

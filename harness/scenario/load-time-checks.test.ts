@@ -8,8 +8,8 @@ import { loadScenarioSource } from './index.ts';
 /** The loader's checks that keep a wrong verdict from ever running: exactness, regexes, capabilities. */
 const opts = {
   knownEngines: ['spark', 'pypaimon'],
-  capabilities: { spark: ['sql', 'writes'], pypaimon: ['writes', 'principals'] },
-  knownCapabilities: ['sql', 'writes', 'principals', 'merge-into'],
+  capabilities: { spark: ['sql', 'writes'], pypaimon: ['writes', 'principals', 'catalog-config'] },
+  knownCapabilities: ['sql', 'writes', 'principals', 'merge-into', 'catalog-config'],
 };
 const codes = (lines: string[]) => loadScenarioSource('s.yaml', lines.join('\n'), opts).problems.map((p) => [p.code, p.loc.line, p.loc.col]);
 const table = ['name: t', 'steps:', '  - on: pypaimon', '    create-table: { table: t, columns: { id: BIGINT, d: "DECIMAL(10, 2)", ok: BOOLEAN, b: TINYINT } }'];
@@ -86,6 +86,12 @@ describe('load-time checks', () => {
     expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    sql: SELECT 1'])).toEqual([['UNSUPPORTED_BY_ENGINE', 3, 9]]);
     expect(codes(['name: t', 'steps:', '  - on: pypaimon', '    sql: SELECT 1', '    expect: { error: unsupported }'])).toEqual([]);
     expect(codes(['name: t', 'principals: { p: {} }', 'steps:', '  - on: [pypaimon, spark]', '    as: p', '    read: { table: t }'])).toEqual([['UNSUPPORTED_BY_ENGINE', 4, 20]]);
+  });
+
+  it("a scenario's catalog-config needs engines that open the catalog with it, and no principals", () => {
+    const config = "catalog-config: { defaults: { 'table-default.bucket': '2' } }";
+    expect(codes(['name: t', config, 'steps:', '  - on: [pypaimon, spark]', '    read: { table: t }'])).toEqual([['UNSUPPORTED_BY_ENGINE', 4, 20]]);
+    expect(codes(['name: t', config, 'principals: { p: {} }', 'steps:', '  - rest: { method: GET, path: /databases }'])).toEqual([['BAD_VALUE', 2, 17]]);
   });
 
   it('requires.paimon must be a version range, and capabilities must exist', () => {

@@ -317,6 +317,16 @@ export const ScenarioSchema = z
           .describe("capabilities of the REST catalog the scenario exercises (docs/conformance.md): it skips on a catalog that does not claim them, and its verdict counts toward theirs in the conformance report"),
       })
       .optional(),
+    'catalog-config': z
+      .strictObject({
+        defaults: z.record(z.string(), z.string()).optional().describe("merged into the `defaults` of the catalog's GET /v1/config answer: options a client's own settings win over"),
+        overrides: z.record(z.string(), z.string()).optional().describe("merged into the `overrides` of the catalog's GET /v1/config answer: options that win over a client's own settings"),
+        client: z.record(z.string(), z.string()).optional().describe('catalog options every engine passes when it opens the catalog for this scenario'),
+      })
+      .optional()
+      .describe(
+        "the catalog configuration this scenario's clients are given: each engine opens the catalog through the wire proxy on an address of the scenario's own, where GET /v1/config answers the catalog's configuration with these defaults and overrides merged in",
+      ),
     principals: z
       .record(
         Identifier,

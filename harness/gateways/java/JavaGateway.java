@@ -115,7 +115,7 @@ public class JavaGateway {
             JsonNode req = body.path("request");
             // The step's session zone is the process's while it runs (the harness sends one step at a time).
             TimeZone.setDefault(TimeZone.getTimeZone(body.path("timeZone").asText("UTC")));
-            Catalog catalog = body.hasNonNull("warehouse") ? filesystemCatalog(body.get("warehouse").asText()) : catalogFor(body.path("credentials"));
+            Catalog catalog = body.hasNonNull("warehouse") ? filesystemCatalog(body.get("warehouse").asText()) : catalogFor(body.path("credentials"), body.path("catalogOptions"));
             String kind = req.path("kind").asText();
             if ("sql".equals(kind)) throw new Unsupported("paimon-java has no SQL; use a portable action");
             String database = body.path("database").asText();
@@ -206,7 +206,8 @@ public class JavaGateway {
         return CATALOGS.computeIfAbsent("filesystem:" + warehouse, k -> CatalogFactory.createCatalog(CatalogContext.create(Options.fromMap(options))));
     }
 
-    private static Catalog catalogFor(JsonNode credentials) {
+    /** The environment's catalog, or a principal's, with a scenario's catalog options (its own address among them) on top. */
+    private static Catalog catalogFor(JsonNode credentials, JsonNode scenarioOptions) {
         Map<String, String> options = new HashMap<>();
         config.path("catalog").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
         if (credentials.isObject()) {
@@ -225,6 +226,7 @@ public class JavaGateway {
         // One gateway serves every scenario while other engines change tables: a cached catalog
         // would keep serving a schema another engine has since altered.
         options.putIfAbsent("cache-enabled", "false");
+        scenarioOptions.fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
         String key = new java.util.TreeMap<>(options).toString();
         return CATALOGS.computeIfAbsent(key, k -> CatalogFactory.createCatalog(CatalogContext.create(Options.fromMap(options))));
     }

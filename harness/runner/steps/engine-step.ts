@@ -132,7 +132,7 @@ function projectColumns(result: CanonicalResult, columns: string[] | undefined):
   return { columns: at.map((i) => result.columns[i]!), rows: result.rows.map((r) => at.map((i) => r[i]!)) };
 }
 
-async function onEngine({ step, ctx, database, scenarioDatabase, principal, site, base }: StepRun, engineName: string, checked: Checked): Promise<EngineRun> {
+async function onEngine({ step, ctx, database, scenarioDatabase, principal, site, base, catalogOptions }: StepRun, engineName: string, checked: Checked): Promise<EngineRun> {
   const request = checkedRequest(stepRequest(step, engineName), checked);
   // Cross-version cells: writes go to the writer release's clients unless the step says otherwise.
   const onWriter = step.clients === 'writer' || (step.clients === undefined && WRITE_KINDS.has(request.kind));
@@ -142,7 +142,7 @@ async function onEngine({ step, ctx, database, scenarioDatabase, principal, site
   if (!engine) return { skipped: ctx.unavailable.get(engineName) ?? 'not in this environment' };
   const t = performance.now();
   try {
-    const stepCtx: StepContext = { database, scenarioDatabase, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.warehouseRoot : undefined, timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }), timeZone: step['time-zone'] };
+    const stepCtx: StepContext = { database, scenarioDatabase, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.warehouseRoot : undefined, timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }), timeZone: step['time-zone'], ...(catalogOptions && step.catalog !== 'filesystem' ? { catalogOptions } : {}) };
     const outcome: EngineOutcome = checked.problem
       ? { ok: false, statement: `harness check of ${request.kind} ${request.kind === 'insert' ? 'into' : 'of'} ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: checked.problem } }
       : await engine.execute(request, stepCtx);

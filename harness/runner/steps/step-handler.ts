@@ -19,6 +19,8 @@ export interface StepRun {
   base: StepResult;
   /** Where the step runs, as known issues match it (scenario, instance, versions). */
   site: Omit<DeviationSite, 'stepName' | 'kind' | 'expectedError' | 'engine'>;
+  /** The scenario's `catalog-config`: client options (with the scenario's own catalog address, `uri`) every engine opens the catalog with. */
+  catalogOptions?: Record<string, string>;
   /** The scenario's variables; a handler may add one for later steps (mark-time). */
   vars: Record<string, string | number | boolean>;
 }
