@@ -5,8 +5,9 @@ import { closeConfigProfile, fetchWireTrace, openConfigProfile, RETRY_AFTER_SECO
 import { claimSourceText } from '../conformance/index.ts';
 import { ENGINE_CAPABILITIES, type PrincipalCredentials } from '../engines/index.ts';
 import { applyKnownIssues, today } from '../known-issues/index.ts';
-import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
+import { ANY_WRITER, interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
 import { renderStepFailure } from '../verdicts/index.ts';
+import { withAnyWriter } from './any-writer.ts';
 import { databaseName, instanceTag, type RunContext } from './run-context.ts';
 import { withStatus, type ScenarioResult, type StepResult } from '../verdicts/index.ts';
 import { stepEngines, stepFeatures, stepKind, stepName, WRITE_KINDS } from './step-request.ts';
@@ -19,8 +20,10 @@ const now = () => performance.now();
  * checks expectations and agreement, and drops the database again. Returns a result value;
  * only the vitest boundary turns a failed result into a thrown assertion.
  */
-export async function runScenario(instance: ScenarioInstance, ctx: RunContext): Promise<ScenarioResult> {
+export async function runScenario(given: ScenarioInstance, ctx: RunContext): Promise<ScenarioResult> {
   const started = now();
+  // Setup writes on `any-writer` go to this cell's first available writer.
+  const instance = withAnyWriter(given, ctx);
   const { scenario } = instance;
   const instanceKey = `${instance.id}@${ctx.cell ?? ''}`;
   const database = databaseName(ctx.runId, instanceKey, scenario.name);
@@ -52,7 +55,7 @@ export async function runScenario(instance: ScenarioInstance, ctx: RunContext): 
   // A step that writes (or runs SQL) on engines this cell lacks, and on no other, would leave later
   // steps without their table: the scenario is not this cell's to judge, and says why.
   const stranded = instance.steps.find((s) => (stepKind(s) === 'sql' || WRITE_KINDS.has(stepKind(s))) && stepEngines(s).length > 0 && stepEngines(s).every((e) => !ctx.engines.has(e)));
-  if (stranded) return skip(`step ${stranded.index + 1} runs on ${stepEngines(stranded).map((e) => `${e} (${ctx.unavailable.get(e) ?? 'not in this environment'})`).join(', ')} only`);
+  if (stranded) return skip(`step ${stranded.index + 1} runs on ${stepEngines(stranded).map((e) => `${e} (${e === ANY_WRITER ? 'no engine of this cell can write' : ctx.unavailable.get(e) ?? 'not in this environment'})`).join(', ')} only`);
   // Cross-version cells: a scenario that writes with a client the writer's release lacks is not
   // this cell's to judge (its writes would have to come from another version).
   const onWriter = (s: ScenarioStep) => s.clients !== 'reader' && WRITE_KINDS.has(stepKind(s));

@@ -4,7 +4,7 @@ import type { Locator } from './locate.ts';
 import { matrixSize, matrixValues } from './expand-matrix.ts';
 import { parsePredicate, PredicateSyntaxError } from './parse-predicate.ts';
 import { problem, type Problem } from './problem.ts';
-import { RUNTIME_VARIABLES, type Scenario } from './scenario-model.ts';
+import { ANY_WRITER, ANY_WRITER_KINDS, RUNTIME_VARIABLES, type Scenario } from './scenario-model.ts';
 import { isTimeZone, type ScenarioDoc } from './scenario-schema.ts';
 import { eachString, variablesIn, wholeVariable } from './variables.ts';
 
@@ -53,6 +53,7 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
       for (const v of concrete(name)) checkEngine(v, ['matrix', param]);
       return;
     }
+    if (name === ANY_WRITER) return;
     if (!known.has(name)) {
       problems.push(problem('UNKNOWN_ENGINE', `no adapter provides engine '${name}' (${engineList})`, key ? loc.ofKey(path, key) : loc.ofPath(path)));
     }
@@ -115,6 +116,9 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
     const on = step.on === undefined ? [] : Array.isArray(step.on) ? step.on : [step.on];
     const onPath = (i: number) => (Array.isArray(step.on) ? [...base, 'on', i] : [...base, 'on']);
     on.forEach((e, i) => checkEngine(e, onPath(i)));
+    if (on.includes(ANY_WRITER) && (on.length > 1 || !ANY_WRITER_KINDS.some((k) => step[k] !== undefined))) {
+      problems.push(problem('BAD_VALUE', `'on: ${ANY_WRITER}' stands alone on a portable write step (${ANY_WRITER_KINDS.join(', ')}): the runner picks the writer`, loc.ofPath(onPath(on.indexOf(ANY_WRITER)))));
+    }
     const kind = Object.keys(NEEDS).find((k) => step[k as keyof typeof step] !== undefined);
     const needed = [...(kind ? [NEEDS[kind]!] : []), ...(step.as !== undefined ? ['principals'] : []), ...(doc['catalog-config'] && on.length ? ['catalog-config'] : [])];
     const expectsUnsupported = step.expect?.error === 'unsupported' || (typeof step.expect?.error === 'object' && step.expect.error.class === 'unsupported');

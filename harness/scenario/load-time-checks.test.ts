@@ -88,6 +88,12 @@ describe('load-time checks', () => {
     expect(codes(['name: t', 'principals: { p: {} }', 'steps:', '  - on: [pypaimon, spark]', '    as: p', '    read: { table: t }'])).toEqual([['UNSUPPORTED_BY_ENGINE', 4, 20]]);
   });
 
+  it('on: any-writer stands alone on a portable write step', () => {
+    expect(codes(['name: t', 'steps:', '  - on: any-writer', '    insert: { table: t, rows: [[1]] }'])).toEqual([]);
+    expect(codes(['name: t', 'steps:', '  - on: [any-writer, pypaimon]', '    insert: { table: t, rows: [[1]] }'])).toEqual([['BAD_VALUE', 3, 10]]);
+    expect(codes(['name: t', 'steps:', '  - on: any-writer', '    read: { table: t }'])).toEqual([['BAD_VALUE', 3, 9]]);
+  });
+
   it("a scenario's catalog-config needs engines that open the catalog with it, and no principals", () => {
     const config = "catalog-config: { defaults: { 'table-default.bucket': '2' } }";
     expect(codes(['name: t', config, 'steps:', '  - on: [pypaimon, spark]', '    read: { table: t }'])).toEqual([['UNSUPPORTED_BY_ENGINE', 4, 20]]);
