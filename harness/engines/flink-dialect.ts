@@ -4,8 +4,12 @@ import { backtickId, columnPosition, optionList, standardString, type SqlDialect
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
 export const flinkString = standardString;
 
-/** Every Flink session of the harness: batch statements that return when done, times in UTC. */
-export const SESSION_PROPERTIES = { 'execution.runtime-mode': 'batch', 'table.dml-sync': 'true', 'table.local-time-zone': 'UTC' };
+/**
+ * Every Flink session of the harness: batch statements that return when done, times in UTC, and
+ * results fetched in batches of up to 64 MB (Flink's default of 2 MB per batch cannot carry one
+ * row of two 1 MB values; the limit is the client's result collection, not Paimon's reader).
+ */
+export const SESSION_PROPERTIES = { 'execution.runtime-mode': 'batch', 'table.dml-sync': 'true', 'table.local-time-zone': 'UTC', 'collect-sink.batch-size.max': '64mb' };
 
 /**
  * A value as a Flink SQL literal of its column's type. Flink types an untyped literal by its

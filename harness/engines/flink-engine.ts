@@ -11,8 +11,6 @@ import { flinkError, flinkResult, isInfrastructureFailure, rootCause } from './f
 import { buildSql, SQL_CATALOG } from './sql-builder.ts';
 import { SqlGatewayClient } from './sql-gateway-client.ts';
 
-/** Session settings: batch reads end (streaming SELECTs never do); DML returns once committed. */
-
 interface FlinkSession {
   handle: string;
   /** Secrets in this session's catalog options: redacted from every message. */

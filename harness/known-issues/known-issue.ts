@@ -17,6 +17,7 @@ export const KnownIssueSchema = z.strictObject({
   params: z.record(z.string(), OneOrMore(Scalar)).optional().describe('only these matrix cells; a list matches any of its values'),
   paimon: z.string().optional().describe('Paimon versions (of the reading cell) the entry applies to, a semver range such as "<1.4" or ">=1.3 <2"'),
   writer: z.string().optional().describe('Paimon versions of the writing clients the entry applies to (a cross cell A>B: A; a plain cell: its own), a semver range'),
+  'catalog-paimon': z.string().optional().describe("Paimon versions of the catalog server the entry applies to (a cell's --catalog-paimon, else its own), a semver range"),
   server: z.enum(['java', 'python']).optional().describe("the catalog server the entry applies to: Paimon's Java RESTCatalogServer (the default) or pypaimon's (--catalog python); default: any"),
   clients: z
     .partialRecord(z.enum(['pypaimon', 'paimon-java', 'paimon-rust']), z.string())

@@ -24,6 +24,14 @@ describe('known issues', () => {
     expect(appliesTo(issue, { ...site, scenarioName: 'ts-ns' }, '2026-11-21')).toBe(false);
   });
 
+  it("scopes by the catalog server's release: --catalog-paimon, else the cell's own", () => {
+    const old = { ...issue, 'catalog-paimon': '<1.2.0' };
+    expect(appliesTo(old, { ...site, paimon: '1.3.1', catalogPaimon: '1.1.1' }, '2026-11-21')).toBe(true);
+    expect(appliesTo(old, { ...site, paimon: '1.3.1' }, '2026-11-21')).toBe(false);
+    expect(appliesTo(old, { ...site, paimon: '1.1.1' }, '2026-11-21')).toBe(true);
+    expect(appliesTo(old, site, '2026-11-21')).toBe(false);
+  });
+
   it('needs the failure to match the signature', () => {
     expect(findKnownIssue([issue], site, 'rows\n+ 1 | 2024-05-01 12:34:56.123456789', '2026-11-21')?.id).toBe('x');
     expect(findKnownIssue([issue], site, 'rows\n+ 1 | 2024-05-01 12:34:56', '2026-11-21')).toBeUndefined();

@@ -15,6 +15,8 @@ export interface DeviationSite {
   paimon?: string;
   /** Paimon version of the writing clients: a cross cell's writer release, else the cell's. */
   writer?: string;
+  /** Paimon version of the catalog server (a cell's --catalog-paimon, else its own). */
+  catalogPaimon?: string;
   /** The catalog server of the cell: `python` for pypaimon's RESTCatalogServer, else Paimon's Java one. */
   server?: 'java' | 'python';
   /** Component versions of the cell (pypaimon, paimon-java, paimon-rust, ...), as the environment reports them. */
@@ -27,6 +29,8 @@ export function appliesTo(issue: KnownIssue, site: DeviationSite, today: string)
   if (issue.paimon !== undefined && (site.paimon === undefined || !satisfies(site.paimon, issue.paimon))) return false;
   const writer = site.writer ?? site.paimon;
   if (issue.writer !== undefined && (writer === undefined || !satisfies(writer, issue.writer))) return false;
+  const catalog = site.catalogPaimon ?? site.paimon;
+  if (issue['catalog-paimon'] !== undefined && (catalog === undefined || !satisfies(catalog, issue['catalog-paimon']))) return false;
   if (issue.server !== undefined && issue.server !== (site.server ?? 'java')) return false;
   for (const [client, range] of Object.entries(issue.clients ?? {})) {
     const version = site.clients?.[client];

@@ -23,3 +23,18 @@ describe('generated rows', () => {
     expect(generatedCount({ from: 1, to: 99_999_999 })).toMatch(/at most/);
   });
 });
+
+describe('wide generated values', () => {
+  it('are exactly width characters (STRING) or bytes (binary), and differ by row and column', () => {
+    const s = generatedValue(7, 'payload', { kind: 'string' }, 1_048_576) as string;
+    expect(s.length).toBe(1_048_576);
+    expect(s.startsWith('payload-7-payload-7-')).toBe(true);
+    const b = generatedValue(7, 'blob', { kind: 'binary' }, 1_000) as string;
+    expect(b).toMatch(/^0x[0-9a-f]{2000}$/);
+    expect(generatedValue(8, 'blob', { kind: 'binary' }, 1_000)).not.toBe(b);
+    expect(generatedValue(7, 'payload', { kind: 'string' }, 5)).toBe('paylo');
+    // Without a width, strings stay short and binary columns have no generated values.
+    expect(generatedValue(7, 'payload', { kind: 'string' })).toBe('payload-7');
+    expect(() => generatedValue(7, 'blob', { kind: 'binary' })).toThrow(/no generated values for binary/);
+  });
+});

@@ -4,6 +4,8 @@ import type { CanonicalType } from './canonical-type.ts';
 export interface GeneratedRange {
   from: number;
   to: number;
+  /** Each STRING value this many characters and each binary value this many bytes (large values). */
+  width?: number;
 }
 
 const MAX_GENERATED_ROWS = 1_000_000;
@@ -31,8 +33,9 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
  * scenario would write them (strings for exact numbers, dates and timestamps) and stay exact in
  * their type: floats are multiples of 1/4, decimals have the column's scale. No NULLs.
  */
-export function generatedValue(i: number, name: string, type: CanonicalType): unknown {
+export function generatedValue(i: number, name: string, type: CanonicalType, width?: number): unknown {
   const k = factor(name);
+  if (width !== undefined && (type.kind === 'string' || type.kind === 'binary')) return wideValue(i, name, type.kind, width);
   switch (type.kind) {
     case 'boolean':
       return (i + k) % 2 === 0;
@@ -66,9 +69,21 @@ export function generatedValue(i: number, name: string, type: CanonicalType): un
   }
 }
 
+/**
+ * A value of exactly `width` characters (STRING: the row's `<column>-<i>-` repeated, ASCII, so
+ * characters are bytes) or bytes (binary, written as 0x… hex: bytes (i × k + j) mod 256).
+ */
+function wideValue(i: number, name: string, kind: 'string' | 'binary', width: number): string {
+  if (kind === 'string') return `${name}-${i}-`.repeat(Math.ceil(width / (name.length + String(i).length + 2))).slice(0, width);
+  const k = factor(name);
+  const bytes = Buffer.alloc(width);
+  for (let j = 0; j < width; j++) bytes[j] = (i * k + j) % 256;
+  return `0x${bytes.toString('hex')}`;
+}
+
 /** Rows `from..to` for the given columns. */
 export function generatedRows(range: GeneratedRange, columns: readonly { name: string; type: CanonicalType }[]): unknown[][] {
   const rows: unknown[][] = [];
-  for (let i = range.from; i <= range.to; i++) rows.push(columns.map((c) => generatedValue(i, c.name, c.type)));
+  for (let i = range.from; i <= range.to; i++) rows.push(columns.map((c) => generatedValue(i, c.name, c.type, range.width)));
   return rows;
 }

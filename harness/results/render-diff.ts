@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CanonicalValue } from './canonical-value.ts';
 
 /** One row as a diff line: `1 | '25-34' | M | true | NULL`. */
@@ -5,9 +6,15 @@ export function formatRow(row: readonly CanonicalValue[]): string {
   return row.map(formatCell).join(' | ');
 }
 
+/** Longer values are shown by their start, length and digest: a diff line stays readable. */
+const MAX_CELL_CHARS = 200;
+
 /** Strings that would read as something else (NULL, '', padding, a separator) are quoted. */
 function formatCell(v: CanonicalValue): string {
   if (v === null) return 'NULL';
+  if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+    return `${JSON.stringify(v.slice(0, 40))}… (${v.length} characters, sha256 ${createHash('sha256').update(v).digest('hex').slice(0, 12)})`;
+  }
   if (typeof v === 'string') return v === '' || v === 'NULL' || /^\s|\s$|\||^"/.test(v) ? JSON.stringify(v) : v;
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);

@@ -43,6 +43,8 @@ export interface RunContext {
   paimonVersion?: string;
   /** Cross-version cells: the Paimon version whose engines write. */
   writerPaimonVersion?: string;
+  /** Paimon version of the catalog server, where it differs from the cell's (--catalog-paimon). */
+  catalogPaimonVersion?: string;
   /** The catalog server is pypaimon's RESTCatalogServer (`--catalog python`). */
   catalogServer?: 'python';
   /** Component versions of the cell (pypaimon 2.1.0, paimon-rust 0.4.0, ...), for known issues scoped by client release. */

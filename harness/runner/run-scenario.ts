@@ -98,7 +98,7 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
     // The scenario's catalog configuration: its engines open the catalog at an address of its own.
     const catalogOptions = config ? { ...(config.client ?? {}), uri: await openConfigProfile(ctx.wireTrace!, database, { defaults: config.defaults, overrides: config.overrides }) } : undefined;
     const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
-    const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, clients: ctx.clientVersions, server: ctx.catalogServer };
+    const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, clients: ctx.clientVersions, server: ctx.catalogServer, catalogPaimon: ctx.catalogPaimonVersion };
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;

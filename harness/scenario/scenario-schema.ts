@@ -31,8 +31,19 @@ const TableName = z.string().min(1).describe('a table name (any text; ${variable
 const TableRef = z.string().min(1).describe('table name, optionally with a $system suffix; the scenario database is implied');
 
 const GeneratedRange = z
-  .strictObject({ from: z.number().int().min(1), to: z.number().int().min(1) })
-  .refine((r) => r.to >= r.from && r.to - r.from < 1_000_000, 'from <= to, at most 1,000,000 rows');
+  .strictObject({
+    from: z.number().int().min(1),
+    to: z.number().int().min(1),
+    width: z
+      .number()
+      .int()
+      .min(1)
+      .max(16 * 1024 * 1024)
+      .optional()
+      .describe('each STRING value is this many characters and each BINARY/VARBINARY value this many bytes (large values: 1048576 is 1 MB); default: short values, and no binary columns'),
+  })
+  .refine((r) => r.to >= r.from && r.to - r.from < 1_000_000, 'from <= to, at most 1,000,000 rows')
+  .refine((r) => r.width === undefined || (r.to - r.from + 1) * r.width <= 64 * 1024 * 1024, 'at most 64 MB of wide values (rows × width)');
 
 const ErrorClass = z.enum([
   'permission-denied',

@@ -65,6 +65,7 @@ const ctxBase = {
   writerPaimonVersion: spec.writerVersion,
   clientVersions: env.versions,
   catalogServer: env.catalogServer,
+  catalogPaimonVersion: env.catalogVersion,
   wireTrace: env.wireTrace,
   catalogClaim: env.catalogClaim,
   catalogAdmin: env.catalogAdmin,
