@@ -22,4 +22,6 @@ export interface CanonicalResult {
   rows: CanonicalValue[][];
   /** Set when a report keeps only the first rows of a large result: how many there were. */
   rowCount?: number;
+  /** Set when a report shows some long values by their start, length and digest only. */
+  valuesCut?: boolean;
 }

@@ -37,7 +37,20 @@ export function multisetDifference(expected: readonly DiffItem[], actual: readon
 /** Rows a report keeps of one result; the rest are counted (`rowCount`), not stored. */
 export const REPORTED_ROWS = 200;
 
-/** A result as reports keep it: all rows when few, else the first REPORTED_ROWS and the count. */
-export function reportedResult<T extends { rows: unknown[] }>(result: T): T & { rowCount?: number } {
-  return result.rows.length <= REPORTED_ROWS ? result : { ...result, rows: result.rows.slice(0, REPORTED_ROWS), rowCount: result.rows.length };
+/** Characters a report keeps of one text value; a longer one is shown by its start, length and digest. */
+export const REPORTED_VALUE_CHARS = 4_000;
+
+function reportedValue(v: unknown): unknown {
+  if (typeof v !== 'string' || v.length <= REPORTED_VALUE_CHARS) return v;
+  return `${v.slice(0, 40)}… (${v.length} characters, sha256 ${createHash('sha256').update(v).digest('hex').slice(0, 12)})`;
+}
+
+/**
+ * A result as reports keep it: all rows when few, else the first REPORTED_ROWS and the count;
+ * text values over REPORTED_VALUE_CHARS (a 1 MB string) shown by start, length and digest.
+ */
+export function reportedResult<T extends { rows: unknown[][] }>(result: T): T & { rowCount?: number; valuesCut?: boolean } {
+  const kept = result.rows.length <= REPORTED_ROWS ? result : { ...result, rows: result.rows.slice(0, REPORTED_ROWS), rowCount: result.rows.length };
+  if (!kept.rows.some((r) => r.some((v) => typeof v === 'string' && v.length > REPORTED_VALUE_CHARS))) return kept;
+  return { ...kept, rows: kept.rows.map((r) => r.map(reportedValue)), valuesCut: true };
 }

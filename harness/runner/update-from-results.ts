@@ -21,7 +21,7 @@ export async function updateFromResult(instance: ScenarioInstance, result: Scena
   if (!step || step.disagreements.length) return false;
   const failing = step.engines.filter((e) => e.status === 'fail');
   if (!failing.every((e) => e.actual && e.failures.every((f) => f.aspect === 'rows' || f.aspect === 'count'))) return false;
-  if (step.engines.some((e) => e.actual?.rowCount !== undefined)) return false; // a report keeps only the first rows
+  if (step.engines.some((e) => e.actual?.rowCount !== undefined || e.actual?.valuesCut)) return false; // a report keeps only the first rows, or cut values
   const candidates = step.engines.filter((e) => e.actual).map((e) => rowsOf(e.actual!));
   const first = JSON.stringify(candidates[0]);
   if (!candidates.length || candidates.some((c) => JSON.stringify(c) !== first)) return false;
