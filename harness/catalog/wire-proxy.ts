@@ -307,29 +307,29 @@ export class WireProxy {
     return false;
   }
 
-  private async serveFaults(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+  /**
+   * One of the harness's control routes (faults, config profiles): admitted by token, its
+   * `database` and body handed to `act` as (method, database, body text), its answer sent as JSON.
+   */
+  private async serveControl(req: IncomingMessage, url: URL, res: ServerResponse, act: (method: string, database: string, body: string) => Promise<unknown> | unknown): Promise<void> {
     if (!this.admitted(req, res)) return;
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const database = url.searchParams.get('database') ?? '';
-    let reply: unknown = { ok: true };
-    if (req.method === 'DELETE') this.clearFaults(database);
-    else if (req.method === 'GET') reply = this.faults.filter((f) => f.database === database).map(({ throttledAt: _t, ...f }) => f);
-    else this.addFault(JSON.parse(Buffer.concat(chunks).toString('utf8')) as FaultRule);
+    const reply = await act(req.method ?? 'GET', url.searchParams.get('database') ?? '', Buffer.concat(chunks).toString('utf8'));
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(reply));
+    res.end(JSON.stringify(reply ?? { ok: true }));
   }
 
-  private async serveProfiles(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
-    if (!this.admitted(req, res)) return;
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const database = url.searchParams.get('database') ?? '';
-    let reply: unknown = { ok: true };
-    if (req.method === 'DELETE') await this.closeProfile(database);
-    else reply = { url: await this.openProfile(database, JSON.parse(Buffer.concat(chunks).toString('utf8')) as ConfigProfile) };
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(reply));
+  private serveFaults(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+    return this.serveControl(req, url, res, (method, database, body) => {
+      if (method === 'DELETE') return this.clearFaults(database);
+      if (method === 'GET') return this.faults.filter((f) => f.database === database).map(({ throttledAt: _t, ...f }) => f);
+      return this.addFault(JSON.parse(body) as FaultRule);
+    });
+  }
+
+  private serveProfiles(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+    return this.serveControl(req, url, res, async (method, database, body) => (method === 'DELETE' ? this.closeProfile(database) : { url: await this.openProfile(database, JSON.parse(body) as ConfigProfile) }));
   }
 
   /** Every request so far, counted by method, path (no query), status and client; one still waiting for its answer counts as status 0. */
