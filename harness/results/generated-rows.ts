@@ -70,8 +70,8 @@ export function generatedValue(i: number, name: string, type: CanonicalType, wid
 }
 
 /**
- * A value of exactly `width` characters (STRING: the row's `<column>-<i>-` repeated, ASCII, so
- * characters are bytes) or bytes (binary, written as 0x… hex: bytes (i × k + j) mod 256).
+ * A value of exactly `width` characters (STRING: the row's `<column>-<i>-` repeated; bytes too
+ * where the column name is ASCII) or bytes (binary, written as 0x… hex: bytes (i × k + j) mod 256).
  */
 function wideValue(i: number, name: string, kind: 'string' | 'binary', width: number): string {
   if (kind === 'string') return `${name}-${i}-`.repeat(Math.ceil(width / (name.length + String(i).length + 2))).slice(0, width);
