@@ -1,5 +1,3 @@
-import { request } from '../http-request.ts';
-
 /**
  * A scenario's catalog configuration (`catalog-config`): what GET /v1/config answers its clients
  * on top of the catalog's own answer.
@@ -7,12 +5,6 @@ import { request } from '../http-request.ts';
 export interface ConfigProfile {
   defaults?: Record<string, string>;
   overrides?: Record<string, string>;
-}
-
-/** A wire proxy's own routes: its address and the token they ask for. */
-interface ProxyRoutes {
-  url: string;
-  token: string;
 }
 
 export const CONFIG_PROFILES_PATH = '/__paimon_interop/config-profiles';
@@ -36,25 +28,4 @@ export function mergeConfigAnswer(text: string, profile: ConfigProfile): string 
     defaults: { ...(a.defaults ?? {}), ...(profile.defaults ?? {}) },
     overrides: { ...(a.overrides ?? {}), ...(profile.overrides ?? {}) },
   });
-}
-
-/**
- * Opens a profile for a scenario's database on a wire proxy (in whatever process runs it): the
- * address of the scenario's own, where clients reach the catalog with that configuration.
- */
-export async function openConfigProfile(endpoint: ProxyRoutes, database: string, profile: ConfigProfile): Promise<string> {
-  const url = new URL(`${CONFIG_PROFILES_PATH.slice(1)}?database=${encodeURIComponent(database)}`, endpoint.url);
-  const res = await request(url, { method: 'POST', headers: { 'x-trace-token': endpoint.token, 'content-type': 'application/json' }, body: JSON.stringify(profile), headersTimeout: 10_000, bodyTimeout: 10_000 });
-  if (res.statusCode !== 200) {
-    await res.body.dump();
-    throw new Error(`the wire proxy refused the scenario's catalog configuration (HTTP ${res.statusCode})`);
-  }
-  return ((await res.body.json()) as { url: string }).url;
-}
-
-/** Closes the scenario's profile address (its scenario ended). */
-export async function closeConfigProfile(endpoint: ProxyRoutes, database: string): Promise<void> {
-  const url = new URL(`${CONFIG_PROFILES_PATH.slice(1)}?database=${encodeURIComponent(database)}`, endpoint.url);
-  const res = await request(url, { method: 'DELETE', headers: { 'x-trace-token': endpoint.token }, headersTimeout: 10_000, bodyTimeout: 10_000 });
-  await res.body.dump();
 }

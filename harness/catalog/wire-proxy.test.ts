@@ -4,8 +4,8 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { FAULT_NAMES } from '../scenario/index.ts';
 import { databaseOf } from './run-prefix.ts';
-import { closeConfigProfile, mergeConfigAnswer, openConfigProfile } from './config-profile.ts';
-import { FAULT_KINDS, redactBody, wireFaultStates, WireProxy } from './wire-proxy.ts';
+import { mergeConfigAnswer } from './config-profile.ts';
+import { closeConfigProfile, FAULT_KINDS, openConfigProfile, redactBody, wireFaultStates, WireProxy } from './wire-proxy.ts';
 
 describe('wire trace bodies', () => {
   it('replaces the values of secret keys at any depth and keeps every digit of 64-bit numbers', () => {

@@ -385,13 +385,35 @@ export async function fetchWireTrace(endpoint: WireTraceEndpoint, database: stri
   return 'value' in got ? got.value : [];
 }
 
+/** POSTs a JSON body to (or DELETEs) one of a proxy's own routes with its token; its parsed answer, or an error naming `what` it refused. */
+async function proxySend<T>(endpoint: WireTraceEndpoint, method: 'POST' | 'DELETE', route: string, what: string, body?: unknown): Promise<T | undefined> {
+  const headers = { 'x-trace-token': endpoint.token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+  const res = await request(new URL(route.slice(1), endpoint.url), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), headersTimeout: 10_000, bodyTimeout: 10_000 });
+  if (res.statusCode !== 200) {
+    await res.body.dump();
+    throw new Error(`the wire proxy refused ${what} (HTTP ${res.statusCode})`);
+  }
+  return (await res.body.json()) as T;
+}
+
 /** Sets (or, with `clear`, removes) fault rules on a wire proxy in whatever process runs it. */
 export async function setWireFault(endpoint: WireTraceEndpoint, rule: FaultRule | { clear: string }): Promise<void> {
-  const clear = 'clear' in rule;
-  const url = new URL(`${FAULTS_PATH.slice(1)}${clear ? `?database=${encodeURIComponent(rule.clear)}` : ''}`, endpoint.url);
-  const res = await request(url, { method: clear ? 'DELETE' : 'POST', headers: { 'x-trace-token': endpoint.token, 'content-type': 'application/json' }, body: clear ? undefined : JSON.stringify(rule), headersTimeout: 10_000, bodyTimeout: 10_000 });
-  await res.body.dump();
-  if (res.statusCode !== 200) throw new Error(`the wire proxy refused the fault rule (HTTP ${res.statusCode})`);
+  if ('clear' in rule) await proxySend(endpoint, 'DELETE', `${FAULTS_PATH}?database=${encodeURIComponent(rule.clear)}`, 'the fault rule');
+  else await proxySend(endpoint, 'POST', FAULTS_PATH, 'the fault rule', rule);
+}
+
+/**
+ * Opens a profile for a scenario's database on a wire proxy (in whatever process runs it): the
+ * address of the scenario's own, where clients reach the catalog with that configuration.
+ */
+export async function openConfigProfile(endpoint: WireTraceEndpoint, database: string, profile: ConfigProfile): Promise<string> {
+  const answer = await proxySend<{ url: string }>(endpoint, 'POST', `${CONFIG_PROFILES_PATH}?database=${encodeURIComponent(database)}`, "the scenario's catalog configuration", profile);
+  return answer!.url;
+}
+
+/** Closes the scenario's profile address (its scenario ended). */
+export async function closeConfigProfile(endpoint: WireTraceEndpoint, database: string): Promise<void> {
+  await proxySend(endpoint, 'DELETE', `${CONFIG_PROFILES_PATH}?database=${encodeURIComponent(database)}`, "the scenario's catalog configuration");
 }
 
 /**

@@ -102,8 +102,9 @@ export class FlinkEngine implements Engine {
     const base = warehouse ? { warehouse } : catalogOptions(this.context, this.endpoint, principal);
     // No metadata cache (Paimon's default caches tables): a table another engine altered or
     // dropped is loaded fresh, as the Java gateway does, so steps judge Flink's reader, not a cache.
-    // A scenario's catalog-config (client options and its own catalog address) goes on top.
-    const options: Record<string, string> = { ...base, 'default-database': database, 'cache-enabled': 'false', ...(warehouse ? {} : scenarioOptions) };
+    // A scenario's catalog-config (client options and its own catalog address) goes on top; a
+    // step on a filesystem catalog has none (the runner sends it for REST catalogs only).
+    const options: Record<string, string> = { ...base, 'default-database': database, 'cache-enabled': 'false', ...scenarioOptions };
     const secrets = SECRET_OPTIONS.map((k) => options[k]).filter((s): s is string => !!s);
     const handle = await this.client.openSession(SESSION_PROPERTIES, `paimon-interop ${database}${principal ? ` as ${principal.name}` : ''}`);
     const session: FlinkSession = { handle, secrets, zone: SESSION_PROPERTIES['table.local-time-zone'] };

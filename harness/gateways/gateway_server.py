@@ -40,8 +40,9 @@ def handle(execute, payload):
     try:
         # A filesystem catalog on the warehouse path replaces the environment's catalog.
         credentials = {"warehouse": payload["warehouse"]} if payload.get("warehouse") else payload.get("credentials")
-        # The scenario's catalog configuration: its client options and its own catalog address.
-        if payload.get("catalogOptions") and not payload.get("warehouse"):
+        # The scenario's catalog configuration: its client options and its own catalog address
+        # (a filesystem catalog on a warehouse path takes none: catalog_options returns first).
+        if payload.get("catalogOptions"):
             credentials = dict(credentials or {}, catalog_options=payload["catalogOptions"])
         columns, rows, statement = execute(payload["request"], payload["database"], credentials)
         reply = {"ok": True, "columns": columns, "rows": rows, "statement": statement}

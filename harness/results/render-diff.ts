@@ -9,11 +9,16 @@ export function formatRow(row: readonly CanonicalValue[]): string {
 /** Longer values are shown by their start, length and digest: a diff line stays readable. */
 const MAX_CELL_CHARS = 200;
 
+/** How a long text value is shown in a diff line or a report: its length and a digest (after its start). */
+export function lengthAndDigest(v: string): string {
+  return `(${v.length} characters, sha256 ${createHash('sha256').update(v).digest('hex').slice(0, 12)})`;
+}
+
 /** Strings that would read as something else (NULL, '', padding, a separator) are quoted. */
 function formatCell(v: CanonicalValue): string {
   if (v === null) return 'NULL';
   if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
-    return `${JSON.stringify(v.slice(0, 40))}… (${v.length} characters, sha256 ${createHash('sha256').update(v).digest('hex').slice(0, 12)})`;
+    return `${JSON.stringify(v.slice(0, 40))}… ${lengthAndDigest(v)}`;
   }
   if (typeof v === 'string') return v === '' || v === 'NULL' || /^\s|\s$|\||^"/.test(v) ? JSON.stringify(v) : v;
   if (typeof v === 'object') return JSON.stringify(v);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { byteOrder } from '../byte-order.ts';
-import type { DiffItem } from './render-diff.ts';
+import { lengthAndDigest, type DiffItem } from './render-diff.ts';
 
 /** An order-independent digest of typed row keys: sha256 over the keys in byte order (16 hex digits). */
 export function rowsDigest(keys: readonly string[]): string {
@@ -42,7 +42,7 @@ export const REPORTED_VALUE_CHARS = 4_000;
 
 function reportedValue(v: unknown): unknown {
   if (typeof v !== 'string' || v.length <= REPORTED_VALUE_CHARS) return v;
-  return `${v.slice(0, 40)}… (${v.length} characters, sha256 ${createHash('sha256').update(v).digest('hex').slice(0, 12)})`;
+  return `${v.slice(0, 40)}… ${lengthAndDigest(v)}`;
 }
 
 /**
