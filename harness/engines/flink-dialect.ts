@@ -1,5 +1,5 @@
-import { parseType } from '../results/index.ts';
-import { backtickId, columnPosition, optionList, standardString, type SqlDialect } from './sql-builder.ts';
+import { nestedTypeParts, parseType, type NestedTypeParts } from '../results/index.ts';
+import { backtickId, columnPosition, mapEntries, optionList, rowValues, standardString, type SqlDialect } from './sql-builder.ts';
 
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
 export const flinkString = standardString;
@@ -23,10 +23,12 @@ export const SESSION_PROPERTIES = { 'execution.runtime-mode': 'batch', 'table.dm
  */
 export function flinkLiteral(v: unknown, declared?: string): string {
   // A cast target is a type without its nullability.
-  const type = declared?.replace(/\s+NOT\s+NULL\s*$/i, '');
+  const type = declared === undefined ? undefined : flinkType(declared.replace(/\s+NOT\s+NULL\s*$/i, ''));
   const kind = type ? parseType(type).kind : 'unknown';
   if (v === null || v === undefined) return type ? `CAST(NULL AS ${type})` : 'NULL';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  const nested = type === undefined ? undefined : nestedTypeParts(type);
+  if (nested) return flinkNestedLiteral(v, type!, nested);
   if (Array.isArray(v)) return `ARRAY[${v.map((x) => flinkLiteral(x)).join(', ')}]`;
   const text = String(v);
   switch (kind) {
@@ -50,6 +52,53 @@ export function flinkLiteral(v: unknown, declared?: string): string {
       return `CAST(${flinkString(text)} AS ${type})`;
     default:
       return typeof v === 'number' || typeof v === 'bigint' ? text : flinkString(text);
+  }
+}
+
+/**
+ * A nested value as Flink's constructors of the declared type: `ARRAY[…]` and `MAP[k, v, …]` of
+ * typed elements, `CAST(ROW(…) AS ROW<…>)` by field name. Flink has no empty constructor, so an
+ * empty array is a one-NULL array with the NULL removed (`ARRAY_REMOVE`) and an empty map is
+ * built from two such arrays (`MAP_FROM_ARRAYS`).
+ */
+function flinkNestedLiteral(v: unknown, type: string, parts: NestedTypeParts): string {
+  switch (parts.kind) {
+    case 'array': {
+      if (!Array.isArray(v)) throw new TypeError(`not an array for ${type}: ${JSON.stringify(v)}`);
+      return v.length ? `ARRAY[${v.map((x) => flinkLiteral(x, parts.element)).join(', ')}]` : emptyFlinkArray(parts.element);
+    }
+    case 'map': {
+      const entries = mapEntries(v, type);
+      if (!entries.length) return `MAP_FROM_ARRAYS(${emptyFlinkArray(parts.key)}, ${emptyFlinkArray(parts.value)})`;
+      return `MAP[${entries.map(([k, x]) => `${flinkLiteral(k, parts.key)}, ${flinkLiteral(x, parts.value)}`).join(', ')}]`;
+    }
+    case 'row': {
+      const values = rowValues(v, type, parts.fields.map((f) => f.name));
+      return `CAST(ROW(${parts.fields.map((f, i) => flinkLiteral(values[i], f.type)).join(', ')}) AS ${type})`;
+    }
+  }
+}
+
+function emptyFlinkArray(element: string): string {
+  const none = flinkLiteral(null, element);
+  return `ARRAY_REMOVE(ARRAY[${none}], ${none})`;
+}
+
+/**
+ * A type as Flink SQL spells it: the field names of ROW types back-quoted (a field may be named
+ * like a reserved word, `inner`, `value`), NOT NULL kept.
+ */
+export function flinkType(type: string): string {
+  const parts = nestedTypeParts(type);
+  if (!parts) return type;
+  const notNull = /\s+NOT\s+NULL\s*$/i.test(type) ? ' NOT NULL' : '';
+  switch (parts.kind) {
+    case 'array':
+      return `ARRAY<${flinkType(parts.element)}>${notNull}`;
+    case 'map':
+      return `MAP<${flinkType(parts.key)}, ${flinkType(parts.value)}>${notNull}`;
+    case 'row':
+      return `ROW<${parts.fields.map((f) => `${backtickId(f.name)} ${flinkType(f.type)}`).join(', ')}>${notNull}`;
   }
 }
 
@@ -94,7 +143,7 @@ export const FLINK_DIALECT: SqlDialect = {
   literal: flinkLiteral,
   createDatabase: (qualified, options) => `CREATE DATABASE ${qualified}${Object.keys(options).length ? ` WITH (${optionList(options, (x) => flinkString(String(x)))})` : ''}`,
   createTable(table, request) {
-    const cols = request.columns.map(([n, t]) => `${backtickId(n)} ${t}`);
+    const cols = request.columns.map(([n, t]) => `${backtickId(n)} ${flinkType(t)}`);
     if (request.primaryKey?.length) cols.push(`PRIMARY KEY (${request.primaryKey.map(backtickId).join(', ')}) NOT ENFORCED`);
     const parts = request.partitionKeys?.length ? ` PARTITIONED BY (${request.partitionKeys.map(backtickId).join(', ')})` : '';
     const options = request.options && Object.keys(request.options).length ? ` WITH (${optionList(request.options, (x) => flinkString(String(x)))})` : '';
@@ -111,16 +160,16 @@ export const FLINK_DIALECT: SqlDialect = {
       case 'set-options':
         return `ALTER TABLE ${table} SET (${optionList(change.options, (x) => flinkString(String(x)))})`;
       case 'add-column':
-        return `ALTER TABLE ${table} ADD ${id(change.column)} ${change.type}${columnPosition(change, id)}`;
+        return `ALTER TABLE ${table} ADD ${id(change.column)} ${flinkType(change.type)}${columnPosition(change, id)}`;
       case 'drop-column':
         return `ALTER TABLE ${table} DROP ${id(change.column)}`;
       case 'rename-column':
         return `ALTER TABLE ${table} RENAME ${id(change.column)} TO ${id(change.to)}`;
       case 'change-type':
-        return `ALTER TABLE ${table} MODIFY ${id(change.column)} ${change.type}`;
+        return `ALTER TABLE ${table} MODIFY ${id(change.column)} ${flinkType(change.type)}`;
       case 'move-column':
         // Flink moves a column by restating it: MODIFY <column> <its type> FIRST | AFTER <other>.
-        return change.type && `ALTER TABLE ${table} MODIFY ${id(change.column)} ${change.type}${columnPosition(change, id)}`;
+        return change.type && `ALTER TABLE ${table} MODIFY ${id(change.column)} ${flinkType(change.type)}${columnPosition(change, id)}`;
     }
   },
   bulkInsert: flinkBulkInsert,

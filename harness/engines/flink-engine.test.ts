@@ -26,6 +26,18 @@ describe('Flink SQL for portable actions', () => {
     );
   });
 
+  it('writes nested values with typed constructors, NULLs typed, empty collections without an empty constructor', () => {
+    expect(flinkLiteral([null, 'b'], 'ARRAY<STRING>')).toBe("ARRAY[CAST(NULL AS STRING), 'b']");
+    expect(flinkLiteral([], 'ARRAY<INT>')).toBe('ARRAY_REMOVE(ARRAY[CAST(NULL AS INT)], CAST(NULL AS INT))');
+    expect(flinkLiteral({ 1: null }, 'MAP<INT, ARRAY<STRING>>')).toBe("MAP[CAST('1' AS INT), CAST(NULL AS ARRAY<STRING>)]");
+    expect(flinkLiteral({}, 'MAP<STRING, INT>')).toBe('MAP_FROM_ARRAYS(ARRAY_REMOVE(ARRAY[CAST(NULL AS STRING)], CAST(NULL AS STRING)), ARRAY_REMOVE(ARRAY[CAST(NULL AS INT)], CAST(NULL AS INT)))');
+    // A ROW by field name, cast to the declared type with its field names quoted (`inner` is reserved).
+    expect(flinkLiteral({ inner: { d: '1.5' } }, 'ROW<name STRING, inner ROW<d DECIMAL(20, 2)>>')).toBe(
+      "CAST(ROW(CAST(NULL AS STRING), CAST(ROW(CAST('1.5' AS DECIMAL(20, 2))) AS ROW<`d` DECIMAL(20, 2)>)) AS ROW<`name` STRING, `inner` ROW<`d` DECIMAL(20, 2)>>)",
+    );
+    expect(() => flinkLiteral({ nope: 1 }, 'ROW<a INT>')).toThrow(/no field\(s\) nope/);
+  });
+
   it('without column types, falls back to plain literals', () => {
     expect(flinkLiteral('a')).toBe("'a'");
     expect(flinkLiteral(7)).toBe('7');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataFusionLiteral, paimonRustRequest } from './paimon-rust-engine.ts';
+import { dataFusionLiteral, dataFusionType, paimonRustRequest } from './paimon-rust-engine.ts';
 
 const sql = (r: Parameters<typeof paimonRustRequest>[0]) => {
   const out = paimonRustRequest(r, 'pi_db');
@@ -19,7 +19,10 @@ describe('paimonRustRequest', () => {
       `INSERT INTO "paimon"."pi_db"."t" VALUES ('it''s', CAST('12345678901234567890.123456789012345678' AS DECIMAL(38, 18)), TIMESTAMP '2024-05-01 12:34:56.123456789', X'00ff', CAST('NaN' AS DOUBLE), NULL, 9007199254740993)`,
     );
     expect(dataFusionLiteral('1969-12-31', 'DATE')).toBe("DATE '1969-12-31'");
-    expect(dataFusionLiteral([1, null], 'ARRAY<INT>')).toBe('[1, NULL]');
+    expect(dataFusionLiteral([1, null], 'ARRAY<INT>')).toBe('make_array(1, NULL)');
+    expect(dataFusionLiteral({ 7: ['x'], 8: [] }, 'MAP<INT, ARRAY<STRING>>')).toBe("MAP {7: make_array('x'), 8: make_array()}");
+    expect(dataFusionLiteral({ name: 'a', inner: null }, 'ROW<name STRING, inner ROW<d DECIMAL(20, 2)>>')).toBe("named_struct('name', 'a', 'inner', NULL)");
+    expect(dataFusionType('MAP<STRING, ROW<`inner` ARRAY<INT>>> NOT NULL')).toBe('MAP(STRING, STRUCT<"inner" ARRAY<INT>>) NOT NULL');
     expect(dataFusionLiteral('not a number', 'INT')).toBe("'not a number'");
   });
 

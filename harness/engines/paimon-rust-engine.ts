@@ -1,10 +1,10 @@
-import { parseType } from '../results/index.ts';
+import { nestedTypeParts, parseType, type NestedTypeParts } from '../results/index.ts';
 import { classifyError } from './classify-error.ts';
 import type { ErrorClass, EngineRequest, StepContext } from './engine.ts';
 import type { EngineDescriptor } from './engine-descriptor.ts';
 import { GatewayEngine } from './gateway-engine.ts';
 import { gatewayLauncher } from './local-launch.ts';
-import { buildSql, columnPosition, optionList, standardString, versionAsOf, type SqlDialect } from './sql-builder.ts';
+import { buildSql, columnPosition, mapEntries, optionList, rowValues, standardString, versionAsOf, type SqlDialect } from './sql-builder.ts';
 
 /** DataFusion quotes identifiers with double quotes; unquoted ones are folded to lower case. */
 const doubleQuoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -19,6 +19,8 @@ const doubleQuoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export function dataFusionLiteral(v: unknown, declared?: string): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  const nested = declared === undefined ? undefined : nestedTypeParts(declared);
+  if (nested) return dataFusionNestedLiteral(v, declared!, nested);
   if (Array.isArray(v)) return `[${v.map((x) => dataFusionLiteral(x)).join(', ')}]`;
   const text = String(v);
   const type = declared ? parseType(declared) : { kind: 'unknown' as const };
@@ -50,6 +52,43 @@ export function dataFusionLiteral(v: unknown, declared?: string): string {
 }
 
 /**
+ * A nested value as DataFusion's constructors, elements typed by the declared type:
+ * `make_array(…)`, `MAP {k: v, …}`, `named_struct('field', …)` in field order (the INSERT casts
+ * them to the column's type).
+ */
+function dataFusionNestedLiteral(v: unknown, type: string, parts: NestedTypeParts): string {
+  switch (parts.kind) {
+    case 'array':
+      if (!Array.isArray(v)) throw new TypeError(`not an array for ${type}: ${JSON.stringify(v)}`);
+      return `make_array(${v.map((x) => dataFusionLiteral(x, parts.element)).join(', ')})`;
+    case 'map':
+      return `MAP {${mapEntries(v, type).map(([k, x]) => `${dataFusionLiteral(k, parts.key)}: ${dataFusionLiteral(x, parts.value)}`).join(', ')}}`;
+    case 'row': {
+      const values = rowValues(v, type, parts.fields.map((f) => f.name));
+      return `named_struct(${parts.fields.map((f, i) => `${standardString(f.name)}, ${dataFusionLiteral(values[i], f.type)}`).join(', ')})`;
+    }
+  }
+}
+
+/**
+ * A Paimon SQL type in DataFusion's DDL spelling: `MAP(K, V)` and `STRUCT<"name" T, …>` for
+ * MAP<K, V> and ROW<…> (DataFusion's parser takes neither), ARRAY<T> as it is.
+ */
+export function dataFusionType(type: string): string {
+  const parts = nestedTypeParts(type);
+  if (!parts) return type;
+  const notNull = /\s+NOT\s+NULL\s*$/i.test(type) ? ' NOT NULL' : '';
+  switch (parts.kind) {
+    case 'array':
+      return `ARRAY<${dataFusionType(parts.element)}>${notNull}`;
+    case 'map':
+      return `MAP(${dataFusionType(parts.key)}, ${dataFusionType(parts.value)})${notNull}`;
+    case 'row':
+      return `STRUCT<${parts.fields.map((f) => `${doubleQuoteId(f.name)} ${dataFusionType(f.type)}`).join(', ')}>${notNull}`;
+  }
+}
+
+/**
  * paimon-rust's DataFusion SQL (`SQLContext`, catalog `paimon`). It has no SQL for incremental
  * reads (the adapter uses the table API for them) and lists tables through information_schema.
  */
@@ -60,7 +99,7 @@ export const PAIMON_RUST_DIALECT: SqlDialect = {
   // DataFusion's CREATE SCHEMA takes no properties: with some there is no statement (unsupported).
   createDatabase: (qualified, options) => (Object.keys(options).length ? undefined : `CREATE SCHEMA ${qualified}`),
   createTable(table, request) {
-    const cols = request.columns.map(([n, t]) => `${doubleQuoteId(n)} ${t}`);
+    const cols = request.columns.map(([n, t]) => `${doubleQuoteId(n)} ${dataFusionType(t)}`);
     if (request.primaryKey?.length) cols.push(`PRIMARY KEY (${request.primaryKey.map(doubleQuoteId).join(', ')})`);
     const parts = request.partitionKeys?.length ? ` PARTITIONED BY (${request.partitionKeys.map(doubleQuoteId).join(', ')})` : '';
     const options = request.options && Object.keys(request.options).length ? ` WITH (${optionList(request.options, (x) => standardString(String(x)))})` : '';
@@ -77,7 +116,7 @@ export const PAIMON_RUST_DIALECT: SqlDialect = {
       case 'set-options':
         return `ALTER TABLE ${table} SET TBLPROPERTIES (${optionList(change.options, (x) => standardString(String(x)))})`;
       case 'add-column':
-        return `ALTER TABLE ${table} ADD COLUMN ${id(change.column)} ${change.type}${columnPosition(change, id)}`;
+        return `ALTER TABLE ${table} ADD COLUMN ${id(change.column)} ${dataFusionType(change.type)}${columnPosition(change, id)}`;
       case 'drop-column':
         return `ALTER TABLE ${table} DROP COLUMN ${id(change.column)}`;
       case 'rename-column':

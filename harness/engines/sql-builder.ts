@@ -140,3 +140,25 @@ export function versionAsOf(qualified: string, options: Record<string, string>):
   }
   return undefined;
 }
+
+/** A map value from a scenario: an object (keys as text) or a list of [key, value] pairs. */
+export function mapEntries(v: unknown, type: string): [unknown, unknown][] {
+  if (Array.isArray(v)) {
+    if (v.every((e) => Array.isArray(e) && e.length === 2)) return v as [unknown, unknown][];
+  } else if (v !== null && typeof v === 'object') {
+    return Object.entries(v);
+  }
+  throw new TypeError(`not a map for ${type}: ${JSON.stringify(v)}`);
+}
+
+/** A row value from a scenario (an object by field name, or a list by position) in field order. */
+export function rowValues(v: unknown, type: string, names: string[]): unknown[] {
+  if (Array.isArray(v) && v.length === names.length) return v;
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    const unknown = Object.keys(o).filter((k) => !names.includes(k));
+    if (!unknown.length) return names.map((n) => o[n] ?? null);
+    throw new TypeError(`${type} has no field(s) ${unknown.join(', ')}`);
+  }
+  throw new TypeError(`not a row for ${type}: ${JSON.stringify(v)}`);
+}

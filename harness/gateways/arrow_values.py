@@ -75,12 +75,36 @@ def to_arrow_value(v, t):
     if pa.types.is_binary(t) or pa.types.is_large_binary(t):
         s = str(v)
         return bytes.fromhex(s[2:]) if s.startswith("0x") else base64.b64decode(s)
+    if pa.types.is_timestamp(t):
+        # A nested timestamp (a top-level column goes through build_column): parsed by arrow
+        # with all its digits, as a top-level one.
+        return build_column([v], t)[0].as_py()
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        return [to_arrow_value(x, t.value_type) for x in v]
+    if pa.types.is_map(t):
+        # A JSON object (keys are text) or a list of [key, value] pairs; arrow takes pairs.
+        pairs = v.items() if isinstance(v, dict) else v
+        return [(to_arrow_value(_key_value(k, t.key_type), t.key_type), to_arrow_value(x, t.item_type)) for k, x in pairs]
+    if pa.types.is_struct(t):
+        fields = [t.field(i) for i in range(t.num_fields)]
+        if isinstance(v, dict):
+            return {f.name: to_arrow_value(v.get(f.name), f.type) for f in fields}
+        return {f.name: to_arrow_value(x, f.type) for f, x in zip(fields, v)}
     # Integers beyond 2^53 and non-finite floats arrive as strings, to stay exact.
     if pa.types.is_integer(t) and isinstance(v, str):
         return int(v)
     if pa.types.is_floating(t) and isinstance(v, str):
         return float(v)
     return v
+
+
+def _key_value(k, t):
+    """A map key from a JSON object's text as the key type's value (YAML gives {1: x} as "1")."""
+    if isinstance(k, str) and pa.types.is_integer(t):
+        return int(k)
+    if isinstance(k, str) and pa.types.is_boolean(t):
+        return {"true": True, "false": False}.get(k, k)
+    return k
 
 
 def build_column(values, t):

@@ -4,7 +4,9 @@ pypaimon has no SQL: it runs the portable actions natively (create-table, insert
 read-incremental, list-snapshots, alter-table, drop-table). A `sql` request is answered as unsupported.
 """
 import importlib.metadata
+import itertools
 import json
+import re
 
 import pyarrow as pa
 from pypaimon import CatalogFactory, Schema
@@ -113,8 +115,50 @@ def result(table, arrow):
     return cols, table_rows(arrow)
 
 
+def split_top(text):
+    """Splits at commas outside <> and ()."""
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in "<(":
+            depth += 1
+        elif c in ">)":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+def type_spec(text, ids):
+    """A SQL type as the JSON form Paimon's schema files use: nested ARRAY, MAP and ROW as
+    objects (pypaimon parses atomic SQL strings only), nested ROW fields numbered from `ids`."""
+    m = re.match(r"^\s*(ARRAY|MAP|ROW)\s*<(.*)>\s*(NOT\s+NULL)?\s*$", text, re.I | re.S)
+    if not m:
+        return text.strip()
+    kind, inner = m.group(1).upper(), split_top(m.group(2))
+    suffix = " NOT NULL" if m.group(3) else ""
+    if kind == "ARRAY":
+        return {"type": "ARRAY" + suffix, "element": type_spec(inner[0], ids)}
+    if kind == "MAP":
+        return {"type": "MAP" + suffix, "key": type_spec(inner[0], ids), "value": type_spec(inner[1], ids)}
+    fields = []
+    for f in inner:
+        fm = re.match(r"^`((?:[^`]|``)+)`\s+(.+)$", f, re.S) or re.match(r"^(\S+)\s+(.+)$", f, re.S)
+        if not fm:
+            raise ValueError("invalid ROW field %r in %s" % (f, text))
+        fields.append({"id": next(ids), "name": fm.group(1).replace("``", "`"), "type": type_spec(fm.group(2), ids)})
+    return {"type": "ROW" + suffix, "fields": fields}
+
+
+def parse_type(text, ids):
+    return DataTypeParser.parse_data_type(type_spec(text, ids))
+
+
 def create_table(catalog, ident, req):
-    fields = [DataField(i, name, DataTypeParser.parse_data_type(t)) for i, (name, t) in enumerate(req["columns"])]
+    # Nested ROW fields take ids after the top-level columns', as Paimon's Java schema builder gives them.
+    ids = itertools.count(len(req["columns"]))
+    fields = [DataField(i, name, parse_type(t, ids)) for i, (name, t) in enumerate(req["columns"])]
     pk = set(req.get("primaryKey") or [])
     for f in fields:
         if f.name in pk:

@@ -11,7 +11,7 @@ import { releaseOf, type PaimonVersionRow } from './version-table.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LAUNCHER_DIR = join(here, '..', 'environment', 'local', 'catalog-launcher');
-const JAVA_GATEWAY = ['JavaGateway.java', 'GatewayPredicates.java'].map((f) => join(here, '..', 'gateways', 'java', f));
+const JAVA_GATEWAY = ['JavaGateway.java', 'GatewayPredicates.java', 'GatewayValues.java'].map((f) => join(here, '..', 'gateways', 'java', f));
 
 /** What provisioning produced for one Paimon version. */
 export interface Provisioned {

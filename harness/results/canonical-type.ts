@@ -41,6 +41,33 @@ function splitTop(text: string): string[] {
   return parts.filter((p) => p.length);
 }
 
+/** The parts of a nested Paimon SQL type, as SQL type text (case and nullability kept). */
+export type NestedTypeParts =
+  | { kind: 'array'; element: string }
+  | { kind: 'map'; key: string; value: string }
+  | { kind: 'row'; fields: { name: string; type: string }[] };
+
+/**
+ * Splits a nested Paimon SQL type (`ARRAY<T>`, `MAP<K, V>`, `ROW<name T, ...>`, with or without
+ * NOT NULL; a field name may be back-quoted) into its parts; undefined for any other type.
+ */
+export function nestedTypeParts(raw: string): NestedTypeParts | undefined {
+  const m = /^\s*(array|map|row)\s*<([\s\S]*)>\s*(?:not\s+null)?\s*$/i.exec(raw);
+  if (!m) return undefined;
+  const inner = splitTop(m[2]!);
+  const kind = m[1]!.toLowerCase();
+  if (kind === 'array' && inner.length === 1) return { kind, element: inner[0]! };
+  if (kind === 'map' && inner.length === 2) return { kind, key: inner[0]!, value: inner[1]! };
+  if (kind !== 'row') return undefined;
+  const fields: { name: string; type: string }[] = [];
+  for (const f of inner) {
+    const field = /^`((?:[^`]|``)+)`\s+([\s\S]+)$/.exec(f) ?? /^(\S+)\s+([\s\S]+)$/.exec(f);
+    if (!field) return undefined;
+    fields.push({ name: field[1]!.replace(/``/g, '`'), type: field[2]!.trim() });
+  }
+  return { kind: 'row', fields };
+}
+
 /** Digits of an arrow timestamp unit. */
 const ARROW_UNIT_DIGITS: Record<string, number> = { s: 0, ms: 3, us: 6, ns: 9 };
 

@@ -1,5 +1,5 @@
 import { byteOrder } from '../byte-order.ts';
-import { formatType, typeFamily, type CanonicalType } from './canonical-type.ts';
+import { formatType, parseType, typeFamily, type CanonicalType } from './canonical-type.ts';
 import type { CanonicalResult, CanonicalValue } from './canonical-value.ts';
 import { NormalizeError, normalizeExpected } from './normalize-value.ts';
 import { diffLines, formatRow, type DiffItem } from './render-diff.ts';
@@ -84,7 +84,11 @@ export function compareColumns(expected: readonly string[], actual: CanonicalRes
 }
 
 export function compareTypes(expected: readonly string[], actual: CanonicalResult): Comparison {
-  const norm = (t: string) => t.replace(/\s+/g, '').toLowerCase();
+  // The canonical spelling, or any spelling parseType reads (`row<name string>` for `row<name:string>`).
+  const norm = (t: string) => {
+    const parsed = parseType(t);
+    return parsed.kind === 'unknown' ? t.replace(/\s+/g, '').toLowerCase() : formatType(parsed);
+  };
   return compareItems('types', lineItems(expected.map(norm)), lineItems(actual.columns.map((c) => formatType(c.type))));
 }
 

@@ -1,3 +1,4 @@
+import { byteOrder } from '../byte-order.ts';
 import type { CanonicalType } from './canonical-type.ts';
 import type { CanonicalValue } from './canonical-value.ts';
 
@@ -127,6 +128,13 @@ function toBinary(raw: unknown): string {
   throw new NormalizeError(`not binary: ${JSON.stringify(raw)}`);
 }
 
+/** A map's canonical form: its entries in key order, since a map has no order of its own. */
+function sortedMap(entries: [string, CanonicalValue][]): Record<string, CanonicalValue> {
+  const out: Record<string, CanonicalValue> = {};
+  for (const [k, v] of entries.sort(([a], [b]) => byteOrder(a, b))) out[k] = v;
+  return out;
+}
+
 /** Normalizes one raw engine value to its canonical form, by the column's canonical type. */
 export function normalizeValue(raw: unknown, type: CanonicalType): CanonicalValue {
   if (raw === null || raw === undefined) return null;
@@ -162,9 +170,7 @@ export function normalizeValue(raw: unknown, type: CanonicalType): CanonicalValu
       return raw.map((v) => normalizeValue(v, type.element));
     case 'map': {
       const entries: [unknown, unknown][] = Array.isArray(raw) ? (raw as [unknown, unknown][]) : Object.entries(raw as object);
-      const out: Record<string, CanonicalValue> = {};
-      for (const [k, v] of entries) out[String(normalizeValue(k, type.key))] = normalizeValue(v, type.value);
-      return out;
+      return sortedMap(entries.map(([k, v]) => [String(normalizeValue(k, type.key)), normalizeValue(v, type.value)]));
     }
     case 'row': {
       const out: Record<string, CanonicalValue> = {};
@@ -196,6 +202,26 @@ export function normalizeExpected(cell: unknown, type: CanonicalType): Canonical
   }
   if ((kind === 'int' || kind === 'bigint' || kind === 'tinyint' || kind === 'smallint' || kind === 'decimal' || kind === 'float' || kind === 'double') && typeof cell === 'boolean') {
     throw new NormalizeError(`expected a number for a ${kind} column, found ${cell}`);
+  }
+  // Nested values are held to the same rules, element by element.
+  if (type.kind === 'array') {
+    if (!Array.isArray(cell)) throw new NormalizeError(`expected a list for an array column, found ${JSON.stringify(cell)}`);
+    return cell.map((v) => normalizeExpected(v, type.element));
+  }
+  if (type.kind === 'map') {
+    const entries = Array.isArray(cell) ? cell : typeof cell === 'object' ? Object.entries(cell as object) : undefined;
+    if (!entries || !entries.every((e) => Array.isArray(e) && e.length === 2)) throw new NormalizeError(`expected a mapping or [key, value] pairs for a map column, found ${JSON.stringify(cell)}`);
+    // A YAML mapping's keys are text: a numeric key is read as its type's value.
+    return sortedMap((entries as [unknown, unknown][]).map(([k, v]) => [String(normalizeValue(k, type.key)), normalizeExpected(v, type.value)]));
+  }
+  if (type.kind === 'row') {
+    if (typeof cell !== 'object' || Array.isArray(cell)) throw new NormalizeError(`expected a mapping of field names for a row column, found ${JSON.stringify(cell)}`);
+    const src = cell as Record<string, unknown>;
+    const extra = Object.keys(src).filter((k) => !type.fields.some((f) => f.name === k));
+    if (extra.length) throw new NormalizeError(`the row has no field(s) ${extra.join(', ')} (fields: ${type.fields.map((f) => f.name).join(', ')})`);
+    const out: Record<string, CanonicalValue> = {};
+    for (const f of type.fields) out[f.name] = normalizeExpected(src[f.name], f.type);
+    return out;
   }
   return normalizeValue(cell, type);
 }

@@ -9,7 +9,7 @@ import org.apache.paimon.types.RowType;
 /**
  * The harness's portable filter (a read step's `where`, in negation normal form: no NOT above a
  * leaf) as Paimon's Java predicate, with literals converted as inserted values are
- * (JavaGateway.toPaimon). What PredicateBuilder cannot express is an Unsupported error, never a
+ * (GatewayValues.toPaimon). What PredicateBuilder cannot express is an Unsupported error, never a
  * weaker filter: the gateway asks the reader for exact filtering (TableRead.executeFilter).
  */
 final class GatewayPredicates {
@@ -54,7 +54,7 @@ final class GatewayPredicates {
     }
 
     private static Object literal(JsonNode v, DataType type) {
-        return JavaGateway.toPaimon(v, type);
+        return GatewayValues.toPaimon(v, type);
     }
 
     private static List<Object> literals(JsonNode values, DataType type) {

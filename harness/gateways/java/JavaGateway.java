@@ -13,7 +13,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,6 @@ import org.apache.paimon.catalog.Catalog;
 import org.apache.paimon.catalog.CatalogContext;
 import org.apache.paimon.catalog.CatalogFactory;
 import org.apache.paimon.catalog.Identifier;
-import org.apache.paimon.data.BinaryString;
 import org.apache.paimon.data.Decimal;
 import org.apache.paimon.data.GenericRow;
 import org.apache.paimon.data.InternalArray;
@@ -58,8 +56,6 @@ import org.apache.paimon.table.source.TableRead;
 import org.apache.paimon.types.ArrayType;
 import org.apache.paimon.types.DataField;
 import org.apache.paimon.types.DataType;
-import org.apache.paimon.types.DataTypeJsonParser;
-import org.apache.paimon.types.DecimalType;
 import org.apache.paimon.types.MapType;
 import org.apache.paimon.types.RowType;
 
@@ -179,11 +175,11 @@ public class JavaGateway {
                 change.path("options").fields().forEachRemaining(e -> changes.add(SchemaChange.setOption(e.getKey(), e.getValue().asText())));
                 break;
             case "add-column":
-                changes.add(SchemaChange.addColumn(column, DataTypeJsonParser.parseAtomicTypeSQLString(change.path("type").asText()), null, move(change)));
+                changes.add(SchemaChange.addColumn(column, GatewayValues.parseType(change.path("type").asText()), null, move(change)));
                 break;
             case "drop-column": changes.add(SchemaChange.dropColumn(column)); break;
             case "rename-column": changes.add(SchemaChange.renameColumn(column, change.path("to").asText())); break;
-            case "change-type": changes.add(SchemaChange.updateColumnType(column, DataTypeJsonParser.parseAtomicTypeSQLString(change.path("type").asText()))); break;
+            case "change-type": changes.add(SchemaChange.updateColumnType(column, GatewayValues.parseType(change.path("type").asText()))); break;
             case "move-column": changes.add(SchemaChange.updateColumnPosition(move(change))); break;
             default: throw new Unsupported("unknown alter-table change " + change.path("kind").asText());
         }
@@ -234,7 +230,7 @@ public class JavaGateway {
     private static void createTable(Catalog catalog, Identifier id, JsonNode req) throws Exception {
         Schema.Builder schema = Schema.newBuilder();
         for (JsonNode col : req.path("columns")) {
-            schema.column(col.get(0).asText(), DataTypeJsonParser.parseAtomicTypeSQLString(col.get(1).asText()));
+            schema.column(col.get(0).asText(), GatewayValues.parseType(col.get(1).asText()));
         }
         List<String> pk = strings(req.path("primaryKey"));
         if (!pk.isEmpty()) schema.primaryKey(pk);
@@ -266,48 +262,12 @@ public class JavaGateway {
                 GenericRow out = new GenericRow(fields.size());
                 for (int i = 0; i < fields.size(); i++) {
                     int idx = names.indexOf(fields.get(i).name());
-                    out.setField(i, idx < 0 ? null : toPaimon(row.get(idx), fields.get(i).type()));
+                    out.setField(i, idx < 0 ? null : GatewayValues.toPaimon(row.get(idx), fields.get(i).type()));
                 }
                 write.write(out);
             }
             commit.commit(write.prepareCommit());
         }
-    }
-
-    /** A JSON value from a scenario as Paimon's internal data for `type`. */
-    static Object toPaimon(JsonNode v, DataType type) {
-        if (v == null || v.isNull()) return null;
-        switch (type.getTypeRoot()) {
-            // Strict: the harness checks values first; a value that still does not fit is an error, never a cast.
-            case BOOLEAN: if (!v.isBoolean()) throw new IllegalArgumentException("invalid BOOLEAN value " + v); return v.asBoolean();
-            case TINYINT: return new BigDecimal(v.asText()).byteValueExact();
-            case SMALLINT: return new BigDecimal(v.asText()).shortValueExact();
-            case INTEGER: return new BigDecimal(v.asText()).intValueExact();
-            case BIGINT: return new BigDecimal(v.asText()).longValueExact();
-            case FLOAT: return (float) v.asDouble();
-            case DOUBLE: return v.asDouble();
-            case DECIMAL: {
-                DecimalType d = (DecimalType) type;
-                return Decimal.fromBigDecimal(new BigDecimal(v.asText()), d.getPrecision(), d.getScale());
-            }
-            case CHAR:
-            case VARCHAR: return BinaryString.fromString(v.asText());
-            case DATE: return (int) LocalDate.parse(v.asText()).toEpochDay();
-            // Paimon's internal TIME value is the millisecond of the day (an int), whatever TIME(p) says.
-            case TIME_WITHOUT_TIME_ZONE: return (int) (LocalTime.parse(v.asText()).toNanoOfDay() / 1_000_000L);
-            case TIMESTAMP_WITHOUT_TIME_ZONE:
-            case TIMESTAMP_WITH_LOCAL_TIME_ZONE: return Timestamp.fromLocalDateTime(LocalDateTime.parse(v.asText().replace(' ', 'T')));
-            case BINARY:
-            case VARBINARY: return hexToBytes(v.asText());
-            default: throw new Unsupported("insert of " + type.asSQLString() + " values is not supported by the gateway");
-        }
-    }
-
-    private static byte[] hexToBytes(String s) {
-        String hex = s.startsWith("0x") ? s.substring(2) : s;
-        byte[] out = new byte[hex.length() / 2];
-        for (int i = 0; i < out.length; i++) out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
-        return out;
     }
 
     private static void read(Table table, JsonNode req, ObjectNode out) throws Exception {
@@ -438,7 +398,7 @@ public class JavaGateway {
                 for (int i = 0; i < rt.getFieldCount(); i++) out.set(rt.getFields().get(i).name(), toJson(InternalRow.createFieldGetter(rt.getTypeAt(i), i).getFieldOrNull(r), rt.getTypeAt(i)));
                 return out;
             }
-            default: return NODES.textNode(v.toString());
+            default: return NODES.textNode(GatewayValues.newerTypeText(v, type));
         }
     }
 
