@@ -29,6 +29,8 @@ export function flinkLiteral(v: unknown, declared?: string): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   const nested = type === undefined ? undefined : nestedTypeParts(type);
   if (nested) return flinkNestedLiteral(v, type!, nested);
+  // Flink's VARIANT constructor (Flink 2.1+) from the value's JSON text.
+  if (kind === 'variant') return `PARSE_JSON(${flinkString(typeof v === 'string' ? v : JSON.stringify(v))})`;
   if (Array.isArray(v)) return `ARRAY[${v.map((x) => flinkLiteral(x)).join(', ')}]`;
   const text = String(v);
   switch (kind) {
@@ -86,11 +88,12 @@ function emptyFlinkArray(element: string): string {
 
 /**
  * A type as Flink SQL spells it: the field names of ROW types back-quoted (a field may be named
- * like a reserved word, `inner`, `value`), NOT NULL kept.
+ * like a reserved word, `inner`, `value`), BLOB as BYTES, NOT NULL kept.
  */
 export function flinkType(type: string): string {
   const parts = nestedTypeParts(type);
-  if (!parts) return type;
+  // Paimon's BLOB is BYTES in Flink's type system (Flink has no BLOB keyword).
+  if (!parts) return type.replace(/^\s*BLOB\b/i, 'BYTES');
   const notNull = /\s+NOT\s+NULL\s*$/i.test(type) ? ' NOT NULL' : '';
   switch (parts.kind) {
     case 'array':

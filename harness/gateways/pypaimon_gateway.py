@@ -3,6 +3,8 @@
 pypaimon has no SQL: it runs the portable actions natively (create-table, insert, read,
 read-incremental, list-snapshots, alter-table, drop-table). A `sql` request is answered as unsupported.
 """
+import datetime
+import decimal
 import importlib.metadata
 import itertools
 import json
@@ -22,6 +24,11 @@ except ImportError:
     Identifier = None
 
 from arrow_values import build_column, table_rows, to_arrow_value
+
+try:  # pypaimon 2.0+: VARIANT values are built and decoded by its GenericVariant
+    from pypaimon.data.generic_variant import GenericVariant
+except ImportError:
+    GenericVariant = None
 from gateway_server import per_principal, serve
 
 _catalogs = {}
@@ -107,11 +114,46 @@ def predicate(pb, table, node):
     raise UnsupportedOperation("unknown predicate %s" % op)
 
 
+def is_variant(type_text):
+    return type_text is not None and type_text.split(" ")[0] == "VARIANT"
+
+
+def variant_json(d):
+    """A VARIANT struct (value and metadata bytes, as pypaimon 2.0+ reads it) as its JSON text,
+    decoded by pypaimon's own GenericVariant."""
+    if d is None:
+        return None
+    return json.dumps(GenericVariant.from_arrow_struct(d).to_python(), separators=(",", ":"), default=_variant_scalar)
+
+
+def _variant_scalar(v):
+    if isinstance(v, decimal.Decimal):
+        return float(v)
+    if isinstance(v, (datetime.date, datetime.datetime)):
+        return v.isoformat()
+    if isinstance(v, (bytes, bytearray)):
+        return "0x" + bytes(v).hex()
+    raise TypeError("not a variant value: %r" % (v,))
+
+
+def variant_column(values):
+    """VARIANT values given as JSON text, as pypaimon's VARIANT struct array."""
+    if GenericVariant is None:
+        raise ValueError("Unsupported data type: VARIANT (this pypaimon has no GenericVariant)")
+    parsed = [None if v is None else GenericVariant.from_python(json.loads(v) if isinstance(v, str) else v) for v in values]
+    return GenericVariant.to_arrow_array(parsed)
+
+
 def result(table, arrow):
-    """Columns and rows as read; ordering is the harness's (one definition for every engine)."""
+    """Columns and rows as read; ordering is the harness's (one definition for every engine).
+    VARIANT columns, which pypaimon reads as their physical struct, are sent as JSON text."""
     fields = {f.name: type_name(f.type) for f in table.fields}
     names = arrow.column_names
     cols = [{"name": n, "type": fields.get(n, str(arrow.schema.field(n).type))} for n in names]
+    for i, n in enumerate(names):
+        if is_variant(fields.get(n)) and pa.types.is_struct(arrow.schema.field(n).type):
+            texts = pa.array([variant_json(d) for d in arrow.column(i).to_pylist()], pa.string())
+            arrow = arrow.set_column(i, pa.field(n, pa.string()), texts)
     return cols, table_rows(arrow)
 
 
@@ -176,11 +218,12 @@ def insert(catalog, ident, req):
     unknown = [n for n in names if n not in {f.name for f in table.fields}]
     if unknown:
         raise ValueError("invalid insert: table %s has no column(s) %s" % (ident, ", ".join(unknown)))
+    paimon_types = {f.name: type_name(f.type) for f in table.fields}
     columns = []
     for field in arrow_schema:
         idx = names.index(field.name) if field.name in names else None
         values = [row[idx] if idx is not None else None for row in req["rows"]]
-        columns.append(build_column(values, field.type))
+        columns.append(variant_column(values) if is_variant(paimon_types.get(field.name)) else build_column(values, field.type))
     data = pa.Table.from_arrays(columns, schema=arrow_schema)
     builder = table.new_batch_write_builder()
     write = builder.new_write()

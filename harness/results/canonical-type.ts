@@ -3,7 +3,7 @@
  * values can be normalized and compared by type instead of as strings.
  */
 export type CanonicalType =
-  | { kind: 'boolean' | 'tinyint' | 'smallint' | 'int' | 'bigint' | 'float' | 'double' | 'string' | 'binary' | 'date' | 'unknown' }
+  | { kind: 'boolean' | 'tinyint' | 'smallint' | 'int' | 'bigint' | 'float' | 'double' | 'string' | 'binary' | 'date' | 'variant' | 'unknown' }
   | { kind: 'decimal'; precision: number; scale: number }
   | { kind: 'timestamp' | 'timestamp_ltz' | 'time'; precision: number }
   | { kind: 'array'; element: CanonicalType }
@@ -21,6 +21,7 @@ const SIMPLE: Record<string, CanonicalType['kind']> = {
   string: 'string', varchar: 'string', char: 'string', text: 'string', large_string: 'string', utf8: 'string',
   binary: 'binary', varbinary: 'binary', bytes: 'binary', blob: 'binary', large_binary: 'binary',
   date: 'date', date32: 'date',
+  variant: 'variant',
 };
 
 /** Splits `a, b<c, d>, e` at top-level commas. */

@@ -128,6 +128,25 @@ function toBinary(raw: unknown): string {
   throw new NormalizeError(`not binary: ${JSON.stringify(raw)}`);
 }
 
+/**
+ * A VARIANT value's canonical form: its JSON text with object keys in order and no spaces
+ * (engines print the same value with different spacing and key order). A value that is not JSON
+ * text is not a variant.
+ */
+function toVariant(raw: unknown): string {
+  let parsed: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      throw new NormalizeError(`not a variant (JSON text): ${JSON.stringify(raw)}`);
+    }
+  }
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort(byteOrder).map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify(sorted(parsed));
+}
+
 /** A map's canonical form: its entries in key order, since a map has no order of its own. */
 function sortedMap(entries: [string, CanonicalValue][]): Record<string, CanonicalValue> {
   const out: Record<string, CanonicalValue> = {};
@@ -165,6 +184,8 @@ export function normalizeValue(raw: unknown, type: CanonicalType): CanonicalValu
       return toTimestamp(raw, type.precision);
     case 'time':
       return toTime(raw, type.precision);
+    case 'variant':
+      return toVariant(raw);
     case 'array':
       if (!Array.isArray(raw)) throw new NormalizeError(`not an array: ${JSON.stringify(raw)}`);
       return raw.map((v) => normalizeValue(v, type.element));
