@@ -21,6 +21,7 @@ Usage:
   paimon-interop cleanup --env external --config F [--older-than 1d] [--dry-run]
   paimon-interop schema
   paimon-interop bench [paths...] [--jobs N] [--naive <scenario instance id>] [--reports-dir reports]
+  paimon-interop explore [--seed S] [--budget 10m] [--paimon V] [--engine E[,E]]... [--env local|external] [--config F]
 
 Paths default to scenarios/. --tier: 'default' runs the default tier (fast, representative); 'nightly'
 runs every scenario, the full combination space (scenarios marked tier: nightly). --jobs: scenario instances in flight at once (default: cores + 1, at
@@ -31,7 +32,10 @@ older than --older-than, default 1d), listing each first; nothing else is touche
 scenarios tagged conformance against one catalog; writes conformance.md/.html/.json (a verdict per
 capability, endpoint coverage against the specification) and exits 1 unless every claimed
 capability passed or is a known deviation. --capabilities: what the catalog claims (default: the
-config's catalog.capabilities, else everything its Paimon release specifies). Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
+config's catalog.capabilities, else everything its Paimon release specifies). explore: generated
+cases (a table, writes by random writers, reads judged by a model and by every reader agreeing) for
+--budget (default 10m) from --seed (default random, printed); a new disagreement is shrunk and saved
+as a scenario under reports/explore-<id>/cases/ with findings.md; exit 1 when there is one. Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -61,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       'older-than': { type: 'string' },
       capabilities: { type: 'string' },
+      seed: { type: 'string' },
+      budget: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -89,6 +95,9 @@ async function main(argv: string[]): Promise<number> {
       const bench = await import('./bench-command.ts');
       return bench.benchCommand({ paths: filter.paths, jobs: values.jobs === undefined ? undefined : Number(values.jobs), naive: values.naive ?? bench.DEFAULT_NAIVE, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'] });
     }
+    case 'explore':
+      if (paths.length) throw new UsageError(`explore takes no paths: it generates its cases (got ${paths.join(' ')})`);
+      return (await import('./explore-command.ts')).exploreCommand({ seed: values.seed, budget: values.budget, paimon: values.paimon, engines: filter.engines, env: values.env, configFile: values.config, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], keep: values.keep });
     case 'schema':
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
       return 0;

@@ -11,3 +11,4 @@ export { crashedResult } from './run-scenario.ts';
 export { RUN_SPEC_ENV, type RunFilter, type RunSpec, environmentSecrets } from './run-spec.ts';
 export { newRunId, startRun } from './start-run.ts';
 export { updateFromResult } from './update-from-results.ts';
+export { contextForRun, type OpenedRun } from './context-for-run.ts';

@@ -4,15 +4,13 @@
  * failed result become a thrown error.
  */
 import { afterAll, inject, test } from 'vitest';
-import { AccessControlProxy } from '../access-control/index.ts';
-import { CatalogClient } from '../catalog/index.ts';
-import { createEngine, SCENARIO_ENGINES } from '../engines/index.ts';
+import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { redact } from '../redact.ts';
 import { annotateAllure } from './allure-annotations.ts';
 import { cellOf } from './vitest-interop-reporter.ts';
 import { formatProblem, loadScenarioFile, loadScenarios, ScenarioLoadError, type ScenarioInstance } from '../scenario/index.ts';
-import { crashedResult, environmentSecrets, readLoadedRun, runPrefix, runScenario, selectInstances, updateFromResult, type LoadedRun } from '../runner/index.ts';
+import { contextForRun, crashedResult, readLoadedRun, runScenario, selectInstances, updateFromResult, type LoadedRun } from '../runner/index.ts';
 import type { ScenarioResult } from '../verdicts/index.ts';
 
 declare module 'vitest' {
@@ -38,57 +36,16 @@ const loaded = spec.loadedRunFile ? await readLoadedRun(spec.loadedRunFile) : aw
 
 const env = spec.env;
 const instances = selectInstances(loaded.scenarios, spec.filter);
-// The harness's own catalog calls (and the access-control layer's) pass the wire proxy too, so
-// they are in a failing step's trace; engines keep the environment's address (a remote engine
-// cannot reach a loopback proxy).
-const tracedCatalog = env.wireTrace ? { ...env.catalog, uri: env.wireTrace.url } : env.catalog;
-// Principal-scoped scenarios act through the reference access-control layer, unless the
-// environment brings real principals (a vendor's catalog).
-let authority: AccessControlProxy | undefined;
-if (!env.principals && instances.some((i) => i.scenario.principals)) {
-  authority = await new AccessControlProxy(tracedCatalog).start();
-  afterAll(() => authority?.stop());
-}
-const secrets = environmentSecrets(env);
-const engineContext = { catalog: env.catalog, runId: spec.runId };
-const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e, engineContext)]));
-const writeEngines = env.writerEngines && new Map(env.writerEngines.map((e) => [e.engine, createEngine(e, engineContext)]));
-afterAll(async () => {
-  await Promise.allSettled([...engines.values(), ...(writeEngines?.values() ?? [])].map((e) => e.close?.()));
-});
 const cell = cellOf(spec);
-const catalog = new CatalogClient(tracedCatalog);
-const ctxBase = {
-  runId: spec.runId,
-  cell: cell.id,
-  paimonVersion: env.paimonVersion,
-  writerPaimonVersion: spec.writerVersion,
-  clientVersions: env.versions,
-  catalogServer: env.catalogServer,
-  catalogPaimonVersion: env.catalogVersion,
-  wireTrace: env.wireTrace,
-  catalogClaim: env.catalogClaim,
-  catalogAdmin: env.catalogAdmin,
-  engines,
-  writeEngines,
-  writeUnavailable: env.writerUnavailable && new Map(Object.entries(env.writerUnavailable)),
-  unavailable: new Map(Object.entries(env.unavailable)),
-  catalog,
-  principals: env.principals,
-  authority,
-  scratchRoot: env.scratchRoot,
-  fileInspector: env.fileInspector,
-  warehouseRoot: env.warehouseRoot,
-  keepDatabases: spec.keepDatabases,
-  logs: env.logs,
-  knownIssues: loaded.knownIssues,
-  hooks: {
-    onStepResult: (id: string, step: ScenarioResult['steps'][number]) => {
-      const cells = step.engines.map((e) => `${e.engine} ${e.status} ${e.durationMs}ms`).concat(step.skippedEngines.map((e) => `${e.engine} skipped`));
-      console.log(`  ${id} step ${step.index + 1} ${step.name}: ${cells.join(', ')}`);
-    },
+const opened = await contextForRun(spec, loaded.knownIssues, instances, {
+  onStepResult: (id, step) => {
+    const cells = step.engines.map((e) => `${e.engine} ${e.status} ${e.durationMs}ms`).concat(step.skippedEngines.map((e) => `${e.engine} skipped`));
+    console.log(`  ${id} step ${step.index + 1} ${step.name}: ${cells.join(', ')}`);
   },
-};
+});
+afterAll(() => opened.close());
+const ctxBase = { ...opened.ctx, cell: cell.id };
+const secrets = opened.secrets;
 
 async function runWithUpdates(instance: ScenarioInstance): Promise<ScenarioResult> {
   let current = instance;
@@ -102,14 +59,6 @@ async function runWithUpdates(instance: ScenarioInstance): Promise<ScenarioResul
     current = { ...current, scenario: reloaded.scenario, steps: reloaded.scenario.steps };
   }
 }
-
-// Whatever a failed scenario left under this run's prefix goes at the end; nothing else is touched.
-afterAll(async () => {
-  if (spec.keepDatabases) return;
-  for (const db of await catalog.listDatabases().catch(() => [])) {
-    if (db.startsWith(`${runPrefix(spec.runId)}_`)) await catalog.dropDatabase(db).catch(() => undefined);
-  }
-});
 
 // With --jobs N, up to N instances run at once (vitest's maxConcurrency); each has its own
 // database, engines queue or keep a session per scenario, and the reporter restores file order.

@@ -1,0 +1,83 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { ENGINE_CAPABILITIES } from '../engines/index.ts';
+import { caseSource, explore, exploreKnownIssues, renderFindings, scenarioCaseRunner } from '../explore/index.ts';
+import { loadKnownIssues } from '../known-issues/index.ts';
+import { redact } from '../redact.ts';
+import { contextForRun, newRunId, startRun } from '../runner/index.ts';
+import { err, out, printProblems, UsageError } from './cli-output.ts';
+
+export interface ExploreCommandOptions {
+  seed?: string;
+  budget?: string;
+  paimon?: string;
+  engines?: string[];
+  env: string;
+  configFile?: string;
+  reportsDir?: string;
+  knownIssuesFile: string;
+  keep: boolean;
+}
+
+/** The library and SQL engines explore writes and reads with (Spark and Doris join where present). */
+const EXPLORE_ENGINES = ['pypaimon', 'paimon-java', 'paimon-rust', 'flink', 'spark'];
+
+/** `10m`, `90s`, `1h` as milliseconds. */
+export function parseBudget(text: string): number {
+  const m = /^(\d+)(s|m|h)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--budget takes a duration such as 90s, 10m or 1h (got '${text}')`);
+  return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 's' | 'm' | 'h'];
+}
+
+/**
+ * `explore`: generated differential cases against one environment for a time budget; new
+ * disagreements are shrunk and written as replayable scenarios with findings.md. Exit 0 with no
+ * new finding, 1 with one or more, 2 when the environment could not start.
+ */
+export async function exploreCommand(opts: ExploreCommandOptions): Promise<number> {
+  const seed = opts.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(opts.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed takes a whole number (got '${opts.seed}')`);
+  const budgetMs = parseBudget(opts.budget ?? '10m');
+  if (opts.paimon?.includes(',') || opts.paimon === 'all') throw new UsageError('--paimon: explore runs one row at a time (one version)');
+  const known = await loadKnownIssues(opts.knownIssuesFile);
+  if (printProblems({ scenarios: [], problems: known.problems, files: [{ file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return 1;
+
+  const exploreId = `explore-${newRunId()}`;
+  const dir = resolve(opts.reportsDir ?? 'reports', exploreId);
+  const casesDir = join(dir, 'cases');
+  await mkdir(casesDir, { recursive: true });
+  const wanted = opts.engines?.length ? opts.engines : EXPLORE_ENGINES;
+  const run = await startRun({ env: opts.env, paimonVersion: opts.paimon, engines: wanted, filter: { paths: [] }, update: false, keepDatabases: opts.keep, jobs: 1, knownIssuesFile: opts.knownIssuesFile, reportsDir: opts.reportsDir, runId: exploreId.replace(/^explore-/, ''), configFile: opts.configFile, onProgress: (m) => err(`[env] ${m}`) });
+  const opened = await contextForRun(run.spec, exploreKnownIssues(known.issues), []);
+  try {
+    const engines = [...opened.ctx.engines.keys()].filter((e) => wanted.includes(e));
+    const writers = engines.filter((e) => ENGINE_CAPABILITIES[e]?.includes('writes'));
+    if (!writers.length) throw new UsageError(`explore needs an engine that writes; this environment has ${engines.join(', ') || 'none'} of ${wanted.join(', ')}`);
+    const versions = `Paimon ${run.spec.env.paimonVersion ?? 'default'}${run.spec.env.versions ? ` (${Object.entries(run.spec.env.versions).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`;
+    err(`[explore] ${versions}; seed ${seed}; budget ${(budgetMs / 1000).toFixed(0)} s; writers ${writers.join(', ')}; readers ${engines.join(', ')}`);
+    const runnerOpts = { ctx: opened.ctx, tag: exploreId.slice(-4), origin: `seed ${seed}`, readers: engines, creator: writers.includes('paimon-java') ? 'paimon-java' : writers[0]! };
+    const runCase = scenarioCaseRunner(runnerOpts);
+    const outcome = await explore({
+      seed,
+      budgetMs,
+      writers,
+      runCase,
+      onCase: (p) => err(`[explore] ${p.cases} case(s), ${p.findings} finding(s), ${(p.cases / Math.max(p.elapsedMs / 60_000, 1 / 60)).toFixed(1)}/min${p.signature ? `; ${p.signature}` : ''}`),
+    });
+    const caseFiles = new Map<string, string>();
+    for (const [i, f] of outcome.findings.entries()) {
+      const name = `finding-${i + 1}`;
+      const file = join(casesDir, `${name}.yaml`);
+      await writeFile(file, redact(caseSource(f.minimal, `explore-${exploreId.slice(-4)}-${name}`, runnerOpts), opened.secrets));
+      caseFiles.set(f.signature, relative(process.cwd(), file));
+    }
+    const md = renderFindings({ exploreId, seed, versions, engines, outcome, caseFiles });
+    await writeFile(join(dir, 'findings.md'), redact(md, opened.secrets));
+    await writeFile(join(dir, 'explore.json'), redact(JSON.stringify({ exploreId, seed, budgetMs, versions, engines, cases: outcome.cases, elapsedMs: outcome.elapsedMs, repeats: outcome.repeats, findings: outcome.findings.map((f) => ({ signature: f.signature, runs: f.runs, shrinks: f.shrinks, seed: f.seed, path: f.path, case: caseFiles.get(f.signature) })) }, null, 2), opened.secrets));
+    out(`explore: ${outcome.cases} case(s) in ${(outcome.elapsedMs / 1000).toFixed(0)} s, ${outcome.findings.length} new finding(s); report: ${relative(process.cwd(), join(dir, 'findings.md'))}`);
+    return outcome.findings.length ? 1 : 0;
+  } finally {
+    await opened.close();
+    await run.stop();
+  }
+}

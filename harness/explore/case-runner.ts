@@ -1,0 +1,46 @@
+import { SCENARIO_ENGINES } from '../engines/index.ts';
+import type { KnownIssue } from '../known-issues/index.ts';
+import { runScenario, type RunContext } from '../runner/index.ts';
+import { expandScenario, formatProblem, loadScenarioSource } from '../scenario/index.ts';
+import type { ExploreCase } from './explore-case.ts';
+import { caseScenario, caseYaml } from './case-scenario.ts';
+import type { CaseRunner } from './explore-loop.ts';
+
+/**
+ * Known deviations as explore applies them: a generated case has no scenario or step of the
+ * suite's, so an entry with a signature applies by its engine, versions and signature alone, and
+ * says nothing when its case passes (another case's pass proves no fix). Entries without a
+ * signature are too broad to apply to cases they were not written for.
+ */
+export function exploreKnownIssues(issues: readonly KnownIssue[]): KnownIssue[] {
+  return issues.filter((i) => i.signature !== undefined && i.timeout === undefined).map(({ scenario: _s, step: _st, params: _p, ...rest }) => ({ ...rest, intermittent: true }));
+}
+
+export interface CaseRunnerOptions {
+  ctx: RunContext;
+  /** Unique per explore run: case names are `explore-<tag>-<n>`. */
+  tag: string;
+  origin: string;
+  readers: readonly string[];
+  creator: string;
+}
+
+/** The case as a scenario YAML, loaded like any scenario file (so its validity is the loader's). */
+export function caseSource(c: ExploreCase, name: string, opts: Pick<CaseRunnerOptions, 'origin' | 'readers' | 'creator'>): string {
+  return caseYaml(caseScenario(c, { name, origin: opts.origin, readers: opts.readers, creator: opts.creator }));
+}
+
+/** Runs each case as a scenario instance in the explore run's context. */
+export function scenarioCaseRunner(opts: CaseRunnerOptions): CaseRunner & { sourceOf(c: ExploreCase, label: string): string } {
+  let n = 0;
+  const run = async (c: ExploreCase) => {
+    n++;
+    const name = `explore-${opts.tag}-${n}`;
+    const source = caseSource(c, name, opts);
+    const loaded = loadScenarioSource(`explore/${name}.yaml`, source, SCENARIO_ENGINES);
+    // A generated case the loader refuses is a defect of the generator, never a finding.
+    if (!loaded.scenario) throw new Error(`explore generated an invalid case:\n${loaded.problems.map((p) => formatProblem(p, source)).join('\n')}`);
+    return runScenario(expandScenario(loaded.scenario)[0]!, opts.ctx);
+  };
+  return Object.assign(run, { sourceOf: (c: ExploreCase, label: string) => caseSource(c, label, opts) });
+}

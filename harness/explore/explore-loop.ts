@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import type { ScenarioResult } from '../verdicts/index.ts';
+import { caseArbitrary, DEFAULT_LIMITS, type CaseLimits } from './case-arbitrary.ts';
+import type { ExploreCase } from './explore-case.ts';
+import { findingSignature } from './finding-signature.ts';
+
+/** Runs one case against the engines and says what happened (the runner, or a test double). */
+export type CaseRunner = (c: ExploreCase, label: string) => Promise<ScenarioResult>;
+
+/** A new disagreement, with the smallest case that still shows it. */
+export interface Finding {
+  signature: string;
+  /** The shrunk case and its result. */
+  minimal: ExploreCase;
+  result: ScenarioResult;
+  /** fast-check's seed and path of the first failing case: `explore --seed S --replay PATH`. */
+  seed: number;
+  path?: string;
+  /** Cases run to find it and to shrink it. */
+  runs: number;
+  shrinks: number;
+}
+
+export interface ExploreOptions {
+  seed: number;
+  /** Wall-clock budget for the whole exploration, in ms. */
+  budgetMs: number;
+  writers: readonly string[];
+  limits?: CaseLimits;
+  runCase: CaseRunner;
+  /** Progress after each case. */
+  onCase?(progress: { cases: number; findings: number; elapsedMs: number; signature?: string }): void;
+  now?: () => number;
+}
+
+export interface ExploreOutcome {
+  cases: number;
+  findings: Finding[];
+  elapsedMs: number;
+  /** Signatures seen again after they were found (not reported twice). */
+  repeats: number;
+}
+
+/**
+ * Generated differential testing: fast-check draws cases from the seed; a case whose run fails
+ * with a signature not yet found is a finding, which fast-check then shrinks (fewer operations,
+ * rows, columns, simpler values) while that same signature reproduces. Known deviations do not
+ * fail a case (the runner applies known-issues.yaml), and a found signature is not found again:
+ * exploration goes on with the next seed until the budget is spent. Same seed, same cases.
+ */
+export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
+  const now = opts.now ?? Date.now;
+  const started = now();
+  const arbitrary = caseArbitrary(opts.writers, opts.limits ?? DEFAULT_LIMITS);
+  const findings: Finding[] = [];
+  const found = new Set<string>();
+  let cases = 0;
+  let repeats = 0;
+  for (let round = 0; now() - started < opts.budgetMs; round++) {
+    let target: string | undefined;
+    let targetResult: ScenarioResult | undefined;
+    let runsAtTarget = 0;
+    let shrinks = 0;
+    const property = fc.asyncProperty(arbitrary, async (c) => {
+      cases++;
+      const result = await opts.runCase(c, `case ${cases}`);
+      const signature = findingSignature(result);
+      opts.onCase?.({ cases, findings: findings.length, elapsedMs: now() - started, signature });
+      if (signature === undefined) return true;
+      if (found.has(signature)) {
+        repeats++;
+        return true;
+      }
+      if (target === undefined) {
+        target = signature;
+        runsAtTarget = cases;
+      } else if (signature === target) shrinks++;
+      if (signature !== target) return true;
+      targetResult = result;
+      return false;
+    });
+    const remaining = opts.budgetMs - (now() - started);
+    const out = await fc.check(property, { seed: opts.seed + round, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: Math.max(1, remaining), markInterruptAsFailure: false });
+    if (!out.failed || !out.counterexample || target === undefined || !targetResult) break;
+    found.add(target);
+    // fast-check cannot shrink the history of a chained table once it shrinks the table: a
+    // greedy pass then drops operations and rows one at a time while the signature holds.
+    const sig = target;
+    let result = targetResult;
+    const reduced = await reduceCase(out.counterexample[0] as ExploreCase, async (c) => {
+      cases++;
+      const r = await opts.runCase(c, `case ${cases}`);
+      if (findingSignature(r) !== sig) return false;
+      shrinks++;
+      result = r;
+      return true;
+    });
+    findings.push({ signature: target, minimal: reduced, result, seed: out.seed, path: out.counterexamplePath ?? undefined, runs: runsAtTarget, shrinks });
+  }
+  return { cases, findings, elapsedMs: now() - started, repeats };
+}
+
+/**
+ * Drops what a failing case does not need, one piece at a time: whole operations (at least one
+ * insert stays), then rows (at least one per insert). `reproduces` runs a candidate and says
+ * whether the same finding shows.
+ */
+export async function reduceCase(c: ExploreCase, reproduces: (c: ExploreCase) => Promise<boolean>): Promise<ExploreCase> {
+  let best = c;
+  for (let i = best.ops.length - 1; i >= 0; i--) {
+    const ops = best.ops.filter((_, j) => j !== i);
+    if (!ops.some((o) => o.kind === 'insert') || !ops.some((o) => o.kind === 'read')) continue;
+    const candidate = { ...best, ops };
+    if (await reproduces(candidate)) best = candidate;
+  }
+  for (let i = 0; i < best.ops.length; i++) {
+    for (let r = (best.ops[i] as { rows?: unknown[][] }).rows?.length ?? 0; r-- > 0; ) {
+      const op = best.ops[i]!;
+      if (op.kind !== 'insert' || op.rows.length < 2) break;
+      const candidate = { ...best, ops: best.ops.map((o, j) => (j === i && o.kind === 'insert' ? { ...o, rows: o.rows.filter((_, k) => k !== r) } : o)) };
+      if (await reproduces(candidate)) best = candidate;
+    }
+  }
+  return best;
+}

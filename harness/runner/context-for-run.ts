@@ -1,0 +1,75 @@
+import { AccessControlProxy } from '../access-control/index.ts';
+import { CatalogClient } from '../catalog/index.ts';
+import { createEngine } from '../engines/index.ts';
+import type { KnownIssue } from '../known-issues/index.ts';
+import type { ScenarioInstance } from '../scenario/index.ts';
+import { runPrefix, type RunContext, type RunHooks } from './run-context.ts';
+import { environmentSecrets, type RunSpec } from './run-spec.ts';
+
+/** A run context over a started environment, and how to release what it opened. */
+export interface OpenedRun {
+  ctx: RunContext;
+  /** Values no message, report or trace may show (tokens, keys). */
+  secrets: string[];
+  /** Closes the engines, stops the access-control layer and drops what the run left under its prefix. */
+  close(): Promise<void>;
+}
+
+/**
+ * The context scenario instances run in, built from a started environment (startRun's spec):
+ * one engine adapter per engine, the catalog client, and the access-control layer when an
+ * instance declares principals and the environment brings none. The vitest suite and
+ * `explore` both run through it.
+ */
+export async function contextForRun(spec: RunSpec, knownIssues: readonly KnownIssue[], instances: readonly ScenarioInstance[], hooks?: RunHooks): Promise<OpenedRun> {
+  const env = spec.env;
+  // The harness's own catalog calls (and the access-control layer's) pass the wire proxy too, so
+  // they are in a failing step's trace; engines keep the environment's address (a remote engine
+  // cannot reach a loopback proxy).
+  const tracedCatalog = env.wireTrace ? { ...env.catalog, uri: env.wireTrace.url } : env.catalog;
+  // Principal-scoped scenarios act through the reference access-control layer, unless the
+  // environment brings real principals (a vendor's catalog).
+  const authority = !env.principals && instances.some((i) => i.scenario.principals) ? await new AccessControlProxy(tracedCatalog).start() : undefined;
+  const engineContext = { catalog: env.catalog, runId: spec.runId };
+  const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e, engineContext)]));
+  const writeEngines = env.writerEngines && new Map(env.writerEngines.map((e) => [e.engine, createEngine(e, engineContext)]));
+  const catalog = new CatalogClient(tracedCatalog);
+  const ctx: RunContext = {
+    runId: spec.runId,
+    paimonVersion: env.paimonVersion,
+    writerPaimonVersion: spec.writerVersion,
+    clientVersions: env.versions,
+    catalogServer: env.catalogServer,
+    catalogPaimonVersion: env.catalogVersion,
+    wireTrace: env.wireTrace,
+    catalogClaim: env.catalogClaim,
+    catalogAdmin: env.catalogAdmin,
+    engines,
+    writeEngines,
+    writeUnavailable: env.writerUnavailable && new Map(Object.entries(env.writerUnavailable)),
+    unavailable: new Map(Object.entries(env.unavailable)),
+    catalog,
+    principals: env.principals,
+    authority,
+    scratchRoot: env.scratchRoot,
+    fileInspector: env.fileInspector,
+    warehouseRoot: env.warehouseRoot,
+    keepDatabases: spec.keepDatabases,
+    logs: env.logs,
+    knownIssues,
+    hooks,
+  };
+  return {
+    ctx,
+    secrets: environmentSecrets(env),
+    async close() {
+      await Promise.allSettled([...engines.values(), ...(writeEngines?.values() ?? [])].map((e) => e.close?.()));
+      await authority?.stop();
+      // Whatever a failed scenario left under this run's prefix goes at the end; nothing else is touched.
+      if (spec.keepDatabases) return;
+      for (const db of await catalog.listDatabases().catch(() => [])) {
+        if (db.startsWith(`${runPrefix(spec.runId)}_`)) await catalog.dropDatabase(db).catch(() => undefined);
+      }
+    },
+  };
+}
