@@ -55,7 +55,7 @@ export async function exploreCommand(opts: ExploreCommandOptions): Promise<numbe
     if (!writers.length) throw new UsageError(`explore needs an engine that writes; this environment has ${engines.join(', ') || 'none'} of ${wanted.join(', ')}`);
     const versions = `Paimon ${run.spec.env.paimonVersion ?? 'default'}${run.spec.env.versions ? ` (${Object.entries(run.spec.env.versions).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`;
     err(`[explore] ${versions}; seed ${seed}; budget ${(budgetMs / 1000).toFixed(0)} s; writers ${writers.join(', ')}; readers ${engines.join(', ')}`);
-    const runnerOpts = { ctx: opened.ctx, tag: exploreId.slice(-4), origin: `seed ${seed}`, readers: engines, creator: writers.includes('paimon-java') ? 'paimon-java' : writers[0]! };
+    const runnerOpts = { ctx: opened.ctx, exploreEntries: known.issues.filter((i) => i.explore !== undefined), tag: exploreId.slice(-4), origin: `seed ${seed}`, readers: engines, creator: writers.includes('paimon-java') ? 'paimon-java' : writers[0]! };
     const runCase = scenarioCaseRunner(runnerOpts);
     const outcome = await explore({
       seed,

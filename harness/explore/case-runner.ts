@@ -1,10 +1,12 @@
 import { SCENARIO_ENGINES } from '../engines/index.ts';
-import type { KnownIssue } from '../known-issues/index.ts';
+import { appliesTo, today, type KnownIssue } from '../known-issues/index.ts';
 import { runScenario, type RunContext } from '../runner/index.ts';
 import { expandScenario, formatProblem, loadScenarioSource } from '../scenario/index.ts';
 import type { ExploreCase } from './explore-case.ts';
 import { caseScenario, caseYaml } from './case-scenario.ts';
 import type { CaseRunner } from './explore-loop.ts';
+import { findingSignature } from './finding-signature.ts';
+import type { ScenarioResult } from '../verdicts/index.ts';
 
 /**
  * Known deviations as explore applies them: a generated case has no scenario or step of the
@@ -16,7 +18,30 @@ export function exploreKnownIssues(issues: readonly KnownIssue[]): KnownIssue[] 
   return issues.filter((i) => i.signature !== undefined && i.timeout === undefined).map(({ scenario: _s, step: _st, params: _p, ...rest }) => ({ ...rest, intermittent: true }));
 }
 
+/**
+ * A failed case that an entry's `explore` pattern recognizes (over its signature and its YAML),
+ * on the failing engines and the cell's versions, is that known deviation: reported as known.
+ */
+function knownByExploreEntry(result: ScenarioResult, source: string, opts: CaseRunnerOptions): ScenarioResult {
+  const signature = findingSignature(result);
+  if (signature === undefined) return result;
+  const step = result.steps.find((s) => s.status === 'fail' || s.status === 'error');
+  const failing = step?.engines.filter((e) => e.status === 'fail' || e.status === 'error').map((e) => e.engine) ?? [];
+  const text = `${signature}\n${source}`;
+  const ctx = opts.ctx;
+  const entry = (opts.exploreEntries ?? []).find((i) => {
+    if (!new RegExp(i.explore!).test(text)) return false;
+    const { scenario: _s, step: _st, params: _p, kind: _k, ...loose } = i;
+    return failing.every((engine) => appliesTo(loose, { scenarioName: result.name, instanceId: result.id, params: {}, stepName: step?.name ?? '', engine, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, catalogPaimon: ctx.catalogPaimonVersion, server: ctx.catalogServer, clients: ctx.clientVersions }, today()));
+  });
+  if (!entry || !step) return result;
+  for (const e of step.engines) if (e.status === 'fail' || e.status === 'error') Object.assign(e, { status: 'known', known: { id: entry.id, reason: entry.reason } });
+  return { ...result, status: 'known', failure: undefined, reason: `known deviation ${entry.id}` };
+}
+
 export interface CaseRunnerOptions {
+  /** Entries of known-issues.yaml with an `explore` pattern. */
+  exploreEntries?: readonly KnownIssue[];
   ctx: RunContext;
   /** Unique per explore run: case names are `explore-<tag>-<n>`. */
   tag: string;
@@ -40,7 +65,8 @@ export function scenarioCaseRunner(opts: CaseRunnerOptions): CaseRunner & { sour
     const loaded = loadScenarioSource(`explore/${name}.yaml`, source, SCENARIO_ENGINES);
     // A generated case the loader refuses is a defect of the generator, never a finding.
     if (!loaded.scenario) throw new Error(`explore generated an invalid case:\n${loaded.problems.map((p) => formatProblem(p, source)).join('\n')}`);
-    return runScenario(expandScenario(loaded.scenario)[0]!, opts.ctx);
+    const result = await runScenario(expandScenario(loaded.scenario)[0]!, opts.ctx);
+    return knownByExploreEntry(result, source, opts);
   };
   return Object.assign(run, { sourceOf: (c: ExploreCase, label: string) => caseSource(c, label, opts) });
 }

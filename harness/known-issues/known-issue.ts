@@ -24,6 +24,7 @@ export const KnownIssueSchema = z.strictObject({
     .optional()
     .describe('client releases of the cell the entry applies to, as semver ranges: { pypaimon: "<2.1.0" } (a client variant row such as 2.0.0+pypaimon-2.1.0 differs from its release there only)'),
   signature: RegexString.optional().describe('regular expression the failure text must match'),
+  explore: RegexString.optional().describe("generated cases (`explore`): a regular expression over the finding's signature, a newline and the case's scenario YAML; a finding it matches, on an engine and versions the entry names, is this deviation and not reported"),
   layer: z
     .enum(['engine-cast', 'writer', 'file', 'reader', 'catalog', 'engine'])
     .describe('required: where the deviation lives: the engine casting a value, the writer, the file format, the reader, the catalog, or the engine itself (SQL surface, procedures)'),
