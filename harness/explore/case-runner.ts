@@ -22,7 +22,7 @@ export function exploreKnownIssues(issues: readonly KnownIssue[]): KnownIssue[] 
  * A failed case that an entry's `explore` pattern recognizes (over its signature and its YAML),
  * on the failing engines and the cell's versions, is that known deviation: reported as known.
  */
-function knownByExploreEntry(result: ScenarioResult, source: string, opts: CaseRunnerOptions): ScenarioResult {
+export function knownByExploreEntry(result: ScenarioResult, source: string, opts: CaseRunnerOptions): ScenarioResult {
   const signature = findingSignature(result);
   if (signature === undefined) return result;
   const step = result.steps.find((s) => s.status === 'fail' || s.status === 'error');

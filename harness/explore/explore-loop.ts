@@ -29,7 +29,7 @@ export interface ExploreOptions {
   limits?: CaseLimits;
   runCase: CaseRunner;
   /** Progress after each case. */
-  onCase?(progress: { cases: number; findings: number; elapsedMs: number; signature?: string }): void;
+  onCase?(progress: { cases: number; findings: number; elapsedMs: number; status: string; signature?: string }): void;
   now?: () => number;
 }
 
@@ -39,6 +39,10 @@ export interface ExploreOutcome {
   elapsedMs: number;
   /** Signatures seen again after they were found (not reported twice). */
   repeats: number;
+  /** Cases by how they ended (pass, known, fail, error, skip). */
+  statuses: Record<string, number>;
+  /** Steps each engine ran, over every case. */
+  stepsByEngine: Record<string, number>;
 }
 
 /**
@@ -56,6 +60,12 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
   const found = new Set<string>();
   let cases = 0;
   let repeats = 0;
+  const statuses: Record<string, number> = {};
+  const stepsByEngine: Record<string, number> = {};
+  const tally = (r: ScenarioResult) => {
+    statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+    for (const step of r.steps) for (const e of step.engines) stepsByEngine[e.engine] = (stepsByEngine[e.engine] ?? 0) + 1;
+  };
   for (let round = 0; now() - started < opts.budgetMs; round++) {
     let target: string | undefined;
     let targetResult: ScenarioResult | undefined;
@@ -64,8 +74,9 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
     const property = fc.asyncProperty(arbitrary, async (c) => {
       cases++;
       const result = await opts.runCase(c, `case ${cases}`);
+      tally(result);
       const signature = findingSignature(result);
-      opts.onCase?.({ cases, findings: findings.length, elapsedMs: now() - started, signature });
+      opts.onCase?.({ cases, findings: findings.length, elapsedMs: now() - started, status: result.status, signature });
       if (signature === undefined) return true;
       if (found.has(signature)) {
         repeats++;
@@ -90,6 +101,7 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
     const reduced = await reduceCase(out.counterexample[0] as ExploreCase, async (c) => {
       cases++;
       const r = await opts.runCase(c, `case ${cases}`);
+      tally(r);
       if (findingSignature(r) !== sig) return false;
       shrinks++;
       result = r;
@@ -97,7 +109,7 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
     });
     findings.push({ signature: target, minimal: reduced, result, seed: out.seed, path: out.counterexamplePath ?? undefined, runs: runsAtTarget, shrinks });
   }
-  return { cases, findings, elapsedMs: now() - started, repeats };
+  return { cases, findings, elapsedMs: now() - started, repeats, statuses, stepsByEngine };
 }
 
 /**

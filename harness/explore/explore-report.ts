@@ -33,6 +33,8 @@ export function renderFindings(input: ExploreReportInput): string {
     '',
     `Seed ${input.seed}, ${input.versions}, engines ${input.engines.join(', ')}: ${outcome.cases} case(s) in ${(outcome.elapsedMs / 1000).toFixed(0)} s (${perMinute} per minute), ${outcome.findings.length} new finding(s); a found signature met again ${outcome.repeats} time(s). Known deviations (known-issues.yaml, by engine and signature) are not findings.`,
     '',
+    `Cases by outcome: ${Object.entries(outcome.statuses).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}. Steps run per engine: ${Object.entries(outcome.stepsByEngine).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`,
+    '',
   ];
   if (!outcome.findings.length) out.push('No new finding.');
   outcome.findings.forEach((f: Finding, i) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadScenarioSource } from '../scenario/index.ts';
 import type { ScenarioResult } from '../verdicts/index.ts';
-import { caseArbitrary, caseSource, exploreKnownIssues, explore, findingSignature, modelRows, type ExploreCase } from './index.ts';
+import { caseArbitrary, caseSource, exploreKnownIssues, explore, findingSignature, knownByExploreEntry, modelRows, type ExploreCase } from './index.ts';
 
 const WRITERS = ['pypaimon', 'paimon-java', 'paimon-rust', 'flink'];
 const opts = { origin: 'test', readers: WRITERS, creator: 'paimon-java' };
@@ -68,6 +68,20 @@ describe('finding signatures', () => {
       { id: 'b', scenario: 's', engine: 'flink', layer: 'engine', reason: 'r' },
     ]);
     expect(loose.map((i) => [i.id, i.scenario, i.step, i.intermittent])).toEqual([['a', undefined, undefined, true]]);
+  });
+});
+
+describe('known deviations with an explore pattern', () => {
+  const entry = { id: 'py-first-row', engine: 'pypaimon', layer: 'reader' as const, reason: 'r', clients: { pypaimon: '<2.0.0' }, explore: '^read \\| pypaimon:rows\\n[\\s\\S]*merge-engine: "first-row"' };
+  const source = 'steps:\n  - create-table:\n      options:\n        merge-engine: "first-row"\n';
+  const ctx = (pypaimon: string) => ({ ctx: { clientVersions: { pypaimon } } as never, exploreEntries: [entry], tag: 't', origin: 'o', readers: [], creator: 'paimon-java' });
+
+  it('make a matching finding known on the versions the entry names, and nothing else', () => {
+    const known = knownByExploreEntry(failing('read 1: every row', 'pypaimon', 'rows'), source, ctx('1.4.2'));
+    expect([known.status, known.steps[0]!.engines[0]!.known?.id, findingSignature(known)]).toEqual(['known', 'py-first-row', undefined]);
+    expect(knownByExploreEntry(failing('read 1: every row', 'pypaimon', 'rows'), source, ctx('2.0.0')).status).toBe('fail');
+    expect(knownByExploreEntry(failing('read 1: every row', 'pypaimon', 'rows'), source.replace('first-row', 'deduplicate'), ctx('1.4.2')).status).toBe('fail');
+    expect(knownByExploreEntry(failing('read 1: every row', 'paimon-java', 'rows'), source, ctx('1.4.2')).status).toBe('fail');
   });
 });
 

@@ -1,5 +1,5 @@
 export { caseArbitrary, DEFAULT_LIMITS, filterLiteral, opsArbitrary, tableArbitrary, TYPE_POOL, type CaseLimits } from './case-arbitrary.ts';
-export { caseSource, exploreKnownIssues, scenarioCaseRunner, type CaseRunnerOptions } from './case-runner.ts';
+export { caseSource, exploreKnownIssues, knownByExploreEntry, scenarioCaseRunner, type CaseRunnerOptions } from './case-runner.ts';
 export { caseScenario, caseYaml, modelRows } from './case-scenario.ts';
 export type { ExploreCase, ExploreColumn, ExploreOp, ExploreTable } from './explore-case.ts';
 export { explore, type CaseRunner, type ExploreOptions, type ExploreOutcome, type Finding } from './explore-loop.ts';
