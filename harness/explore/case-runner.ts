@@ -56,7 +56,7 @@ export function caseSource(c: ExploreCase, name: string, opts: Pick<CaseRunnerOp
 }
 
 /** Runs each case as a scenario instance in the explore run's context. */
-export function scenarioCaseRunner(opts: CaseRunnerOptions): CaseRunner & { sourceOf(c: ExploreCase, label: string): string } {
+export function scenarioCaseRunner(opts: CaseRunnerOptions): CaseRunner {
   let n = 0;
   const run = async (c: ExploreCase) => {
     n++;
@@ -68,5 +68,5 @@ export function scenarioCaseRunner(opts: CaseRunnerOptions): CaseRunner & { sour
     const result = await runScenario(expandScenario(loaded.scenario)[0]!, opts.ctx);
     return knownByExploreEntry(result, source, opts);
   };
-  return Object.assign(run, { sourceOf: (c: ExploreCase, label: string) => caseSource(c, label, opts) });
+  return run;
 }
