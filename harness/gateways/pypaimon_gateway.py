@@ -24,12 +24,12 @@ except ImportError:
     Identifier = None
 
 from arrow_values import build_column, table_rows, to_arrow_value
+from gateway_server import per_principal, serve
 
 try:  # pypaimon 2.0+: VARIANT values are built and decoded by its GenericVariant
     from pypaimon.data.generic_variant import GenericVariant
 except ImportError:
     GenericVariant = None
-from gateway_server import per_principal, serve
 
 _catalogs = {}
 
@@ -127,6 +127,7 @@ def variant_json(d):
 
 
 def _variant_scalar(v):
+    # JSON has one number type: the harness compares variant JSON as parsed numbers (doubles).
     if isinstance(v, decimal.Decimal):
         return float(v)
     if isinstance(v, (datetime.date, datetime.datetime)):
