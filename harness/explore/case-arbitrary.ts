@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import type { Predicate, PredicateLiteral } from '../results/index.ts';
+import { printPredicate } from '../scenario/index.ts';
 import type { ExploreCase, ExploreColumn, ExploreOp, ExploreTable, MergeEngine } from './explore-case.ts';
 
 /**
@@ -141,41 +143,37 @@ function withoutDeletionVectors(options: Record<string, string>): Record<string,
   return rest;
 }
 
-/** A SQL literal of the portable filter for a value of `type`. */
-export function filterLiteral(value: unknown): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return String(value);
-  return `'${String(value).replace(/'/g, "''")}'`;
-}
-
-/** A portable filter on one column, drawn from values the column holds (so it selects something). */
+/**
+ * A portable filter on one column, drawn from values the column holds (so it selects something),
+ * as the filter model that `printPredicate` writes in the scenario's `where` syntax.
+ */
 function filterArbitrary(columns: readonly ExploreColumn[], pools: ReadonlyMap<string, unknown[]>): fc.Arbitrary<string> {
   const scalar = columns.filter((c) => !/^(ARRAY|MAP|ROW)/.test(c.type) && c.type !== 'BYTES' && c.type !== 'DOUBLE');
-  if (!scalar.length) return fc.constant('k IS NOT NULL');
-  const leaf = fc.constantFrom(...scalar).chain((c) => {
-    const pool = (pools.get(c.name) ?? []).filter((v) => v !== null);
-    const value = pool.length ? fc.constantFrom(...pool) : spec(c.type).values;
-    const ordered = spec(c.type).ordered;
-    const forms: fc.Arbitrary<string>[] = [
-      fc.constant(`${c.name} IS NULL`),
-      fc.constant(`${c.name} IS NOT NULL`),
-      value.map((v) => `${c.name} = ${filterLiteral(v)}`),
-      value.map((v) => `${c.name} <> ${filterLiteral(v)}`),
-      fc.array(value, { minLength: 1, maxLength: 3 }).map((vs) => `${c.name} IN (${vs.map(filterLiteral).join(', ')})`),
-      fc.array(value, { minLength: 1, maxLength: 2 }).map((vs) => `${c.name} NOT IN (${vs.map(filterLiteral).join(', ')})`),
+  if (!scalar.length) return fc.constant(printPredicate({ op: 'is-not-null', column: 'k' }));
+  const leaf = fc.constantFrom(...scalar).chain((c): fc.Arbitrary<Predicate> => {
+    const column = c.name;
+    const pool = (pools.get(column) ?? []).filter((v) => v !== null);
+    const value = (pool.length ? fc.constantFrom(...pool) : spec(c.type).values) as fc.Arbitrary<PredicateLiteral>;
+    const forms: fc.Arbitrary<Predicate>[] = [
+      fc.constant({ op: 'is-null', column }),
+      fc.constant({ op: 'is-not-null', column }),
+      value.map((v) => ({ op: '=', column, value: v })),
+      value.map((v) => ({ op: '<>', column, value: v })),
+      fc.array(value, { minLength: 1, maxLength: 3 }).map((values) => ({ op: 'in', column, values })),
+      fc.array(value, { minLength: 1, maxLength: 2 }).map((values) => ({ op: 'not-in', column, values })),
     ];
-    if (ordered) {
-      forms.push(value.map((v) => `${c.name} < ${filterLiteral(v)}`), value.map((v) => `${c.name} >= ${filterLiteral(v)}`));
-      forms.push(fc.tuple(value, value).map(([a, b]) => `${c.name} BETWEEN ${filterLiteral(a)} AND ${filterLiteral(b)}`));
+    if (spec(c.type).ordered) {
+      forms.push(value.map((v) => ({ op: '<', column, value: v })), value.map((v) => ({ op: '>=', column, value: v })));
+      forms.push(fc.tuple(value, value).map(([low, high]) => ({ op: 'between', column, low, high })));
     }
     return fc.oneof(...forms);
   });
-  return fc.oneof(
+  const filter = fc.oneof(
     { weight: 3, arbitrary: leaf },
-    { weight: 1, arbitrary: fc.tuple(leaf, leaf, fc.constantFrom('AND', 'OR')).map(([a, b, op]) => `(${a}) ${op} (${b})`) },
-    { weight: 1, arbitrary: leaf.map((a) => `NOT (${a})`) },
+    { weight: 1, arbitrary: fc.tuple(leaf, leaf, fc.constantFrom<'and' | 'or'>('and', 'or')).map(([a, b, op]): Predicate => ({ op, args: [a, b] })) },
+    { weight: 1, arbitrary: leaf.map((arg): Predicate => ({ op: 'not', arg })) },
   );
+  return filter.map(printPredicate);
 }
 
 /**

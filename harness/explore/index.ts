@@ -1,4 +1,4 @@
-export { caseArbitrary, DEFAULT_LIMITS, filterLiteral, opsArbitrary, tableArbitrary, TYPE_POOL, type CaseLimits } from './case-arbitrary.ts';
+export { caseArbitrary, DEFAULT_LIMITS, opsArbitrary, tableArbitrary, TYPE_POOL, type CaseLimits } from './case-arbitrary.ts';
 export { caseSource, exploreKnownIssues, knownByExploreEntry, scenarioCaseRunner, type CaseRunnerOptions } from './case-runner.ts';
 export { caseScenario, caseYaml, modelRows } from './case-scenario.ts';
 export type { ExploreCase, ExploreColumn, ExploreOp, ExploreTable } from './explore-case.ts';
