@@ -1,5 +1,5 @@
 import { nestedTypeParts, parseType, type NestedTypeParts } from '../results/index.ts';
-import { backtickId, columnPosition, mapEntries, optionList, rowValues, standardString, type SqlDialect } from './sql-builder.ts';
+import { backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, standardString, type SqlDialect, type TypeSpelling } from './sql-builder.ts';
 
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
 export const flinkString = standardString;
@@ -91,19 +91,16 @@ function emptyFlinkArray(element: string): string {
  * like a reserved word, `inner`, `value`), BLOB as BYTES, NOT NULL kept.
  */
 export function flinkType(type: string): string {
-  const parts = nestedTypeParts(type);
-  // Paimon's BLOB is BYTES in Flink's type system (Flink has no BLOB keyword).
-  if (!parts) return type.replace(/^\s*BLOB\b/i, 'BYTES');
-  const notNull = /\s+NOT\s+NULL\s*$/i.test(type) ? ' NOT NULL' : '';
-  switch (parts.kind) {
-    case 'array':
-      return `ARRAY<${flinkType(parts.element)}>${notNull}`;
-    case 'map':
-      return `MAP<${flinkType(parts.key)}, ${flinkType(parts.value)}>${notNull}`;
-    case 'row':
-      return `ROW<${parts.fields.map((f) => `${backtickId(f.name)} ${flinkType(f.type)}`).join(', ')}>${notNull}`;
-  }
+  return respellType(type, FLINK_TYPES);
 }
+
+const FLINK_TYPES: TypeSpelling = {
+  // Paimon's BLOB is BYTES in Flink's type system (Flink has no BLOB keyword).
+  atomic: (t) => t.replace(/^\s*BLOB\b/i, 'BYTES'),
+  array: (element) => `ARRAY<${element}>`,
+  map: (key, value) => `MAP<${key}, ${value}>`,
+  row: (fields) => `ROW<${fields.map((f) => `${backtickId(f.name)} ${f.type}`).join(', ')}>`,
+};
 
 /** Separators of the packed text of a bulk insert: ASCII record, unit and negative-acknowledge characters. */
 const ROW_SEPARATOR = '\u001e';

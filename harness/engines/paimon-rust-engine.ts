@@ -4,7 +4,7 @@ import type { ErrorClass, EngineRequest, StepContext } from './engine.ts';
 import type { EngineDescriptor } from './engine-descriptor.ts';
 import { GatewayEngine } from './gateway-engine.ts';
 import { gatewayLauncher } from './local-launch.ts';
-import { buildSql, columnPosition, mapEntries, optionList, rowValues, standardString, versionAsOf, type SqlDialect } from './sql-builder.ts';
+import { buildSql, columnPosition, mapEntries, optionList, respellType, rowValues, standardString, versionAsOf, type SqlDialect } from './sql-builder.ts';
 
 /** DataFusion quotes identifiers with double quotes; unquoted ones are folded to lower case. */
 const doubleQuoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -75,17 +75,12 @@ function dataFusionNestedLiteral(v: unknown, type: string, parts: NestedTypePart
  * MAP<K, V> and ROW<…> (DataFusion's parser takes neither), ARRAY<T> as it is.
  */
 export function dataFusionType(type: string): string {
-  const parts = nestedTypeParts(type);
-  if (!parts) return type;
-  const notNull = /\s+NOT\s+NULL\s*$/i.test(type) ? ' NOT NULL' : '';
-  switch (parts.kind) {
-    case 'array':
-      return `ARRAY<${dataFusionType(parts.element)}>${notNull}`;
-    case 'map':
-      return `MAP(${dataFusionType(parts.key)}, ${dataFusionType(parts.value)})${notNull}`;
-    case 'row':
-      return `STRUCT<${parts.fields.map((f) => `${doubleQuoteId(f.name)} ${dataFusionType(f.type)}`).join(', ')}>${notNull}`;
-  }
+  return respellType(type, {
+    atomic: (t) => t,
+    array: (element) => `ARRAY<${element}>`,
+    map: (key, value) => `MAP(${key}, ${value})`,
+    row: (fields) => `STRUCT<${fields.map((f) => `${doubleQuoteId(f.name)} ${f.type}`).join(', ')}>`,
+  });
 }
 
 /**

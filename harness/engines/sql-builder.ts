@@ -1,4 +1,4 @@
-import { renderPredicate, type Predicate } from '../results/index.ts';
+import { nestedTypeParts, renderPredicate, type Predicate } from '../results/index.ts';
 import type { AlterChange, EngineRequest } from './engine.ts';
 
 /**
@@ -161,4 +161,28 @@ export function rowValues(v: unknown, type: string, names: string[]): unknown[] 
     throw new TypeError(`${type} has no field(s) ${unknown.join(', ')}`);
   }
   throw new TypeError(`not a row for ${type}: ${JSON.stringify(v)}`);
+}
+
+/** How a dialect spells types: atomic ones, and each nested kind from its already spelled parts. */
+export interface TypeSpelling {
+  atomic(type: string): string;
+  array(element: string): string;
+  map(key: string, value: string): string;
+  row(fields: { name: string; type: string }[]): string;
+}
+
+/** A Paimon SQL type in a dialect's spelling, nested types part by part, NOT NULL kept. */
+export function respellType(type: string, spell: TypeSpelling): string {
+  const parts = nestedTypeParts(type);
+  if (!parts) return spell.atomic(type);
+  const notNull = /\s+NOT\s+NULL\s*$/i.test(type) ? ' NOT NULL' : '';
+  const inner = (t: string) => respellType(t, spell);
+  switch (parts.kind) {
+    case 'array':
+      return `${spell.array(inner(parts.element))}${notNull}`;
+    case 'map':
+      return `${spell.map(inner(parts.key), inner(parts.value))}${notNull}`;
+    case 'row':
+      return `${spell.row(parts.fields.map((f) => ({ name: f.name, type: inner(f.type) })))}${notNull}`;
+  }
 }
