@@ -1,6 +1,7 @@
 import { CatalogClient, describeEndpoint, RUN_PREFIX, runStartedAt } from '../catalog/index.ts';
 import { EnvironmentError, externalCatalogEndpoint } from '../environment/index.ts';
 import { err, out, UsageError } from './cli-output.ts';
+import { durationMs } from './duration-arg.ts';
 
 export interface CleanupOptions {
   env: string;
@@ -11,13 +12,11 @@ export interface CleanupOptions {
   now?: Date;
 }
 
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
 export function parseAge(text: string): number {
   if (text === '0') return 0;
-  const m = /^([1-9]\d{0,5})([mhd])$/.exec(text);
-  if (!m) throw new UsageError(`--older-than takes a number with m, h or d (30m, 12h, 1d) or 0 (got '${text}')`);
-  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+  const ms = durationMs(text, 'mhd', '[1-9]\\d{0,5}');
+  if (ms === undefined) throw new UsageError(`--older-than takes a number with m, h or d (30m, 12h, 1d) or 0 (got '${text}')`);
+  return ms;
 }
 
 /**

@@ -6,6 +6,7 @@ import { loadKnownIssues } from '../known-issues/index.ts';
 import { redact } from '../redact.ts';
 import { contextForRun, newRunId, startRun } from '../runner/index.ts';
 import { err, out, printProblems, UsageError } from './cli-output.ts';
+import { durationMs } from './duration-arg.ts';
 
 export interface ExploreCommandOptions {
   seed?: string;
@@ -24,9 +25,9 @@ const EXPLORE_ENGINES = ['pypaimon', 'paimon-java', 'paimon-rust', 'flink', 'spa
 
 /** `10m`, `90s`, `1h` as milliseconds. */
 export function parseBudget(text: string): number {
-  const m = /^(\d+)(s|m|h)$/.exec(text.trim());
-  if (!m) throw new UsageError(`--budget takes a duration such as 90s, 10m or 1h (got '${text}')`);
-  return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 's' | 'm' | 'h'];
+  const ms = durationMs(text.trim(), 'smh');
+  if (ms === undefined) throw new UsageError(`--budget takes a duration such as 90s, 10m or 1h (got '${text}')`);
+  return ms;
 }
 
 /**
