@@ -1,6 +1,6 @@
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { appliesTo, today, type KnownIssue } from '../known-issues/index.ts';
-import { runScenario, type RunContext } from '../runner/index.ts';
+import { cellSite, runScenario, type RunContext } from '../runner/index.ts';
 import { expandScenario, formatProblem, loadScenarioSource } from '../scenario/index.ts';
 import type { ExploreCase } from './explore-case.ts';
 import { caseScenario, caseYaml } from './case-scenario.ts';
@@ -28,11 +28,10 @@ export function knownByExploreEntry(result: ScenarioResult, source: string, opts
   const step = result.steps.find((s) => s.status === 'fail' || s.status === 'error');
   const failing = step?.engines.filter((e) => e.status === 'fail' || e.status === 'error').map((e) => e.engine) ?? [];
   const text = `${signature}\n${source}`;
-  const ctx = opts.ctx;
   const entry = (opts.exploreEntries ?? []).find((i) => {
     if (!new RegExp(i.explore!).test(text)) return false;
     const { scenario: _s, step: _st, params: _p, kind: _k, ...loose } = i;
-    return failing.every((engine) => appliesTo(loose, { scenarioName: result.name, instanceId: result.id, params: {}, stepName: step?.name ?? '', engine, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, catalogPaimon: ctx.catalogPaimonVersion, server: ctx.catalogServer, clients: ctx.clientVersions }, today()));
+    return failing.every((engine) => appliesTo(loose, { scenarioName: result.name, instanceId: result.id, params: {}, stepName: step?.name ?? '', engine, ...cellSite(opts.ctx) }, today()));
   });
   if (!entry || !step) return result;
   for (const e of step.engines) if (e.status === 'fail' || e.status === 'error') Object.assign(e, { status: 'known', known: { id: entry.id, reason: entry.reason } });

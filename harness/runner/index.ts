@@ -1,4 +1,4 @@
-export { databaseName, runPrefix, type RunContext, type RunHooks } from './run-context.ts';
+export { cellSite, databaseName, runPrefix, type RunContext, type RunHooks } from './run-context.ts';
 export { readLoadedRun, writeLoadedRun, type LoadedRun } from './loaded-run.ts';
 export { runScenario } from './run-scenario.ts';
 export { stepEngines, stepKind, stepName, stepRequest } from './step-request.ts';

@@ -75,3 +75,8 @@ export function databaseName(runId: string, instanceId: string, name: string): s
   const slug = name.replace(/[^a-z0-9]+/g, '_').slice(0, 32);
   return `${runPrefix(runId)}_${slug}_${instanceTag(instanceId)}`;
 }
+
+/** The cell's versions and catalog server, as known-issue entries scope them (DeviationSite). */
+export function cellSite(ctx: RunContext) {
+  return { paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, clients: ctx.clientVersions, server: ctx.catalogServer, catalogPaimon: ctx.catalogPaimonVersion };
+}

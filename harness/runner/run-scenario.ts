@@ -8,7 +8,7 @@ import { applyKnownIssues, today } from '../known-issues/index.ts';
 import { ANY_WRITER, interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
 import { renderStepFailure } from '../verdicts/index.ts';
 import { withAnyWriter } from './any-writer.ts';
-import { databaseName, instanceTag, type RunContext } from './run-context.ts';
+import { cellSite, databaseName, instanceTag, type RunContext } from './run-context.ts';
 import { withStatus, type ScenarioResult, type StepResult } from '../verdicts/index.ts';
 import { stepEngines, stepFeatures, stepKind, stepName, WRITE_KINDS } from './step-request.ts';
 import { catalogPermission, runStepKind, type StepRun } from './steps/index.ts';
@@ -98,7 +98,7 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
     // The scenario's catalog configuration: its engines open the catalog at an address of its own.
     const catalogOptions = config ? { ...(config.client ?? {}), uri: await openConfigProfile(ctx.wireTrace!, database, { defaults: config.defaults, overrides: config.overrides }) } : undefined;
     const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
-    const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, paimon: ctx.paimonVersion, writer: ctx.writerPaimonVersion ?? ctx.paimonVersion, clients: ctx.clientVersions, server: ctx.catalogServer, catalogPaimon: ctx.catalogPaimonVersion };
+    const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, ...cellSite(ctx) };
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
