@@ -1,1 +1,2 @@
-export { planCells, verdictExitCode } from './run-command.ts';
+export { verdictExitCode } from './run-command.ts';
+export { planCells } from './version-args.ts';

@@ -21,7 +21,7 @@ Usage:
   paimon-interop cleanup --env external --config F [--older-than 1d] [--dry-run]
   paimon-interop schema
   paimon-interop bench [paths...] [--jobs N] [--naive <scenario instance id>] [--reports-dir reports]
-  paimon-interop explore [--seed S] [--budget 10m] [--paimon V] [--engine E[,E]]... [--env local|external] [--config F]
+  paimon-interop explore [--seed S] [--budget 10m] [--paimon V | --cross A>B] [--jobs N] [--engine E[,E]]... [--env local|external] [--config F]
 
 Paths default to scenarios/. --tier: 'default' runs the default tier (fast, representative); 'nightly'
 runs every scenario, the full combination space (scenarios marked tier: nightly). --jobs: scenario instances in flight at once (default: cores + 1, at
@@ -97,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'explore':
       if (paths.length) throw new UsageError(`explore takes no paths: it generates its cases (got ${paths.join(' ')})`);
-      return (await import('./explore-command.ts')).exploreCommand({ seed: values.seed, budget: values.budget, paimon: values.paimon, engines: filter.engines, env: values.env, configFile: values.config, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], keep: values.keep });
+      return (await import('./explore-command.ts')).exploreCommand({ seed: values.seed, budget: values.budget, paimon: values.paimon, cross: values.cross, jobs: values.jobs, engines: filter.engines, env: values.env, configFile: values.config, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], keep: values.keep });
     case 'schema':
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
       return 0;

@@ -14,3 +14,38 @@ export const commaList = (s: string): string[] => s.split(',').map((v) => v.trim
 export function paimonVersions(spec: string, flag: string): string[] {
   return spec === 'all' ? PAIMON_VERSIONS.map((r) => r.paimon) : commaList(spec).map((v) => checkVersion(v, flag));
 }
+
+/** One cell of a run: a version row, optionally written by another release's clients or served by another release's catalog. */
+export interface Cell {
+  paimon?: string;
+  writer?: string;
+  catalog?: string;
+}
+
+/**
+ * The matrix cells a run covers. `--paimon`: one cell per version (default: the default row).
+ * `--cross A>B,...` adds writer>reader cells (tables written by A's clients, read by B's, on B's
+ * catalog), `--cross all` every ordered pair of the --paimon versions (of the whole table when
+ * --paimon is not given; then only the pairs run). `--catalog-paimon` sets every cell's catalog.
+ */
+export function planCells(paimon: string | undefined, cross: string | undefined, catalog?: string): Cell[] {
+  const versions = paimon === undefined ? undefined : paimonVersions(paimon, '--paimon');
+  if (catalog !== undefined) checkVersion(catalog, '--catalog-paimon');
+  const cells: Cell[] = versions ? versions.map((v) => ({ paimon: v })) : cross === undefined ? [{ paimon: undefined }] : [];
+  if (cross !== undefined) {
+    if (cross === 'all') {
+      const among = versions ?? paimonVersions('all', '--cross');
+      if (among.length < 2) throw new UsageError('--cross all needs two or more versions in --paimon');
+      for (const writer of among) for (const reader of among) if (writer !== reader) cells.push({ paimon: reader, writer });
+    } else {
+      for (const pair of commaList(cross)) {
+        const m = /^([^>]+)>([^>]+)$/.exec(pair);
+        if (!m) throw new UsageError(`--cross takes writer>reader pairs such as 1.1.1>2.0.0, or all (got '${pair}')`);
+        const [writer, reader] = [checkVersion(m[1]!.trim(), '--cross'), checkVersion(m[2]!.trim(), '--cross')];
+        if (writer === reader) throw new UsageError(`--cross ${pair}: writer and reader are the same version (that is the plain cell --paimon ${writer})`);
+        cells.push({ paimon: reader, writer });
+      }
+    }
+  }
+  return catalog === undefined ? cells : cells.map((c) => ({ ...c, catalog }));
+}

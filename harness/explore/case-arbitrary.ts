@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Predicate, PredicateLiteral } from '../results/index.ts';
 import { printPredicate } from '../scenario/index.ts';
-import type { ExploreCase, ExploreColumn, ExploreOp, ExploreTable, MergeEngine } from './explore-case.ts';
+import type { AggregateFunction, ExploreCase, ExploreColumn, ExploreOp, ExploreTable, MergeEngine } from './explore-case.ts';
 
 /**
  * fast-check arbitraries for generated cases: a table drawn from a type pool and an option
@@ -113,27 +113,43 @@ function tableOptions(primaryKey: boolean, keyColumn: string): fc.Arbitrary<Reco
     });
 }
 
-/** A table: a key column first, then up to maxColumns-1 others; append or primary key. */
+/** Aggregate functions by column kind: max and min on ordered scalars, the last values on any. */
+function aggregatesArbitrary(columns: readonly ExploreColumn[]): fc.Arbitrary<Record<string, AggregateFunction>> {
+  return fc
+    .tuple(...columns.map((c) => fc.constantFrom<AggregateFunction>('last_non_null_value', 'last_value', ...(spec(c.type).ordered && !c.type.startsWith('DOUBLE') ? (['max', 'min'] as const) : []))))
+    .map((fns) => Object.fromEntries(fns.flatMap((fn, i) => (fn === 'last_non_null_value' ? [] : [[columns[i]!.name, fn]]))));
+}
+
+/**
+ * A table: a key column first, then up to maxColumns-1 others and up to two columns a later ALTER
+ * adds; append, or primary key with one of the merge engines the model knows.
+ */
 export function tableArbitrary(limits: CaseLimits = DEFAULT_LIMITS): fc.Arbitrary<ExploreTable> {
   const keyTypes = TYPE_POOL.filter((t) => t.key).map((t) => t.type);
   const partitionTypes = ['INT', 'STRING', 'DATE'];
+  const anyType = fc.constantFrom(...TYPE_POOL.map((t) => t.type));
   return fc
     .record({
       keyType: fc.constantFrom(...keyTypes),
-      others: fc.array(fc.constantFrom(...TYPE_POOL.map((t) => t.type)), { minLength: 1, maxLength: Math.max(1, limits.maxColumns - 1) }),
+      others: fc.array(anyType, { minLength: 1, maxLength: Math.max(1, limits.maxColumns - 1) }),
+      later: fc.array(anyType, { maxLength: 2 }),
       partitionType: fc.option(fc.constantFrom(...partitionTypes), { nil: undefined }),
-      mode: fc.constantFrom<'append' | MergeEngine>('append', 'deduplicate', 'first-row'),
+      mode: fc.constantFrom<'append' | MergeEngine>('append', 'deduplicate', 'first-row', 'partial-update', 'aggregation'),
     })
-    .chain(({ keyType, others, partitionType, mode }) => {
+    .chain(({ keyType, others, later, partitionType, mode }) => {
       const columns: ExploreColumn[] = [{ name: 'k', type: keyType }, ...others.map((type, i) => ({ name: `c${i + 1}`, type }))];
       if (partitionType) columns.push({ name: 'p', type: partitionType });
+      const laterColumns = later.map((type, i) => ({ name: `a${i + 1}`, type }));
       const primaryKey = mode !== 'append';
-      return tableOptions(primaryKey, 'k').map((options) => ({
-        columns,
-        ...(primaryKey ? { primaryKey: partitionType ? ['k', 'p'] : ['k'], mergeEngine: mode as MergeEngine } : {}),
-        ...(partitionType ? { partitionKeys: ['p'] } : {}),
-        options: primaryKey && mode === 'first-row' ? withoutDeletionVectors(options) : options,
-      }));
+      const valueColumns = columns.filter((c) => c.name !== 'k' && c.name !== 'p');
+      return fc.tuple(tableOptions(primaryKey, 'k'), mode === 'aggregation' ? aggregatesArbitrary([...valueColumns, ...laterColumns]) : fc.constant(undefined)).map(([options, aggregates]) => {
+        const table: ExploreTable = { columns, options: primaryKey && mode === 'first-row' ? withoutDeletionVectors(options) : options };
+        if (laterColumns.length) table.later = laterColumns;
+        if (primaryKey) Object.assign(table, { primaryKey: partitionType ? ['k', 'p'] : ['k'], mergeEngine: mode });
+        if (aggregates && Object.keys(aggregates).length) table.aggregates = aggregates;
+        if (partitionType) table.partitionKeys = ['p'];
+        return table;
+      });
     });
 }
 
@@ -176,14 +192,24 @@ function filterArbitrary(columns: readonly ExploreColumn[], pools: ReadonlyMap<s
   return filter.map(printPredicate);
 }
 
+/** An option change of the option grammar: another file format (its codec with it), codec or statistics mode. */
+const optionChange: fc.Arbitrary<Record<string, string>> = fc.oneof(
+  fc.constantFrom('parquet', 'orc', 'avro').map((format) => ({ 'file.format': format, 'file.compression': format === 'avro' ? 'snappy' : 'zstd' })),
+  fc.constantFrom('zstd', 'snappy').map((codec) => ({ 'file.compression': codec })),
+  fc.constantFrom('none', 'counts', 'full', 'truncate(16)').map((mode) => ({ 'metadata.stats-mode': mode })),
+);
+
 /**
  * A history over the table: inserts by random writers (a primary-key table's rows take keys from a
- * small pool, unique within one insert, so writers overwrite each other), then reads: the whole
- * table, filters and a projection.
+ * small pool, unique within one insert, so writers overwrite each other) with up to two other
+ * operations among them (an ALTER by a random writer; with Flink, a full compaction or a tag),
+ * then reads: the whole table, filters, a projection, and (sometimes) time travel, a tag, an
+ * incremental range and the $snapshots system table.
  */
 export function opsArbitrary(table: ExploreTable, writers: readonly string[], limits: CaseLimits = DEFAULT_LIMITS): fc.Arbitrary<ExploreOp[]> {
   const keyColumns = table.primaryKey ?? [];
   const small = (c: ExploreColumn) => keyColumns.includes(c.name) || table.partitionKeys?.includes(c.name);
+  const all = [...table.columns, ...(table.later ?? [])];
   // Keys and partitions take few distinct values so rows meet; other columns any value or NULL.
   const pools = fc.record(Object.fromEntries(table.columns.filter(small).map((c) => [c.name, fc.uniqueArray(spec(c.type).values, { minLength: 1, maxLength: 3, selector: (v) => JSON.stringify(v) })])));
   return pools.chain((pool) => {
@@ -192,21 +218,45 @@ export function opsArbitrary(table: ExploreTable, writers: readonly string[], li
       if (p) return keyColumns.includes(c.name) ? fc.constantFrom(...p) : fc.option(fc.constantFrom(...p), { nil: null, freq: 4 });
       return fc.option(spec(c.type).values, { nil: null, freq: 4 });
     };
-    const row = fc.tuple(...table.columns.map(cell));
+    const row = fc.tuple(...all.map(cell));
     const keyOf = (r: unknown[]) => JSON.stringify(keyColumns.map((k) => r[table.columns.findIndex((c) => c.name === k)]));
     const rows = keyColumns.length ? fc.uniqueArray(row, { minLength: 1, maxLength: limits.maxRows, selector: keyOf }) : fc.array(row, { minLength: 1, maxLength: limits.maxRows });
-    const insert = fc.record({ writer: fc.constantFrom(...writers), rows }).map((i): ExploreOp => ({ kind: 'insert', writer: i.writer, rows: i.rows }));
-    const pools = new Map(Object.entries(pool as Record<string, unknown[]>));
-    const filter = filterArbitrary(table.columns, pools).map((where): ExploreOp => ({ kind: 'read', where }));
-    const projection = fc.shuffledSubarray(table.columns.map((c) => c.name), { minLength: 1 }).map((columns): ExploreOp => ({ kind: 'read', columns }));
+    const insert = fc.record({ writer: fc.constantFrom(...writers), rows });
+    const procedures = writers.includes('flink');
+    const other = fc.oneof(
+      { weight: 2, arbitrary: fc.record({ engine: fc.constantFrom(...writers), change: fc.option(optionChange, { nil: undefined }) }).map(({ engine, change }): ExploreOp => (change ? { kind: 'alter', engine, setOptions: change } : { kind: 'alter', engine, addColumn: true })) },
+      ...(procedures ? [{ weight: 1, arbitrary: fc.constant<ExploreOp>({ kind: 'compact' }) }, { weight: 1, arbitrary: fc.constant<ExploreOp>({ kind: 'tag' }) }] : []),
+    );
+    const history = fc.tuple(fc.array(insert, { minLength: 1, maxLength: limits.maxInserts }), fc.array(fc.tuple(fc.nat(limits.maxInserts), other), { maxLength: 2 })).map(([inserts, others]) =>
+      // Each other operation goes after the insert its position names (never before the first).
+      inserts.flatMap((ins, i): ExploreOp[] => [
+        { kind: 'insert', n: i + 1, writer: ins.writer, rows: ins.rows },
+        ...others.filter(([after]) => Math.min(Math.max(after, 1), inserts.length) === i + 1).map(([, op]) => op),
+      ]),
+    );
+    const poolMap = new Map(Object.entries(pool as Record<string, unknown[]>));
+    const filter = filterArbitrary(table.columns, poolMap).map((where): ExploreOp => ({ kind: 'read', where }));
+    const projection = fc.shuffledSubarray(all.map((c) => c.name), { minLength: 1 }).map((columns): ExploreOp => ({ kind: 'read', columns }));
+    const ordinal = fc.integer({ min: 1, max: limits.maxInserts });
+    const extra = fc.oneof(
+      ordinal.map((n): ExploreOp => ({ kind: 'read', afterInsert: n })),
+      fc.tuple(fc.nat(limits.maxInserts), ordinal).map(([from, to]): ExploreOp => ({ kind: 'read', incremental: { from: Math.min(from, to - 1), to } })),
+      fc.constant<ExploreOp>({ kind: 'read', system: 'snapshots' }),
+      ...(procedures ? [fc.integer({ min: 1, max: 2 }).map((tag): ExploreOp => ({ kind: 'read', tag }))] : []),
+    );
     return fc
-      .tuple(fc.array(insert, { minLength: 1, maxLength: limits.maxInserts }), fc.array(filter, { maxLength: limits.maxFilters }), fc.option(projection, { nil: undefined }))
-      .map(([inserts, filters, proj]) => [...inserts, { kind: 'read' } as ExploreOp, ...filters, ...(proj ? [proj] : [])]);
+      .tuple(history, fc.array(filter, { maxLength: limits.maxFilters }), fc.option(projection, { nil: undefined }), fc.array(extra, { maxLength: 2 }))
+      .map(([ops, filters, proj, extras]) => [...ops, { kind: 'read' } as ExploreOp, ...filters, ...(proj ? [proj] : []), ...extras]);
   });
 }
 
 /** A whole case: a table, then a history over it written by `writers`. */
 export function caseArbitrary(writers: readonly string[], limits: CaseLimits = DEFAULT_LIMITS): fc.Arbitrary<ExploreCase> {
   if (!writers.length) throw new Error('explore needs at least one writer');
-  return tableArbitrary(limits).chain((table) => opsArbitrary(table, writers, limits).map((ops) => ({ table, ops })));
+  // Any writer creates the table; paimon-java first, so shrinking leads back to it.
+  const creators = [...writers].sort((a, b) => Number(b === 'paimon-java') - Number(a === 'paimon-java'));
+  return fc.tuple(tableArbitrary(limits), fc.constantFrom(...creators)).chain(([t, creator]) => {
+    const table = { creator, ...t };
+    return opsArbitrary(table, writers, limits).map((ops) => ({ table, ops }));
+  });
 }

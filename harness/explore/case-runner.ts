@@ -9,13 +9,22 @@ import { findingSignature } from './finding-signature.ts';
 import type { ScenarioResult } from '../verdicts/index.ts';
 
 /**
+ * Failure texts with nothing of a case in them (what any unexpected error or count looks like):
+ * a signature that matches one of them (`success`, say) names its deviation only together with
+ * its scenario and step, and would hide every other finding of its engines.
+ */
+const CONTENT_FREE = ['error\n- success\n+ error', 'error\n- success\n+ error unsupported: ', 'error\n- success\n+ error invalid-argument: ', 'rows\n- 1 row\n+ 0 rows', 'count\n- 1\n+ 0'];
+
+/**
  * Known deviations as explore applies them: a generated case has no scenario or step of the
  * suite's, so an entry with a signature applies by its engine, versions and signature alone, and
  * says nothing when its case passes (another case's pass proves no fix). Entries without a
  * signature are too broad to apply to cases they were not written for.
  */
 export function exploreKnownIssues(issues: readonly KnownIssue[]): KnownIssue[] {
-  return issues.filter((i) => i.signature !== undefined && i.timeout === undefined).map(({ scenario: _s, step: _st, params: _p, ...rest }) => ({ ...rest, intermittent: true }));
+  return issues
+    .filter((i) => i.signature !== undefined && i.timeout === undefined && !CONTENT_FREE.some((text) => new RegExp(i.signature!).test(text)))
+    .map(({ scenario: _s, step: _st, params: _p, ...rest }) => ({ ...rest, intermittent: true }));
 }
 
 /**
@@ -26,16 +35,21 @@ export function knownByExploreEntry(result: ScenarioResult, source: string, opts
   const signature = findingSignature(result);
   if (signature === undefined) return result;
   const step = result.steps.find((s) => s.status === 'fail' || s.status === 'error');
-  const failing = step?.engines.filter((e) => e.status === 'fail' || e.status === 'error').map((e) => e.engine) ?? [];
+  if (!step) return result;
   const text = `${signature}\n${source}`;
-  const entry = (opts.exploreEntries ?? []).find((i) => {
-    if (!new RegExp(i.explore!).test(text)) return false;
-    const { scenario: _s, step: _st, params: _p, kind: _k, ...loose } = i;
-    return failing.every((engine) => appliesTo(loose, { scenarioName: result.name, instanceId: result.id, params: {}, stepName: step?.name ?? '', engine, ...cellSite(opts.ctx) }, today()));
-  });
-  if (!entry || !step) return result;
-  for (const e of step.engines) if (e.status === 'fail' || e.status === 'error') Object.assign(e, { status: 'known', known: { id: entry.id, reason: entry.reason } });
-  return { ...result, status: 'known', failure: undefined, reason: `known deviation ${entry.id}` };
+  const matching = (opts.exploreEntries ?? []).filter((i) => new RegExp(i.explore!).test(text));
+  // Each failing engine needs an entry that names it: two deviations met in one read (a writer's
+  // and a reader's) are both known, each on its own engines.
+  const failing = step.engines.filter((e) => e.status === 'fail' || e.status === 'error');
+  const entries = failing.map((e) =>
+    matching.find((i) => {
+      const { scenario: _s, step: _st, params: _p, kind: _k, ...loose } = i;
+      return appliesTo(loose, { scenarioName: result.name, instanceId: result.id, params: {}, stepName: step.name, engine: e.engine, ...cellSite(opts.ctx) }, today());
+    }),
+  );
+  if (!failing.length || entries.some((i) => i === undefined)) return result;
+  failing.forEach((e, n) => Object.assign(e, { status: 'known', known: { id: entries[n]!.id, reason: entries[n]!.reason } }));
+  return { ...result, status: 'known', failure: undefined, reason: `known deviation ${[...new Set(entries.map((i) => i!.id))].join(', ')}` };
 }
 
 export interface CaseRunnerOptions {

@@ -25,11 +25,17 @@ export interface ExploreOptions {
   seed: number;
   /** Wall-clock budget for the whole exploration, in ms. */
   budgetMs: number;
+  /**
+   * Explorations in flight at once (default 1). Job j takes the seeds seed + round × jobs + j,
+   * so a seed gives the same cases whatever the timing; which job reports a signature first may vary.
+   */
+  jobs?: number;
   writers: readonly string[];
   limits?: CaseLimits;
   runCase: CaseRunner;
   /** Progress after each case. */
-  onCase?(progress: { cases: number; findings: number; elapsedMs: number; status: string; signature?: string }): void;
+  /** After each case run (shrinking runs included): the counts so far and how the case ended. */
+  onCase?(progress: { cases: number; findings: number; elapsedMs: number; shrinking: boolean; result: ScenarioResult; signature?: string }): void;
   now?: () => number;
 }
 
@@ -62,53 +68,62 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
   let repeats = 0;
   const statuses: Record<string, number> = {};
   const stepsByEngine: Record<string, number> = {};
-  const tally = (r: ScenarioResult) => {
+  const tally = (r: ScenarioResult, shrinking: boolean) => {
+    opts.onCase?.({ cases, findings: findings.length, elapsedMs: now() - started, shrinking, result: r, signature: findingSignature(r) });
     statuses[r.status] = (statuses[r.status] ?? 0) + 1;
     for (const step of r.steps) for (const e of step.engines) stepsByEngine[e.engine] = (stepsByEngine[e.engine] ?? 0) + 1;
   };
-  for (let round = 0; now() - started < opts.budgetMs; round++) {
-    let target: string | undefined;
-    let targetResult: ScenarioResult | undefined;
-    let runsAtTarget = 0;
-    let shrinks = 0;
-    const property = fc.asyncProperty(arbitrary, async (c) => {
-      cases++;
-      const result = await opts.runCase(c, `case ${cases}`);
-      tally(result);
-      const signature = findingSignature(result);
-      opts.onCase?.({ cases, findings: findings.length, elapsedMs: now() - started, status: result.status, signature });
-      if (signature === undefined) return true;
-      if (found.has(signature)) {
+  const jobs = opts.jobs ?? 1;
+  const worker = async (job: number) => {
+    for (let round = 0; now() - started < opts.budgetMs; round++) {
+      let target: string | undefined;
+      let targetResult: ScenarioResult | undefined;
+      let runsAtTarget = 0;
+      let shrinks = 0;
+      const property = fc.asyncProperty(arbitrary, async (c) => {
+        cases++;
+        const result = await opts.runCase(c, `case ${cases}`);
+        tally(result, false);
+        const signature = findingSignature(result);
+        if (signature === undefined) return true;
+        if (found.has(signature)) {
+          repeats++;
+          return true;
+        }
+        if (target === undefined) {
+          target = signature;
+          runsAtTarget = cases;
+        } else if (signature === target) shrinks++;
+        if (signature !== target) return true;
+        targetResult = result;
+        return false;
+      });
+      const remaining = opts.budgetMs - (now() - started);
+      const out = await fc.check(property, { seed: opts.seed + round * jobs + job, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: Math.max(1, remaining), markInterruptAsFailure: false });
+      if (!out.failed || !out.counterexample || target === undefined || !targetResult) return;
+      // Another job found the same signature meanwhile: it reports it.
+      if (found.has(target)) {
         repeats++;
-        return true;
+        continue;
       }
-      if (target === undefined) {
-        target = signature;
-        runsAtTarget = cases;
-      } else if (signature === target) shrinks++;
-      if (signature !== target) return true;
-      targetResult = result;
-      return false;
-    });
-    const remaining = opts.budgetMs - (now() - started);
-    const out = await fc.check(property, { seed: opts.seed + round, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: Math.max(1, remaining), markInterruptAsFailure: false });
-    if (!out.failed || !out.counterexample || target === undefined || !targetResult) break;
-    found.add(target);
-    // fast-check cannot shrink the history of a chained table once it shrinks the table: a
-    // greedy pass then drops operations and rows one at a time while the signature holds.
-    const sig = target;
-    let result = targetResult;
-    const reduced = await reduceCase(out.counterexample[0] as ExploreCase, async (c) => {
-      cases++;
-      const r = await opts.runCase(c, `case ${cases}`);
-      tally(r);
-      if (findingSignature(r) !== sig) return false;
-      shrinks++;
-      result = r;
-      return true;
-    });
-    findings.push({ signature: target, minimal: reduced, result, seed: out.seed, path: out.counterexamplePath ?? undefined, runs: runsAtTarget, shrinks });
-  }
+      found.add(target);
+      // fast-check cannot shrink the history of a chained table once it shrinks the table: a
+      // greedy pass then drops operations and rows one at a time while the signature holds.
+      const sig = target;
+      let result = targetResult;
+      const reduced = await reduceCase(out.counterexample[0] as ExploreCase, async (c) => {
+        cases++;
+        const r = await opts.runCase(c, `case ${cases}`);
+        tally(r, true);
+        if (findingSignature(r) !== sig) return false;
+        shrinks++;
+        result = r;
+        return true;
+      });
+      findings.push({ signature: target, minimal: reduced, result, seed: out.seed, path: out.counterexamplePath ?? undefined, runs: runsAtTarget, shrinks });
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, (_, j) => worker(j)));
   return { cases, findings, elapsedMs: now() - started, repeats, statuses, stepsByEngine };
 }
 
