@@ -95,7 +95,7 @@ export async function exploreCommand(opts: ExploreCommandOptions): Promise<numbe
     }
     const md = renderFindings({ exploreId, seed, versions, engines, outcome, caseFiles });
     await writeFile(join(dir, 'findings.md'), redact(md, opened.secrets));
-    await writeFile(join(dir, 'explore.json'), redact(JSON.stringify({ exploreId, seed, budgetMs, versions, engines, cases: outcome.cases, elapsedMs: outcome.elapsedMs, repeats: outcome.repeats, statuses: outcome.statuses, stepsByEngine: outcome.stepsByEngine, findings: outcome.findings.map((f) => ({ signature: f.signature, runs: f.runs, shrinks: f.shrinks, seed: f.seed, path: f.path, case: caseFiles.get(f.signature) })) }, null, 2), opened.secrets));
+    await writeFile(join(dir, 'explore.json'), redact(JSON.stringify({ exploreId, seed, budgetMs, versions, engines, cases: outcome.cases, elapsedMs: outcome.elapsedMs, repeats: outcome.repeats, unsupported: outcome.unsupported, statuses: outcome.statuses, stepsByEngine: outcome.stepsByEngine, findings: outcome.findings.map((f) => ({ signature: f.signature, runs: f.runs, shrinks: f.shrinks, seed: f.seed, path: f.path, case: caseFiles.get(f.signature) })) }, null, 2), opened.secrets));
     out(`explore: ${outcome.cases} case(s) in ${(outcome.elapsedMs / 1000).toFixed(0)} s, ${outcome.findings.length} new finding(s); report: ${relative(process.cwd(), join(dir, 'findings.md'))}`);
     return outcome.findings.length ? 1 : 0;
   } finally {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { ScenarioResult } from '../verdicts/index.ts';
 import { caseArbitrary, DEFAULT_LIMITS, type CaseLimits } from './case-arbitrary.ts';
 import type { ExploreCase } from './explore-case.ts';
-import { findingSignature } from './finding-signature.ts';
+import { findingSignature, isUnsupportedAnswer } from './finding-signature.ts';
 
 /** Runs one case against the engines and says what happened (the runner, or a test double). */
 export type CaseRunner = (c: ExploreCase, label: string) => Promise<ScenarioResult>;
@@ -45,6 +45,8 @@ export interface ExploreOutcome {
   elapsedMs: number;
   /** Signatures seen again after they were found (not reported twice). */
   repeats: number;
+  /** `unsupported` answers by signature: what the engines said they do not offer, and how often. */
+  unsupported: Record<string, number>;
   /** Cases by how they ended (pass, known, fail, error, skip). */
   statuses: Record<string, number>;
   /** Steps each engine ran, over every case. */
@@ -68,6 +70,7 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
   let repeats = 0;
   const statuses: Record<string, number> = {};
   const stepsByEngine: Record<string, number> = {};
+  const unsupported: Record<string, number> = {};
   const tally = (r: ScenarioResult, shrinking: boolean) => {
     opts.onCase?.({ cases, findings: findings.length, elapsedMs: now() - started, shrinking, result: r, signature: findingSignature(r) });
     statuses[r.status] = (statuses[r.status] ?? 0) + 1;
@@ -86,6 +89,10 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
         tally(result, false);
         const signature = findingSignature(result);
         if (signature === undefined) return true;
+        if (isUnsupportedAnswer(signature)) {
+          unsupported[signature] = (unsupported[signature] ?? 0) + 1;
+          return true;
+        }
         if (found.has(signature)) {
           repeats++;
           return true;
@@ -124,7 +131,7 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
     }
   };
   await Promise.all(Array.from({ length: jobs }, (_, j) => worker(j)));
-  return { cases, findings, elapsedMs: now() - started, repeats, statuses, stepsByEngine };
+  return { cases, findings, elapsedMs: now() - started, repeats, unsupported, statuses, stepsByEngine };
 }
 
 /**

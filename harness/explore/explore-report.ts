@@ -36,6 +36,10 @@ export function renderFindings(input: ExploreReportInput): string {
     `Cases by outcome: ${Object.entries(outcome.statuses).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}. Steps run per engine: ${Object.entries(outcome.stepsByEngine).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`,
     '',
   ];
+  const unsupported = Object.entries(outcome.unsupported);
+  if (unsupported.length) {
+    out.push('Answers `unsupported` (what an engine does not offer; not findings): ', '', ...unsupported.map(([sig, n]) => `- ${sig}: ${n} case(s)`), '');
+  }
   if (!outcome.findings.length) out.push('No new finding.');
   outcome.findings.forEach((f: Finding, i) => {
     const file = input.caseFiles.get(f.signature);

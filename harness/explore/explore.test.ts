@@ -126,9 +126,11 @@ describe('finding signatures', () => {
 
   it('known deviations apply to generated cases by engine and signature alone, never as fixed', () => {
     const loose = exploreKnownIssues([
-      { id: 'a', scenario: 's', step: 'x', engine: 'flink', layer: 'engine', reason: 'r', signature: 'boom' },
+      { id: 'a', scenario: 's', step: 'x', engine: 'flink', layer: 'engine', reason: 'r', signature: 'IllegalStateException: boom' },
       { id: 'b', scenario: 's', engine: 'flink', layer: 'engine', reason: 'r' },
-      // 'success' is in every unexpected error's text: it names a deviation only with its step.
+      // 'success' is in every unexpected error's text, '\\- 4' in countless diffs: they name a
+      // deviation only together with their scenario and step.
+      { id: 'd', scenario: 's', step: 'x', engine: 'flink', layer: 'engine', reason: 'r', signature: 'IllegalStateException|\\- 4' },
       { id: 'c', scenario: 's', step: 'x', engine: 'flink', layer: 'engine', reason: 'r', signature: 'success' },
     ]);
     expect(loose.map((i) => [i.id, i.scenario, i.step, i.intermittent])).toEqual([['a', undefined, undefined, true]]);
@@ -184,6 +186,14 @@ describe('explore', () => {
   it('with two jobs in flight, still reports a signature once', async () => {
     const out = await explore({ seed: 1, budgetMs: 3000, jobs: 2, writers: WRITERS, runCase: defective });
     expect(out.findings.map((f) => f.signature)).toEqual(['read | paimon-rust:rows(changed) | reader']);
+  });
+
+  it('tallies an unsupported answer of an engine apart, never as a finding', async () => {
+    const refusal = failing('insert 1: paimon-rust writes 1 row(s)', 'paimon-rust', 'error');
+    refusal.steps[0]!.engines[0]!.error = { errorClass: 'unsupported', exception: 'x', message: 'no ORC writer' };
+    const out = await explore({ seed: 1, budgetMs: 300, writers: WRITERS, runCase: async () => refusal });
+    expect(out.findings).toEqual([]);
+    expect(Object.keys(out.unsupported)).toEqual(['insert by paimon-rust | paimon-rust:error unsupported | engine']);
   });
 
   it('reports nothing where the engines agree (the control)', async () => {

@@ -16,7 +16,9 @@ export function findingSignature(result: ScenarioResult): string | undefined {
   const kind = stepKindOf(step.name, step.kind);
   const failed = step.engines.filter((e) => e.status === 'fail' || e.status === 'error');
   const how = failed.map((e) => `${e.engine}:${e.error ? `error ${e.error.errorClass}` : (e.failures.map((f) => `${f.aspect.replace(/ .*/, '')}${f.aspect === 'rows' ? `(${diffShape(f.diff)})` : ''}`).sort().join('+') || e.status)}`).sort();
-  return `${kind} | ${how.join(' ') || 'disagreement'} | ${layerOf(kind, failed, step.engines.filter((e) => e.status !== 'skip').length)}`;
+  // A reader whose wrong answer is a known deviation is wrong all the same when judging the layer.
+  const wrong = step.engines.filter((e) => e.status === 'fail' || e.status === 'error' || e.status === 'known').length;
+  return `${kind} | ${how.join(' ') || 'disagreement'} | ${layerOf(kind, failed, wrong, step.engines.filter((e) => e.status !== 'skip').length)}`;
 }
 
 /** Rows the engine lost (missing), rows it made up (extra), or both (changed). */
@@ -32,10 +34,10 @@ function diffShape(diff: readonly string[]): string {
  * points at what they share (the files, so the writer); a read where only some are wrong, at
  * those readers.
  */
-function layerOf(kind: string, failed: readonly StepEngineResult[], ran: number): string {
+function layerOf(kind: string, failed: readonly StepEngineResult[], wrong: number, ran: number): string {
   if (failed.length && failed.every((e) => e.error?.errorClass === 'unsupported')) return 'engine';
   if (!/read$/.test(kind)) return 'writer';
-  return failed.length >= ran && ran > 1 ? 'writer' : 'reader';
+  return wrong >= ran && ran > 1 ? 'writer' : 'reader';
 }
 
 const READ_KINDS: [RegExp, string][] = [
@@ -61,5 +63,11 @@ function stepKindOf(name: string, kind: string | undefined): string {
   if (name.startsWith('tag: ')) return 'create tag';
   return kind ?? name;
 }
+
+/**
+ * An engine that answers `unsupported` states what it does not offer (docs: an assertable fact,
+ * not a disagreement): explore tallies such answers apart and does not report them as findings.
+ */
+export const isUnsupportedAnswer = (signature: string) => signature.endsWith(' | engine');
 
 const firstLine = (s: string) => s.split('\n')[0]!.slice(0, 200);
