@@ -141,8 +141,10 @@ export function tableArbitrary(limits: CaseLimits = DEFAULT_LIMITS): fc.Arbitrar
       if (partitionType) columns.push({ name: 'p', type: partitionType });
       const laterColumns = later.map((type, i) => ({ name: `a${i + 1}`, type }));
       const primaryKey = mode !== 'append';
+      // Functions for the columns CREATE TABLE has: an option naming a column still to come is
+      // refused (and the reference catalog then never answers: reference-server-hangs-on-refused-create-table).
       const valueColumns = columns.filter((c) => c.name !== 'k' && c.name !== 'p');
-      return fc.tuple(tableOptions(primaryKey, 'k'), mode === 'aggregation' ? aggregatesArbitrary([...valueColumns, ...laterColumns]) : fc.constant(undefined)).map(([options, aggregates]) => {
+      return fc.tuple(tableOptions(primaryKey, 'k'), mode === 'aggregation' ? aggregatesArbitrary(valueColumns) : fc.constant(undefined)).map(([options, aggregates]) => {
         const table: ExploreTable = { columns, options: primaryKey && mode === 'first-row' ? withoutDeletionVectors(options) : options };
         if (laterColumns.length) table.later = laterColumns;
         if (primaryKey) Object.assign(table, { primaryKey: partitionType ? ['k', 'p'] : ['k'], mergeEngine: mode });

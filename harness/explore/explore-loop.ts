@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { ScenarioResult } from '../verdicts/index.ts';
 import { caseArbitrary, DEFAULT_LIMITS, type CaseLimits } from './case-arbitrary.ts';
 import type { ExploreCase } from './explore-case.ts';
-import { findingSignature, isUnsupportedAnswer } from './finding-signature.ts';
+import { findingSignature, isHang, isUnsupportedAnswer } from './finding-signature.ts';
 
 /** Runs one case against the engines and says what happened (the runner, or a test double). */
 export type CaseRunner = (c: ExploreCase, label: string) => Promise<ScenarioResult>;
@@ -95,6 +95,12 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
         }
         if (found.has(signature)) {
           repeats++;
+          return true;
+        }
+        if (isHang(signature)) {
+          // A hang is reported as met, unshrunk: each smaller attempt would wait out the limit.
+          found.add(signature);
+          findings.push({ signature, minimal: c, result, seed: opts.seed + round * jobs + job, runs: cases, shrinks: 0 });
           return true;
         }
         if (target === undefined) {

@@ -196,6 +196,14 @@ describe('explore', () => {
     expect(Object.keys(out.unsupported)).toEqual(['insert by paimon-rust | paimon-rust:error unsupported | engine']);
   });
 
+  it('reports a hang as met, without shrinking it (each attempt would wait out the limit)', async () => {
+    const hang = failing('paimon-java creates the table', 'paimon-java', 'error');
+    hang.steps[0]!.engines[0]!.error = { errorClass: 'timeout', exception: 'x', message: 'no answer within 120s' };
+    let runs = 0;
+    const out = await explore({ seed: 1, budgetMs: 300, writers: WRITERS, runCase: async () => (++runs === 3 ? hang : passing) });
+    expect(out.findings.map((f) => [f.signature, f.shrinks])).toEqual([['create-table by paimon-java | paimon-java:error timeout | writer', 0]]);
+  });
+
   it('reports nothing where the engines agree (the control)', async () => {
     const out = await explore({ seed: 1, budgetMs: 300, writers: WRITERS, runCase: async () => passing });
     expect(out.findings).toEqual([]);

@@ -70,4 +70,7 @@ function stepKindOf(name: string, kind: string | undefined): string {
  */
 export const isUnsupportedAnswer = (signature: string) => signature.endsWith(' | engine');
 
+/** A step that got no answer in its time limit: shrinking it would cost that limit per attempt. */
+export const isHang = (signature: string) => /:error timeout\b/.test(signature);
+
 const firstLine = (s: string) => s.split('\n')[0]!.slice(0, 200);

@@ -65,6 +65,8 @@ describe('known issues', () => {
     expect(appliesTo(hang, { ...insert, writer: '1.4.2' }, '2026-11-23')).toBe(false);
     expect(hangTimeoutMs([issue, hang], insert, '2026-11-23')).toBe(8_000);
     expect(appliesTo(hang, { ...insert, expectedError: 'permission-denied' }, '2026-11-23')).toBe(false);
+    // Named by its step, a hang entry holds for a refusal that never comes.
+    expect(appliesTo({ ...hang, step: 'first insert' }, { ...insert, expectedError: 'invalid-argument' }, '2026-11-23')).toBe(true);
     expect(hangTimeoutMs([{ ...hang, timeout: undefined }], insert, '2026-11-23')).toBeUndefined();
     expect(hangTimeoutMs([hang], { ...insert, engine: 'paimon-java' }, '2026-11-23')).toBeUndefined();
   });
