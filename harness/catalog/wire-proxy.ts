@@ -251,10 +251,6 @@ export class WireProxy {
         method: method as 'GET',
         headers,
         body: body.length ? body : undefined,
-        // A fresh connection per request: Paimon's reference catalog (okhttp's MockWebServer) has
-        // been seen to leave a kept-alive connection open with nothing serving it, and a request
-        // sent on it waits out the timeout while the catalog answers every other connection.
-        reset: true,
         headersTimeout: 600_000,
         bodyTimeout: 600_000,
       });
