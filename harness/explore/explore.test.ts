@@ -36,6 +36,12 @@ describe('generated cases', () => {
     }
   });
 
+  it('name aggregate functions only for columns CREATE TABLE has (the reference server never answers otherwise)', () => {
+    const cases = fc.sample(caseArbitrary(WRITERS), { seed: 9, numRuns: 300 }).filter((c) => c.table.aggregates);
+    expect(cases.length).toBeGreaterThan(5);
+    for (const c of cases) for (const column of Object.keys(c.table.aggregates!)) expect(c.table.columns.map((col) => col.name)).toContain(column);
+  });
+
   it('are the same for the same seed and differ for another', () => {
     const a = fc.sample(caseArbitrary(WRITERS), { seed: 42, numRuns: 5 });
     expect(fc.sample(caseArbitrary(WRITERS), { seed: 42, numRuns: 5 })).toEqual(a);
