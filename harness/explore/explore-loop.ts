@@ -77,12 +77,44 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
     for (const step of r.steps) for (const e of step.engines) stepsByEngine[e.engine] = (stepsByEngine[e.engine] ?? 0) + 1;
   };
   const jobs = opts.jobs ?? 1;
+  /**
+   * Reports a new signature with its case shrunk: fast-check's shrinking (done by the caller
+   * for a round's target) leaves the history of a chained table as it was, so a greedy pass
+   * drops operations and rows one at a time while the signature holds. Past the budget, the
+   * case is reported as met.
+   */
+  const report = async (sig: string, c: ExploreCase, first: ScenarioResult, meta: { seed: number; path?: string; runs: number; shrinks: number }) => {
+    if (found.has(sig)) {
+      // Another job found it meanwhile: it reports it.
+      repeats++;
+      return;
+    }
+    found.add(sig);
+    let result = first;
+    let shrinks = meta.shrinks;
+    const reduced =
+      now() - started >= opts.budgetMs
+        ? c
+        : await reduceCase(c, async (candidate) => {
+            cases++;
+            const r = await opts.runCase(candidate, `case ${cases}`);
+            tally(r, true);
+            if (findingSignature(r) !== sig) return false;
+            shrinks++;
+            result = r;
+            return true;
+          });
+    findings.push({ signature: sig, minimal: reduced, result, seed: meta.seed, path: meta.path, runs: meta.runs, shrinks });
+  };
   const worker = async (job: number) => {
     for (let round = 0; now() - started < opts.budgetMs; round++) {
+      const seed = opts.seed + round * jobs + job;
       let target: string | undefined;
       let targetResult: ScenarioResult | undefined;
       let runsAtTarget = 0;
       let shrinks = 0;
+      // New signatures met while the round pursues its target: each is reported after it.
+      const pending = new Map<string, { c: ExploreCase; result: ScenarioResult; runs: number }>();
       const property = fc.asyncProperty(arbitrary, async (c) => {
         cases++;
         const result = await opts.runCase(c, `case ${cases}`);
@@ -100,40 +132,26 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
         if (isHang(signature)) {
           // A hang is reported as met, unshrunk: each smaller attempt would wait out the limit.
           found.add(signature);
-          findings.push({ signature, minimal: c, result, seed: opts.seed + round * jobs + job, runs: cases, shrinks: 0 });
+          findings.push({ signature, minimal: c, result, seed, runs: cases, shrinks: 0 });
           return true;
         }
         if (target === undefined) {
           target = signature;
           runsAtTarget = cases;
         } else if (signature === target) shrinks++;
-        if (signature !== target) return true;
+        if (signature !== target) {
+          if (!pending.has(signature)) pending.set(signature, { c, result, runs: cases });
+          return true;
+        }
         targetResult = result;
         return false;
       });
       const remaining = opts.budgetMs - (now() - started);
-      const out = await fc.check(property, { seed: opts.seed + round * jobs + job, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: Math.max(1, remaining), markInterruptAsFailure: false });
-      if (!out.failed || !out.counterexample || target === undefined || !targetResult) return;
-      // Another job found the same signature meanwhile: it reports it.
-      if (found.has(target)) {
-        repeats++;
-        continue;
-      }
-      found.add(target);
-      // fast-check cannot shrink the history of a chained table once it shrinks the table: a
-      // greedy pass then drops operations and rows one at a time while the signature holds.
-      const sig = target;
-      let result = targetResult;
-      const reduced = await reduceCase(out.counterexample[0] as ExploreCase, async (c) => {
-        cases++;
-        const r = await opts.runCase(c, `case ${cases}`);
-        tally(r, true);
-        if (findingSignature(r) !== sig) return false;
-        shrinks++;
-        result = r;
-        return true;
-      });
-      findings.push({ signature: target, minimal: reduced, result, seed: out.seed, path: out.counterexamplePath ?? undefined, runs: runsAtTarget, shrinks });
+      const out = await fc.check(property, { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: Math.max(1, remaining), markInterruptAsFailure: false });
+      const failed = out.failed && out.counterexample && target !== undefined && targetResult;
+      if (failed) await report(target!, out.counterexample![0] as ExploreCase, targetResult!, { seed: out.seed, path: out.counterexamplePath ?? undefined, runs: runsAtTarget, shrinks });
+      for (const [sig, p] of pending) if (sig !== target) await report(sig, p.c, p.result, { seed, runs: p.runs, shrinks: 0 });
+      if (!failed) return;
     }
   };
   await Promise.all(Array.from({ length: jobs }, (_, j) => worker(j)));

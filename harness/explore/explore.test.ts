@@ -170,7 +170,7 @@ describe('known deviations with an explore pattern', () => {
   });
 });
 
-describe('explore', () => {
+describe('explore', { timeout: 20_000 }, () => {
   // A deliberate defect, as a test double of the engines: "paimon-rust" misreads any STRING
   // value holding an 'x' (a reversed conversion would look the same from outside).
   const defective = async (c: ExploreCase) => {
@@ -188,6 +188,16 @@ describe('explore', () => {
     expect(inserts[0]!.kind === 'insert' && inserts[0]!.rows).toHaveLength(1);
     expect(out.findings[0]!.shrinks).toBeGreaterThan(0);
   });
+
+  it('reports a second defect met while the round shrinks the first', async () => {
+    // Two defects: paimon-rust misreads strings with an 'x'; flink fails on any DATE column.
+    const twoDefects = async (c: ExploreCase) => {
+      if (c.table.columns.some((col) => col.type === 'DATE')) return failing('read 1: every row', 'flink', 'rows', ['- 1']);
+      return defective(c);
+    };
+    const out = await explore({ seed: 1, budgetMs: 4000, writers: WRITERS, runCase: twoDefects });
+    expect(out.findings.map((f) => f.signature).sort()).toEqual(['read | flink:rows(missing) | reader', 'read | paimon-rust:rows(changed) | reader']);
+  }, 20_000);
 
   it('with two jobs in flight, still reports a signature once', async () => {
     const out = await explore({ seed: 1, budgetMs: 3000, jobs: 2, writers: WRITERS, runCase: defective });

@@ -238,19 +238,22 @@ def insert(catalog, ident, req):
     return [], []
 
 
-def schema_changes(change):
-    """The portable alter-table change as pypaimon's schema changes (one, or one per option)."""
+def schema_changes(change, highest_field_id=0):
+    """The portable alter-table change as pypaimon's schema changes (one, or one per option). A
+    nested type's ROW fields are numbered after the column's own id (the table's highest + 1), as
+    Paimon's Java schema manager numbers them (pypaimon parses atomic SQL strings only)."""
     kind, column = change["kind"], change.get("column")
+    nested_ids = itertools.count(highest_field_id + 2)
     if kind == "set-options":
         return [SchemaChange.set_option(k, v) for k, v in change["options"].items()]
     if kind == "add-column":
-        return [SchemaChange.add_column(column, DataTypeParser.parse_data_type(change["type"]), None, move(change))]
+        return [SchemaChange.add_column(column, parse_type(change["type"], nested_ids), None, move(change))]
     if kind == "drop-column":
         return [SchemaChange.drop_column(column)]
     if kind == "rename-column":
         return [SchemaChange.rename_column(column, change["to"])]
     if kind == "change-type":
-        return [SchemaChange.update_column_type(column, DataTypeParser.parse_data_type(change["type"]))]
+        return [SchemaChange.update_column_type(column, parse_type(change["type"], nested_ids))]
     if kind == "move-column":
         return [SchemaChange.update_column_position(move(change))]
     raise UnsupportedOperation("unknown alter-table change %s" % kind)
@@ -347,7 +350,8 @@ def execute(request, database, credentials):
     elif kind == "alter-table":
         if SchemaChange is None:
             raise UnsupportedOperation("pypaimon %s has no alter_table" % importlib.metadata.version("pypaimon"))
-        catalog.alter_table(ident, schema_changes(request["change"]), False)
+        highest = catalog.get_table(ident).table_schema.highest_field_id if request["change"]["kind"] in ("add-column", "change-type") else 0
+        catalog.alter_table(ident, schema_changes(request["change"], highest), False)
         cols, rows = [], []
     elif kind == "drop-table":
         catalog.drop_table(ident, False)
