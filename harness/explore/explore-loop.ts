@@ -77,6 +77,15 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
     for (const step of r.steps) for (const e of step.engines) stepsByEngine[e.engine] = (stepsByEngine[e.engine] ?? 0) + 1;
   };
   const jobs = opts.jobs ?? 1;
+  // fast-check's time limit resolves check() while a case may still be running: every case is
+  // awaited before explore returns, so none runs on against an environment being stopped.
+  const inFlight = new Set<Promise<ScenarioResult>>();
+  const runCase: CaseRunner = (c, label) => {
+    const run = opts.runCase(c, label);
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run)).catch(() => undefined);
+    return run;
+  };
   /**
    * Reports a new signature with its case shrunk: fast-check's shrinking (done by the caller
    * for a round's target) leaves the history of a chained table as it was, so a greedy pass
@@ -97,7 +106,7 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
         ? c
         : await reduceCase(c, async (candidate) => {
             cases++;
-            const r = await opts.runCase(candidate, `case ${cases}`);
+            const r = await runCase(candidate, `case ${cases}`);
             tally(r, true);
             if (findingSignature(r) !== sig) return false;
             shrinks++;
@@ -117,7 +126,7 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
       const pending = new Map<string, { c: ExploreCase; result: ScenarioResult; runs: number }>();
       const property = fc.asyncProperty(arbitrary, async (c) => {
         cases++;
-        const result = await opts.runCase(c, `case ${cases}`);
+        const result = await runCase(c, `case ${cases}`);
         tally(result, false);
         const signature = findingSignature(result);
         if (signature === undefined) return true;
@@ -155,6 +164,7 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
     }
   };
   await Promise.all(Array.from({ length: jobs }, (_, j) => worker(j)));
+  await Promise.allSettled([...inFlight]);
   return { cases, findings, elapsedMs: now() - started, repeats, unsupported, statuses, stepsByEngine };
 }
 

@@ -220,6 +220,18 @@ describe('explore', { timeout: 20_000 }, () => {
     expect(out.findings.map((f) => [f.signature, f.shrinks])).toEqual([['create-table by paimon-java | paimon-java:error timeout | writer', 0]]);
   });
 
+  it('returns only when the last case has ended, though the budget ran out while it ran', async () => {
+    let running = 0;
+    const slow = async () => {
+      running++;
+      await new Promise((r) => setTimeout(r, 400));
+      running--;
+      return passing;
+    };
+    await explore({ seed: 1, budgetMs: 500, writers: WRITERS, runCase: slow });
+    expect(running).toBe(0);
+  });
+
   it('reports nothing where the engines agree (the control)', async () => {
     const out = await explore({ seed: 1, budgetMs: 300, writers: WRITERS, runCase: async () => passing });
     expect(out.findings).toEqual([]);

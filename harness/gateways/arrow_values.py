@@ -93,7 +93,9 @@ def to_arrow_value(v, t):
     # Integers beyond 2^53 and non-finite floats arrive as strings, to stay exact.
     if pa.types.is_integer(t) and isinstance(v, str):
         return int(v)
-    if pa.types.is_floating(t) and isinstance(v, str):
+    if pa.types.is_floating(t) and isinstance(v, (str, int)) and not isinstance(v, bool):
+        # A whole-number double (1e17 arrives as the JSON integer 100000000000000000) is a
+        # float: arrow refuses an int past 2^53 for a double column.
         return float(v)
     return v
 
