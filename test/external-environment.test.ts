@@ -81,6 +81,16 @@ describe('external environment', () => {
     expect(r.out + r.err).not.toContain(token);
   });
 
+  it('sends the requests of a Flink it starts itself through the wire proxy, so injected faults reach them', async () => {
+    const file = join(dir, 'external.yaml');
+    await writeFile(file, config(catalog.endpoint.uri, '  flink: local'));
+    const r = await cli({ PI_TEST_CATALOG_TOKEN: token }, 'run', 'scenarios/faults/commit-faults.yaml', '--engine', 'flink,paimon-java,pypaimon', '--env', 'external', '--config', file, '--reports-dir', join(dir, 'reports'));
+    // Every instance met its fault: none says the catalog never saw the faulted request.
+    expect(r.out).not.toMatch(/never met/);
+    expect(r.out).toMatch(/[✓≈] .*commit-faults\[fault=lost-answer,writer=flink\]/);
+    expect(r.out + r.err).not.toContain(token);
+  });
+
   it('reports an unreachable Flink SQL Gateway in one line, exit 2', async () => {
     const file = join(dir, 'external.yaml');
     await writeFile(file, config(catalog.endpoint.uri, "  flink: { sql-gateway: 'http://127.0.0.1:9' }"));
