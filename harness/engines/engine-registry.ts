@@ -2,12 +2,12 @@ import type { Engine, EngineEndpoint } from './engine.ts';
 import { withSerialAccess } from './serial-access.ts';
 import { withStepTimeout } from './step-timeout.ts';
 import { CAPABILITIES, type EngineContext, type EngineDescriptor } from './engine-descriptor.ts';
-import { dorisDescriptor } from './doris-engine.ts';
-import { flinkDescriptor } from './flink-engine.ts';
-import { paimonJavaDescriptor } from './paimon-java-engine.ts';
-import { paimonRustDescriptor } from './paimon-rust-engine.ts';
-import { pypaimonDescriptor } from './pypaimon-engine.ts';
-import { sparkDescriptor } from './spark-engine.ts';
+import { dorisDescriptor } from './doris/doris-engine.ts';
+import { flinkDescriptor } from './flink/flink-engine.ts';
+import { paimonJavaDescriptor } from './paimon-java/paimon-java-engine.ts';
+import { paimonRustDescriptor } from './paimon-rust/paimon-rust-engine.ts';
+import { pypaimonDescriptor } from './pypaimon/pypaimon-engine.ts';
+import { sparkDescriptor } from './spark/spark-engine.ts';
 
 /** Every engine: adding one is its own file plus one line here. */
 export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [pypaimonDescriptor, paimonJavaDescriptor, paimonRustDescriptor, flinkDescriptor, sparkDescriptor, dorisDescriptor];

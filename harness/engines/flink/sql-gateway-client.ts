@@ -1,6 +1,6 @@
 import { parse as parseLossless } from 'lossless-json';
-import { request } from '../http-request.ts';
-import { EngineUnavailableError } from './engine.ts';
+import { request } from '../../http-request.ts';
+import { EngineUnavailableError } from '../engine.ts';
 import type { FlinkColumn } from './flink-results.ts';
 
 /** One statement's outcome on the SQL Gateway: its rows, or the gateway's error lines. */

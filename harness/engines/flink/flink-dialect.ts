@@ -1,5 +1,5 @@
-import { nestedTypeParts, parseType, type NestedTypeParts } from '../results/index.ts';
-import { backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, standardString, type SqlDialect, type TypeSpelling } from './sql-builder.ts';
+import { nestedTypeParts, parseType, type NestedTypeParts } from '../../results/index.ts';
+import { backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, standardString, type SqlDialect, type TypeSpelling } from '../sql-builder.ts';
 
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
 export const flinkString = standardString;

@@ -1,8 +1,8 @@
-import type { EngineRequest, StepContext } from './engine.ts';
-import type { EngineDescriptor } from './engine-descriptor.ts';
-import { GatewayEngine } from './gateway-engine.ts';
-import { gatewayLauncher } from './local-launch.ts';
-import { backslashLiteral, backtickId, buildSql, columnPosition, optionList, versionAsOf, type SqlDialect } from './sql-builder.ts';
+import type { EngineRequest, StepContext } from '../engine.ts';
+import type { EngineDescriptor } from '../engine-descriptor.ts';
+import { GatewayEngine } from '../gateway-engine.ts';
+import { gatewayLauncher } from '../local-launch.ts';
+import { backslashLiteral, backtickId, buildSql, columnPosition, optionList, versionAsOf, type SqlDialect } from '../sql-builder.ts';
 
 /** Spark SQL with the Paimon catalog and session extensions. */
 export const SPARK_DIALECT: SqlDialect = {

@@ -1,6 +1,6 @@
-import { normalizeValue, parseType, type CanonicalResult } from '../results/index.ts';
-import { classifyError } from './classify-error.ts';
-import type { EngineError } from './engine.ts';
+import { normalizeValue, parseType, type CanonicalResult } from '../../results/index.ts';
+import { classifyError } from '../classify-error.ts';
+import type { EngineError } from '../engine.ts';
 
 /** A column of a SQL Gateway result, as its REST API sends it (rowFormat JSON). */
 export interface FlinkColumn {

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { restCatalogOptions } from '../catalog/index.ts';
-import { ltzValuesToUtc } from '../results/index.ts';
-import { logTail } from '../log-tail.ts';
-import { redact } from '../redact.ts';
-import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
-import type { EngineContext, EngineDescriptor } from './engine-descriptor.ts';
+import { restCatalogOptions } from '../../catalog/index.ts';
+import { ltzValuesToUtc } from '../../results/index.ts';
+import { logTail } from '../../log-tail.ts';
+import { redact } from '../../redact.ts';
+import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from '../engine.ts';
+import type { EngineContext, EngineDescriptor } from '../engine-descriptor.ts';
 import { createCatalogSql, FLINK_DIALECT, SESSION_PROPERTIES } from './flink-dialect.ts';
 import { flinkError, flinkResult, isInfrastructureFailure, rootCause } from './flink-results.ts';
-import { buildSql, SQL_CATALOG } from './sql-builder.ts';
+import { buildSql, SQL_CATALOG } from '../sql-builder.ts';
 import { SqlGatewayClient } from './sql-gateway-client.ts';
 
 interface FlinkSession {

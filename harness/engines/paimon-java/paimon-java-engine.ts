@@ -1,6 +1,6 @@
-import type { EngineDescriptor } from './engine-descriptor.ts';
-import { GatewayEngine } from './gateway-engine.ts';
-import { gatewayLauncher } from './local-launch.ts';
+import type { EngineDescriptor } from '../engine-descriptor.ts';
+import { GatewayEngine } from '../gateway-engine.ts';
+import { gatewayLauncher } from '../local-launch.ts';
 
 /** Paimon's Java Table API, the library Spark, Flink and Doris embed; no SQL. */
 export const paimonJavaDescriptor: EngineDescriptor = {

@@ -1,6 +1,6 @@
-import type { EngineDescriptor } from './engine-descriptor.ts';
-import { GatewayEngine } from './gateway-engine.ts';
-import { gatewayLauncher } from './local-launch.ts';
+import type { EngineDescriptor } from '../engine-descriptor.ts';
+import { GatewayEngine } from '../gateway-engine.ts';
+import { gatewayLauncher } from '../local-launch.ts';
 
 /** pypaimon, Paimon's Python implementation: portable actions natively, no SQL. */
 export const pypaimonDescriptor: EngineDescriptor = {

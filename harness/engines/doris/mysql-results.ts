@@ -1,7 +1,7 @@
 import type { FieldPacket } from 'mysql2';
-import { normalizeValue, parseType, type CanonicalResult } from '../results/index.ts';
-import { classifyError } from './classify-error.ts';
-import type { EngineError, ErrorClass } from './engine.ts';
+import { normalizeValue, parseType, type CanonicalResult } from '../../results/index.ts';
+import { classifyError } from '../classify-error.ts';
+import type { EngineError, ErrorClass } from '../engine.ts';
 
 const BINARY_CHARSET = 63;
 const UNSIGNED_FLAG = 32;

@@ -1,5 +1,5 @@
-import type { CatalogEndpoint } from '../catalog/index.ts';
-import type { PrincipalCredentials } from './engine.ts';
+import type { CatalogEndpoint } from '../../catalog/index.ts';
+import type { PrincipalCredentials } from '../engine.ts';
 
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 

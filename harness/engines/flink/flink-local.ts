@@ -1,14 +1,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { restCatalogOptions, type CatalogEndpoint } from '../catalog/index.ts';
-import { startFlinkCluster } from '../processes/index.ts';
-import { provisionFlink, type FlinkInstall } from '../provisioning/index.ts';
-import { redact } from '../redact.ts';
+import { restCatalogOptions, type CatalogEndpoint } from '../../catalog/index.ts';
+import { startFlinkCluster } from '../../processes/index.ts';
+import { provisionFlink, type FlinkInstall } from '../../provisioning/index.ts';
+import { redact } from '../../redact.ts';
 import { createCatalogSql, FLINK_DIALECT, SESSION_PROPERTIES } from './flink-dialect.ts';
-import type { LocalEngineLauncher } from './local-launch.ts';
-import { runOnce, type OneShotRunner } from './one-shot.ts';
-import { buildSql, SQL_CATALOG } from './sql-builder.ts';
+import type { LocalEngineLauncher } from '../local-launch.ts';
+import { runOnce, type OneShotRunner } from '../one-shot.ts';
+import { buildSql, SQL_CATALOG } from '../sql-builder.ts';
 
 /**
  * Flink's SQL client run once per statement (`sql-client.sh -f`), in embedded mode against the

@@ -1,13 +1,13 @@
 import type { Connection, FieldPacket } from 'mysql2/promise';
 import { z } from 'zod';
-import type { EngineDescriptor } from './engine-descriptor.ts';
-import { EnvVarName } from './external-endpoint.ts';
-import type { CatalogEndpoint } from '../catalog/index.ts';
+import type { EngineDescriptor } from '../engine-descriptor.ts';
+import { EnvVarName } from '../external-endpoint.ts';
+import type { CatalogEndpoint } from '../../catalog/index.ts';
 import { createCatalogSql } from './doris-catalog.ts';
-import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from './engine.ts';
-import { ltzValuesToUtc } from '../results/index.ts';
+import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from '../engine.ts';
+import { ltzValuesToUtc } from '../../results/index.ts';
 import { mysqlError, mysqlResult } from './mysql-results.ts';
-import { backslashLiteral, backtickId, buildSql, type SqlDialect } from './sql-builder.ts';
+import { backslashLiteral, backtickId, buildSql, type SqlDialect } from '../sql-builder.ts';
 
 /** Opens a MySQL-protocol connection to `mysql://user@host:port`, the password from an env var. */
 export async function openMysql(endpoint: EngineEndpoint): Promise<Connection> {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalogSql, FLINK_DIALECT, flinkLiteral } from './flink-dialect.ts';
 import { flinkError, flinkResult, flinkTypeName, isInfrastructureFailure, rootCause } from './flink-results.ts';
-import { buildSql } from './sql-builder.ts';
+import { buildSql } from '../sql-builder.ts';
 import { applyChange } from './sql-gateway-client.ts';
-import type { AlterChange } from './engine.ts';
+import type { AlterChange } from '../engine.ts';
 
 const sql = (r: Parameters<typeof buildSql>[0]) => buildSql(r, FLINK_DIALECT, 'pi_db');
 

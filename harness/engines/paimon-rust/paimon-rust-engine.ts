@@ -1,10 +1,10 @@
-import { nestedTypeParts, parseType, type NestedTypeParts } from '../results/index.ts';
-import { classifyError } from './classify-error.ts';
-import type { ErrorClass, EngineRequest, StepContext } from './engine.ts';
-import type { EngineDescriptor } from './engine-descriptor.ts';
-import { GatewayEngine } from './gateway-engine.ts';
-import { gatewayLauncher } from './local-launch.ts';
-import { buildSql, columnPosition, mapEntries, optionList, respellType, rowValues, standardString, versionAsOf, type SqlDialect } from './sql-builder.ts';
+import { nestedTypeParts, parseType, type NestedTypeParts } from '../../results/index.ts';
+import { classifyError } from '../classify-error.ts';
+import type { ErrorClass, EngineRequest, StepContext } from '../engine.ts';
+import type { EngineDescriptor } from '../engine-descriptor.ts';
+import { GatewayEngine } from '../gateway-engine.ts';
+import { gatewayLauncher } from '../local-launch.ts';
+import { buildSql, columnPosition, mapEntries, optionList, respellType, rowValues, standardString, versionAsOf, type SqlDialect } from '../sql-builder.ts';
 
 /** DataFusion quotes identifiers with double quotes; unquoted ones are folded to lower case. */
 const doubleQuoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
