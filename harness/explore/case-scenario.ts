@@ -126,7 +126,8 @@ function incrementalStep(c: ExploreCase, range: { from: number; to: number }, n:
   if (start === undefined || end === undefined || start >= end) return undefined;
   const width = columnsAt(c).length;
   const rows = c.ops.flatMap((o, i) => {
-    if (o.kind !== 'insert' || ids.get(o.n)! <= start || ids.get(o.n)! > end) return [];
+    const id = o.kind === 'insert' ? ids.get(o.n) : undefined;
+    if (o.kind !== 'insert' || id === undefined || id <= start || id > end) return [];
     const at = columnsAt(c, i).length;
     return o.rows.map((r) => [...r.slice(0, at), ...Array<null>(width - at).fill(null)]);
   });

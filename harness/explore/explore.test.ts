@@ -114,6 +114,12 @@ describe('the scenario of a case', () => {
     expect(doc.steps.some((s) => /tag2/.test(String(s.name)))).toBe(false);
   });
 
+  it('leaves out of an increment the inserts after a compaction, whose snapshot ids are unknown', () => {
+    const ops: ExploreOp[] = [...history, { kind: 'compact' }, { kind: 'insert', n: 4, writer: 'flink', rows: [[4, 'd', 12]] }, { kind: 'read', incremental: { from: 1, to: 3 } }];
+    const d = caseScenario({ table, ops }, { name: 'explore-t-2', ...opts }) as { steps: Record<string, unknown>[] };
+    expect(d.steps.find((s) => /increment/.test(String(s.name)))).toMatchObject({ expect: { rows: [[2, 'b', 10], [3, 'c', 11]] } });
+  });
+
   it('reads $snapshots on the engines that have it, counting the commits after a schema change', () => {
     expect(step(/snapshots/)).toMatchObject({ on: ['paimon-java', 'paimon-rust', 'flink'], expect: { agree: true, count: 3 } });
   });
