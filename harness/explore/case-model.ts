@@ -13,9 +13,6 @@ export interface ModelState {
   rows: unknown[][];
 }
 
-/** The inserts the history holds, in order (shrinking may have dropped some). */
-export const insertsOf = (ops: readonly ExploreOp[]): ExploreInsert[] => ops.filter((o): o is ExploreInsert => o.kind === 'insert');
-
 /** The index in `ops` of the latest insert with an ordinal up to `n`, or -1. */
 export function insertAtOrBefore(ops: readonly ExploreOp[], n: number): number {
   let at = -1;
@@ -36,16 +33,16 @@ export function modelAt(c: ExploreCase, upto: number = c.ops.length): ModelState
   const keys = c.table.primaryKey;
   const at = (keys ?? []).map((k) => c.table.columns.findIndex((col) => col.name === k));
   let columns = [...c.table.columns];
-  const later = c.table.later ?? [];
   let appended: unknown[][] = [];
   const byKey = new Map<string, unknown[]>();
-  for (const op of c.ops.slice(0, upto)) {
-    if (op.kind === 'alter' && op.addColumn && columns.length < c.table.columns.length + later.length) {
-      columns = [...columns, later[columns.length - c.table.columns.length]!];
+  c.ops.slice(0, upto).forEach((op, i) => {
+    const now = columnsAt(c, i + 1);
+    if (now.length > columns.length) {
+      columns = now;
       appended = appended.map((r) => [...r, null]);
       for (const [k, r] of byKey) byKey.set(k, [...r, null]);
     }
-    if (op.kind !== 'insert') continue;
+    if (op.kind !== 'insert') return;
     for (const full of op.rows) {
       const row = full.slice(0, columns.length);
       if (!keys) {
@@ -56,7 +53,7 @@ export function modelAt(c: ExploreCase, upto: number = c.ops.length): ModelState
       const old = byKey.get(key);
       byKey.set(key, old ? merge(c, columns, at, old, row) : row);
     }
-  }
+  });
   return { columns, rows: keys ? [...byKey.values()] : appended };
 }
 

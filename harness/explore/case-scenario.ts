@@ -35,6 +35,9 @@ const NO_SYSTEM_TABLES = new Set(['pypaimon']);
 
 const project = (rows: unknown[][], width: number) => rows.map((r) => r.slice(0, width));
 
+/** Readers agree with each other where there are two or more of them. */
+const agreeing = (on: readonly string[]) => (on.length > 1 ? { agree: true } : {});
+
 /** Where a history's references land once shrinking has dropped operations. */
 interface Resolved {
   /** Insert ordinals a time-travel read needs a mark after. */
@@ -61,16 +64,16 @@ function resolve(c: ExploreCase): Resolved {
 /** The history's steps: inserts (with time marks where reads need them), ALTERs, compactions, tags. */
 function historySteps(c: ExploreCase, resolved: Resolved): Step[] {
   const steps: Step[] = [];
-  let added = 0;
   c.ops.forEach((op, i) => {
     if (op.kind === 'insert') {
       const width = columnsAt(c, i).length;
       steps.push({ name: `insert ${op.n}: ${op.writer} writes ${op.rows.length} row(s)`, on: op.writer, insert: { table: 't', rows: project(op.rows, width) } });
       if (resolved.marks.has(op.n)) steps.push({ name: `the moment after insert ${op.n}`, 'mark-time': { variable: `after_insert_${op.n}` } });
     } else if (op.kind === 'alter' && op.addColumn) {
-      const column = c.table.later?.[added];
-      if (!column) return;
-      added++;
+      // The column this ALTER adds, if the table has one left to add (columnsAt's rule).
+      const [before, after] = [columnsAt(c, i), columnsAt(c, i + 1)];
+      if (after.length === before.length) return;
+      const column = after[after.length - 1]!;
       steps.push({ name: `alter: ${op.engine} adds column ${column.name}`, on: op.engine, 'alter-table': { table: 't', 'add-column': { name: column.name, type: column.type } } });
     } else if (op.kind === 'alter' && op.setOptions) {
       steps.push({ name: `alter: ${op.engine} sets ${Object.entries(op.setOptions).map(([k, v]) => `${k}=${v}`).join(', ')}`, on: op.engine, 'alter-table': { table: 't', 'set-options': op.setOptions } });
@@ -87,7 +90,7 @@ function historySteps(c: ExploreCase, resolved: Resolved): Step[] {
 /** A read's step, judged by the model where it applies, or undefined when shrinking left it nothing to read. */
 function readStep(c: ExploreCase, op: ExploreRead, n: number, resolved: Resolved, opts: CaseScenarioOptions): Step | undefined {
   const on = [...opts.readers];
-  const agree = on.length > 1 ? { agree: true } : {};
+  const agree = agreeing(on);
   const final = columnsAt(c);
   if (op.where !== undefined) return { name: `read ${n}: where ${op.where}`, on, read: { table: 't', where: op.where }, expect: { filtered: true } };
   if (op.columns) {
@@ -131,7 +134,7 @@ function incrementalStep(c: ExploreCase, range: { from: number; to: number }, n:
     const at = columnsAt(c, i).length;
     return o.rows.map((r) => [...r.slice(0, at), ...Array<null>(width - at).fill(null)]);
   });
-  return { name: `read ${n}: increment from snapshot ${start} to ${end}`, on, 'read-incremental': { table: 't', start, end }, expect: { rows, ...(on.length > 1 ? { agree: true } : {}) } };
+  return { name: `read ${n}: increment from snapshot ${start} to ${end}`, on, 'read-incremental': { table: 't', start, end }, expect: { rows, ...agreeing(on) } };
 }
 
 /** $snapshots: every reader that has it agrees; on an append table without compaction, the model's commits. */
@@ -143,7 +146,7 @@ function snapshotsStep(c: ExploreCase, n: number, on: string[]): Step | undefine
   const noSchemaChange = !c.ops.some((o) => o.kind === 'alter');
   let total = 0;
   const rows = c.ops.flatMap((o) => (o.kind === 'insert' ? [[ids.get(o.n), 0, 'APPEND', (total += o.rows.length)]] : []));
-  const expect = { ...(on.length > 1 ? { agree: true } : {}), ...(modelled ? (noSchemaChange ? { ordered: true, rows } : { count: inserts }) : {}) };
+  const expect = { ...agreeing(on), ...(modelled ? (noSchemaChange ? { ordered: true, rows } : { count: inserts }) : {}) };
   if (!Object.keys(expect).length) return undefined;
   return { name: `read ${n}: t$snapshots`, on, read: { table: 't$snapshots', columns: ['snapshot_id', 'schema_id', 'commit_kind', 'total_record_count'], 'order-by': ['snapshot_id'] }, expect };
 }

@@ -71,20 +71,22 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
   const statuses: Record<string, number> = {};
   const stepsByEngine: Record<string, number> = {};
   const unsupported: Record<string, number> = {};
-  const tally = (r: ScenarioResult, shrinking: boolean) => {
-    opts.onCase?.({ cases, findings: findings.length, elapsedMs: now() - started, shrinking, result: r, signature: findingSignature(r) });
-    statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-    for (const step of r.steps) for (const e of step.engines) stepsByEngine[e.engine] = (stepsByEngine[e.engine] ?? 0) + 1;
-  };
   const jobs = opts.jobs ?? 1;
   // fast-check's time limit resolves check() while a case may still be running: every case is
   // awaited before explore returns, so none runs on against an environment being stopped.
   const inFlight = new Set<Promise<ScenarioResult>>();
-  const runCase: CaseRunner = (c, label) => {
-    const run = opts.runCase(c, label);
+  /** Runs one case (counted, tallied, its signature taken once) and says how it ended. */
+  const runOne = async (c: ExploreCase, shrinking: boolean): Promise<{ result: ScenarioResult; signature?: string }> => {
+    cases++;
+    const run = opts.runCase(c, `case ${cases}`);
     inFlight.add(run);
     void run.finally(() => inFlight.delete(run)).catch(() => undefined);
-    return run;
+    const result = await run;
+    const signature = findingSignature(result);
+    opts.onCase?.({ cases, findings: findings.length, elapsedMs: now() - started, shrinking, result, signature });
+    statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+    for (const step of result.steps) for (const e of step.engines) stepsByEngine[e.engine] = (stepsByEngine[e.engine] ?? 0) + 1;
+    return { result, signature };
   };
   /**
    * Reports a new signature with its case shrunk: fast-check's shrinking (done by the caller
@@ -105,12 +107,10 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
       now() - started >= opts.budgetMs
         ? c
         : await reduceCase(c, async (candidate) => {
-            cases++;
-            const r = await runCase(candidate, `case ${cases}`);
-            tally(r, true);
-            if (findingSignature(r) !== sig) return false;
+            const run = await runOne(candidate, true);
+            if (run.signature !== sig) return false;
             shrinks++;
-            result = r;
+            result = run.result;
             return true;
           });
     findings.push({ signature: sig, minimal: reduced, result, seed: meta.seed, path: meta.path, runs: meta.runs, shrinks });
@@ -125,10 +125,7 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
       // New signatures met while the round pursues its target: each is reported after it.
       const pending = new Map<string, { c: ExploreCase; result: ScenarioResult; runs: number }>();
       const property = fc.asyncProperty(arbitrary, async (c) => {
-        cases++;
-        const result = await runCase(c, `case ${cases}`);
-        tally(result, false);
-        const signature = findingSignature(result);
+        const { result, signature } = await runOne(c, false);
         if (signature === undefined) return true;
         if (isUnsupportedAnswer(signature)) {
           unsupported[signature] = (unsupported[signature] ?? 0) + 1;
