@@ -23,7 +23,8 @@ interface FlinkSession {
 
 /** Paimon catalog options for the environment's catalog, or for a scenario principal. */
 function catalogOptions(context: EngineContext, endpoint: EngineEndpoint, principal?: PrincipalCredentials): Record<string, string> {
-  // In containers Flink reaches the catalog by its network alias (endpoint option catalogUri).
+  // The catalog address the cluster was started against (endpoint option catalogUri): a
+  // container's network alias, or the wire proxy of the environment that launched it here.
   const base = restCatalogOptions(endpoint.options?.catalogUri ? { ...context.catalog, uri: endpoint.options.catalogUri } : context.catalog);
   if (!principal) return base;
   const where = { metastore: 'rest', uri: principal.uri ?? base.uri!, warehouse: base.warehouse! };

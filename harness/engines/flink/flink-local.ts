@@ -55,7 +55,7 @@ export const flinkLocalLauncher: LocalEngineLauncher = {
     const cluster = await startFlinkCluster(install, { confDir, logDir: ctx.logDir, progress: ctx.progress });
     const version = `Flink ${install.flinkVersion} + ${install.connector.split(':').slice(1).join(' ')}`;
     return {
-      endpoint: { engine: 'flink', url: cluster.gatewayUrl, version, log: cluster.logs['flink-sql-gateway'], options: { restUrl: cluster.restUrl, taskmanagerLog: cluster.logs['flink-taskmanager']! } },
+      endpoint: { engine: 'flink', url: cluster.gatewayUrl, version, log: cluster.logs['flink-sql-gateway'], options: { restUrl: cluster.restUrl, taskmanagerLog: cluster.logs['flink-taskmanager']!, catalogUri: ctx.catalog.uri } },
       processes: cluster.processes,
       logs: cluster.logs,
       versions: { flink: version },

@@ -59,9 +59,7 @@ export class ExternalProvider implements EnvironmentProvider {
             continue;
           }
           started.push(...launched.processes);
-          // The adapter of an engine started here names the proxy as its catalog (its sessions'
-          // CREATE CATALOG, a gateway's per-request catalog), so injected faults reach it too.
-          engines.push({ ...launched.endpoint, options: { ...launched.endpoint.options, catalogUri: wire.endpoint.uri } });
+          engines.push(launched.endpoint);
           Object.assign(logs, launched.logs);
           Object.assign(versions, launched.versions);
         }
