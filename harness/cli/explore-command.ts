@@ -7,7 +7,7 @@ import { loadKnownIssues } from '../known-issues/index.ts';
 import { redact } from '../redact.ts';
 import { contextForRun, newRunId, startRun } from '../runner/index.ts';
 import { err, out, printProblems, UsageError } from './cli-output.ts';
-import { planCells } from './version-args.ts';
+import { planCells, resolveSourceVersions } from './version-args.ts';
 import { durationMs } from './duration-arg.ts';
 
 export interface ExploreCommandOptions {
@@ -46,7 +46,7 @@ export async function exploreCommand(opts: ExploreCommandOptions): Promise<numbe
   const budgetMs = parseBudget(opts.budget ?? '10m');
   if (opts.paimon?.includes(',') || opts.paimon === 'all') throw new UsageError('--paimon: explore runs one row at a time (one version)');
   if (opts.cross !== undefined && opts.paimon !== undefined) throw new UsageError('explore takes --paimon V or --cross A>B, not both (a cross cell names its reader version)');
-  const cells = planCells(opts.paimon, opts.cross);
+  const cells = planCells(await resolveSourceVersions(opts.paimon), opts.cross);
   if (cells.length !== 1) throw new UsageError(`--cross: explore runs one writer>reader pair at a time (got ${cells.length})`);
   const cell = cells[0]!;
   const jobs = opts.jobs === undefined ? 1 : Number(opts.jobs);

@@ -11,6 +11,7 @@ Usage:
                      [--cross A>B,...|all] [--catalog-paimon V] [--catalog java|python]
                      [--baseline reports/<run-id>] [--fail-on any|new] [--tier default|nightly] [--tag T]... [--engine E[,E]]...
                      [--shard i/n] [--jobs N] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
+                     [--spark-connector <jar>] [--flink-connector <jar>]
   paimon-interop conformance [--env local|external] [--config F] [--catalog java|python] [--paimon V]
                      [--capabilities core,views,...] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop report <raw-results.json or run dir>... [--out dir] [--baseline run] [--known-issues file] [--fail-on any|new]
@@ -67,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
       capabilities: { type: 'string' },
       seed: { type: 'string' },
       budget: { type: 'string' },
+      'spark-connector': { type: 'string' },
+      'flink-connector': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -114,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
       const claimed = list(values.capabilities === undefined ? undefined : [values.capabilities]);
       const unknown = unknownCapabilities(claimed ?? []);
       if (unknown.length) throw new UsageError(`--capabilities: unknown ${unknown.map((c) => `'${c}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`);
-      const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, capabilities: claimed, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
+      const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, capabilities: claimed, connectors: { spark: values['spark-connector'], flink: values['flink-connector'] }, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
       if (command === 'conformance') return (await import('./conformance-command.ts')).conformanceCommand(opts);
       return (await import('./run-command.ts')).runCommand(opts);
     }

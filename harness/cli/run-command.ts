@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { fetchWireTally } from '../catalog/index.ts';
 import { tallyOperations } from '../conformance/index.ts';
-import { EnvironmentError } from '../environment/index.ts';
+import { EnvironmentError, type ConnectorJars } from '../environment/index.ts';
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { diffWithBaseline, writeReports, type BaselineDiff } from '../reporters/index.ts';
@@ -11,7 +11,7 @@ import { mergeRawResults, readRawResults, totals, type RawResults } from '../ver
 import { InteropVitestReporter } from '../vitest/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
 import { err, nothingSelected, out, printEnvironmentError, printProblems, UsageError } from './cli-output.ts';
-import { planCells, type Cell } from './version-args.ts';
+import { planCells, resolveSourceVersions, type Cell } from './version-args.ts';
 
 export interface RunOptions {
   env: string;
@@ -31,6 +31,8 @@ export interface RunOptions {
   reportsDir?: string;
   knownIssuesFile: string;
   configFile?: string;
+  /** The user's own connector jars (`--spark-connector`, `--flink-connector`). */
+  connectors?: ConnectorJars;
   /** `--capabilities a,b`: what the catalog claims (default: the config's list, else the release's specification). */
   capabilities?: string[];
   baseline?: string;
@@ -59,7 +61,7 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
   const t0 = Date.now();
   const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}${cell.catalog ? ` on a ${cell.catalog} catalog` : ''}`;
   try {
-    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, catalogVersion: cell.catalog, catalogServer: opts.catalog === 'python' ? 'python' : undefined, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, capabilities: opts.capabilities, onProgress: (m) => err(`[env] ${m}`) });
+    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, catalogVersion: cell.catalog, catalogServer: opts.catalog === 'python' ? 'python' : undefined, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, connectors: opts.connectors, capabilities: opts.capabilities, onProgress: (m) => err(`[env] ${m}`) });
   } catch (e) {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
@@ -112,7 +114,7 @@ export async function executeRun(opts: RunOptions): Promise<RunOutcome> {
     err(`paimon-interop: ${nothingSelected(suite.scenarios.length, opts.filter)}`);
     return { exit: 1, timings };
   }
-  const cells = planCells(opts.paimon, opts.cross, opts.catalogPaimon);
+  const cells = planCells(await resolveSourceVersions(opts.paimon), opts.cross, opts.catalogPaimon);
   const baselineRaw = opts.baseline ? await readRawResults(opts.baseline).catch((e: Error) => { throw new UsageError(`--baseline: ${e.message}`); }) : undefined;
 
   const runId = newRunId();

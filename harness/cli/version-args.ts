@@ -1,10 +1,25 @@
-import { PAIMON_VERSIONS } from '../provisioning/index.ts';
+import { PAIMON_VERSIONS, resolveSourceRow, sourceRef, versionRow } from '../provisioning/index.ts';
 import { UsageError } from './cli-output.ts';
 
-/** One version of the table, or a usage error naming the flag and the versions there are. */
+/** One version of the table (or a row built from source), or a usage error naming the flag and the versions there are. */
 export function checkVersion(v: string, flag: string): string {
-  if (!PAIMON_VERSIONS.some((r) => r.paimon === v)) throw new UsageError(`${flag}: Paimon ${v} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, or all)`);
+  if (!versionRow(v)) throw new UsageError(`${flag}: Paimon ${v} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, all, or git:<ref> with PAIMON_INTEROP_PAIMON_GIT set)`);
   return v;
+}
+
+/**
+ * A version argument with its `git:<ref>` items resolved into rows built from Paimon's sources
+ * (their ids, e.g. `2.0.0+git.release-2-0-0.604e6d5e13`): done once, before cells are planned.
+ */
+export async function resolveSourceVersions(spec: string | undefined): Promise<string | undefined> {
+  if (spec === undefined || !spec.includes('git:')) return spec;
+  const out: string[] = [];
+  for (const item of spec.split(',').map((v) => v.trim()).filter(Boolean)) {
+    const ref = sourceRef(item);
+    if (ref !== undefined && !/^[\w./@^~-]+$/.test(ref)) throw new UsageError(`git:${ref}: not a git ref (letters, digits and . / _ - @ ^ ~ only)`);
+    out.push(ref === undefined ? item : (await resolveSourceRow(ref)).paimon);
+  }
+  return out.join(',');
 }
 
 /** A comma list, trimmed, empty items dropped. */

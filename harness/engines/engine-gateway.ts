@@ -13,8 +13,8 @@ const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', 'gateways')
 const pythonGateway = (engine: string) => join(GATEWAYS, `${engine.replaceAll('-', '_')}_gateway.py`);
 
 /** The gateway's environment: the catalog's connection (credentials included) travels here only. */
-function gatewayEnv(prov: Provisioned, catalog: CatalogEndpoint): Record<string, string> {
-  const config = { catalog: restCatalogOptions(catalog), version: releaseOf(prov.row), spark_jar: prov.sparkJar };
+function gatewayEnv(prov: Provisioned, catalog: CatalogEndpoint, extra: Record<string, unknown> = {}): Record<string, string> {
+  const config = { catalog: restCatalogOptions(catalog), version: releaseOf(prov.row), ...extra };
   return { PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config), PYTHONUNBUFFERED: '1', TZ: GATEWAY_TIME_ZONE };
 }
 
@@ -28,22 +28,28 @@ export function gatewayOneShot(engine: string, prov: Provisioned, catalog: Catal
   };
 }
 
+/** A gateway's own interpreter and configuration beside the catalog's (Spark's Connect client: its venv and server address). */
+export interface GatewayOverrides {
+  python?: string;
+  config?: Record<string, unknown>;
+}
+
 /**
- * Starts one engine gateway (pypaimon, paimon-java, paimon-rust or spark) as a local process connected to a
- * catalog, and pings it. The local and external providers both use it; the catalog's
- * credentials travel in the child's environment only.
+ * Starts one engine gateway (pypaimon, paimon-java, paimon-rust, or Spark's Connect client) as a
+ * local process connected to a catalog, and pings it. The local and external providers both
+ * use it; the catalog's credentials travel in the child's environment only.
  */
-export async function startGateway(engine: string, prov: Provisioned, catalog: CatalogEndpoint, log: string): Promise<{ process: ManagedProcess; endpoint: EngineEndpoint }> {
+export async function startGateway(engine: string, prov: Provisioned, catalog: CatalogEndpoint, log: string, overrides: GatewayOverrides = {}): Promise<{ process: ManagedProcess; endpoint: EngineEndpoint }> {
   // paimon-java runs on the JVM with the catalog's class path; the others are Python gateways.
-  const command = engine === 'paimon-java' ? { command: prov.java, args: ['-Xmx2g', `-Duser.timezone=${GATEWAY_TIME_ZONE}`, '-cp', prov.catalogClasspath, 'JavaGateway'] } : { command: prov.python, args: [pythonGateway(engine)] };
+  const command = engine === 'paimon-java' ? { command: prov.java, args: ['-Xmx2g', `-Duser.timezone=${GATEWAY_TIME_ZONE}`, '-cp', prov.catalogClasspath, 'JavaGateway'] } : { command: overrides.python ?? prov.python, args: [pythonGateway(engine)] };
   const gw = await ManagedProcess.start({
     component: engine,
     ...command,
     cwd: GATEWAYS,
-    env: gatewayEnv(prov, catalog),
+    env: gatewayEnv(prov, catalog, overrides.config),
     log,
     readyPrefix: 'PAIMON_INTEROP_READY',
-    timeoutMs: engine === 'spark' ? 240_000 : 90_000,
+    timeoutMs: 90_000,
   });
   const url = /gateway=(\S+)/.exec(gw.ready)![1]!;
   try {

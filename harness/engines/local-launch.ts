@@ -14,6 +14,8 @@ export interface LocalLaunchContext {
   workDir: string;
   progress: (message: string) => void;
   refresh?: boolean;
+  /** A user's own connector jar for this engine (`--spark-connector`, `--flink-connector`). */
+  connectorJar?: string;
 }
 
 export interface LocalLaunch {

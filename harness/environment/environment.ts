@@ -70,6 +70,14 @@ export interface EnvironmentOptions {
   onProgress?: (message: string) => void;
   /** The external environment's config file. */
   configFile?: string;
+  /** Connector builds of the user's (`--spark-connector`, `--flink-connector`): jar paths used instead of Paimon's released ones. */
+  connectors?: ConnectorJars;
+}
+
+/** A user's own connector jars, by engine. */
+export interface ConnectorJars {
+  spark?: string;
+  flink?: string;
 }
 
 /** One interface for local processes, containers and endpoints that already exist. */

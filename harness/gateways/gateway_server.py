@@ -116,6 +116,8 @@ def serve(engine, version, execute):
 
 def describe_error(exc):
     """Exception class (the Java one when the error crossed from a JVM) and message."""
+    if callable(getattr(exc, "describe", None)):  # a gateway's own error type says it itself
+        return exc.describe()
     java = getattr(exc, "java_exception", None)
     if java is not None:
         name, message = java.getClass().getName(), java.getMessage() or str(exc)

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { request } from '../http-request.ts';
 import type { FlinkInstall } from '../provisioning/index.ts';
 import { GATEWAY_TIME_ZONE } from './engine-time-zone.ts';
+import { freePort } from './free-port.ts';
 import { ManagedProcess } from './managed-process.ts';
 
 /** A standalone Flink session cluster and its SQL Gateway, all local processes on loopback. */
@@ -25,18 +25,6 @@ export interface FlinkClusterOptions {
   slots?: number;
   timeoutMs?: number;
   progress?: (message: string) => void;
-}
-
-/** A free loopback port (the OS picks; released at once, so a race is possible but rare). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function getJson(url: string): Promise<Record<string, unknown> | undefined> {

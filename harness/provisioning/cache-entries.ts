@@ -25,13 +25,20 @@ export async function diskUsage(path: string): Promise<number> {
 
 /**
  * Rows that use a cache folder: `paimon-<v>` (catalog jars, venv, Spark jar, Flink lib/ of that
- * release) belongs to row v and to its client variants (`v+pypaimon-…`, whose own folder holds a venv); `flink-<fv>` (a Flink distribution) is shared by every row on Flink fv.
+ * release) belongs to row v and to its client variants (`v+pypaimon-…`, whose own folder holds a venv); `flink-<fv>` (a Flink distribution)
+ * and `spark-<sv>` (pyspark with its Connect client, the spark-connect jar) are shared by every row on that Flink or Spark;
+ * `paimon-src` holds builds from Paimon's sources by commit.
  */
 export function rowsUsing(name: string): string[] {
   const paimon = /^paimon-(.+)$/.exec(name)?.[1];
   if (paimon) return PAIMON_VERSIONS.filter((r) => r.paimon === paimon || releaseOf(r) === paimon).map((r) => r.paimon);
-  const flink = /^flink-(.+)$/.exec(name)?.[1];
+  const flink = /^flink-(\d.+)$/.exec(name)?.[1];
   if (flink) return PAIMON_VERSIONS.filter((r) => 'version' in r.flink && r.flink.version === flink).map((r) => r.paimon);
+  const spark = /^spark-(\d.+)$/.exec(name)?.[1];
+  if (spark) return PAIMON_VERSIONS.filter((r) => r.spark.pyspark === spark).map((r) => r.paimon);
+  // Builds from Paimon's sources, by commit (git:<ref> rows, connectors of releases Maven lacks), and users' connector jars.
+  if (name === 'paimon-src') return ['git:<ref>', 'source-built connectors'];
+  if (name === 'flink-user') return ['--flink-connector'];
   return [];
 }
 

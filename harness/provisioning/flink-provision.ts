@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { EnvironmentError } from '../environment-error.ts';
 import { cacheDir } from './cache-dir.ts';
 import { done, markDone, mvnCopy, progressFilter, type Progress } from './provision-steps.ts';
 import { runTool } from './run-tool.ts';
 import { releaseOf, type PaimonVersionRow } from './version-table.ts';
+import { buildFromSource, configuredSource, PAIMON_GIT_ENV, sourceCacheDir } from './source-build.ts';
+import { sha256 } from './sha256.ts';
 
 /** A Flink distribution with Paimon's connector, ready to start (see flink-cluster.ts). */
 export interface FlinkInstall {
@@ -52,7 +54,7 @@ async function copyJar(coords: string, dir: string, progress: Progress): Promise
  * jar of the same version and, per Paimon version, a lib/ with the paimon-flink connector and
  * the Hadoop client jars. Returns why Flink is unavailable instead when a piece cannot be had.
  */
-export async function provisionFlink(row: PaimonVersionRow, opts: { python: string; progress: Progress; refresh?: boolean }): Promise<FlinkInstall | { unavailable: string }> {
+export async function provisionFlink(row: PaimonVersionRow, opts: { python: string; progress: Progress; refresh?: boolean; connectorJar?: string }): Promise<FlinkInstall | { unavailable: string }> {
   if ('unavailable' in row.flink) return { unavailable: row.flink.unavailable };
   const { version, connector } = row.flink;
   const progress = opts.progress;
@@ -87,24 +89,46 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
     }
   }
 
-  const libDir = join(cacheDir(), `paimon-${releaseOf(row)}`, 'flink-lib');
+  // The connector: the user's own build, a build of the row's commit, or Maven's release.
+  const own = await ownConnector(row, connector, opts);
+  const libDir = own ? join(own.dir, 'flink-lib') : join(cacheDir(), `paimon-${releaseOf(row)}`, 'flink-lib');
   const connectorCoords = `org.apache.paimon:${connector}:${releaseOf(row)}`;
-  const libStamp = [version, connectorCoords, ...hadoopJars(row.hadoop)].join(' ');
+  const libStamp = [version, own?.jar ?? connectorCoords, ...hadoopJars(row.hadoop)].join(' ');
   const libLacking = await knownUnavailable(libDir, opts.refresh);
   if (libLacking) return libLacking;
   if (!(await done(libDir, libStamp))) {
     await rm(libDir, { recursive: true, force: true });
     await mkdir(libDir, { recursive: true });
     for (const jar of (await readdir(join(pyflink, 'lib'))).filter((f) => f.endsWith('.jar'))) await symlink(join(pyflink, 'lib', jar), join(libDir, jar));
-    for (const coords of [connectorCoords, ...hadoopJars(row.hadoop)]) {
+    if (own) await copyFile(own.jar, join(libDir, basename(own.jar)));
+    for (const coords of [...(own ? [] : [connectorCoords]), ...hadoopJars(row.hadoop)]) {
       const missing = await copyJar(coords, libDir, progress);
       if (missing) return missing;
     }
     await markDone(libDir, libStamp);
   }
-  const extraJars = [connectorCoords, ...hadoopJars(row.hadoop)].map((c) => {
+  const extraJars = [...(own ? [] : [connectorCoords]), ...hadoopJars(row.hadoop)].map((c) => {
     const [, artifact, v] = c.split(':') as [string, string, string];
     return join(libDir, `${artifact}-${v}.jar`);
   });
-  return { flinkVersion: version, connector: connectorCoords, binDir: join(pyflink, 'bin'), libDir, optDir, extraJars };
+  if (own) extraJars.unshift(join(libDir, basename(own.jar)));
+  return { flinkVersion: version, connector: own?.label ?? connectorCoords, binDir: join(pyflink, 'bin'), libDir, optDir, extraJars };
+}
+
+/**
+ * A connector that is not Maven's release: `--flink-connector <jar>` (kept in a cache folder per
+ * checksum), or, for a row built from source, the connector module built from its commit.
+ */
+async function ownConnector(row: PaimonVersionRow, module: string, opts: { progress: Progress; connectorJar?: string }): Promise<{ jar: string; dir: string; label: string } | undefined> {
+  if (opts.connectorJar) {
+    const jar = resolve(opts.connectorJar);
+    if (!existsSync(jar)) throw new EnvironmentError('ENV_CONFIG', 'flink', `--flink-connector ${opts.connectorJar}: no such file`);
+    const sum = await sha256(jar);
+    return { jar, dir: join(cacheDir(), 'flink-user', sum.slice(0, 16)), label: `${basename(jar)} sha256:${sum.slice(0, 16)} (given with --flink-connector)` };
+  }
+  if (!row.source) return undefined;
+  const source = configuredSource();
+  if (!source) throw new EnvironmentError('ENV_CONFIG', 'paimon-source', `Paimon ${row.paimon} is built from Paimon's sources: set ${PAIMON_GIT_ENV}`);
+  const built = await buildFromSource(source, row.source.commit, { kind: 'flink', module }, opts.progress);
+  return { jar: built.jars[0]!, dir: sourceCacheDir(row.source.commit), label: `${module} built from ${row.source.ref} (${row.source.commit.slice(0, 12)}, ${built.mode} build)` };
 }

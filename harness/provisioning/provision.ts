@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentError } from '../environment-error.ts';
 import { cacheDir } from './cache-dir.ts';
 import { requireTool, runTool } from './run-tool.ts';
 import { done, markDone, mvnCopy, progressFilter, type Progress } from './provision-steps.ts';
 import { releaseOf, type PaimonVersionRow } from './version-table.ts';
+import { buildFromSource, configuredSource, exportSources, PAIMON_GIT_ENV, sourceCacheDir, type PaimonSource } from './source-build.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LAUNCHER_DIR = join(here, '..', 'environment', 'local', 'catalog-launcher');
@@ -20,8 +21,6 @@ export interface Provisioned {
   python: string;
   /** Class path of the reference catalog launcher (compiled classes + jars). */
   catalogClasspath: string;
-  /** The paimon-spark jar, when Maven could resolve it. */
-  sparkJar?: string;
   /** Components that could not be provisioned, with a one-line reason each. */
   unavailable: Record<string, string>;
 }
@@ -37,19 +36,22 @@ async function provisionCatalog(root: string, row: PaimonVersionRow, progress: P
   const sources = [join(LAUNCHER_DIR, 'CatalogLauncher.java'), ...JAVA_GATEWAY];
   // Jars and classes are stamped apart: a change of the harness's Java sources recompiles them
   // without resolving the jars again.
-  const jarStamp = createHash('sha256').update(JSON.stringify({ release: releaseOf(row), bundle: row.javaBundle, okhttp: row.okhttp, hadoop: row.hadoop })).update(await readFile(join(LAUNCHER_DIR, 'pom.xml'), 'utf8')).digest('hex');
+  const jarStamp = createHash('sha256').update(JSON.stringify({ release: releaseOf(row), bundle: row.javaBundle, okhttp: row.okhttp, hadoop: row.hadoop, source: row.source })).update(await readFile(join(LAUNCHER_DIR, 'pom.xml'), 'utf8')).digest('hex');
   const classStamp = createHash('sha256').update(jarStamp);
   for (const f of sources) classStamp.update(await readFile(f, 'utf8'));
   if (!(await done(jars, jarStamp))) {
     await rm(dir, { recursive: true, force: true });
     await mkdir(jars, { recursive: true });
-    const bundle = row.javaBundle ?? 'paimon-bundle';
-    progress(`catalog: resolving ${bundle}, paimon-core tests jar ${releaseOf(row)} and mockwebserver with Maven`);
+    // A row built from source brings its own bundle and tests jar; Maven gives the rest.
+    const built = row.source ? await buildFromSource(configuredSourceOrFail(`Paimon ${row.paimon}`), row.source.commit, { kind: 'catalog' }, progress) : undefined;
+    const bundle = built ? 'built' : row.javaBundle ?? 'paimon-bundle';
+    progress(built ? 'catalog: resolving mockwebserver and the Hadoop client with Maven' : `catalog: resolving ${bundle}, paimon-core tests jar ${releaseOf(row)} and mockwebserver with Maven`);
     // A bundle other than paimon-bundle (a Flink connector jar) and the tests jar are copied on
     // their own: their parent POM is not always published, and the bundle carries its dependencies.
     const r = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-Dpaimon.version=${releaseOf(row)}`, `-Dokhttp.version=${row.okhttp}`, `-Dhadoop.version=${row.hadoop}`, `-DoutputDirectory=${jars}`, ...(bundle === 'paimon-bundle' ? [] : ['-Dpaimon.nobundle=true'])], progress);
     if (!r.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve the reference catalog jars for Paimon ${releaseOf(row)}`, r.tail);
-    if (bundle !== 'paimon-bundle') {
+    if (built) for (const jar of built.jars) await copyFile(jar, join(jars, basename(jar)));
+    else if (bundle !== 'paimon-bundle') {
       for (const artifact of [`org.apache.paimon:${bundle}:${releaseOf(row)}`, `org.apache.paimon:paimon-core:${releaseOf(row)}:jar:tests`]) {
         const b = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${jars}`], progress);
         if (!b.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve ${artifact}`, b.tail);
@@ -69,29 +71,7 @@ async function provisionCatalog(root: string, row: PaimonVersionRow, progress: P
   return `${classes}:${jars}/*`;
 }
 
-/** The paimon-spark connector jar; its absence makes Spark unavailable, not the run fail. */
-async function provisionSparkJar(root: string, row: PaimonVersionRow, progress: Progress): Promise<{ jar?: string; reason?: string }> {
-  const dir = join(root, 'spark');
-  const coords = `org.apache.paimon:${row.spark.artifactId}:${releaseOf(row)}`;
-  if (await done(dir, coords)) {
-    const jar = (await readdir(dir)).find((f) => f.endsWith('.jar'));
-    if (jar) return { jar: join(dir, jar) };
-  }
-  const marker = join(dir, '.unavailable');
-  if (existsSync(marker)) return { reason: await readFile(marker, 'utf8') };
-  await mkdir(dir, { recursive: true });
-  progress(`spark: resolving ${coords} with Maven`);
-  const r = await mvnCopy('spark', ['dependency:copy', `-Dartifact=${coords}`, `-DoutputDirectory=${dir}`], progress);
-  if (!r.ok) {
-    const reason = `${coords} cannot be resolved from the configured Maven repositories (run 'paimon-interop setup --refresh' to retry)`;
-    await writeFile(marker, reason);
-    return { reason };
-  }
-  await markDone(dir, coords);
-  return { jar: join(dir, `${row.spark.artifactId}-${releaseOf(row)}.jar`) };
-}
-
-/** A venv with the pinned pypaimon and pypaimon-rust (and pyspark when Spark can run). */
+/** A venv with the given packages (pypaimon and pypaimon-rust; pyspark's Connect client in a venv of its own). */
 export async function provisionVenv(root: string, packages: string[], progress: Progress): Promise<string> {
   const dir = join(root, 'venv');
   const python = join(dir, 'bin', 'python');
@@ -109,6 +89,24 @@ export async function provisionVenv(root: string, packages: string[], progress: 
   return python;
 }
 
+function configuredSourceOrFail(what: string): PaimonSource {
+  const source = configuredSource();
+  if (!source) throw new EnvironmentError('ENV_CONFIG', 'paimon-source', `${what} is built from Paimon's sources: set ${PAIMON_GIT_ENV}`);
+  return source;
+}
+
+/** pypaimon's sources of a commit (`paimon-python/`), exported once into the cache: what pip installs for a row built from source. */
+async function pypaimonSources(commit: string, progress: Progress): Promise<string> {
+  const dir = join(sourceCacheDir(commit), 'paimon-python');
+  if (await done(dir, commit)) return dir;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  progress(`pypaimon: exporting paimon-python/ of ${commit.slice(0, 12)}`);
+  await exportSources(configuredSourceOrFail(`pypaimon of ${commit.slice(0, 12)}`), commit, dir, 'paimon-python');
+  await markDone(dir, commit);
+  return dir;
+}
+
 /**
  * Installs what the local environment needs for one Paimon version into the cache, once:
  * a second call with everything in place downloads nothing.
@@ -118,27 +116,20 @@ export async function provision(row: PaimonVersionRow, opts: { progress: Progres
   await requireTool('javac', 'install a JDK, not only a JRE (Debian: apt-get install openjdk-17-jdk-headless)');
   await requireTool('mvn', 'install Maven (Debian: apt-get install maven)');
   await requireTool('python3', 'install Python 3.9+ with venv (Debian: apt-get install python3 python3-venv)');
-  // Java artifacts live under the release (shared by its client variants), the venv under the row.
-  const root = join(cacheDir(), `paimon-${releaseOf(row)}`);
-  const venvRoot = join(cacheDir(), `paimon-${row.paimon}`);
-  if (opts.refresh) await rm(join(root, 'spark', '.unavailable'), { force: true });
+  // Java artifacts live under the release (shared by its client variants), the venv under the
+  // row; a row built from source keeps both under its commit.
+  const root = row.source ? sourceCacheDir(row.source.commit) : join(cacheDir(), `paimon-${releaseOf(row)}`);
+  const venvRoot = row.source ? root : join(cacheDir(), `paimon-${row.paimon}`);
   await mkdir(root, { recursive: true });
   const unavailable: Record<string, string> = {};
 
   const catalogClasspath = await provisionCatalog(root, row, opts.progress);
-  let sparkJar: string | undefined;
-  if (opts.engines.includes('spark')) {
-    const spark = await provisionSparkJar(root, row, opts.progress);
-    sparkJar = spark.jar;
-    if (spark.reason) unavailable.spark = spark.reason;
-  }
   // Without a pypaimon release the venv still serves paimon-rust and the file inspector (pyarrow in pythonExtras).
-  const packages = [...(typeof row.pypaimon === 'string' ? [`pypaimon==${row.pypaimon}`] : []), ...row.pythonExtras];
+  const packages = [...(row.source ? [await pypaimonSources(row.source.commit, opts.progress)] : typeof row.pypaimon === 'string' ? [`pypaimon==${row.pypaimon}`] : []), ...row.pythonExtras];
   if (typeof row.pypaimon !== 'string') unavailable.pypaimon = `not in this cell: ${row.pypaimon.unavailable}`;
   // pypaimon-rust has no Python dependencies of its own: it shares pypaimon's pyarrow.
   if (typeof row.pypaimonRust === 'string') packages.push(`pypaimon-rust==${row.pypaimonRust}`);
   else unavailable['paimon-rust'] = row.pypaimonRust.unavailable;
-  if (sparkJar) packages.push(`pyspark==${row.spark.pyspark}`);
   const python = await provisionVenv(venvRoot, packages, opts.progress);
-  return { row, java, python, catalogClasspath, sparkJar, unavailable };
+  return { row, java, python, catalogClasspath, unavailable };
 }

@@ -10,13 +10,13 @@ export async function requireTool(tool: string, hint: string): Promise<string> {
 
 /**
  * Runs a provisioning command, passing interesting output lines to `onLine` as progress.
- * Returns the exit code and the output tail for error messages.
+ * Returns the exit code, the output tail for error messages, and the whole standard output.
  */
 export async function runTool(
   cmd: string,
   args: string[],
   opts: { cwd?: string; env?: Record<string, string>; onLine?: (line: string) => void },
-): Promise<{ exitCode: number; tail: string }> {
+): Promise<{ exitCode: number; tail: string; output: string }> {
   const p = $({ quiet: true, nothrow: true, cwd: opts.cwd, env: { ...process.env, ...opts.env } })`${cmd} ${args}`;
   const tail: string[] = [];
   for await (const line of p) {
@@ -26,5 +26,5 @@ export async function runTool(
   }
   const out = await p;
   const stderr = out.stderr.trim().split('\n').slice(-20).join('\n');
-  return { exitCode: out.exitCode ?? 1, tail: [tail.join('\n'), stderr].filter(Boolean).join('\n') };
+  return { exitCode: out.exitCode ?? 1, tail: [tail.join('\n'), stderr].filter(Boolean).join('\n'), output: out.stdout };
 }

@@ -44,6 +44,11 @@ export interface PaimonVersionRow {
    * reproducible and an upgrade of the Rust side is a deliberate change of this table.
    */
   pypaimonRust: string | { unavailable: string };
+  /**
+   * A row built from Paimon's sources (`--paimon git:<ref>`): the ref, built with the commit it
+   * names; its connectors, bundle and reference catalog come from that build, not from Maven.
+   */
+  source?: { ref: string; commit: string };
   /** okhttp's mockwebserver the reference server was built against. */
   okhttp: string;
   hadoop: string;
@@ -67,8 +72,16 @@ export const PAIMON_VERSIONS: readonly PaimonVersionRow[] = [
  */
 export const DEFAULT_PAIMON = '1.4.2';
 
+/** Rows built from Paimon's sources in this process (`--paimon git:<ref>`, see source-row.ts). */
+const SOURCE_ROWS: PaimonVersionRow[] = [];
+
+export function addSourceRow(row: PaimonVersionRow): void {
+  if (!SOURCE_ROWS.some((r) => r.paimon === row.paimon)) SOURCE_ROWS.push(row);
+}
+
 export function versionRow(paimon: string | undefined): PaimonVersionRow | undefined {
-  return PAIMON_VERSIONS.find((r) => r.paimon === (paimon ?? DEFAULT_PAIMON));
+  const id = paimon ?? DEFAULT_PAIMON;
+  return PAIMON_VERSIONS.find((r) => r.paimon === id) ?? SOURCE_ROWS.find((r) => r.paimon === id);
 }
 
 /** The Paimon release whose Java artifacts a row uses (its id without a client variant). */

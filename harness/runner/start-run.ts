@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { capabilityClaim, UnknownCapabilityError } from '../conformance/index.ts';
-import { EnvironmentError, providerFor } from '../environment/index.ts';
+import { EnvironmentError, providerFor, type ConnectorJars } from '../environment/index.ts';
 import type { RunFilter, RunSpec } from './run-spec.ts';
 
 export interface StartRunOptions {
@@ -23,6 +23,8 @@ export interface StartRunOptions {
   reportsDir?: string;
   runId?: string;
   configFile?: string;
+  /** The user's own connector jars (`--spark-connector`, `--flink-connector`). */
+  connectors?: ConnectorJars;
   /** `--capabilities`: what the catalog claims, overriding the config and the specification. */
   capabilities?: string[];
   onProgress?: (message: string) => void;
@@ -42,7 +44,7 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   const cellDir = join(runDir, 'cells', `${opts.env}-${opts.writerVersion ? `${opts.writerVersion}-to-` : ''}${opts.paimonVersion ?? 'default'}${opts.catalogVersion ? `-catalog-${opts.catalogVersion}` : ''}${opts.catalogServer === 'python' ? '-python-catalog' : ''}`);
   const provider = await providerFor(opts.env);
   await mkdir(cellDir, { recursive: true });
-  const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, catalogVersion: opts.catalogVersion, catalogServer: opts.catalogServer, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile });
+  const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, catalogVersion: opts.catalogVersion, catalogServer: opts.catalogServer, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile, connectors: opts.connectors });
   const { stop, oneShot: _oneShot, ...descriptor } = started;
   try {
     descriptor.catalogClaim = capabilityClaim(opts.capabilities ?? descriptor.listedCapabilities, descriptor.catalogVersion ?? descriptor.paimonVersion, descriptor.catalog.auth.provider, descriptor.implementedCapabilities);

@@ -48,7 +48,7 @@ function sqlClientOneShot(install: FlinkInstall, confDir: string, catalog: Catal
  */
 export const flinkLocalLauncher: LocalEngineLauncher = {
   async launch(ctx) {
-    const install = await provisionFlink(ctx.prov.row, { python: ctx.prov.python, progress: ctx.progress, refresh: ctx.refresh });
+    const install = await provisionFlink(ctx.prov.row, { python: ctx.prov.python, progress: ctx.progress, refresh: ctx.refresh, connectorJar: ctx.connectorJar });
     if ('unavailable' in install) return install;
     const confDir = join(ctx.workDir, 'flink-conf');
     await mkdir(confDir, { recursive: true });

@@ -27,3 +27,11 @@ describe('sparkRequest', () => {
     expect(sparkRequest({ kind: 'sql', sql: 'SELECT 1' }, 'x')).toEqual({ kind: 'sql', sql: 'SELECT 1' });
   });
 });
+
+describe('redactConnect', () => {
+  it('keeps host and port of a Spark Connect address and hides its parameters (a token travels there)', async () => {
+    const { redactConnect } = await import('./spark-local.ts');
+    expect(redactConnect('sc://host:15002/;token=abc;use_ssl=true')).toBe('sc://host:15002/;…');
+    expect(redactConnect('sc://host:15002')).toBe('sc://host:15002');
+  });
+});

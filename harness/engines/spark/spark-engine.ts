@@ -1,7 +1,7 @@
-import type { EngineRequest, StepContext } from '../engine.ts';
+import type { EngineOutcome, EngineRequest, StepContext } from '../engine.ts';
 import type { EngineDescriptor } from '../engine-descriptor.ts';
 import { GatewayEngine } from '../gateway-engine.ts';
-import { gatewayLauncher } from '../local-launch.ts';
+import { z } from 'zod';
 import { backslashLiteral, backtickId, buildSql, columnPosition, optionList, versionAsOf, type SqlDialect } from '../sql-builder.ts';
 
 /** Spark SQL with the Paimon catalog and session extensions. */
@@ -41,11 +41,20 @@ export const SPARK_DIALECT: SqlDialect = {
   },
 };
 
-/** Spark with the Paimon connector, through the pyspark gateway; actions become Spark SQL. */
+/** Spark with the Paimon connector, through Spark Connect (the gateway is Spark's Connect client); actions become Spark SQL. */
 export class SparkEngine extends GatewayEngine {
   protected override readonly rendersLtzInSessionZone = true;
   protected override translate(request: EngineRequest, ctx: StepContext): EngineRequest | undefined {
     return sparkRequest(request, ctx.database);
+  }
+
+  /** SHOW TABLES answers namespace, tableName and isTemporary: a table listing is the names. */
+  override async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
+    const outcome = await super.execute(request, ctx);
+    if (request.kind !== 'list-tables' || !outcome.ok) return outcome;
+    const at = outcome.result.columns.findIndex((c) => c.name === 'tableName');
+    if (at < 0) return outcome;
+    return { ...outcome, result: { columns: [outcome.result.columns[at]!], rows: outcome.result.rows.map((r) => [r[at]!]) } };
   }
 }
 
@@ -55,11 +64,28 @@ export function sparkRequest(request: EngineRequest, database: string): EngineRe
   return sql === undefined ? undefined : { kind: 'sql', sql };
 }
 
-/** Spark with the Paimon connector; its gateway acts as the environment's principal only. */
+const SparkConnectConfig = z.strictObject({
+  connect: z
+    .string()
+    .regex(/^sc:\/\/[^/\s]+/, 'a Spark Connect address, sc://host:port')
+    .describe("a Spark Connect endpoint (sc://host:port[/;token=...]) whose server carries Paimon's Spark connector and its session extensions"),
+});
+
+/**
+ * Spark SQL with Paimon's Spark connector, through Spark Connect: a Connect session per
+ * principal, with the catalog `paimon` configured in that session (so `as:` steps work).
+ */
 export const sparkDescriptor: EngineDescriptor = {
   name: 'spark',
-  summary: 'Spark SQL (local mode) with the Paimon connector, behind a loopback gateway',
-  capabilities: ['sql', 'writes', 'merge-into'],
+  summary: "Spark SQL with Paimon's Spark connector, over Spark Connect",
+  capabilities: ['sql', 'writes', 'principals', 'merge-into', 'catalog-config'],
   createAdapter: (endpoint) => new SparkEngine('spark', endpoint),
-  local: gatewayLauncher('spark'),
+  // Provisioning, the Connect server and the client are loaded when Spark starts.
+  local: { launch: async (ctx) => (await import('./spark-local.ts')).sparkLocalLauncher.launch(ctx) },
+  external: {
+    schema: SparkConnectConfig,
+    endpoint: (value) => ({ engine: 'spark', url: (value as z.infer<typeof SparkConnectConfig>).connect }),
+    // The endpoint is reached through Spark's Connect client, started on this machine.
+    start: async (value, ctx) => (await import('./spark-local.ts')).sparkExternalClient((value as z.infer<typeof SparkConnectConfig>).connect, ctx),
+  },
 };

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CatalogClient, describeEndpoint, WireProxy } from '../../catalog/index.ts';
 import { ENGINE_DESCRIPTORS, type EngineEndpoint } from '../../engines/index.ts';
-import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
+import { EnvironmentError, type ConnectorJars, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
 import { provision } from '../../provisioning/index.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
@@ -53,7 +53,7 @@ export class ExternalProvider implements EnvironmentProvider {
       if (locals.length) {
         const prov = await provision(row, { progress, engines: locals.map((d) => d.name) });
         for (const d of locals) {
-          const launched = await d.local!.launch({ prov, catalog: wire.endpoint, logDir, workDir: runDir, progress });
+          const launched = await d.local!.launch({ prov, catalog: wire.endpoint, logDir, workDir: runDir, progress, connectorJar: options.connectors?.[d.name as keyof ConnectorJars] });
           if ('unavailable' in launched) {
             unavailable[d.name] = launched.unavailable;
             continue;
@@ -66,6 +66,19 @@ export class ExternalProvider implements EnvironmentProvider {
       }
       // Endpoints that already exist: checked now, so a wrong address is one line before any scenario.
       for (const d of ENGINE_DESCRIPTORS.filter((x) => x.external && configured[x.name] !== undefined && configured[x.name] !== 'local' && wanted(x.name))) {
+        if (d.external!.start) {
+          // Reached through a client started here (Spark Connect), against the catalog's own
+          // address: the remote server cannot reach this machine's wire proxy.
+          const prov = await provision(row, { progress, engines: [] });
+          const launched = await d.external!.start(configured[d.name], { prov, catalog, logDir, workDir: runDir, progress }).catch((err: Error) => {
+            throw new EnvironmentError('ENV_UNAVAILABLE', d.name, err.message.replace(new RegExp(`^${d.name}: `), ''));
+          });
+          started.push(...launched.processes);
+          engines.push(launched.endpoint);
+          Object.assign(logs, launched.logs);
+          Object.assign(versions, launched.versions);
+          continue;
+        }
         const endpoint = d.external!.endpoint(configured[d.name]);
         if (d.external!.check) {
           progress(`${d.name}: checking ${endpoint.url}`);

@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CatalogClient, WireProxy } from '../../catalog/index.ts';
 import { ENGINE_DESCRIPTORS, type EngineEndpoint, type LocalEngineLauncher, type OneShotRunner } from '../../engines/index.ts';
-import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
+import { EnvironmentError, type ConnectorJars, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import { startGateway } from '../../engines/index.ts';
 import { logTail } from '../../log-tail.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
@@ -71,7 +71,7 @@ export class LocalProvider implements EnvironmentProvider {
       const versions: Record<string, string> = { paimon: row.paimon, catalog: python ? `pypaimon RESTCatalogServer ${typeof catalogRow.pypaimon === 'string' ? catalogRow.pypaimon : '?'}` : `RESTCatalogServer ${catalogRow.paimon}` };
       const oneShot: Record<string, OneShotRunner> = {};
       // Engines start side by side (a Flink cluster takes seconds); any failure stops them all.
-      const launching = ENGINE_DESCRIPTORS.filter((d) => d.local && wanted.includes(d.name)).map(async (d) => ({ name: d.name, launched: await d.local!.launch({ prov, catalog, logDir, workDir: runDir, progress }) }));
+      const launching = ENGINE_DESCRIPTORS.filter((d) => d.local && wanted.includes(d.name)).map(async (d) => ({ name: d.name, launched: await d.local!.launch({ prov, catalog, logDir, workDir: runDir, progress, connectorJar: options.connectors?.[d.name as keyof ConnectorJars] }) }));
       const settled = await Promise.allSettled(launching);
       for (const s of settled) if (s.status === 'fulfilled' && !('unavailable' in s.value.launched)) started.push(...s.value.launched.processes);
       const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
