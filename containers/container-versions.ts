@@ -6,7 +6,7 @@
 export interface ContainerImages {
   /** JDK image that runs the reference catalog launcher (the same classes the local env uses). */
   jdk: string;
-  /** Official Spark image with Python; the gateway and the paimon-spark jar are copied in. */
+  /** Official Spark image with Python (for a Spark Connect container: not ported yet, the docker environment reports Spark unavailable). */
   spark: string;
   /** Official Flink image (JobManager, TaskManager, SQL Gateway); Paimon's connector is copied into lib/. */
   flink: string;

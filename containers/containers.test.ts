@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTAINER_IMAGES, FlinkContainer, DorisContainer, IN_CONTAINER, ReferenceCatalogContainer, ShowBackendsWaitStrategy, SparkContainer } from './index.ts';
+import { CONTAINER_IMAGES, FlinkContainer, DorisContainer, IN_CONTAINER, ReferenceCatalogContainer, ShowBackendsWaitStrategy } from './index.ts';
 import { GATEWAY_TIME_ZONE } from '../harness/processes/index.ts';
 import { PAIMON_VERSIONS, releaseOf } from '../harness/provisioning/index.ts';
 
@@ -25,17 +25,6 @@ describe('container definitions (no Docker engine needed)', () => {
     expect(d.secretEnv).toContain('PAIMON_INTEROP_CATALOG_TOKEN');
     expect(d.command.join(' ')).not.toContain('tok-123456');
     expect(d.wait).toMatchObject({ describe: 'log line PAIMON_INTEROP_READY', timeoutMs: 120_000 });
-  });
-
-  it('runs the Spark gateway on the official image against the catalog by its network alias', () => {
-    const s = new SparkContainer(CONTAINER_IMAGES['1.4.2']!.spark, '/repo/harness/gateways', '/cache/paimon-spark.jar', wh).withCatalog({ uri: 'http://catalog:8181/', warehouse: 'paimon_interop', auth: { provider: 'bear', token: 't0k3n-secret' } });
-    const d = s.definition;
-    expect(d.command).toEqual(['python3', `${IN_CONTAINER}/gateways/spark_gateway.py`]);
-    expect(d.env.PAIMON_INTEROP_GATEWAY_HOST).toBe('0.0.0.0');
-    expect(d.env.TZ).toBe(GATEWAY_TIME_ZONE);
-    expect(d.env.PAIMON_INTEROP_WATCH_STDIN).toBe('false');
-    expect(JSON.parse(d.env.PAIMON_INTEROP_GATEWAY_CONFIG!).catalog).toMatchObject({ metastore: 'rest', uri: 'http://catalog:8181/', 'token.provider': 'bear' });
-    expect(d.secretEnv).toEqual(['PAIMON_INTEROP_GATEWAY_CONFIG']);
   });
 
   it('runs Flink from the official image: JobManager, TaskManager and SQL Gateway by alias, with the connector in lib/', () => {

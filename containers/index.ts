@@ -4,5 +4,4 @@ export { CONTAINER_IMAGES, IN_CONTAINER, type ContainerImages } from './containe
 export { DorisContainer, StartedDorisContainer } from './doris-container.ts';
 export { ReferenceCatalogContainer, StartedReferenceCatalogContainer } from './reference-catalog-container.ts';
 export { ShowBackendsWaitStrategy } from './show-backends-wait-strategy.ts';
-export { SparkContainer, StartedSparkContainer } from './spark-container.ts';
 export { FlinkContainer, StartedFlinkContainer } from './flink-container.ts';

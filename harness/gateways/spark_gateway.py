@@ -11,6 +11,7 @@ when the stack trace names one) and Spark's error class.
 import os
 import datetime
 import decimal
+import math
 import re
 import socket
 import sys
@@ -43,8 +44,6 @@ def new_session(options):
     # The server's JVM stack trace travels with each error: it names Paimon's own exception.
     session.conf.set("spark.sql.pyspark.jvmStacktrace.enabled", "true")
     session.conf.set("spark.sql.catalog.paimon", "org.apache.paimon.spark.SparkCatalog")
-    # Unqualified names (paimon_incremental_query('db.t', ...)) resolve in Paimon's catalog.
-    session.conf.set("spark.sql.defaultCatalog", "paimon")
     # Paimon's catalog caches tables (cache-enabled, 10 minutes after access): the session would
     # not see the schema changes and new tables other engines make between its steps.
     session.conf.set("spark.sql.catalog.paimon.cache-enabled", "false")
@@ -67,6 +66,8 @@ def session_for(database, credentials):
 
 
 def wire(v):
+    if isinstance(v, float) and not math.isfinite(v):  # JSON has no NaN or infinities
+        return "NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity")
     if v is None or isinstance(v, (bool, int, float, str)):
         return v if not isinstance(v, int) or abs(v) < 2 ** 53 or isinstance(v, bool) else str(v)
     if isinstance(v, decimal.Decimal):

@@ -19,7 +19,7 @@ describe('sparkRequest', () => {
 
   it('reads system tables, increments and snapshots', () => {
     expect(sql({ kind: 'read', table: 't$snapshots', columns: ['snapshot_id'], orderBy: ['snapshot_id'] })).toBe('SELECT `snapshot_id` FROM `paimon`.`pi_db`.`t$snapshots` ORDER BY `snapshot_id`');
-    expect(sql({ kind: 'read-incremental', table: 't', start: 1, end: 2, orderBy: ['id'] })).toBe("SELECT * FROM paimon_incremental_query('pi_db.t', 1, 2) ORDER BY `id`");
+    expect(sql({ kind: 'read-incremental', table: 't', start: 1, end: 2, orderBy: ['id'] })).toBe("SELECT * FROM paimon_incremental_query('`paimon`.`pi_db`.`t`', 1, 2) ORDER BY `id`");
     expect(sql({ kind: 'list-snapshots', table: 't' })).toContain('FROM `paimon`.`pi_db`.`t$snapshots` ORDER BY snapshot_id');
   });
 

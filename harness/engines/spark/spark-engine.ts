@@ -18,7 +18,8 @@ export const SPARK_DIALECT: SqlDialect = {
     const parts = request.partitionKeys?.length ? ` PARTITIONED BY (${request.partitionKeys.map(backtickId).join(', ')})` : '';
     return `CREATE TABLE ${table} (${cols})${parts}${tblprops}`;
   },
-  incrementalSource: (_qualified, database, table, start, end) => `paimon_incremental_query('${database}.${table}', ${start}, ${end})`,
+  // Catalog-qualified: the function resolves a shorter name in the session's current catalog.
+  incrementalSource: (qualified, _database, _table, start, end) => `paimon_incremental_query(${backslashLiteral(qualified)}, ${start}, ${end})`,
   // Spark 3.3+ time travel by snapshot id or tag name.
   scanSource: (qualified, options) => versionAsOf(qualified, options),
   showTables: (qualified) => `SHOW TABLES IN ${qualified}`,

@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { getContainerRuntimeClient, Network, type StartedNetwork } from 'testcontainers';
 import { CONTAINER_IMAGES, DorisContainer, FlinkContainer, ReferenceCatalogContainer } from '../../../containers/index.ts';
 import type { EngineEndpoint } from '../../engines/index.ts';
@@ -11,8 +10,6 @@ import { provisionFlink } from '../../provisioning/index.ts';
 import { provision } from '../../provisioning/index.ts';
 import { newSecret } from '../../new-secret.ts';
 import { PAIMON_VERSIONS, releaseOf, versionRow } from '../../provisioning/index.ts';
-
-const GATEWAYS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gateways');
 
 /** Fails fast, in one line, where there is no container runtime. */
 export async function requireContainerRuntime(): Promise<void> {
