@@ -65,7 +65,7 @@ export async function provisionSparkConnector(row: PaimonVersionRow, choice: Con
   if (choice.ref) {
     if (!choice.source) return { unavailable: `building from ${choice.ref} needs ${PAIMON_GIT_ENV} (a git URL or directory of apache/paimon)` };
     const built = await buildFromSource(choice.source, choice.ref, target, progress);
-    return { jar: built.jars[0]!, connector: `paimon-spark-${target.sparkMinor} built from ${built.ref} (${built.commit.slice(0, 12)}, ${built.mode} build)` };
+    return { jar: built.jars[0]!, connector: `paimon-spark-${target.sparkMinor} built from ${row.source?.ref ?? built.ref} (${built.commit.slice(0, 12)}, ${built.mode} build)` };
   }
   const dir = join(cacheDir(), `paimon-${releaseOf(row)}`, 'spark');
   const coords = `org.apache.paimon:${row.spark.artifactId}:${releaseOf(row)}`;

@@ -35,3 +35,29 @@ describe('redactConnect', () => {
     expect(redactConnect('sc://host:15002')).toBe('sc://host:15002');
   });
 });
+
+describe('Spark types and literals', () => {
+  it("spells Paimon's types in Spark SQL", async () => {
+    const { sparkType } = await import('./spark-dialect.ts');
+    expect(sparkType('TIMESTAMP(3)')).toBe('TIMESTAMP_NTZ');
+    expect(sparkType('TIMESTAMP')).toBe('TIMESTAMP_NTZ');
+    expect(sparkType('TIMESTAMP_LTZ(9)')).toBe('TIMESTAMP');
+    expect(sparkType('TIMESTAMP(6) WITH LOCAL TIME ZONE')).toBe('TIMESTAMP');
+    expect(sparkType('VARBINARY(10)')).toBe('BINARY');
+    expect(sparkType('ROW<a INT, b ARRAY<TIMESTAMP(6)>>')).toBe('STRUCT<`a`: INT, `b`: ARRAY<TIMESTAMP_NTZ>>');
+    expect(sparkType('MAP<STRING, BYTES>')).toBe('MAP<STRING, BINARY>');
+    expect(sparkType('DECIMAL(38,10)')).toBe('DECIMAL(38,10)');
+  });
+
+  it('writes values as literals of their column type', async () => {
+    const { sparkLiteral } = await import('./spark-dialect.ts');
+    expect(sparkLiteral('2024-05-01 12:34:56.123456789', 'TIMESTAMP(9)')).toBe("TIMESTAMP_NTZ '2024-05-01 12:34:56.123456789'");
+    expect(sparkLiteral('2024-05-01 12:34:56', 'TIMESTAMP_LTZ(3)')).toBe("TIMESTAMP '2024-05-01 12:34:56'");
+    expect(sparkLiteral(null, 'DECIMAL(5,2) NOT NULL')).toBe('CAST(NULL AS DECIMAL(5,2))');
+    expect(sparkLiteral('NaN', 'DOUBLE')).toBe("CAST('NaN' AS DOUBLE)");
+    expect(sparkLiteral('0x00ff', 'BYTES')).toBe("X'00ff'");
+    expect(sparkLiteral([], 'ARRAY<INT>')).toBe('CAST(array() AS ARRAY<INT>)');
+    expect(sparkLiteral({ k: 1 }, 'MAP<STRING, INT>')).toBe("map('k', CAST('1' AS INT))");
+    expect(sparkLiteral({ a: 1, b: "it's" }, 'ROW<a INT, b STRING>')).toBe("CAST(named_struct('a', CAST('1' AS INT), 'b', 'it\\'s') AS STRUCT<`a`: INT, `b`: STRING>)");
+  });
+});

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startGateway } from '../engine-gateway.ts';
-import type { LocalEngineLauncher } from '../local-launch.ts';
 import { startSparkConnect } from '../../processes/index.ts';
 import { configuredSource, provisionSpark, provisionSparkClient } from '../../provisioning/index.ts';
 import { EngineUnavailableError } from '../engine.ts';
-import type { LocalLaunch, LocalLaunchContext } from '../local-launch.ts';
+import type { LocalEngineLauncher, LocalLaunch, LocalLaunchContext } from '../local-launch.ts';
 
 /**
  * Spark on the local environment: Spark (pyspark's distribution) with the `spark-connect` jar
@@ -23,7 +22,7 @@ export const sparkLocalLauncher: LocalEngineLauncher = {
     try {
       ctx.progress('spark: starting the Connect client gateway');
       const gw = await startGateway('spark', ctx.prov, ctx.catalog, log, { python: install.python, config: { connect: server.url } });
-      const version = `Spark ${install.sparkVersion} (Spark Connect ${server.url}) + ${install.connector}`;
+      const version = `Spark ${install.sparkVersion} over Spark Connect + ${install.connector}`;
       return {
         endpoint: { ...gw.endpoint, version },
         processes: [server.process, gw.process],

@@ -22,7 +22,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.apache.paimon.catalog.Identifier;
 import org.apache.paimon.rest.RESTCatalogServer;
 import org.apache.paimon.rest.auth.AuthProvider;
@@ -114,7 +117,20 @@ public class CatalogLauncher {
         // MockWebServer ourselves to honour --host and --port.
         Field f = RESTCatalogServer.class.getDeclaredField("server");
         f.setAccessible(true);
-        ((MockWebServer) f.get(server)).start(bind, port);
+        MockWebServer web = (MockWebServer) f.get(server);
+        // RESTCatalogServer keeps its catalog state in plain maps while MockWebServer serves each
+        // connection on its own thread: one request at a time, so a client never reads a state
+        // another request is halfway through changing. Its answers (and its crashes) are its own.
+        Dispatcher dispatcher = web.getDispatcher();
+        web.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                synchronized (this) {
+                    return dispatcher.dispatch(request);
+                }
+            }
+        });
+        web.start(bind, port);
 
         HttpServer admin = HttpServer.create(new InetSocketAddress(bind, adminPort), 0);
         String adminToken = System.getenv().getOrDefault("PAIMON_INTEROP_ADMIN_TOKEN", "");
