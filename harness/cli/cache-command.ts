@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { cacheDir, cacheEntries, formatBytes } from '../provisioning/index.ts';
+import { BUILDS, cacheDir, cacheEntries, formatBytes } from '../provisioning/index.ts';
 import { out, UsageError } from './cli-output.ts';
 import { paimonVersions } from './version-args.ts';
 
@@ -21,7 +21,7 @@ export async function cacheCommand(opts: CacheOptions): Promise<number> {
   if (opts.action === 'list') {
     out(`cache: ${root}`);
     if (!entries.length) out('  (empty)');
-    for (const e of entries) out(`  ${e.name.padEnd(22)} ${formatBytes(e.bytes).padStart(10)}  ${e.usedBy.length ? `used by Paimon ${e.usedBy.join(', ')}` : 'used by no row of the version table (cache prune removes it)'}`);
+    for (const e of entries) out(`  ${e.name.padEnd(22)} ${formatBytes(e.bytes).padStart(10)}  ${e.usedBy.length ? `used by Paimon ${e.usedBy.join(', ')}` : BUILDS[e.name] ? `${BUILDS[e.name]} (cache prune removes them)` : 'used by no row of the version table (cache prune removes it)'}`);
     out(`total: ${formatBytes(entries.reduce((n, e) => n + e.bytes, 0))}`);
     return 0;
   }

@@ -29,16 +29,22 @@ export async function diskUsage(path: string): Promise<number> {
  * and `spark-<sv>` (pyspark with its Connect client, the spark-connect jar) are shared by every row on that Flink or Spark;
  * `paimon-src` holds builds from Paimon's sources by commit.
  */
+/** Cache folders that hold builds rather than a row's downloads, with what they hold. */
+export const BUILDS: Record<string, string> = {
+  'paimon-src': "builds from Paimon's sources, by commit (git:<ref> rows, connectors Maven lacks)",
+  'flink-user': 'Flink lib/ folders for --flink-connector jars, by checksum',
+};
+
 export function rowsUsing(name: string): string[] {
+  // Builds from Paimon's sources (paimon-src/<commit>) and users' Flink connector jars: no row of
+  // the table uses them; `cache prune` removes them (a build is redone when needed).
+  if (BUILDS[name]) return [];
   const paimon = /^paimon-(.+)$/.exec(name)?.[1];
   if (paimon) return PAIMON_VERSIONS.filter((r) => r.paimon === paimon || releaseOf(r) === paimon).map((r) => r.paimon);
   const flink = /^flink-(\d.+)$/.exec(name)?.[1];
   if (flink) return PAIMON_VERSIONS.filter((r) => 'version' in r.flink && r.flink.version === flink).map((r) => r.paimon);
   const spark = /^spark-(\d.+)$/.exec(name)?.[1];
   if (spark) return PAIMON_VERSIONS.filter((r) => r.spark.pyspark === spark).map((r) => r.paimon);
-  // Builds from Paimon's sources, by commit (git:<ref> rows, connectors of releases Maven lacks), and users' connector jars.
-  if (name === 'paimon-src') return ['git:<ref>', 'source-built connectors'];
-  if (name === 'flink-user') return ['--flink-connector'];
   return [];
 }
 
