@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, EngineUnavailableError, startGateway, type Engine } from '../harness/engines/index.ts';
-import { sparkExternalClient } from '../harness/engines/spark/spark-local.ts';
+import { createEngine, EngineUnavailableError, sparkExternalClient, startGateway, type Engine } from '../harness/engines/index.ts';
 import { startSparkConnect, type ManagedProcess } from '../harness/processes/index.ts';
 import { provisionSparkClient, type SparkInstall } from '../harness/provisioning/index.ts';
 import { formatType } from '../harness/results/index.ts';

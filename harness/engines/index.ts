@@ -14,3 +14,4 @@ export { PAIMON_RUST_DIALECT, PaimonRustEngine, paimonRustDescriptor, paimonRust
 export { EnvVarName, type ExternalEngineConfig } from './external-endpoint.ts';
 export { startGateway } from './engine-gateway.ts';
 export { type OneShotResult, type OneShotRunner } from './one-shot.ts';
+export { sparkExternalClient } from './spark/spark-local.ts';
