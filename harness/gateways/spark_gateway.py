@@ -62,7 +62,9 @@ def session_for(database, credentials):
                 session.stop()
             except Exception:  # a session the server already dropped
                 pass
-    return per_principal(cache, credentials, new_session)
+    # The catalog's default database (Spark: defaultDatabase) is the scenario's, as for Flink: Paimon's Spark catalog
+    # loads its default database when it starts, which a principal may not be allowed to list.
+    return per_principal(cache, credentials, lambda options: new_session({"defaultDatabase": database, **options}))
 
 
 def wire(v):
