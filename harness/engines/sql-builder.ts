@@ -1,4 +1,4 @@
-import { nestedTypeParts, renderPredicate, type Predicate } from '../results/index.ts';
+import { nestedTypeParts, renderPredicate, type CanonicalType, type Predicate } from '../results/index.ts';
 import type { AlterChange, EngineRequest } from './engine.ts';
 
 /**
@@ -139,6 +139,42 @@ export function versionAsOf(qualified: string, options: Record<string, string>):
     return `${qualified} TIMESTAMP AS OF ${standardString(new Date(Number(value)).toISOString().replace('T', ' ').slice(0, 19))}`;
   }
   return undefined;
+}
+
+/**
+ * How a dialect writes a scalar of a known type: the literals SQL dialects spell apart. `number`
+ * gets the text of an exact or approximate number with its parsed type (a cast where the
+ * dialect needs one); `time` is absent where the dialect has no TIME literal.
+ */
+export interface ScalarSpelling {
+  string(text: string): string;
+  timestamp(text: string): string;
+  timestampLtz(text: string): string;
+  date(text: string): string;
+  time?(text: string): string;
+  number(text: string, type: CanonicalType): string;
+}
+
+const NUMBER_KINDS = new Set(['decimal', 'float', 'double', 'tinyint', 'smallint', 'int', 'bigint']);
+
+/** A non-NULL scalar value as a literal of its type (`unknown`: a number as written, anything else a string). */
+export function scalarLiteral(v: unknown, type: CanonicalType, spell: ScalarSpelling): string {
+  const text = String(v);
+  if (NUMBER_KINDS.has(type.kind)) return spell.number(text, type);
+  switch (type.kind) {
+    case 'timestamp':
+      return spell.timestamp(text);
+    case 'timestamp_ltz':
+      return spell.timestampLtz(text);
+    case 'date':
+      return spell.date(text);
+    case 'time':
+      return spell.time ? spell.time(text) : spell.string(text);
+    case 'binary':
+      return /^0x[0-9a-f]*$/i.test(text) ? `X'${text.slice(2)}'` : spell.string(text);
+    default:
+      return typeof v === 'number' || typeof v === 'bigint' ? text : spell.string(text);
+  }
 }
 
 /** A map value from a scenario: an object (keys as text) or a list of [key, value] pairs. */

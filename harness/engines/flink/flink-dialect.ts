@@ -1,5 +1,5 @@
 import { nestedTypeParts, parseType, type NestedTypeParts } from '../../results/index.ts';
-import { backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, standardString, type SqlDialect, type TypeSpelling } from '../sql-builder.ts';
+import { backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, scalarLiteral, standardString, type SqlDialect, type TypeSpelling } from '../sql-builder.ts';
 
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
 export const flinkString = standardString;
@@ -32,29 +32,14 @@ export function flinkLiteral(v: unknown, declared?: string): string {
   // Flink's VARIANT constructor (Flink 2.1+) from the value's JSON text.
   if (kind === 'variant') return `PARSE_JSON(${flinkString(typeof v === 'string' ? v : JSON.stringify(v))})`;
   if (Array.isArray(v)) return `ARRAY[${v.map((x) => flinkLiteral(x)).join(', ')}]`;
-  const text = String(v);
-  switch (kind) {
-    case 'timestamp':
-      return `TIMESTAMP ${flinkString(text)}`;
-    case 'timestamp_ltz':
-      return `CAST(TIMESTAMP ${flinkString(text)} AS ${type})`;
-    case 'date':
-      return `DATE ${flinkString(text)}`;
-    case 'time':
-      return `TIME ${flinkString(text)}`;
-    case 'binary':
-      return /^0x[0-9a-f]*$/i.test(text) ? `X'${text.slice(2)}'` : flinkString(text);
-    case 'decimal':
-    case 'float':
-    case 'double':
-    case 'tinyint':
-    case 'smallint':
-    case 'int':
-    case 'bigint':
-      return `CAST(${flinkString(text)} AS ${type})`;
-    default:
-      return typeof v === 'number' || typeof v === 'bigint' ? text : flinkString(text);
-  }
+  return scalarLiteral(v, type ? parseType(type) : { kind: 'unknown' }, {
+    string: flinkString,
+    timestamp: (t) => `TIMESTAMP ${flinkString(t)}`,
+    timestampLtz: (t) => `CAST(TIMESTAMP ${flinkString(t)} AS ${type})`,
+    date: (t) => `DATE ${flinkString(t)}`,
+    time: (t) => `TIME ${flinkString(t)}`,
+    number: (t) => `CAST(${flinkString(t)} AS ${type})`,
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ErrorClass, EngineRequest, StepContext } from '../engine.ts';
 import type { EngineDescriptor } from '../engine-descriptor.ts';
 import { GatewayEngine } from '../gateway-engine.ts';
 import { gatewayLauncher } from '../local-launch.ts';
-import { buildSql, columnPosition, mapEntries, optionList, respellType, rowValues, standardString, versionAsOf, type SqlDialect } from '../sql-builder.ts';
+import { buildSql, columnPosition, mapEntries, optionList, respellType, rowValues, scalarLiteral, standardString, versionAsOf, type SqlDialect } from '../sql-builder.ts';
 
 /** DataFusion quotes identifiers with double quotes; unquoted ones are folded to lower case. */
 const doubleQuoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -22,33 +22,19 @@ export function dataFusionLiteral(v: unknown, declared?: string): string {
   const nested = declared === undefined ? undefined : nestedTypeParts(declared);
   if (nested) return dataFusionNestedLiteral(v, declared!, nested);
   if (Array.isArray(v)) return `[${v.map((x) => dataFusionLiteral(x)).join(', ')}]`;
-  const text = String(v);
-  const type = declared ? parseType(declared) : { kind: 'unknown' as const };
-  switch (type.kind) {
-    case 'timestamp':
-      return `TIMESTAMP ${standardString(text)}`;
+  return scalarLiteral(v, declared ? parseType(declared) : { kind: 'unknown' }, {
+    string: standardString,
+    timestamp: (t) => `TIMESTAMP ${standardString(t)}`,
     // A wall-clock time of the session zone (datafusion.execution.time_zone), as Flink's CAST(… AS TIMESTAMP_LTZ).
-    case 'timestamp_ltz':
-      return `CAST(TIMESTAMP ${standardString(text)} AS TIMESTAMP WITH TIME ZONE)`;
-    case 'date':
-      return `DATE ${standardString(text)}`;
-    case 'time':
-      return `TIME ${standardString(text)}`;
-    case 'binary':
-      return /^0x[0-9a-f]*$/i.test(text) ? `X'${text.slice(2)}'` : standardString(text);
-    case 'decimal':
-      return `CAST(${standardString(text)} AS DECIMAL(${type.precision}, ${type.scale}))`;
-    case 'float':
-    case 'double':
-      return `CAST(${standardString(text)} AS ${type.kind.toUpperCase()})`;
-    case 'tinyint':
-    case 'smallint':
-    case 'int':
-    case 'bigint':
-      return /^-?\d+$/.test(text) ? text : standardString(text);
-    default:
-      return typeof v === 'number' || typeof v === 'bigint' ? text : standardString(text);
-  }
+    timestampLtz: (t) => `CAST(TIMESTAMP ${standardString(t)} AS TIMESTAMP WITH TIME ZONE)`,
+    date: (t) => `DATE ${standardString(t)}`,
+    time: (t) => `TIME ${standardString(t)}`,
+    number(t, type) {
+      if (type.kind === 'decimal') return `CAST(${standardString(t)} AS DECIMAL(${type.precision}, ${type.scale}))`;
+      if (type.kind === 'float' || type.kind === 'double') return `CAST(${standardString(t)} AS ${type.kind.toUpperCase()})`;
+      return /^-?\d+$/.test(t) ? t : standardString(t);
+    },
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { nestedTypeParts, parseType, type NestedTypeParts } from '../../results/index.ts';
-import { backslashLiteral, backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, versionAsOf, type SqlDialect, type TypeSpelling } from '../sql-builder.ts';
+import { backslashLiteral, backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, scalarLiteral, versionAsOf, type SqlDialect, type TypeSpelling } from '../sql-builder.ts';
 
 /**
  * A Paimon type as Spark SQL spells it: TIMESTAMP(p) is Spark's TIMESTAMP_NTZ and
@@ -35,34 +35,19 @@ const SPARK_TYPES: TypeSpelling = {
 export function sparkLiteral(v: unknown, declared?: string): string {
   const bare = declared?.replace(/\s+NOT\s+NULL\s*$/i, '');
   const type = bare === undefined ? undefined : sparkType(bare);
-  const kind = bare ? parseType(bare).kind : 'unknown';
   if (v === null || v === undefined) return type ? `CAST(NULL AS ${type})` : 'NULL';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   const nested = bare === undefined ? undefined : nestedTypeParts(bare);
   if (nested) return sparkNestedLiteral(v, bare!, type!, nested);
-  if (kind === 'variant') return `parse_json(${backslashLiteral(typeof v === 'string' ? v : JSON.stringify(v))})`;
+  if (bare && parseType(bare).kind === 'variant') return `parse_json(${backslashLiteral(typeof v === 'string' ? v : JSON.stringify(v))})`;
   if (Array.isArray(v)) return `array(${v.map((x) => sparkLiteral(x)).join(', ')})`;
-  const text = String(v);
-  switch (kind) {
-    case 'timestamp':
-      return `TIMESTAMP_NTZ ${backslashLiteral(text)}`;
-    case 'timestamp_ltz':
-      return `TIMESTAMP ${backslashLiteral(text)}`;
-    case 'date':
-      return `DATE ${backslashLiteral(text)}`;
-    case 'binary':
-      return /^0x[0-9a-f]*$/i.test(text) ? `X'${text.slice(2)}'` : backslashLiteral(text);
-    case 'decimal':
-    case 'float':
-    case 'double':
-    case 'tinyint':
-    case 'smallint':
-    case 'int':
-    case 'bigint':
-      return `CAST(${backslashLiteral(text)} AS ${type})`;
-    default:
-      return typeof v === 'number' || typeof v === 'bigint' ? text : backslashLiteral(text);
-  }
+  return scalarLiteral(v, bare ? parseType(bare) : { kind: 'unknown' }, {
+    string: backslashLiteral,
+    timestamp: (t) => `TIMESTAMP_NTZ ${backslashLiteral(t)}`,
+    timestampLtz: (t) => `TIMESTAMP ${backslashLiteral(t)}`,
+    date: (t) => `DATE ${backslashLiteral(t)}`,
+    number: (t) => `CAST(${backslashLiteral(t)} AS ${type})`,
+  });
 }
 
 function sparkNestedLiteral(v: unknown, declared: string, type: string, parts: NestedTypeParts): string {
