@@ -58,3 +58,16 @@ describe('diffLines', () => {
     expect(diffLines(['a', 'b', 'c'], ['a', 'c', 'd'])).toEqual(['  a', '- b', '  c', '+ d']);
   });
 });
+
+describe('agreement on timestamps of different precisions', () => {
+  const at = (precision: number, v: string) => ({ columns: [{ name: 'ts', type: { kind: 'timestamp' as const, precision } }], rows: [[v]] });
+  it('takes a millisecond and a microsecond reading of one value as the same value', () => {
+    expect(compareAgreement('paimon-java', at(3, '1970-01-01 00:00:00.000'), 'spark', at(6, '1970-01-01 00:00:00.000000'), false).equal).toBe(true);
+    expect(compareAgreement('paimon-java', at(3, '2024-05-01 12:34:56.120'), 'spark', at(6, '2024-05-01 12:34:56.120000'), false).equal).toBe(true);
+  });
+  it('still tells values apart by any non-zero digit, and strings are not timestamps', () => {
+    expect(compareAgreement('a', at(3, '2024-05-01 12:34:56.123'), 'b', at(6, '2024-05-01 12:34:56.123456'), false).equal).toBe(false);
+    const str = (v: string) => ({ columns: [{ name: 's', type: { kind: 'string' as const } }], rows: [[v]] });
+    expect(compareAgreement('a', str('12.50'), 'b', str('12.5'), false).equal).toBe(false);
+  });
+});
