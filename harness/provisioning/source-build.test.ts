@@ -56,7 +56,7 @@ describe('rows built from source', () => {
     expect(row.paimon).toBe('1.4.2+git.release-1-4-2.ac223f47d9');
     expect(row.flink).toEqual(versionRow('1.4.2')!.flink);
     expect(row.source).toEqual({ ref: 'release-1.4.2', commit: 'ac223f47d9f0000000000000000000000000000' });
-    expect(row.pypaimon).toBe('source');
+    expect(row.pypaimon).toBe('1.4.2');
     // A newer line than the table's takes the newest released row's pins.
     expect(sourceVersionRow('master', 'f'.repeat(40), '2.1.0-SNAPSHOT').spark).toEqual(PAIMON_VERSIONS[0]!.spark);
   });
