@@ -2,9 +2,9 @@
 
 The Spark side is a Spark Connect server (the harness starts one locally, or a user names
 their own `sc://` endpoint) carrying Paimon's Spark connector and its session extensions. This
-process is only Spark's own Connect client (pyspark's): one Connect session per principal (the
-environment's own, or a scenario principal's credentials), with the catalog `paimon` configured
-in that session, so `as:` steps run as that principal. Requests are SQL; the TypeScript adapter
+process is only Spark's own Connect client (pyspark's): one Connect session per scenario (its
+database) and principal (the environment's own, or a scenario principal's credentials), with
+the catalog `paimon` configured in that session, so `as:` steps run as that principal. Requests are SQL; the TypeScript adapter
 turns portable actions into Spark SQL. Errors carry the JVM exception class (the Paimon one
 when the stack trace names one) and Spark's error class.
 """
@@ -62,8 +62,8 @@ def session_for(database, credentials):
                 session.stop()
             except Exception:  # a session the server already dropped
                 pass
-    # The catalog's default database (Spark: defaultDatabase) is the scenario's, as for Flink: Paimon's Spark catalog
-    # loads its default database when it starts, which a principal may not be allowed to list.
+    # The catalog's default database (Spark: defaultDatabase) is the scenario's, as for Flink:
+    # Paimon's Spark catalog loads it when it starts, and a principal may not list `default`.
     return per_principal(cache, credentials, lambda options: new_session({"defaultDatabase": database, **options}))
 
 

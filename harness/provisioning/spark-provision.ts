@@ -85,7 +85,8 @@ export async function provisionSparkConnector(row: PaimonVersionRow, choice: Con
     }
     await writeFile(marker, `${coords} cannot be resolved from the configured Maven repositories`);
   }
-  const missing = await readFile(marker, 'utf8');
+  // Markers of earlier versions end with their own retry hint: the reason below gives it once.
+  const missing = (await readFile(marker, 'utf8')).replace(/ \(run 'paimon-interop setup --refresh' to retry\)$/, '');
   const source = choice.source ?? configuredSource();
   if (!source) return { unavailable: `${missing}; set ${PAIMON_GIT_ENV} to build it from Paimon's ${releaseTag(releaseOf(row))} sources, or give --spark-connector <jar> ('setup --refresh' retries Maven)` };
   const built = await buildFromSource(source, releaseTag(releaseOf(row)), target, progress);
