@@ -93,12 +93,13 @@ function gitDir(source: PaimonSource): Promise<string> {
 }
 
 async function mirror(source: PaimonSource): Promise<string> {
-  const mirror = join(cacheDir(), 'paimon-src', 'mirror.git');
-  const r = existsSync(mirror)
-    ? await runTool('git', ['--git-dir', mirror, 'fetch', '--quiet', '--tags', '--force', 'origin', '+refs/heads/*:refs/heads/*'], {})
-    : await runTool('git', ['clone', '--quiet', '--bare', source.location, mirror], {});
-  if (r.exitCode !== 0) throw new EnvironmentError('ENV_UNAVAILABLE', 'paimon-source', `${PAIMON_GIT_ENV}=${source.location}: git could not ${existsSync(mirror) ? 'fetch' : 'clone'} it`, r.tail);
-  return mirror;
+  const dir = join(cacheDir(), 'paimon-src', 'mirror.git');
+  const had = existsSync(dir);
+  const r = had
+    ? await runTool('git', ['--git-dir', dir, 'fetch', '--quiet', '--tags', '--force', 'origin', '+refs/heads/*:refs/heads/*'], {})
+    : await runTool('git', ['clone', '--quiet', '--bare', source.location, dir], {});
+  if (r.exitCode !== 0) throw new EnvironmentError('ENV_UNAVAILABLE', 'paimon-source', `${PAIMON_GIT_ENV}=${source.location}: git could not ${had ? 'fetch' : 'clone'} it`, r.tail);
+  return dir;
 }
 
 async function git(source: PaimonSource, args: string[]): Promise<{ ok: boolean; out: string; tail: string }> {
