@@ -12,7 +12,7 @@ import { sha256 } from './sha256.ts';
 /** A Flink distribution with Paimon's connector, ready to start (see flink-cluster.ts). */
 export interface FlinkInstall {
   flinkVersion: string;
-  /** Maven coordinates of the connector, for reports. */
+  /** The connector as reports name it: `paimon-flink-2.0 1.4.2`, a build from source, or the user's jar with its checksum. */
   connector: string;
   /** Flink's bin/ (jobmanager.sh, taskmanager.sh, sql-gateway.sh). */
   binDir: string;
@@ -112,7 +112,7 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
     return join(libDir, `${artifact}-${v}.jar`);
   });
   if (own) extraJars.unshift(join(libDir, basename(own.jar)));
-  return { flinkVersion: version, connector: own?.label ?? connectorCoords, binDir: join(pyflink, 'bin'), libDir, optDir, extraJars };
+  return { flinkVersion: version, connector: own?.label ?? `${connector} ${releaseOf(row)}`, binDir: join(pyflink, 'bin'), libDir, optDir, extraJars };
 }
 
 /**

@@ -53,9 +53,7 @@ export const flinkLocalLauncher: LocalEngineLauncher = {
     const confDir = join(ctx.workDir, 'flink-conf');
     await mkdir(confDir, { recursive: true });
     const cluster = await startFlinkCluster(install, { confDir, logDir: ctx.logDir, progress: ctx.progress });
-    // Maven coordinates as `artifact version`; a built or user's connector is described already.
-    const connector = /^[\w.-]+:[\w.-]+:[\w.-]+$/.test(install.connector) ? install.connector.split(':').slice(1).join(' ') : install.connector;
-    const version = `Flink ${install.flinkVersion} + ${connector}`;
+    const version = `Flink ${install.flinkVersion} + ${install.connector}`;
     return {
       endpoint: { engine: 'flink', url: cluster.gatewayUrl, version, log: cluster.logs['flink-sql-gateway'], options: { restUrl: cluster.restUrl, taskmanagerLog: cluster.logs['flink-taskmanager']!, catalogUri: ctx.catalog.uri } },
       processes: cluster.processes,

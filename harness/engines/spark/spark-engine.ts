@@ -23,8 +23,6 @@ export class SparkEngine extends GatewayEngine {
 }
 
 /** A portable action as Spark SQL (catalog `paimon`, the Paimon session extensions loaded). */
-export { SPARK_DIALECT };
-
 export function sparkRequest(request: EngineRequest, database: string): EngineRequest | undefined {
   const sql = buildSql(request, SPARK_DIALECT, database);
   return sql === undefined ? undefined : { kind: 'sql', sql };

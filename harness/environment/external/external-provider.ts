@@ -4,7 +4,7 @@ import { CatalogClient, describeEndpoint, WireProxy } from '../../catalog/index.
 import { ENGINE_DESCRIPTORS, type EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type ConnectorJars, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
-import { provision } from '../../provisioning/index.ts';
+import { provision, type Provisioned } from '../../provisioning/index.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
 import { catalogEndpoint, principalCredentials, readExternalConfig } from './external-config.ts';
 
@@ -49,9 +49,11 @@ export class ExternalProvider implements EnvironmentProvider {
     const wire = await new WireProxy(catalog).start();
     try {
       // `local`: started on this machine against the vendor's catalog, as the local environment does.
+      // Provisioned once, for the engines started here and the clients of remote ones.
+      let prov: Provisioned | undefined;
       const locals = ENGINE_DESCRIPTORS.filter((d) => d.local && configured[d.name] === 'local' && wanted(d.name));
       if (locals.length) {
-        const prov = await provision(row, { progress, engines: locals.map((d) => d.name) });
+        prov = await provision(row, { progress, engines: locals.map((d) => d.name) });
         for (const d of locals) {
           const launched = await d.local!.launch({ prov, catalog: wire.endpoint, logDir, workDir: runDir, progress, connectorJar: options.connectors?.[d.name as keyof ConnectorJars] });
           if ('unavailable' in launched) {
@@ -69,7 +71,7 @@ export class ExternalProvider implements EnvironmentProvider {
         if (d.external!.start) {
           // Reached through a client started here (Spark Connect), against the catalog's own
           // address: the remote server cannot reach this machine's wire proxy.
-          const prov = await provision(row, { progress, engines: [] });
+          prov ??= await provision(row, { progress, engines: [] });
           const launched = await d.external!.start(configured[d.name], { prov, catalog, logDir, workDir: runDir, progress }).catch((err: Error) => {
             throw new EnvironmentError('ENV_UNAVAILABLE', d.name, err.message.replace(new RegExp(`^${d.name}: `), ''));
           });
