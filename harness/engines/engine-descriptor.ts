@@ -1,3 +1,4 @@
+import type { HangEvidenceCollector } from './step-timeout.ts';
 import type { CatalogEndpoint } from '../catalog/index.ts';
 import type { Engine, EngineEndpoint } from './engine.ts';
 import type { ExternalEngineConfig } from './external-endpoint.ts';
@@ -20,6 +21,8 @@ export type Capability = (typeof CAPABILITIES)[number];
 export interface EngineContext {
   catalog: CatalogEndpoint;
   runId: string;
+  /** Captures evidence when a step on an engine gets no answer in time (see withStepTimeout). */
+  onHang?: HangEvidenceCollector;
 }
 
 /**

@@ -49,6 +49,7 @@ export async function startGateway(engine: string, prov: Provisioned, catalog: C
     env: gatewayEnv(prov, catalog, overrides.config),
     log,
     readyPrefix: 'PAIMON_INTEROP_READY',
+    pythonStacks: engine !== 'paimon-java',
     timeoutMs: 90_000,
   });
   const url = /gateway=(\S+)/.exec(gw.ready)![1]!;

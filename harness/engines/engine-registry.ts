@@ -32,6 +32,6 @@ export function engineDescriptor(name: string): EngineDescriptor | undefined {
 export function createEngine(endpoint: EngineEndpoint, context: EngineContext): Engine {
   const descriptor = engineDescriptor(endpoint.engine);
   if (!descriptor) throw new Error(`no adapter for engine '${endpoint.engine}'`);
-  const guarded = withStepTimeout(descriptor.createAdapter(endpoint, context), descriptor.stepTimeoutMs);
+  const guarded = withStepTimeout(descriptor.createAdapter(endpoint, context), descriptor.stepTimeoutMs, context.onHang);
   return descriptor.concurrentSteps ? guarded : withSerialAccess(guarded);
 }

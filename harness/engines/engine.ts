@@ -1,4 +1,5 @@
 import type { PrincipalCredentials } from '../catalog/index.ts';
+import type { HangEvidence } from '../evidence/index.ts';
 import type { CanonicalResult, Predicate } from '../results/index.ts';
 
 /** Canonical error classes that scenarios assert on, whatever the engine's own exception. */
@@ -86,7 +87,7 @@ export interface EngineError {
  */
 export type EngineOutcome =
   | { ok: true; result: CanonicalResult; statement?: string; engineMillis?: number; queuedMillis?: number }
-  | { ok: false; error: EngineError; statement?: string; engineMillis?: number; queuedMillis?: number };
+  | { ok: false; error: EngineError; statement?: string; engineMillis?: number; queuedMillis?: number; evidence?: HangEvidence };
 
 /**
  * The engine adapter contract: execute a request, close. Kept tiny on purpose (like
@@ -122,6 +123,8 @@ export interface EngineEndpoint {
 /** The engine could not be reached at all (transport, crash): an environment failure. */
 export class EngineUnavailableError extends Error {
   readonly code = 'ENGINE_UNAVAILABLE';
+  /** What the harness captured when the engine stopped answering (thread dumps, stacks, Flink's jobs). */
+  evidence?: HangEvidence;
   constructor(readonly engine: string, message: string, options?: { cause?: unknown }) {
     super(`${engine}: ${message}`, options);
     this.name = 'EngineUnavailableError';

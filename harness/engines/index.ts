@@ -7,7 +7,7 @@ export { DorisEngine, dorisStatements, openMysql, queryOutcome } from './doris/d
 export { mysqlColumnType, mysqlError, mysqlResult } from './doris/mysql-results.ts';
 export { GatewayEngine, gatewayBody, toCanonical } from './gateway-engine.ts';
 export { callGateway, type GatewayReply } from './gateway-client.ts';
-export { DEFAULT_STEP_TIMEOUT_MS, withStepTimeout } from './step-timeout.ts';
+export { DEFAULT_STEP_TIMEOUT_MS, withStepTimeout, type HangEvidenceCollector } from './step-timeout.ts';
 export { gatewayLauncher, type LocalEngineLauncher, type LocalLaunch, type LocalLaunchContext } from './local-launch.ts';
 export { FlinkEngine, flinkDescriptor } from './flink/flink-engine.ts';
 export { PAIMON_RUST_DIALECT, PaimonRustEngine, paimonRustDescriptor, paimonRustRequest } from './paimon-rust/paimon-rust-engine.ts';

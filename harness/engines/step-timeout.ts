@@ -1,4 +1,11 @@
+import type { HangEvidence } from '../evidence/index.ts';
 import { EngineUnavailableError, type Engine, type EngineOutcome, type EngineRequest, type StepContext } from './engine.ts';
+
+/**
+ * Takes evidence (thread dumps, stacks, Flink's jobs) at the moment a step on `engine` got no
+ * answer in time; `sinceMs`: when the step started (epoch ms). Must not throw.
+ */
+export type HangEvidenceCollector = (engine: string, ctx: StepContext, sinceMs: number) => Promise<HangEvidence | undefined>;
 
 /** How long one step may take on one engine before the engine counts as hung. */
 export const DEFAULT_STEP_TIMEOUT_MS = Number(process.env.PAIMON_INTEROP_STEP_TIMEOUT_MS ?? 120_000);
@@ -15,8 +22,9 @@ const PING_TIMEOUT_MS = 5_000;
  * - no answer, or the adapter has no ping: an infrastructure error (EngineUnavailableError), and
  *   the engine is marked hung: later steps on it fail at once with the reason, instead of each
  *   waiting out its own timeout.
+ * Either way `onHang` takes evidence first, while the request still hangs, and the error carries it.
  */
-export function withStepTimeout(engine: Engine, timeoutMs = DEFAULT_STEP_TIMEOUT_MS): Engine {
+export function withStepTimeout(engine: Engine, timeoutMs = DEFAULT_STEP_TIMEOUT_MS, onHang?: HangEvidenceCollector): Engine {
   let hung: string | undefined;
   const where = () => `log: ${engine.log ?? 'none'}`;
   return {
@@ -33,6 +41,7 @@ export function withStepTimeout(engine: Engine, timeoutMs = DEFAULT_STEP_TIMEOUT
         timer = setTimeout(() => resolve(timedOut), limit);
       });
       const started = performance.now();
+      const startedAt = Date.now();
       try {
         const outcome = await Promise.race([engine.execute(request, { ...ctx, timeoutMs: limit }), timeout]);
         if (outcome !== timedOut) return outcome;
@@ -40,15 +49,16 @@ export function withStepTimeout(engine: Engine, timeoutMs = DEFAULT_STEP_TIMEOUT
         clearTimeout(timer);
       }
       const noAnswer = `no answer to ${request.kind} within ${limit / 1000}s`;
-      const alive = engine.ping ? await engine.ping(PING_TIMEOUT_MS).catch(() => false) : false;
+      const [alive, evidence] = await Promise.all([engine.ping ? engine.ping(PING_TIMEOUT_MS).catch(() => false) : false, onHang?.(engine.name, ctx, startedAt).catch(() => undefined)]);
       if (!alive) {
         hung = noAnswer;
-        throw new EngineUnavailableError(engine.name, `${noAnswer}${engine.ping ? ', and no answer to a ping either' : ''}; ${where()}`);
+        throw Object.assign(new EngineUnavailableError(engine.name, `${noAnswer}${engine.ping ? ', and no answer to a ping either' : ''}; ${where()}`), { evidence });
       }
       return {
         ok: false,
         engineMillis: Math.round(performance.now() - started),
         error: { errorClass: 'timeout', exception: 'paimon-interop', message: `${noAnswer}; the engine still answers a ping, so the request hangs inside it (${where()})` },
+        ...(evidence ? { evidence } : {}),
       };
     },
     ping: engine.ping && ((ms: number) => engine.ping!(ms)),

@@ -1,6 +1,7 @@
 import type { CapabilityClaim, CatalogCapability } from '../conformance/index.ts';
 import type { CatalogEndpoint, WireTraceEndpoint } from '../catalog/index.ts';
 import type { EngineEndpoint, OneShotRunner, PrincipalCredentials } from '../engines/index.ts';
+import type { LiveProcess } from '../processes/index.ts';
 
 /** What a started environment offers; serializable so it can be handed to test workers. */
 export interface EnvironmentDescriptor {
@@ -44,6 +45,11 @@ export interface EnvironmentDescriptor {
   implementedCapabilities?: readonly CatalogCapability[];
   /** What the run's catalog claims to offer (set when the run starts). */
   catalogClaim?: CapabilityClaim;
+  /**
+   * The processes the harness started on this machine for the run (engines, gateways, the catalog),
+   * still running when the run began: where hang evidence (thread dumps, stacks) comes from.
+   */
+  processes?: LiveProcess[];
   /** The wire proxy every client reaches the catalog through, where the environment runs one: failing steps get their trace. */
   wireTrace?: WireTraceEndpoint;
 }

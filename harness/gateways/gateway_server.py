@@ -14,9 +14,11 @@ run beside the next one. The process exits when its stdin
 closes, so it never outlives the harness that started it. Request bodies are never logged:
 they may carry credentials.
 """
+import faulthandler
 import hashlib
 import json
 import os
+import signal
 import sys
 import threading
 import time
@@ -30,6 +32,15 @@ def _watch_parent():
             pass
     finally:
         os._exit(0)
+
+
+def register_stack_dumps():
+    """On SIGUSR1, append every thread's stack to PAIMON_INTEROP_STACKS_FILE (the harness's hang
+    evidence). faulthandler writes from C, so a thread holding the interpreter lock in native code
+    does not stop the dump."""
+    path = os.environ.get("PAIMON_INTEROP_STACKS_FILE")
+    if path:
+        faulthandler.register(signal.SIGUSR1, file=open(path, "a"), all_threads=True)
 
 
 def handle(execute, payload):
@@ -108,6 +119,7 @@ def serve(engine, version, execute):
     host = os.environ.get("PAIMON_INTEROP_GATEWAY_HOST", "127.0.0.1")  # 0.0.0.0 inside a container
     server = ThreadingHTTPServer((host, int(os.environ.get("PAIMON_INTEROP_GATEWAY_PORT", "0"))), Handler)
     server.daemon_threads = True  # a request hung inside the engine never keeps the process alive
+    register_stack_dumps()
     if os.environ.get("PAIMON_INTEROP_WATCH_STDIN", "true") == "true":
         threading.Thread(target=_watch_parent, daemon=True).start()
     print("PAIMON_INTEROP_READY gateway=http://127.0.0.1:%d" % server.server_address[1], flush=True)

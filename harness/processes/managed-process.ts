@@ -47,7 +47,21 @@ export interface StartSpec {
   signal?: AbortSignal;
   /** Servers that announce readiness on stderr (mariadbd): a text the stderr line contains. */
   readyOnStderr?: string;
+  /**
+   * A Python process of the harness's (a gateway, the Python catalog) that dumps its thread
+   * stacks to `<log>.stacks` on SIGUSR1 (faulthandler): hang evidence may signal it.
+   */
+  pythonStacks?: boolean;
   timeoutMs: number;
+}
+
+/** A process the harness started and that still runs: where hang evidence looks. */
+export interface LiveProcess {
+  component: string;
+  pid: number;
+  log: string;
+  /** Where it writes its Python stacks on SIGUSR1; absent: never signal it. */
+  stacksFile?: string;
 }
 
 /**
@@ -74,6 +88,11 @@ export class ManagedProcess {
     return { process: p, ready };
   }
 
+  /** The processes started in this harness process that still run, oldest first. */
+  static live(): LiveProcess[] {
+    return [...running].flatMap((p) => (p.pid === undefined ? [] : [{ component: p.spec.component, pid: p.pid, log: p.spec.log, ...(p.spec.pythonStacks ? { stacksFile: `${p.spec.log}.stacks` } : {}) }]));
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }
@@ -82,7 +101,8 @@ export class ManagedProcess {
     const { spec } = this;
     this.logStream = createWriteStream(spec.log, { flags: 'a' });
     const [command, args] = spec.stopOnStdinClose ? ['bash', [EXIT_WITH_STDIN, spec.command, ...spec.args]] : [spec.command, spec.args];
-    const child = spawn(command, args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stacks = spec.pythonStacks ? { PAIMON_INTEROP_STACKS_FILE: `${spec.log}.stacks` } : {};
+    const child = spawn(command, args, { cwd: spec.cwd, env: { ...process.env, ...spec.env, ...stacks }, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child = child;
     running.add(this);
     child.stderr!.pipe(this.logStream, { end: false });

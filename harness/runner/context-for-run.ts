@@ -1,6 +1,8 @@
 import { AccessControlProxy } from '../access-control/index.ts';
 import { CatalogClient } from '../catalog/index.ts';
-import { createEngine } from '../engines/index.ts';
+import { join } from 'node:path';
+import { createEngine, type HangEvidenceCollector } from '../engines/index.ts';
+import { collectHangEvidence, type HangEvidence } from '../evidence/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
 import type { ScenarioInstance } from '../scenario/index.ts';
 import { runPrefix, type RunContext, type RunHooks } from './run-context.ts';
@@ -30,7 +32,8 @@ export async function contextForRun(spec: RunSpec, knownIssues: readonly KnownIs
   // Principal-scoped scenarios act through the reference access-control layer, unless the
   // environment brings real principals (a vendor's catalog).
   const authority = !env.principals && instances.some((i) => i.scenario.principals) ? await new AccessControlProxy(tracedCatalog).start() : undefined;
-  const engineContext = { catalog: env.catalog, runId: spec.runId };
+  const secrets = environmentSecrets(env);
+  const engineContext = { catalog: env.catalog, runId: spec.runId, onHang: hangEvidence(spec, secrets) };
   const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e, engineContext)]));
   const writeEngines = env.writerEngines && new Map(env.writerEngines.map((e) => [e.engine, createEngine(e, engineContext)]));
   const catalog = new CatalogClient(tracedCatalog);
@@ -61,7 +64,7 @@ export async function contextForRun(spec: RunSpec, knownIssues: readonly KnownIs
   };
   return {
     ctx,
-    secrets: environmentSecrets(env),
+    secrets,
     async close() {
       await Promise.allSettled([...engines.values(), ...(writeEngines?.values() ?? [])].map((e) => e.close?.()));
       await authority?.stop();
@@ -71,5 +74,27 @@ export async function contextForRun(spec: RunSpec, knownIssues: readonly KnownIs
         if (db.startsWith(`${runPrefix(spec.runId)}_`)) await catalog.dropDatabase(db).catch(() => undefined);
       }
     },
+  };
+}
+
+/** Engines that hang together (a read on every engine at once) share one capture taken within this window. */
+const SHARED_CAPTURE_MS = 30_000;
+
+/**
+ * Evidence at a hang, from the processes the environment started here and its Flink clusters'
+ * REST APIs, kept under `<run>/evidence/`; none where the environment has neither (docker).
+ */
+function hangEvidence(spec: RunSpec, secrets: readonly string[]): HangEvidenceCollector | undefined {
+  const env = spec.env;
+  const endpoints = [...env.engines, ...(env.writerEngines ?? [])];
+  const sources = { processes: env.processes ?? [], flinkRestUrls: [...new Set(endpoints.flatMap((e) => (e.options?.restUrl ? [e.options.restUrl] : [])))] };
+  if (!sources.processes.length && !sources.flinkRestUrls.length) return undefined;
+  let last: { at: number; capture: Promise<HangEvidence> } | undefined;
+  return (engine, stepCtx, sinceMs) => {
+    if (last && Date.now() - last.at < SHARED_CAPTURE_MS) return last.capture;
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+    const label = `${stamp}-${stepCtx.scenarioDatabase ?? stepCtx.database}-${engine}`;
+    last = { at: Date.now(), capture: collectHangEvidence(sources, { outDir: join(spec.runDir, 'evidence'), label, sinceMs, secrets }) };
+    return last.capture;
   };
 }

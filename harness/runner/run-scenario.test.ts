@@ -232,6 +232,18 @@ describe('every instance ends in the results with a status', () => {
     expect(hanging.pings).toBe(2);
   });
 
+  it('evidence taken at the hang travels with the step, dead or alive, and the failure text shows its digest once', async () => {
+    const evidence = { dir: '/tmp/evidence/x', files: [{ component: 'double-b', what: 'thread dump' as const, path: '/tmp/evidence/x/d.txt' }], digest: ['double-b (JVM pid 1): 3 threads'] };
+    const seen: string[] = [];
+    const onHang = async (engine: string) => (seen.push(engine), evidence);
+    const live = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(new HangingLiveDouble(), 200, onHang)]));
+    expect(live.steps[0]!.engines[1]).toMatchObject({ error: { errorClass: 'timeout' }, evidence });
+    expect(live.failure).toContain('evidence taken at the hang (1 file(s) in /tmp/evidence/x):\n      double-b (JVM pid 1): 3 threads');
+    const dead = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(new HangingDouble(), 200, onHang)]));
+    expect(dead.steps[0]!.engines[1]).toMatchObject({ status: 'error', infrastructure: true, evidence });
+    expect(seen).toEqual(['double-b', 'double-b']);
+  });
+
   it('a hang entry classifies the timeout and cuts the wait to its own limit', async () => {
     const hanging = new HangingLiveDouble();
     const hang: KnownIssue = { id: 'create-hangs', kind: ['create-table', 'read'], engine: 'double-b', timeout: 0.1, signature: 'no answer to (create-table|read) within 0.1s', layer: 'catalog', reason: 'hangs' };

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { capabilityClaim, UnknownCapabilityError } from '../conformance/index.ts';
 import { EnvironmentError, providerFor, type ConnectorJars } from '../environment/index.ts';
+import { ManagedProcess } from '../processes/index.ts';
 import type { RunFilter, RunSpec } from './run-spec.ts';
 
 export interface StartRunOptions {
@@ -46,6 +47,8 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   await mkdir(cellDir, { recursive: true });
   const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, catalogVersion: opts.catalogVersion, catalogServer: opts.catalogServer, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile, connectors: opts.connectors });
   const { stop, oneShot: _oneShot, ...descriptor } = started;
+  // Whatever the provider started here (gateways, the catalog, Flink, Spark Connect): hang evidence dumps their threads.
+  descriptor.processes = ManagedProcess.live();
   try {
     descriptor.catalogClaim = capabilityClaim(opts.capabilities ?? descriptor.listedCapabilities, descriptor.catalogVersion ?? descriptor.paimonVersion, descriptor.catalog.auth.provider, descriptor.implementedCapabilities);
   } catch (e) {

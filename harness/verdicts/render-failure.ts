@@ -9,6 +9,8 @@ const where = (loc: Loc) => `${loc.file}:${loc.line}:${loc.col}`;
 /** The message a failing scenario shows: file:line, step, engine, statement, diff, log pointer. */
 export function renderStepFailure(scenarioName: string, step: StepResult, logs: Record<string, string> = {}): string {
   const lines = [`scenario '${scenarioName}' failed at step ${step.index + 1} "${step.name}" (${where(step.loc)})`];
+  // Engines that hung together share one capture: its digest is shown once.
+  const shownEvidence = new Set<string>();
   for (const e of step.engines) {
     if (e.status === 'pass' || e.status === 'skip') continue;
     lines.push(`  on ${e.engine}: ${e.status === 'error' ? (e.infrastructure ? 'infrastructure error' : 'environment error') : 'expectation not met'}${e.reason ? ` (${e.reason})` : ''}`);
@@ -20,6 +22,11 @@ export function renderStepFailure(scenarioName: string, step: StepResult, logs: 
     const log = e.log ?? logs[e.engine];
     if (log) lines.push(`    log: ${log}`);
     if (e.logTail) lines.push('    log tail:', ...e.logTail.split('\n').map((l) => `      | ${l}`));
+    if (e.evidence && shownEvidence.has(e.evidence.dir)) lines.push(`    evidence taken at the hang: as above (${e.evidence.dir})`);
+    else if (e.evidence) {
+      shownEvidence.add(e.evidence.dir);
+      lines.push(`    evidence taken at the hang (${e.evidence.files.length} file(s) in ${e.evidence.dir}):`, ...e.evidence.digest.map((l) => `      ${l}`));
+    }
   }
   for (const d of step.disagreements) {
     lines.push(`  engines disagree (${d.aspect}): -first +other`);

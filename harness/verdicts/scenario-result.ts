@@ -1,5 +1,6 @@
 import type { WireEntry } from '../catalog/index.ts';
 import type { EngineError } from '../engines/index.ts';
+import type { HangEvidence } from '../evidence/index.ts';
 import type { CanonicalResult, Comparison } from '../results/index.ts';
 import type { Loc } from '../scenario/index.ts';
 
@@ -30,6 +31,8 @@ export interface StepEngineResult {
   infrastructure?: boolean;
   /** The engine log's last lines, taken when the step ended in an infrastructure error. */
   logTail?: string;
+  /** Taken when the step got no answer in time: thread dumps, Python stacks, Flink's jobs (files and a digest). */
+  evidence?: HangEvidence;
   /** The known-issues entry this failure matched. */
   known?: { id: string; reason: string };
 }

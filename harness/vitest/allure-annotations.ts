@@ -28,6 +28,10 @@ export async function annotateAllure(result: ScenarioResult, cell: { id: string;
           const tail = await logTail(e.log ?? logs[e.engine], 40);
           if (tail) await allure.attachment(`${e.engine} log tail`, tail, 'text/plain');
         }
+        if (e.evidence) {
+          await allure.attachment('hang evidence digest', e.evidence.digest.join('\n'), 'text/plain');
+          for (const f of e.evidence.files) await allure.attachmentPath(`${f.what}: ${f.component}`, f.path, { contentType: f.what === 'flink jobs' ? 'application/json' : 'text/plain' });
+        }
       });
     }
     // The failing step's requests to the catalog, bodies included (cut and redacted by the wire proxy).

@@ -6,8 +6,10 @@ The bearer token comes from PAIMON_INTEROP_CATALOG_TOKEN (never on the command l
 line `PAIMON_INTEROP_READY catalog=<url>` when serving, and exits when its stdin closes, so it never
 outlives the harness. Requests are served one per thread, as the Java reference server does.
 """
+import faulthandler
 import importlib.metadata
 import os
+import signal
 import socketserver
 import sys
 
@@ -35,6 +37,8 @@ def main():
         warehouse=warehouse,
     )
     server.start()
+    if os.environ.get("PAIMON_INTEROP_STACKS_FILE"):  # the harness's hang evidence (SIGUSR1)
+        faulthandler.register(signal.SIGUSR1, file=open(os.environ["PAIMON_INTEROP_STACKS_FILE"], "a"), all_threads=True)
     print("PAIMON_INTEROP_READY catalog=http://127.0.0.1:%d/" % server.port, flush=True)
     while sys.stdin.buffer.read(1):
         pass

@@ -69,7 +69,7 @@ export function pythonCatalogUnfit(pypaimon: string | undefined): string | undef
 export async function startPythonCatalog(opts: { python: string; dataPath: string; log: string; token: string; warehouse?: string }): Promise<{ endpoint: CatalogEndpoint; process: ManagedProcess }> {
   const warehouse = opts.warehouse ?? 'paimon_interop';
   const script = join(dirname(fileURLToPath(import.meta.url)), 'python_catalog.py');
-  const started = await ManagedProcess.start({ component: 'catalog', command: opts.python, args: [script, opts.dataPath, warehouse], env: { PAIMON_INTEROP_CATALOG_TOKEN: opts.token }, log: opts.log, readyPrefix: 'PAIMON_INTEROP_READY', timeoutMs: 60_000 });
+  const started = await ManagedProcess.start({ component: 'catalog', command: opts.python, args: [script, opts.dataPath, warehouse], env: { PAIMON_INTEROP_CATALOG_TOKEN: opts.token }, log: opts.log, readyPrefix: 'PAIMON_INTEROP_READY', pythonStacks: true, timeoutMs: 60_000 });
   const uri = /catalog=(\S+)/.exec(started.ready)![1]!;
   return { endpoint: { uri, warehouse, auth: { provider: 'bear', token: opts.token }, log: opts.log }, process: started.process };
 }

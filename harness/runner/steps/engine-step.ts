@@ -160,11 +160,12 @@ async function onEngine({ step, ctx, database, scenarioDatabase, principal, site
       failures,
       error: outcome.ok ? undefined : outcome.error,
       actual: outcome.ok ? reportedResult(outcome.result) : undefined,
+      ...(!outcome.ok && outcome.evidence ? { evidence: outcome.evidence } : {}),
     };
     return { entry, outcome };
   } catch (err) {
     if (!(err instanceof EngineUnavailableError)) throw err;
     const tail = await logTail(engine.log, 12);
-    return { entry: { engine: engineName, log: engine.log, status: 'error', infrastructure: true, durationMs: Math.round(performance.now() - t), failures: [], reason: err.message, logTail: tail || undefined } };
+    return { entry: { engine: engineName, log: engine.log, status: 'error', infrastructure: true, durationMs: Math.round(performance.now() - t), failures: [], reason: err.message, logTail: tail || undefined, ...(err.evidence ? { evidence: err.evidence } : {}) } };
   }
 }
