@@ -16,7 +16,9 @@ describe('paimon-interop bench', () => {
     const benchDir = /bench: (\S+)\/bench\.json/.exec(r.stdout)![1]!;
     const b = JSON.parse(await readFile(join(benchDir, 'bench.json'), 'utf8')) as BenchReport;
     expect(b.runs.map((x) => [x.jobs, x.exit, x.totals?.pass])).toEqual([[1, 0, 2], [2, 0, 2]]);
-    expect(b.identicalReports).toBe(true);
+    expect(b.identicalVerdicts).toBe(true);
+    expect(b.verdictChanges).toEqual([]);
+    expect(b.contentChanges).toEqual([]);
     for (const x of b.runs) expect(x.wallMs).toBeGreaterThanOrEqual(x.startupMs + x.suiteMs);
     expect(b.runs[0]!.overheadRatio).toBeGreaterThan(0);
     expect(b.runs[0]!.overheadRatio).toBeLessThan(1);
@@ -32,6 +34,7 @@ describe('paimon-interop bench', () => {
     const md = await readFile(join(benchDir, 'bench.md'), 'utf8');
     expect(md).toContain('| --jobs 1 |');
     expect(md).toMatch(/--jobs 2 over --jobs 1: [\d.]+×/);
+    expect(md).toContain('Verdicts identical; content identical apart from timings.');
     expect(md).toContain('One process per statement takes');
     expect(r.stdout).toContain('| pypaimon | 5 |');
   }, 600_000);

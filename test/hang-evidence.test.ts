@@ -1,7 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rawResultsOf, testRunDir } from './support.ts';
+import type { RunComparison } from '../harness/verdicts/index.ts';
+import { rawResultsOf, reportedRunDir, testRunDir } from './support.ts';
 
 /** The reference catalog's JVM among the CLI's descendants (the Java reference server runs CatalogLauncher). */
 function catalogJvm(root: number): number | undefined {
@@ -17,10 +19,12 @@ function catalogJvm(root: number): number | undefined {
   return rows.find((r) => below.has(r.pid) && /\bjava\b.*\bCatalogLauncher\b/.test(r.args))?.pid;
 }
 
-describe('a hang leaves evidence taken at the moment it happened', () => {
-  it('a step that hangs on a paused catalog carries thread dumps, Python stacks and Flink jobs in raw results and the failure text', async () => {
+const count = (text: string, re: RegExp) => text.match(new RegExp(re, 'g'))?.length ?? 0;
+
+describe('a hang in one of three runs (--repeat 3)', () => {
+  it('leaves thread dumps, Python stacks and Flink jobs taken at the hang, and the instance is flaky while the other stays stable', async () => {
     const dir = await testRunDir('hang');
-    const cli = spawn(process.execPath, ['bin/paimon-interop.mjs', 'run', 'test/fixtures/hang', '--engine', 'pypaimon,paimon-java,flink', '--jobs', '1', '--reports-dir', dir], {
+    const cli = spawn(process.execPath, ['bin/paimon-interop.mjs', 'run', 'test/fixtures/hang', '--engine', 'pypaimon,paimon-java,flink', '--jobs', '1', '--repeat', '3', '--reports-dir', dir], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PAIMON_INTEROP_STEP_TIMEOUT_MS: '20000' },
     });
@@ -30,12 +34,13 @@ describe('a hang leaves evidence taken at the moment it happened', () => {
     let resumed = false;
     cli.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (paused === undefined && /hang-victims step 2 /.test(stdout)) {
+      // The second run's step 2 is done: pause the catalog, so every engine's read in step 3 hangs.
+      if (paused === undefined && count(stdout, /hang-victims step 2 /) === 2) {
         paused = catalogJvm(cli.pid!) ?? -1;
         if (paused > 0) process.kill(paused, 'SIGSTOP');
       }
-      // Step 3 ended (timed out with evidence): the catalog goes on, so the run can clean up.
-      if (paused && paused > 0 && !resumed && /hang-victims step 3 /.test(stdout)) {
+      // Step 3 ended (timed out, evidence taken): the catalog goes on for the rest of the runs.
+      if (paused && paused > 0 && !resumed && count(stdout, /hang-victims step 3 /) === 2) {
         resumed = true;
         process.kill(paused, 'SIGCONT');
       }
@@ -45,9 +50,20 @@ describe('a hang leaves evidence taken at the moment it happened', () => {
     if (paused && paused > 0 && !resumed) process.kill(paused, 'SIGCONT');
 
     expect(paused, 'the catalog JVM was found and paused').toBeGreaterThan(0);
+    // A flaky instance fails the run: it is reported from its failing run.
     expect(code, stderr.slice(-3000)).toBe(1);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(stdout).toContain('repeat: 3 runs: 1 stable pass, 0 stable fail, 1 flaky (stability.md)');
+    expect(stdout).toMatch(/flaky \[local\/paimon-[^\]]+\] test\/fixtures\/hang\/a-hang\.yaml#hang-victims: pass \/ fail \/ pass/);
+    expect(stdout).toMatch(/ {2}step 3 "every engine reads while the catalog is paused" on flink: pass \/ fail \/ pass/);
+
     const raw = await rawResultsOf(dir, stdout);
     const victims = raw.scenarios.find((s) => s.name === 'hang-victims')!;
+    expect(victims.repeat).toMatchObject({ verdict: 'flaky', outcomes: ['pass', 'fail', 'pass'] });
+    expect(victims.repeat!.flakySteps.map((s) => s.engine).sort()).toEqual(['flink', 'paimon-java', 'pypaimon']);
+    expect(raw.scenarios.find((s) => s.name === 'hang-steady')!.repeat).toMatchObject({ verdict: 'stable-pass', outcomes: ['pass', 'pass', 'pass'] });
+
+    // The reported run is the failing one, with what was taken at the hang.
     const read = victims.steps[2]!;
     for (const engine of ['pypaimon', 'paimon-java', 'flink']) {
       const e = read.engines.find((x) => x.engine === engine)!;
@@ -55,18 +71,30 @@ describe('a hang leaves evidence taken at the moment it happened', () => {
       expect(e.evidence?.files.length, engine).toBeGreaterThan(0);
     }
     const evidence = read.engines[0]!.evidence!;
-    // The paused catalog cannot answer a dump; the state says why.
-    expect(evidence.digest.join('\n')).toMatch(/catalog \(JVM pid \d+\): stopped \(state T/);
-    // pypaimon's request thread waits for the catalog's answer; the Java gateway's thread is in Paimon's REST client.
+    const digest = evidence.digest.join('\n');
+    // The paused catalog cannot answer a dump; its state says why.
+    expect(digest).toMatch(/catalog \(JVM pid \d+\): stopped \(state T/);
+    // pypaimon's request thread waits for the catalog in its REST client; so do the JVMs' threads.
+    expect(digest).toMatch(/pypaimon \(pid \d+\): \d+ threads, 1 serving a request\n {2}1 request thread\(s\) in .* ← pypaimon\/api\//);
+    expect(digest).toMatch(/paimon-java \(JVM pid \d+\): \d+ threads, [1-9]\d* in Paimon's or the harness's code\n {2}\d thread\(s\) \w+ in .* ← paimon\.rest\./);
     const stacks = evidence.files.find((f) => f.component === 'pypaimon' && f.what === 'python stacks')!;
     expect(await readFile(stacks.path, 'utf8')).toMatch(/pypaimon_gateway\.py/);
-    expect(evidence.digest.join('\n')).toMatch(/pypaimon \(pid \d+\): \d+ threads, [1-9]\d* serving a request/);
     const javaDump = evidence.files.find((f) => f.component === 'paimon-java' && f.what === 'thread dump')!;
     expect(await readFile(javaDump.path, 'utf8')).toMatch(/org\.apache\.paimon\.rest\./);
     for (const c of ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway']) expect(evidence.files.some((f) => f.component === c && f.what === 'thread dump'), c).toBe(true);
     expect(evidence.files.some((f) => f.what === 'flink jobs')).toBe(true);
-    // The failure text carries the digest and where the files are.
     expect(victims.failure).toMatch(/evidence taken at the hang \(\d+ file\(s\) in .*evidence/);
-    expect(stderr).not.toMatch(/internal error/);
-  }, 600_000);
+    expect(count(victims.failure!, /evidence taken at the hang: as above/)).toBe(2);
+
+    // The reports say it too: stability.md, the summary and the matrix's flaky cells.
+    const runDir = reportedRunDir(dir, stdout);
+    const stability = JSON.parse(await readFile(join(runDir, 'stability.json'), 'utf8')) as RunComparison;
+    expect(stability.runs).toBe(3);
+    // Each run names its databases apart; that is no content change.
+    expect(stability.instances.find((i) => i.id.endsWith('#hang-steady'))).toMatchObject({ verdict: 'stable-pass', content: [] });
+    expect(await readFile(join(runDir, 'stability.md'), 'utf8')).toContain('**3 runs: 1 stable pass, 0 stable fail, 1 flaky;');
+    expect(await readFile(join(runDir, 'summary.md'), 'utf8')).toContain('## Stability over 3 runs (--repeat)');
+    const matrix = await readFile(join(runDir, 'matrix.html'), 'utf8');
+    expect(count(matrix, /<td class="fail flaky"/)).toBe(3);
+  }, 900_000);
 });

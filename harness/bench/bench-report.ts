@@ -29,11 +29,14 @@ export interface BenchReport {
   runs: BenchRun[];
   /** Wall time of the `--jobs 1` run over the `--jobs N` one: whole run, and the suite alone. */
   speedup: { wall: number; suite: number };
-  /** The two runs' raw results agree on everything but timings (bench-stats.ts says what else is set aside). */
-  identicalReports: boolean;
-  differing: string[];
+  /** The two runs reached the same verdict on every step of every instance (known issues marked intermittent aside). */
+  identicalVerdicts: boolean;
+  /** Instances whose verdicts differ between the runs, with each differing step's outcomes (--jobs 1 / --jobs N). */
+  verdictChanges: { scenario: string; steps: string[] }[];
   /** Differ where a known issue marked intermittent held in one run only: not a `--jobs` effect. */
   intermittent: string[];
+  /** Same verdicts, different content (rows, messages, wire traces) once timings and per-run names are set aside (withoutTimings). */
+  contentChanges: { scenario: string; where: string[] }[];
   /** Statement times per engine, from the sequential run. */
   engines: EngineTimes[];
   /** Time to ready per started process, from the sequential run. */
@@ -59,7 +62,7 @@ export function renderBench(b: BenchReport): string {
     '',
   ];
   if (seq && par) {
-    lines.push(`**--jobs ${par.jobs} over --jobs 1: ${b.speedup.wall.toFixed(2)}× on the whole run (${pct(1 - par.wallMs / seq.wallMs)} less wall time), ${b.speedup.suite.toFixed(2)}× on the suite alone.** Reports ${b.identicalReports ? 'identical apart from timings' : `DIFFER in ${b.differing.length} scenario(s): ${b.differing.slice(0, 10).join(', ')}`}${b.intermittent.length ? `; ${b.intermittent.length} scenario(s) differ only where a known issue marked intermittent held in one run: ${b.intermittent.join(', ')}` : ''}.`, '');
+    lines.push(`**--jobs ${par.jobs} over --jobs 1: ${b.speedup.wall.toFixed(2)}× on the whole run (${pct(1 - par.wallMs / seq.wallMs)} less wall time), ${b.speedup.suite.toFixed(2)}× on the suite alone.** Verdicts ${b.identicalVerdicts ? 'identical' : `CHANGED in ${b.verdictChanges.length} scenario(s): ${b.verdictChanges.slice(0, 10).map((v) => `${v.scenario} (${v.steps.join('; ')})`).join(', ')}`}${b.intermittent.length ? `; ${b.intermittent.length} scenario(s) differ only where a known issue marked intermittent held in one run: ${b.intermittent.join(', ')}` : ''}; content ${b.contentChanges.length ? `differs with the same verdicts in ${b.contentChanges.length} scenario(s): ${b.contentChanges.slice(0, 10).map((c) => `${c.scenario} (${c.where.join(', ')})`).join('; ')}` : 'identical apart from timings'}.`, '');
   }
   lines.push('Engine time: what the engines report per statement, summed over steps (a step whose engines run at once counts its slowest engine). Harness overhead = (wall − engine time) / wall of the sequential run: environment start, statement transport, result comparison, vitest, reports.', '');
   lines.push('## Statement time per engine (--jobs 1)', '', '| engine | statements | median | p95 | engine-reported total |', '|---|---|---|---|---|');

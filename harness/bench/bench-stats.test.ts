@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellScenarioResult, RawResults, StepEngineResult } from '../verdicts/index.ts';
-import { compareRuns, differingScenarios, engineTimeMs, engineTimes, quantile } from './bench-stats.ts';
+import { engineTimeMs, engineTimes, quantile } from './bench-stats.ts';
 
 const entry = (engine: string, durationMs: number, extra: Partial<StepEngineResult> = {}): StepEngineResult => ({ engine, status: 'pass', durationMs, failures: [], ...extra });
 const scenario = (id: string, runId: string, engines: StepEngineResult[]): CellScenarioResult => ({
@@ -28,29 +28,5 @@ describe('bench statistics', () => {
     // Engines that ran a step at once count as the slowest of them.
     r.scenarios[0]!.steps[0]!.enginesAtOnce = true;
     expect(engineTimeMs(r)).toBe(300);
-  });
-
-  it('two runs that differ only in timings and run id are identical; a changed status or value is not', () => {
-    const a = raw('r1', [scenario('a', 'r1', [entry('pypaimon', 10, { statement: 'read pi_r1_a_x1.t' })]), scenario('b', 'r1', [entry('flink', 5)])]);
-    const b = raw('r2', [scenario('a', 'r2', [entry('pypaimon', 99, { statement: 'read pi_r2_a_x1.t', queuedMs: 40 })]), scenario('b', 'r2', [entry('flink', 7)])]);
-    expect(differingScenarios(a, b)).toEqual([]);
-    // A Flink job id is minted per run, as is a UUID.
-    const job = (id: string, runId: string) => raw(runId, [scenario('a', runId, [entry('flink', 1, { actual: { columns: [{ name: 'job id', type: { kind: 'string' } }], rows: [[id]] } })])]);
-    expect(differingScenarios(job('53f9e4a7b69616880a6549bb2293b962', 'r1'), job('c8eee4657efdf2f51309cb7f2231ffda', 'r2'))).toEqual([]);
-    const c = raw('r2', [scenario('a', 'r2', [entry('pypaimon', 10, { statement: 'read pi_r2_a_x1.t', status: 'fail' })]), scenario('b', 'r2', [entry('flink', 5)])]);
-    expect(differingScenarios(a, c)).toEqual(['local/paimon-1.4.2 a']);
-    expect(differingScenarios(a, raw('r2', [scenario('b', 'r2', [entry('flink', 5)])]))).toContain('local/paimon-1.4.2 a');
-  });
-
-  it('engine-minted times and the evidence of a known deviation are not differences; its id and an intermittent one are', () => {
-    const msg = (m: string, known = 'k1') => entry('pypaimon', 1, { status: 'known', known: { id: known, reason: 'r' }, error: { errorClass: 'engine-error', exception: 'E', message: m } });
-    const a = raw('r1', [scenario('a', 'r1', [msg('commit 1795445937592 failed after 11749 millis, file eu/data-1.parquet')])]);
-    const b = raw('r2', [scenario('a', 'r2', [msg('commit 1795446121654 failed after 11679 millis, file us/data-2.parquet')])]);
-    expect(differingScenarios(a, b)).toEqual([]);
-    const other = raw('r2', [scenario('a', 'r2', [msg('x', 'k2')])]);
-    expect(differingScenarios(a, other)).toEqual(['local/paimon-1.4.2 a']);
-    const passed = raw('r2', [scenario('a', 'r2', [entry('pypaimon', 1)])]);
-    expect(compareRuns(a, passed, new Set(['k1']))).toEqual({ differing: [], intermittent: ['local/paimon-1.4.2 a'] });
-    expect(compareRuns(a, passed, new Set())).toEqual({ differing: ['local/paimon-1.4.2 a'], intermittent: [] });
   });
 });

@@ -1,14 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { compareNaive, compareRuns, engineTimeMs, engineTimes, ProcessSampler, renderBench, type BenchReport, type BenchRun } from '../bench/index.ts';
+import { compareNaive, engineTimeMs, engineTimes, ProcessSampler, renderBench, type BenchReport, type BenchRun } from '../bench/index.ts';
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { providerFor } from '../environment/index.ts';
 import { ManagedProcess } from '../processes/index.ts';
 import { defaultJobs, newRunId, selectInstances, stepEngines } from '../runner/index.ts';
 import { expandScenario, loadScenarios } from '../scenario/index.ts';
-import { totals, type RawResults } from '../verdicts/index.ts';
+import { compareRunResults, totals, type RawResults } from '../verdicts/index.ts';
 import { err, out, printProblems } from './cli-output.ts';
 import { executeRun, type RunOutcome } from './run-command.ts';
 
@@ -81,7 +81,10 @@ export async function benchCommand(opts: BenchOptions): Promise<number> {
   const [par, seq] = runs as [BenchRun, BenchRun];
   const [parRaw, seqRaw] = raws as [RawResults, RawResults];
   const known = await loadKnownIssues(opts.knownIssuesFile);
-  const { differing, intermittent } = compareRuns(seqRaw, parRaw, new Set(known.issues.filter((k) => k.intermittent).map((k) => k.id)));
+  // The same comparison as `run --repeat`: verdict changes apart from content that differs.
+  const comparison = compareRunResults([seqRaw, parRaw], new Set(known.issues.filter((k) => k.intermittent).map((k) => k.id)));
+  const flaky = comparison.instances.filter((i) => i.verdict === 'flaky');
+  const key = (i: { cell: string; id: string }) => `${i.cell} ${i.id}`;
 
   err(`[bench] 3/3: ${opts.naive} through the harness, then one process per statement`);
   const naive = await runNaive(opts, join(dir, 'naive')).catch((e: Error) => ({ error: e.message }));
@@ -95,9 +98,10 @@ export async function benchCommand(opts: BenchOptions): Promise<number> {
     instances,
     runs: [seq, par],
     speedup: { wall: Math.round((seq.wallMs / par.wallMs) * 100) / 100, suite: Math.round((seq.suiteMs / par.suiteMs) * 100) / 100 },
-    identicalReports: differing.length === 0,
-    differing,
-    intermittent,
+    identicalVerdicts: flaky.every((i) => i.explainedBy),
+    verdictChanges: flaky.filter((i) => !i.explainedBy).map((i) => ({ scenario: key(i), steps: i.flakySteps.map((s) => `step ${s.index + 1} on ${s.engine}: ${s.outcomes.join(' / ')}`) })),
+    intermittent: flaky.filter((i) => i.explainedBy).map(key),
+    contentChanges: comparison.instances.filter((i) => i.content.length).map((i) => ({ scenario: key(i), where: i.content })),
     engines: engineTimes(seqRaw),
     startup,
     peakRss,
@@ -109,9 +113,9 @@ export async function benchCommand(opts: BenchOptions): Promise<number> {
   out('');
   out(md);
   out(`bench: ${join(dir, 'bench.json')} and bench.md`);
-  // A measurement, not a verdict: 2 when an environment failed, 1 when --jobs changed the reports.
+  // A measurement, not a verdict: 2 when an environment failed, 1 when --jobs changed a verdict.
   if (runs.some((r) => r.exit === 2)) return 2;
-  return report.identicalReports ? 0 : 1;
+  return report.identicalVerdicts ? 0 : 1;
 }
 
 /** The naive comparison on a local environment of its own with the engines the instance needs. */

@@ -10,7 +10,7 @@ Usage:
   paimon-interop run [paths...] [--env local|external|docker] [--config external.yaml] [--paimon 1.4.2|1.3.1,1.4.2|all]
                      [--cross A>B,...|all] [--catalog-paimon V] [--catalog java|python]
                      [--baseline reports/<run-id>] [--fail-on any|new] [--tier default|nightly] [--tag T]... [--engine E[,E]]...
-                     [--shard i/n] [--jobs N] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
+                     [--shard i/n] [--jobs N] [--repeat N] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
                      [--spark-connector <jar>] [--flink-connector <jar>]
   paimon-interop conformance [--env local|external] [--config F] [--catalog java|python] [--paimon V]
                      [--capabilities core,views,...] [--reports-dir reports] [--known-issues known-issues.yaml]
@@ -26,7 +26,8 @@ Usage:
 
 Paths default to scenarios/. --tier: 'default' runs the default tier (fast, representative); 'nightly'
 runs every scenario, the full combination space (scenarios marked tier: nightly). --jobs: scenario instances in flight at once (default: cores + 1, at
-most 4, fewer when memory is short). bench: the suite with --jobs 1 and --jobs N in one invocation, and
+most 4, fewer when memory is short). --repeat N: run each selected instance N times on the same environment;
+every step is reported stable pass, stable fail or flaky (stability.md; flaky cells marked in the reports). bench: the suite with --jobs 1 and --jobs N in one invocation, and
 one seed scenario run one process per statement beside the harness; writes reports/bench-<id>/bench.json
 and bench.md. cleanup: drops the databases interrupted runs left in an external catalog (pi_<run id>_…,
 older than --older-than, default 1d), listing each first; nothing else is touched. conformance: the
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       engine: { type: 'string', multiple: true },
       shard: { type: 'string' },
       jobs: { type: 'string' },
+      repeat: { type: 'string' },
       update: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       refresh: { type: 'boolean', default: false },
@@ -80,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) throw new UsageError(`--shard takes i/n, e.g. 1/3 (got '${values.shard}')`);
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 999 (got '${values.jobs}')`);
+  if (values.repeat !== undefined && !/^[1-9]\d?$/.test(values.repeat)) throw new UsageError(`--repeat takes a whole number from 1 to 99 (got '${values.repeat}')`);
+  if (values.repeat !== undefined && values.update) throw new UsageError('--repeat and --update do not go together: --update rewrites expectations from one run');
   // `--engine a,b` and `--engine a --engine b` mean the same.
   const list = (v: string[] | undefined) => v?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
   if (values.tier !== 'default' && values.tier !== 'nightly') throw new UsageError(`--tier takes default or nightly (got '${values.tier}')`);
@@ -117,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
       const claimed = list(values.capabilities === undefined ? undefined : [values.capabilities]);
       const unknown = unknownCapabilities(claimed ?? []);
       if (unknown.length) throw new UsageError(`--capabilities: unknown ${unknown.map((c) => `'${c}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`);
-      const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, capabilities: claimed, connectors: { spark: values['spark-connector'], flink: values['flink-connector'] }, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
+      const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), repeat: values.repeat === undefined ? undefined : Number(values.repeat), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, capabilities: claimed, connectors: { spark: values['spark-connector'], flink: values['flink-connector'] }, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
       if (command === 'conformance') return (await import('./conformance-command.ts')).conformanceCommand(opts);
       return (await import('./run-command.ts')).runCommand(opts);
     }

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { fetchWireTally } from '../catalog/index.ts';
@@ -7,7 +8,7 @@ import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { diffWithBaseline, writeReports, type BaselineDiff } from '../reporters/index.ts';
 import { defaultJobs, newRunId, RUN_SPEC_ENV, selectInstances, startRun, writeLoadedRun, type RunFilter } from '../runner/index.ts';
-import { mergeRawResults, readRawResults, totals, type RawResults } from '../verdicts/index.ts';
+import { combineRepeats, compareRunResults, mergeRawResults, readRawResults, renderRunComparison, totals, type RawResults, type RunComparison } from '../verdicts/index.ts';
 import { InteropVitestReporter } from '../vitest/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
 import { err, nothingSelected, out, printEnvironmentError, printProblems, UsageError } from './cli-output.ts';
@@ -28,6 +29,8 @@ export interface RunOptions {
   keep: boolean;
   /** Scenario instances in flight at once (`--jobs`; default from cores and memory); `--update` always runs one at a time. */
   jobs?: number;
+  /** `--repeat N`: run the selected instances N times on each cell's environment and judge their stability. */
+  repeat?: number;
   reportsDir?: string;
   knownIssuesFile: string;
   configFile?: string;
@@ -55,8 +58,11 @@ export interface RunOutcome {
   timings: CellTiming[];
 }
 
-/** Runs the suite in one cell: start the environment, run vitest, stop. Undefined on an environment error. */
-async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFile: string): Promise<{ raw?: RawResults; collectErrors: string[]; timing?: CellTiming }> {
+/**
+ * Runs the suite in one cell: start the environment, run vitest (`--repeat N`: N times, one run
+ * after the other, on the same environment), stop. No results on an environment error.
+ */
+async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFile: string): Promise<{ raws: RawResults[]; collectErrors: string[]; timing?: CellTiming }> {
   let run: Awaited<ReturnType<typeof startRun>>;
   const t0 = Date.now();
   const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}${cell.catalog ? ` on a ${cell.catalog} catalog` : ''}`;
@@ -65,33 +71,42 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
   } catch (e) {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
-      return { collectErrors: [] };
+      return { raws: [], collectErrors: [] };
     }
     throw e;
   }
   const startupMs = Date.now() - t0;
   err(`[env] ${label} ready in ${(startupMs / 1000).toFixed(1)}s: ${run.spec.env.engines.map((e) => `${e.engine} ${e.version ?? ''}`.trim()).join(', ') || 'no engines'}`);
   for (const [engine, why] of Object.entries(run.spec.env.unavailable)) err(`[env] ${engine} unavailable: ${why}`);
-  const reporter = new InteropVitestReporter(run.spec);
+  const repeat = opts.repeat ?? 1;
+  const reporters: InteropVitestReporter[] = [];
   const t1 = Date.now();
   let t2 = t1;
   try {
-    process.env[RUN_SPEC_ENV] = JSON.stringify(run.spec);
     const allureReporter: [string, Record<string, unknown>] = ['allure-vitest/reporter', { resultsDir: join(run.spec.runDir, 'allure-results') }];
     const jobs = run.spec.jobs;
     err(`[run] ${jobs} scenario instance(s) at a time${jobs > 1 ? ' (--jobs 1 runs them one after the other)' : ''}`);
-    const vitest = await startVitest('test', [], { config: 'vitest.config.ts', project: ['interop'], watch: false, reporters: [reporter, allureReporter], passWithNoTests: true });
-    await vitest?.close();
+    for (let attempt = 1; attempt <= repeat; attempt++) {
+      const spec = repeat > 1 ? { ...run.spec, attempt } : run.spec;
+      const reporter = new InteropVitestReporter(spec);
+      reporters.push(reporter);
+      if (repeat > 1) err(`[run] run ${attempt} of ${repeat} (--repeat)`);
+      process.env[RUN_SPEC_ENV] = JSON.stringify(spec);
+      const vitest = await startVitest('test', [], { config: 'vitest.config.ts', project: ['interop'], watch: false, reporters: [reporter, allureReporter], passWithNoTests: true });
+      await vitest?.close();
+      if (reporter.collectErrors.length || !reporter.raw) break;
+    }
   } finally {
     t2 = Date.now();
     delete process.env[RUN_SPEC_ENV];
     // Which operations the engines and the harness used, before the proxy goes with the environment.
     const tally = run.spec.env.wireTrace ? await fetchWireTally(run.spec.env.wireTrace).catch(() => undefined) : undefined;
     const operations = tally && tallyOperations(tally);
-    if (operations && reporter.raw) for (const c of reporter.raw.cells) c.operations = operations;
+    for (const r of reporters) if (operations && r.raw) for (const c of r.raw.cells) c.operations = operations;
     await run.stop();
   }
-  return { raw: reporter.raw, collectErrors: reporter.collectErrors, timing: { cell: label, startupMs, suiteMs: t2 - t1, stopMs: Date.now() - t2 } };
+  const raws = reporters.flatMap((r) => (r.raw ? [r.raw] : []));
+  return { raws, collectErrors: reporters.flatMap((r) => r.collectErrors), timing: { cell: label, startupMs, suiteMs: t2 - t1, stopMs: Date.now() - t2 } };
 }
 
 /**
@@ -121,29 +136,51 @@ export async function executeRun(opts: RunOptions): Promise<RunOutcome> {
   // Loaded and validated once: every cell's suite reads this instead of the YAML files.
   const loadedRunFile = resolve(opts.reportsDir ?? 'reports', runId, 'loaded-run.v8');
   await writeLoadedRun(loadedRunFile, { scenarios: suite.scenarios, knownIssues: known.issues });
-  const parts: RawResults[] = [];
+  // Per cell, one raw result per run of the suite (`--repeat`).
+  const parts: RawResults[][] = [];
   let envFailed = false;
   for (const cell of cells) {
     const r = await runCell(opts, runId, cell, loadedRunFile);
     if (r.timing) timings.push(r.timing);
     for (const e of r.collectErrors) err(e);
     if (r.collectErrors.length) return { exit: 1, timings };
-    if (r.raw) parts.push(r.raw);
+    if (r.raws.length) parts.push(r.raws);
     else envFailed = true;
   }
   if (!parts.length) return { exit: 2, timings };
 
-  const raw = mergeRawResults(parts);
-  const baseline: BaselineDiff | undefined = baselineRaw && diffWithBaseline(raw, baselineRaw);
   const runDir = `${opts.reportsDir ?? 'reports'}/${runId}`;
+  const repeat = opts.repeat ?? 1;
+  let raw: RawResults;
+  let comparison: RunComparison | undefined;
+  if (repeat > 1) {
+    const runs = Array.from({ length: Math.max(...parts.map((p) => p.length)) }, (_, k) => mergeRawResults(parts.flatMap((p) => (p[k] ? [p[k]!] : []))));
+    comparison = compareRunResults(runs, new Set(known.issues.filter((k) => k.intermittent).map((k) => k.id)));
+    raw = combineRepeats(runs, comparison);
+  } else raw = mergeRawResults(parts.map((p) => p[0]!));
+  const baseline: BaselineDiff | undefined = baselineRaw && diffWithBaseline(raw, baselineRaw);
   await writeReports(raw, runDir, { baseline });
+  if (comparison) {
+    await writeFile(join(runDir, 'stability.json'), `${JSON.stringify(comparison, null, 2)}\n`);
+    await writeFile(join(runDir, 'stability.md'), `# Stability over ${comparison.runs} runs (--repeat)\n\n${renderRunComparison(comparison)}\n`);
+  }
 
   const t = totals(raw);
   out('');
   for (const s of raw.scenarios.filter((x) => x.status === 'skip')) out(`skipped [${s.cell}] ${s.id}: ${s.reason}`);
   for (const s of raw.scenarios) for (const st of s.steps) for (const e of st.engines.filter((x) => x.known)) out(`known deviation [${s.cell}] ${s.id} step ${st.index + 1} on ${e.engine}: ${e.known!.id}`);
   if (baseline) out(`against the baseline: ${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing, ${baseline.stillFailing.length} still failing`);
-  out(`reports: ${runDir} (summary.md, matrix.html, junit.xml, engines.md, raw-results.json)`);
+  if (comparison) {
+    const count = (v: string) => comparison!.instances.filter((i) => i.verdict === v).length;
+    out(`repeat: ${comparison.runs} runs: ${count('stable-pass')} stable pass, ${count('stable-fail')} stable fail, ${count('flaky')} flaky (stability.md)`);
+    for (const f of comparison.instances.filter((i) => i.verdict === 'flaky')) {
+      out(`flaky [${f.cell}] ${f.id}: ${f.outcomes.join(' / ')}${f.explainedBy ? ` (known issue marked intermittent: ${f.explainedBy.join(', ')})` : ''}`);
+      for (const s of f.flakySteps) out(`  step ${s.index + 1} "${s.name}" on ${s.engine}: ${s.outcomes.join(' / ')}`);
+    }
+    for (const e of comparison.neverFired) out(`intermittent known issue ${e.id} never held in ${comparison.runs} runs (applied at ${e.sites.length} site(s))`);
+    for (const e of comparison.everyRun) out(`intermittent known issue ${e.id} held in every run at ${e.sites.length} site(s)`);
+  }
+  out(`reports: ${runDir} (summary.md, matrix.html, junit.xml, engines.md, raw-results.json${comparison ? ', stability.md' : ''})`);
   out(`interop: ${t.pass + t.known} passed, ${t.fail + t.error - t.infrastructure} failed, ${t.skip} skipped${t.infrastructure ? `, ${t.infrastructure} stopped by an infrastructure error (exit 2)` : ''}`);
   return { exit: envFailed ? 2 : verdictExitCode(raw, opts.failOn === 'new' ? baseline : undefined), raw, runDir, timings };
 }

@@ -21,8 +21,12 @@ export function applyKnownIssues(step: StepResult, scenario: Omit<DeviationSite,
         known.add(e.engine);
       }
     } else if (e.status === 'pass') {
-      // An intermittent deviation that did not show this time proves nothing fixed.
-      const stale = issues.find((i) => appliesTo(i, site, date) && !i.intermittent);
+      // An intermittent deviation that did not show this time proves nothing fixed (`--repeat`
+      // reports one that never shows).
+      const applying = issues.filter((i) => appliesTo(i, site, date));
+      const stale = applying.find((i) => !i.intermittent);
+      const intermittent = applying.find((i) => i.intermittent);
+      if (intermittent && !stale) e.intermittentApplies = intermittent.id;
       if (stale) {
         e.status = 'fail';
         e.failures.push({ equal: false, aspect: `known issue ${stale.id}`, diff: [`- a failure (${stale.reason})`, '+ passed: the deviation is gone; remove the entry from known-issues.yaml'] });

@@ -58,9 +58,13 @@ export function renderHtmlMatrix(raw: RawResults, baseline?: BaselineDiff): stri
         details.push(`<section id="${anchor}"><h3>${html(id)} — ${html(cell)} — ${html(engine)}</h3><pre>${html(text)}</pre></section>`);
         label = `<a href="#${anchor}">${label}</a>`;
       }
-      const title = s?.status === 'skip' ? ` title="${html(s.reason ?? '')}"` : '';
+      // `--repeat`: a cell whose steps on this engine changed verdict between runs.
+      const flakySteps = s?.repeat?.flakySteps.filter((x) => x.engine === engine) ?? [];
+      const flaky = flakySteps.length ? ` flaky` : '';
+      if (flaky) label += ` <small>flaky ${html(flakySteps[0]!.outcomes.join('/'))}</small>`;
+      const title = s?.status === 'skip' ? ` title="${html(s.reason ?? '')}"` : flaky ? ` title="${html(flakySteps.map((x) => `step ${x.index + 1} ${x.name}: ${x.outcomes.join(' / ')}`).join('; '))}"` : '';
       const isNew = newly.has(`${cell} | ${id}`) && (st === 'fail' || st === 'error') ? ' new' : '';
-      return `<td class="${st}${isNew}" data-cell="${html(cell)}" data-engine="${html(engine)}"${title}>${label}</td>`;
+      return `<td class="${st}${isNew}${flaky}" data-cell="${html(cell)}" data-engine="${html(engine)}"${title}>${label}</td>`;
     });
     return `<tr data-scenario="${html(id)}"><th scope="row">${html(id)}</th>${cells.join('')}</tr>`;
   });
@@ -73,13 +77,13 @@ body{font:14px system-ui,sans-serif;margin:24px;color:#1b1f24}
 table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:center}
 th[scope=row]{text-align:left;font-weight:normal;font-family:monospace;font-size:12px}
 td.pass{background:#d1f7d6}td.known{background:#fff3bf}td.fail,td.error{background:#ffd6d6;font-weight:bold}
-td.skip{background:#eceff1;color:#57606a}td.none{color:#8c959f}td.new{outline:3px solid #cf222e}
+td.skip{background:#eceff1;color:#57606a}td.none{color:#8c959f}td.new{outline:3px solid #cf222e}td.flaky{outline:3px dashed #8250df}
 td a{color:inherit}pre{background:#f6f8fa;padding:8px;overflow:auto;font-size:12px}
 .legend span{display:inline-block;padding:2px 8px;margin-right:6px}
 </style></head><body>
 <h1>paimon-interop compatibility matrix</h1>
 <p>Run <code>${html(raw.runId)}</code>, ${html(raw.startedAt)} – ${html(raw.finishedAt)}. ${raw.cells.map((c) => `<b>${html(c.id)}</b>: ${html(Object.entries(c.versions).map(([k, v]) => `${k} ${v}`).join(', '))}`).join('; ')}.</p>
-<p class="legend"><span class="pass" style="background:#d1f7d6">pass</span><span style="background:#fff3bf">known deviation</span><span style="background:#ffd6d6">fail</span><span style="background:#eceff1">skip</span>${baseline ? '<span style="outline:3px solid #cf222e">newly failing</span>' : ''}</p>
+<p class="legend"><span class="pass" style="background:#d1f7d6">pass</span><span style="background:#fff3bf">known deviation</span><span style="background:#ffd6d6">fail</span><span style="background:#eceff1">skip</span>${baseline ? '<span style="outline:3px solid #cf222e">newly failing</span>' : ''}${raw.scenarios.some((s) => s.repeat?.verdict === 'flaky') ? `<span style="outline:3px dashed #8250df">flaky over ${raw.scenarios.find((s) => s.repeat)!.repeat!.outcomes.length} runs (--repeat)</span>` : ''}</p>
 ${renderGrid(raw, baseline)}<table id="matrix"><thead><tr><th rowspan="2">scenario</th>${cellHeads}</tr><tr>${engineHeads}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 <h2>Details</h2>

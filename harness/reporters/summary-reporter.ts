@@ -29,6 +29,16 @@ export function renderSummary(raw: RawResults, baseline?: BaselineDiff): string 
       if (list.length) lines.push(`### ${title}`, '', ...list.map((k) => `- \`${k}\``), '');
     }
   }
+  const repeated = raw.scenarios.find((s) => s.repeat)?.repeat?.outcomes.length;
+  if (repeated) {
+    const flaky = raw.scenarios.filter((s) => s.repeat?.verdict === 'flaky');
+    lines.push(`## Stability over ${repeated} runs (--repeat)`, '', `**${raw.scenarios.filter((s) => s.repeat?.verdict === 'stable-pass').length} stable pass, ${raw.scenarios.filter((s) => s.repeat?.verdict === 'stable-fail').length} stable fail, ${flaky.length} flaky.** A flaky instance is reported from its first failing run; stability.md has every step.`, '');
+    for (const s of flaky) {
+      lines.push(`- \`${s.id}\` (${s.cell}): ${s.repeat!.outcomes.join(' / ')}${s.repeat!.explainedBy ? ` (known issue marked intermittent: ${s.repeat!.explainedBy.join(', ')})` : ''}`);
+      for (const st of s.repeat!.flakySteps) lines.push(`  - step ${st.index + 1} ${cellText(st.name)} on ${st.engine}: ${st.outcomes.join(' / ')}`);
+    }
+    lines.push('');
+  }
   const unavailable = raw.cells.flatMap((c) => Object.entries(c.unavailable).map(([e, why]) => `- **${e}** in ${c.id}: ${why}`));
   if (unavailable.length) lines.push('## Engines not in the environment', '', ...unavailable, '');
   const failed = raw.scenarios.filter((s) => s.status === 'fail' || s.status === 'error');

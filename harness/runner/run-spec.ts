@@ -26,6 +26,8 @@ export interface RunSpec {
   loadedRunFile?: string;
   /** Cross-version mode: the Paimon version whose engines write (env.paimonVersion reads). */
   writerVersion?: string;
+  /** `--repeat N`: which run of the suite on this environment this is (1-based); databases are named apart from the other runs'. */
+  attempt?: number;
   env: EnvironmentDescriptor;
 }
 

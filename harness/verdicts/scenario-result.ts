@@ -35,6 +35,8 @@ export interface StepEngineResult {
   evidence?: HangEvidence;
   /** The known-issues entry this failure matched. */
   known?: { id: string; reason: string };
+  /** A known issue marked intermittent applies here and did not hold this time (`--repeat` reports one that never holds). */
+  intermittentApplies?: string;
 }
 
 export interface StepResult {
@@ -81,6 +83,17 @@ export interface ScenarioResult {
   failure?: string;
   /** A defect of the harness itself stopped the scenario: its message and stack, for the report. */
   harnessError?: { message: string; stack?: string };
+  /** `run --repeat N`: the instance's verdict in each run and the steps whose outcomes differed. */
+  repeat?: RepeatVerdict;
+}
+
+/** One instance over `--repeat N` runs (this result is the first failing run's, else the first run's). */
+export interface RepeatVerdict {
+  outcomes: Status[];
+  verdict: 'stable-pass' | 'stable-fail' | 'flaky';
+  flakySteps: { index: number; name: string; engine: string; outcomes: string[] }[];
+  /** Flaky only where known issues marked intermittent held: recorded flakiness. */
+  explainedBy?: string[];
 }
 
 /** The scenario ended in an error because an engine's process died, hung or could not be reached. */

@@ -44,7 +44,8 @@ const opened = await contextForRun(spec, loaded.knownIssues, instances, {
   },
 });
 afterAll(() => opened.close());
-const ctxBase = { ...opened.ctx, cell: cell.id };
+// `--repeat`: each run of the suite names its databases apart (a kept database of run 1 does not meet run 2).
+const ctxBase = { ...opened.ctx, cell: spec.attempt && spec.attempt > 1 ? `${cell.id}#${spec.attempt}` : cell.id };
 const secrets = opened.secrets;
 
 async function runWithUpdates(instance: ScenarioInstance): Promise<ScenarioResult> {
