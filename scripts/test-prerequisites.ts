@@ -1,7 +1,7 @@
 /**
  * `npm test`'s pretest step: the tests need a few programs from Debian (a JDK and Maven for the
  * Java gateway, python3-venv for pypaimon, MariaDB as the Doris adapter's protocol stand-in,
- * Chromium for the HTML matrix check). Find what is missing and install it with apt when this
+ * Chromium for the HTML matrix check, Docker for the docker environment's error checks). Find what is missing and install it with apt when this
  * user may (root, or sudo without a password); otherwise stop with the one command to run.
  * `PAIMON_INTEROP_NO_APT=1` never installs, only tells.
  */
@@ -34,6 +34,7 @@ export const PREREQUISITES: readonly Prerequisite[] = [
   { purpose: 'pypaimon and paimon-rust virtualenvs', package: 'python3-venv', present: (p) => p.hasCommand('python3') && p.hasPythonVenv() },
   { purpose: 'Doris adapter protocol stand-in', package: 'mariadb-server', present: (p) => p.hasCommand('mariadbd') && p.hasCommand('mariadb-install-db') },
   { purpose: 'HTML matrix check in a browser', package: 'chromium', present: (p) => p.hasFile('/usr/bin/chromium') },
+  { purpose: 'docker environment checks against a real Docker engine (the test starts dockerd and stops it)', package: 'docker.io', present: (p) => p.hasCommand('dockerd') && p.hasCommand('docker') },
 ];
 
 /** What to do about the missing packages. */

@@ -9,6 +9,7 @@ import type { ManagedProcess } from '../../processes/index.ts';
 import { provisionFlink } from '../../provisioning/index.ts';
 import { provision } from '../../provisioning/index.ts';
 import { newSecret } from '../../new-secret.ts';
+import { imagesToRun, requireImages } from './required-images.ts';
 import { PAIMON_VERSIONS, releaseOf, versionRow } from '../../provisioning/index.ts';
 
 /** Fails fast, in one line, where there is no container runtime. */
@@ -36,7 +37,9 @@ export class DockerProvider implements EnvironmentProvider {
     if (!row || !images) throw new EnvironmentError('ENV_CONFIG', 'docker', `no container images pinned for Paimon ${options.paimonVersion} (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
     const progress = options.onProgress ?? (() => {});
     const wanted = (e: string) => !options.engines || options.engines.includes(e);
-    const prov = await provision(row, { progress, engines: ['pypaimon', 'paimon-java', ] });
+    // Every image is here (or pulled) before anything starts: a pull that fails is one clear error.
+    await requireImages(imagesToRun([images.jdk, ...(wanted('flink') ? [images.flink] : []), ...(wanted('doris') ? [images.dorisFe, images.dorisBe] : [])]), progress);
+    const prov = await provision(row, { progress, engines: ['pypaimon', 'paimon-java'] });
     const runDir = resolve(options.runDir);
     const warehouse = join(runDir, 'warehouse');
     const logDir = join(runDir, 'logs');
