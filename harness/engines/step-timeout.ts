@@ -22,7 +22,8 @@ const PING_TIMEOUT_MS = 5_000;
  * - no answer, or the adapter has no ping: an infrastructure error (EngineUnavailableError), and
  *   the engine is marked hung: later steps on it fail at once with the reason, instead of each
  *   waiting out its own timeout.
- * Either way `onHang` takes evidence first, while the request still hangs, and the error carries it.
+ * Either way `onHang` takes evidence first, while the request still hangs, and the error carries it
+ * (not for a known hang: a step given its own limit).
  */
 export function withStepTimeout(engine: Engine, timeoutMs = DEFAULT_STEP_TIMEOUT_MS, onHang?: HangEvidenceCollector): Engine {
   let hung: string | undefined;
@@ -49,7 +50,10 @@ export function withStepTimeout(engine: Engine, timeoutMs = DEFAULT_STEP_TIMEOUT
         clearTimeout(timer);
       }
       const noAnswer = `no answer to ${request.kind} within ${limit / 1000}s`;
-      const [alive, evidence] = await Promise.all([engine.ping ? engine.ping(PING_TIMEOUT_MS).catch(() => false) : false, onHang?.(engine.name, ctx, startedAt).catch(() => undefined)]);
+      // A step with a limit of its own is a known hang (a known-issues entry with `timeout`): its
+      // entry holds the evidence, so none is taken again each run.
+      const capture = ctx.timeoutMs === undefined ? onHang : undefined;
+      const [alive, evidence] = await Promise.all([engine.ping ? engine.ping(PING_TIMEOUT_MS).catch(() => false) : false, capture?.(engine.name, ctx, startedAt).catch(() => undefined)]);
       if (!alive) {
         hung = noAnswer;
         throw Object.assign(new EngineUnavailableError(engine.name, `${noAnswer}${engine.ping ? ', and no answer to a ping either' : ''}; ${where()}`), { evidence });
