@@ -118,14 +118,17 @@ public class CatalogLauncher {
         Field f = RESTCatalogServer.class.getDeclaredField("server");
         f.setAccessible(true);
         MockWebServer web = (MockWebServer) f.get(server);
-        // RESTCatalogServer keeps its catalog state in plain maps while MockWebServer serves each
-        // connection on its own thread: one request at a time, so a client never reads a state
-        // another request is halfway through changing. Its answers (and its crashes) are its own.
+        // RESTCatalogServer keeps its catalog state in plain HashMaps while MockWebServer serves
+        // each connection on its own thread: concurrent requests can corrupt them (a lost entry,
+        // another table's schema, a loop in a resized map that never answers). One request at a
+        // time, the admin hooks included, so a client never meets a state another request is
+        // halfway through changing. Its answers (and its crashes) are its own.
+        Object state = new Object();
         Dispatcher dispatcher = web.getDispatcher();
         web.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                synchronized (this) {
+                synchronized (state) {
                     return dispatcher.dispatch(request);
                 }
             }
@@ -138,26 +141,34 @@ public class CatalogLauncher {
         admin.createContext("/no-permission/database", ex -> {
             if (!authorized(ex, adminToken)) return;
             Map<String, String> q = query(ex);
-            server.addNoPermissionDatabase(q.get("database"));
+            synchronized (state) {
+                server.addNoPermissionDatabase(q.get("database"));
+            }
             reply(ex, 200, "{\"ok\":true}");
         });
         admin.createContext("/no-permission/table", ex -> {
             if (!authorized(ex, adminToken)) return;
             Map<String, String> q = query(ex);
-            server.addNoPermissionTable(Identifier.create(q.get("database"), q.get("table")));
+            synchronized (state) {
+                server.addNoPermissionTable(Identifier.create(q.get("database"), q.get("table")));
+            }
             reply(ex, 200, "{\"ok\":true}");
         });
         // The reverse: the server has no public remover, so its lists are reached by reflection
         // (the same field names from 1.1 to 2.0).
         admin.createContext("/permission/database", ex -> {
             if (!authorized(ex, adminToken)) return;
-            allow(server, "noPermissionDatabases", query(ex).get("database"));
+            synchronized (state) {
+                allow(server, "noPermissionDatabases", query(ex).get("database"));
+            }
             reply(ex, 200, "{\"ok\":true}");
         });
         admin.createContext("/permission/table", ex -> {
             if (!authorized(ex, adminToken)) return;
             Map<String, String> q = query(ex);
-            allow(server, "noPermissionTables", Identifier.create(q.get("database"), q.get("table")).getFullName());
+            synchronized (state) {
+                allow(server, "noPermissionTables", Identifier.create(q.get("database"), q.get("table")).getFullName());
+            }
             reply(ex, 200, "{\"ok\":true}");
         });
         admin.start();
