@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNode, testRunDir } from './support.ts';
 
 /** Whether a Docker engine answers; where none runs but Debian's dockerd is installed and we are root, one is started for this file. */
-function dockerAnswers(): boolean {
+function dockerAnswers(timeoutMs = 10_000): boolean {
   try {
-    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 10_000 });
+    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: timeoutMs });
     return true;
   } catch {
     return false;
@@ -30,13 +30,16 @@ beforeAll(async () => {
     return;
   }
   daemon = spawn('dockerd', [], { stdio: 'ignore' });
-  for (let i = 0; i < 60 && !dockerAnswers(); i++) await new Promise((r) => setTimeout(r, 500));
-  if (!dockerAnswers()) why = 'dockerd did not start here (a container without the privileges it needs?)';
-}, 60_000);
+  daemon.on('error', () => undefined);
+  const until = Date.now() + 40_000;
+  while (Date.now() < until && daemon.exitCode === null && !dockerAnswers(3_000)) await new Promise((r) => setTimeout(r, 500));
+  if (!dockerAnswers(3_000)) why = `dockerd did not start here${daemon.exitCode !== null ? ` (it exited with ${daemon.exitCode})` : ''}: a container without the privileges it needs?`;
+}, 90_000);
 afterAll(async () => {
-  if (!daemon) return;
+  if (!daemon || daemon.exitCode !== null) return;
+  const exited = new Promise((r) => daemon!.once('exit', r));
   daemon.kill('SIGTERM');
-  await new Promise((r) => daemon!.once('exit', r));
+  await exited;
 }, 60_000);
 
 const containers = () => execFileSync('docker', ['ps', '-aq']).toString().trim();
