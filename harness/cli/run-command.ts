@@ -170,19 +170,22 @@ export async function executeRun(opts: RunOptions): Promise<RunOutcome> {
   for (const s of raw.scenarios.filter((x) => x.status === 'skip')) out(`skipped [${s.cell}] ${s.id}: ${s.reason}`);
   for (const s of raw.scenarios) for (const st of s.steps) for (const e of st.engines.filter((x) => x.known)) out(`known deviation [${s.cell}] ${s.id} step ${st.index + 1} on ${e.engine}: ${e.known!.id}`);
   if (baseline) out(`against the baseline: ${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing, ${baseline.stillFailing.length} still failing`);
-  if (comparison) {
-    const count = (v: string) => comparison!.instances.filter((i) => i.verdict === v).length;
-    out(`repeat: ${comparison.runs} runs: ${count('stable-pass')} stable pass, ${count('stable-fail')} stable fail, ${count('flaky')} flaky (stability.md)`);
-    for (const f of comparison.instances.filter((i) => i.verdict === 'flaky')) {
-      out(`flaky [${f.cell}] ${f.id}: ${f.outcomes.join(' / ')}${f.explainedBy ? ` (known issue marked intermittent: ${f.explainedBy.join(', ')})` : ''}`);
-      for (const s of f.flakySteps) out(`  step ${s.index + 1} "${s.name}" on ${s.engine}: ${s.outcomes.join(' / ')}`);
-    }
-    for (const e of comparison.neverFired) out(`intermittent known issue ${e.id} never held in ${comparison.runs} runs (applied at ${e.sites.length} site(s))`);
-    for (const e of comparison.everyRun) out(`intermittent known issue ${e.id} held in every run at ${e.sites.length} site(s)`);
-  }
+  if (comparison) printStability(comparison);
   out(`reports: ${runDir} (summary.md, matrix.html, junit.xml, engines.md, raw-results.json${comparison ? ', stability.md' : ''})`);
   out(`interop: ${t.pass + t.known} passed, ${t.fail + t.error - t.infrastructure} failed, ${t.skip} skipped${t.infrastructure ? `, ${t.infrastructure} stopped by an infrastructure error (exit 2)` : ''}`);
   return { exit: envFailed ? 2 : verdictExitCode(raw, opts.failOn === 'new' ? baseline : undefined), raw, runDir, timings };
+}
+
+/** `--repeat`: the stability of the run on the console, flaky instances step by step. */
+function printStability(comparison: RunComparison): void {
+  const count = (v: string) => comparison.instances.filter((i) => i.verdict === v).length;
+  out(`repeat: ${comparison.runs} runs: ${count('stable-pass')} stable pass, ${count('stable-fail')} stable fail, ${count('flaky')} flaky (stability.md)`);
+  for (const f of comparison.instances.filter((i) => i.verdict === 'flaky')) {
+    out(`flaky [${f.cell}] ${f.id}: ${f.outcomes.join(' / ')}${f.explainedBy ? ` (known issue marked intermittent: ${f.explainedBy.join(', ')})` : ''}`);
+    for (const s of f.flakySteps) out(`  step ${s.index + 1} "${s.name}" on ${s.engine}: ${s.outcomes.join(' / ')}`);
+  }
+  for (const e of comparison.neverFired) out(`intermittent known issue ${e.id} never held in ${comparison.runs} runs (applied at ${e.sites.length} site(s))`);
+  for (const e of comparison.everyRun) out(`intermittent known issue ${e.id} held in every run at ${e.sites.length} site(s)`);
 }
 
 /**
