@@ -17,7 +17,7 @@ export function applyKnownIssues(step: StepResult, scenario: Omit<DeviationSite,
       const issue = findKnownIssue(issues, site, text, date);
       if (issue) {
         e.status = 'known';
-        e.known = { id: issue.id, reason: issue.reason };
+        e.known = { id: issue.id, reason: issue.reason, layer: issue.layer, ...(issue.upstream ? { upstream: issue.upstream } : {}) };
         known.add(e.engine);
       }
     } else if (e.status === 'pass') {

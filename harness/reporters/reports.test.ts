@@ -60,3 +60,33 @@ describe('reports rendered from raw results', () => {
     expect(md).toContain('### test/fixtures/reports/scenarios/r-regressed.yaml#r-regressed (local/paimon-1.4.2)');
   });
 });
+
+describe('summary.md for CI job summaries', () => {
+  it('groups known deviations by entry (layer, engines, cells, counts, upstream) and skips by reason, never repeating a reason per step', async () => {
+    const raw = await current();
+    const template = raw.scenarios.find((x) => x.status === 'pass')!;
+    const known = (id: string, upstream?: string) => ({ engine: 'pypaimon', status: 'known' as const, durationMs: 1, failures: [], known: { id, reason: `the long reason of ${id} `.repeat(20), layer: 'reader', ...(upstream ? { upstream } : {}) } });
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      ...template,
+      id: `${template.id}-${i}`,
+      status: i % 10 === 9 ? ('skip' as const) : ('known' as const),
+      reason: i % 10 === 9 ? `requires spark: no connector here` : undefined,
+      steps: i % 10 === 9 ? [] : [{ ...template.steps[0]!, status: 'known' as const, engines: [known(i % 2 ? 'odd-entry' : 'even-entry', i % 2 ? 'https://github.com/apache/paimon/issues/4242' : 'none found'), known('odd-entry')] }],
+    }));
+    const md = renderSummary({ ...raw, scenarios: many });
+    expect(md).toContain('| even-entry | reader | pypaimon | local/paimon-1.4.2 | 60 | 60 | none found |');
+    expect(md).toContain('| odd-entry | reader | pypaimon | local/paimon-1.4.2 | 108 | 156 | [apache/paimon#4242](https://github.com/apache/paimon/issues/4242) |');
+    expect(md).not.toContain('the long reason');
+    expect(md).toMatch(/\| requires spark: no connector here \| 12 \| `[^`]+`, `[^`]+` \|/);
+    expect(md.length).toBeLessThan(6_000);
+  });
+
+  it('shows new failures against the baseline first with their diffs, and cuts a long one', async () => {
+    const raw = await current();
+    const failing = raw.scenarios.filter((s) => s.status === 'fail');
+    const long = { ...failing[0]!, failure: `${failing[0]!.failure}\n${'+ a row\n'.repeat(1000)}` };
+    const md = renderSummary({ ...raw, scenarios: raw.scenarios.map((s) => (s === failing[0] ? long : s)) }, { newlyFailing: [`${long.cell} | ${long.id}`], newlyPassing: [], stillFailing: [`${failing[1]!.cell} | ${failing[1]!.id}`], added: [], removed: [] });
+    expect(md.indexOf('### Newly failing')).toBeLessThan(md.indexOf('## Still failing'));
+    expect(md).toMatch(/… \(\d+ characters in all: matrix\.html and raw-results\.json have the rest\)/);
+  });
+});

@@ -33,8 +33,8 @@ export interface StepEngineResult {
   logTail?: string;
   /** Taken when the step got no answer in time: thread dumps, Python stacks, Flink's jobs (files and a digest). */
   evidence?: HangEvidence;
-  /** The known-issues entry this failure matched. */
-  known?: { id: string; reason: string };
+  /** The known-issues entry this failure matched: its id, reason, layer and upstream report (a URL or `none found`), for reports. */
+  known?: { id: string; reason: string; layer?: string; upstream?: string };
   /** A known issue marked intermittent applies here and did not hold this time (`--repeat` reports one that never holds). */
   intermittentApplies?: string;
 }
