@@ -16,6 +16,7 @@ Usage:
                      [--capabilities core,views,...] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop report <raw-results.json or run dir>... [--out dir] [--baseline run] [--known-issues file] [--fail-on any|new]
   paimon-interop list [paths...] [--tier default|nightly] [--tag T]... [--engine E[,E]]...
+  paimon-interop report-issue <known-issue id> [--from reports/<run>] [--out file.md]
   paimon-interop validate [paths...]
   paimon-interop setup [--paimon 1.4.2|2.0.0,1.4.2|all] [--refresh]
   paimon-interop cache list | prune [--paimon V,...|all] [--dry-run]
@@ -59,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       'known-issues': { type: 'string', default: 'known-issues.yaml' },
       config: { type: 'string' },
       out: { type: 'string' },
+      from: { type: 'string' },
       cross: { type: 'string' },
       'catalog-paimon': { type: 'string' },
       catalog: { type: 'string', default: 'java' },
@@ -111,6 +113,8 @@ async function main(argv: string[]): Promise<number> {
     case 'report':
       if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
       return (await import('./report-command.ts')).reportCommand({ inputs: paths, out: values.out, baseline: values.baseline, knownIssuesFile: argv.includes('--known-issues') ? values['known-issues'] : undefined, failOn: values['fail-on'] });
+    case 'report-issue':
+      return (await import('./report-issue-command.ts')).reportIssueCommand({ id: paths[0], from: values.from, out: values.out, knownIssuesFile: values['known-issues'] });
     case 'setup':
       return (await import('./setup-command.ts')).setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
