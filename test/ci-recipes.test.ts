@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cacheDir, provisionVenv, versionRow } from '../harness/provisioning/index.ts';
 import { testRunDir } from './support.ts';
@@ -21,9 +22,15 @@ async function shell(script: string, cwd: string, env: Record<string, string>): 
   );
 }
 
-/** A copy of this checkout (tracked and new files, no node_modules), where the recipes may run `npm ci`. */
-async function workingCopy(dir: string): Promise<string> {
-  const copy = join(dir, 'checkout');
+/**
+ * A copy of this checkout (tracked and new files, no node_modules), where the recipes may run
+ * `npm ci`: outside this checkout, as a CI's is (vitest inside a folder of another project with
+ * its own node_modules finds that project's runner).
+ */
+const copies: string[] = [];
+async function workingCopy(name: string): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), `paimon-interop-ci-${name}-`));
+  copies.push(copy);
   const files = (await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'])).stdout.split('\0').filter(Boolean);
   for (const f of files) {
     await mkdir(join(copy, f, '..'), { recursive: true });
@@ -39,6 +46,10 @@ describe('CI recipes (examples/ci)', () => {
     const python = await provisionVenv(join(cacheDir(), 'tools', 'check-jsonschema'), [CHECK_JSONSCHEMA], (m) => process.stderr.write(`[setup] ${m}\n`));
     checker = join(python, '..', 'check-jsonschema');
     dir = await testRunDir('ci');
+  });
+  // Each copy holds its own node_modules (hundreds of MB).
+  afterAll(async () => {
+    for (const c of copies) await rm(c, { recursive: true, force: true });
   });
 
   it('validate against the published GitHub workflow and GitLab CI schemas, and a broken one does not', async () => {
@@ -59,7 +70,7 @@ describe('CI recipes (examples/ci)', () => {
   const row = versionRow(undefined)!.paimon;
 
   it("GitHub: the shard's and the report job's run steps, in order, with a baseline", async () => {
-    const copy = await workingCopy(join(dir, 'github'));
+    const copy = await workingCopy('github');
     const wf = parse(await readFile(GITHUB, 'utf8')) as { env: Record<string, string>; jobs: Record<string, { steps: { run?: string; name?: string }[] }> };
     const summary = join(dir, 'github-step-summary.md');
     const env = { ...wf.env, SCENARIOS: scenarios, PAIMON: row, SHARD: '1/1', PAIMON_INTEROP_CACHE: cacheDir(), GITHUB_STEP_SUMMARY: summary };
@@ -81,7 +92,7 @@ describe('CI recipes (examples/ci)', () => {
   }, 900_000);
 
   it("GitLab: the shard's and the report job's script lines, in order, without a baseline the first night", async () => {
-    const copy = await workingCopy(join(dir, 'gitlab'));
+    const copy = await workingCopy('gitlab');
     const ci = parse(await readFile(GITLAB, 'utf8')) as { variables: Record<string, string>; interop: { script: string[] }; report: { script: string[] } };
     // The image's package setup (before_script) is the machine's; these are the recipe's own lines.
     const env = { ...ci.variables, SCENARIOS: scenarios, PAIMON: row, SHARD: '1/1', PAIMON_INTEROP_CACHE: cacheDir(), CI_JOB_ID: '101', CI_PROJECT_DIR: copy, CI_API_V4_URL: 'http://127.0.0.1:9/api/v4', CI_PROJECT_ID: '1', CI_COMMIT_REF_NAME: 'main', CI_JOB_TOKEN: 'job-token-0000' };
