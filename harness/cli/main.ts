@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EnvironmentError } from '../environment-error.ts';
 import { CATALOG_CAPABILITY_NAMES, unknownCapabilities } from '../conformance/index.ts';
+import { defaultKnownIssuesFile, defaultScenarioPaths } from '../package-root.ts';
 import { scenarioJsonSchema } from '../scenario/index.ts';
 import { err, out, printEnvironmentError, UsageError } from './cli-output.ts';
 
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       keep: { type: 'boolean', default: false },
       refresh: { type: 'boolean', default: false },
       'reports-dir': { type: 'string' },
-      'known-issues': { type: 'string', default: 'known-issues.yaml' },
+      'known-issues': { type: 'string' },
       config: { type: 'string' },
       out: { type: 'string' },
       from: { type: 'string' },
@@ -89,11 +90,13 @@ async function main(argv: string[]): Promise<number> {
   // `--engine a,b` and `--engine a --engine b` mean the same.
   const list = (v: string[] | undefined) => v?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
   if (values.tier !== 'default' && values.tier !== 'nightly') throw new UsageError(`--tier takes default or nightly (got '${values.tier}')`);
-  const filter = { paths: paths.length ? paths : ['scenarios'], tags: list(values.tag), engines: list(values.engine), shard: values.shard, tier: values.tier as 'default' | 'nightly' };
+  // Without a scenarios/ folder or known-issues.yaml here, the ones that come with the tool.
+  const knownIssuesFile = values['known-issues'] ?? defaultKnownIssuesFile();
+  const filter = { paths: paths.length ? paths : defaultScenarioPaths(), tags: list(values.tag), engines: list(values.engine), shard: values.shard, tier: values.tier as 'default' | 'nightly' };
   switch (command) {
     case 'validate':
       // Commands load what they need when they run: `validate` and `list` never load vitest.
-      return (await import('./validate-command.ts')).validateCommand(paths, values['known-issues']);
+      return (await import('./validate-command.ts')).validateCommand(paths, knownIssuesFile);
     case 'list':
       return (await import('./list-command.ts')).listCommand(filter);
     case 'cache':
@@ -102,19 +105,19 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cleanup-command.ts')).cleanupCommand({ env: values.env, config: values.config, olderThan: values['older-than'], dryRun: values['dry-run'] });
     case 'bench': {
       const bench = await import('./bench-command.ts');
-      return bench.benchCommand({ paths: filter.paths, jobs: values.jobs === undefined ? undefined : Number(values.jobs), naive: values.naive ?? bench.DEFAULT_NAIVE, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'] });
+      return bench.benchCommand({ paths: filter.paths, jobs: values.jobs === undefined ? undefined : Number(values.jobs), naive: values.naive ?? bench.DEFAULT_NAIVE, reportsDir: values['reports-dir'], knownIssuesFile });
     }
     case 'explore':
       if (paths.length) throw new UsageError(`explore takes no paths: it generates its cases (got ${paths.join(' ')})`);
-      return (await import('./explore-command.ts')).exploreCommand({ seed: values.seed, budget: values.budget, paimon: values.paimon, cross: values.cross, jobs: values.jobs, engines: filter.engines, env: values.env, configFile: values.config, reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], keep: values.keep });
+      return (await import('./explore-command.ts')).exploreCommand({ seed: values.seed, budget: values.budget, paimon: values.paimon, cross: values.cross, jobs: values.jobs, engines: filter.engines, env: values.env, configFile: values.config, reportsDir: values['reports-dir'], knownIssuesFile, keep: values.keep });
     case 'schema':
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
       return 0;
     case 'report':
       if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
-      return (await import('./report-command.ts')).reportCommand({ inputs: paths, out: values.out, baseline: values.baseline, knownIssuesFile: argv.includes('--known-issues') ? values['known-issues'] : undefined, failOn: values['fail-on'] });
+      return (await import('./report-command.ts')).reportCommand({ inputs: paths, out: values.out, baseline: values.baseline, knownIssuesFile: values['known-issues'], failOn: values['fail-on'] });
     case 'report-issue':
-      return (await import('./report-issue-command.ts')).reportIssueCommand({ id: paths[0], from: values.from, out: values.out, knownIssuesFile: values['known-issues'] });
+      return (await import('./report-issue-command.ts')).reportIssueCommand({ id: paths[0], from: values.from, out: values.out, knownIssuesFile });
     case 'setup':
       return (await import('./setup-command.ts')).setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
@@ -125,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
       const claimed = list(values.capabilities === undefined ? undefined : [values.capabilities]);
       const unknown = unknownCapabilities(claimed ?? []);
       if (unknown.length) throw new UsageError(`--capabilities: unknown ${unknown.map((c) => `'${c}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`);
-      const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), repeat: values.repeat === undefined ? undefined : Number(values.repeat), reportsDir: values['reports-dir'], knownIssuesFile: values['known-issues'], configFile: values.config, capabilities: claimed, connectors: { spark: values['spark-connector'], flink: values['flink-connector'] }, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
+      const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), repeat: values.repeat === undefined ? undefined : Number(values.repeat), reportsDir: values['reports-dir'], knownIssuesFile, configFile: values.config, capabilities: claimed, connectors: { spark: values['spark-connector'], flink: values['flink-connector'] }, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
       if (command === 'conformance') return (await import('./conformance-command.ts')).conformanceCommand(opts);
       return (await import('./run-command.ts')).runCommand(opts);
     }

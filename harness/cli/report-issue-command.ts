@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadKnownIssues } from '../known-issues/index.ts';
+import { readablePath } from '../package-root.ts';
 import { renderIssueReport } from '../reporters/index.ts';
 import { readRawResults } from '../verdicts/index.ts';
 import { out, printProblems, UsageError } from './cli-output.ts';
@@ -29,7 +30,7 @@ export async function reportIssueCommand(opts: { id?: string; from?: string; out
   // The smallest evidence: the scenario run with the fewest steps up to the finding.
   const result = [...holding].sort((a, b) => a.steps.length - b.steps.length)[0]!;
   const cell = raw.cells.find((c) => c.id === result.cell)!;
-  const scenarioSource = await readFile(result.file, 'utf8').catch(() => `# ${result.file} is not readable here`);
+  const scenarioSource = await readFile(readablePath(result.file), 'utf8').catch(() => `# ${result.file} is not readable here`);
   const report = renderIssueReport({ entry, result, cell, scenarioSource });
   if (opts.out) {
     await writeFile(opts.out, report);

@@ -10,6 +10,7 @@ import { diffWithBaseline, writeReports, type BaselineDiff } from '../reporters/
 import { defaultJobs, newRunId, RUN_SPEC_ENV, selectInstances, startRun, writeLoadedRun, type RunFilter } from '../runner/index.ts';
 import { combineRepeats, compareRunResults, mergeRawResults, readRawResults, renderRunComparison, totals, type RawResults, type RunComparison } from '../verdicts/index.ts';
 import { InteropVitestReporter } from '../vitest/index.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { loadScenarios } from '../scenario/index.ts';
 import { err, nothingSelected, out, printEnvironmentError, printProblems, UsageError } from './cli-output.ts';
 import { planCells, resolveSourceVersions, type Cell } from './version-args.ts';
@@ -92,7 +93,8 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
       reporters.push(reporter);
       if (repeat > 1) err(`[run] run ${attempt} of ${repeat} (--repeat)`);
       process.env[RUN_SPEC_ENV] = JSON.stringify(spec);
-      const vitest = await startVitest('test', [], { config: 'vitest.config.ts', project: ['interop'], watch: false, reporters: [reporter, allureReporter], passWithNoTests: true });
+      // The tool's own config and suite, wherever it is installed and whatever folder it runs in.
+      const vitest = await startVitest('test', [], { config: join(PACKAGE_ROOT, 'vitest.config.ts'), root: PACKAGE_ROOT, project: ['interop'], watch: false, reporters: [reporter, allureReporter], passWithNoTests: true });
       await vitest?.close();
       if (reporter.collectErrors.length || !reporter.raw) break;
     }

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { readablePath } from '../package-root.ts';
 import { LineCounter, parseDocument } from 'yaml';
 import { inexactNumbers } from './exact-numbers.ts';
 import { composeScenario, type ComposeOptions } from './compose-scenario.ts';
@@ -86,7 +87,8 @@ function firstNonText(bytes: Buffer): { line: number; col: number; what: string 
 export async function loadScenarioFile(file: string, opts: ComposeOptions): Promise<LoadedFile> {
   let bytes: Buffer;
   try {
-    const handle = await open(file, 'r');
+    // A bundled scenario is named as in the repository and read from the tool's folder.
+    const handle = await open(readablePath(file), 'r');
     try {
       const { size } = await handle.stat();
       if (size > MAX_SCENARIO_BYTES) {

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { byteOrder } from '../byte-order.ts';
+import { displayPath } from '../package-root.ts';
 import type { ComposeOptions } from './compose-scenario.ts';
 import { loadScenarioFile, type LoadedFile } from './load-scenario-file.ts';
 import { problem, type Problem } from './problem.ts';
@@ -51,9 +52,9 @@ async function scanPaths(paths: readonly string[]): Promise<{ files: string[]; p
     if ((await walk(p)) > 0) continue;
     const info = await stat(p).catch(() => undefined);
     const why = info?.isDirectory() ? 'the folder holds no scenario file (*.yaml or *.yml, not starting with _)' : 'not a scenario file (*.yaml or *.yml, not starting with _)';
-    problems.push(problem('NO_SCENARIOS', why, { file: relative(process.cwd(), p).split(sep).join('/') || p, line: 1, col: 1 }));
+    problems.push(problem('NO_SCENARIOS', why, { file: displayPath(p), line: 1, col: 1 }));
   }
-  const rel = found.map((f) => relative(process.cwd(), f).split(sep).join('/') || f);
+  const rel = found.map(displayPath);
   return { files: [...new Set(rel)].sort(byteOrder), problems };
 }
 
