@@ -42,9 +42,9 @@ export const KnownIssueSchema = z.strictObject({
   evidence: z.string().optional().describe('what the engine actually did'),
   link: z.string().optional(),
   upstream: z
-    .union([z.url(), z.literal('none found')])
+    .union([z.url(), z.literal('none found'), z.string().regex(/^none found \(searched \d{4}-\d{2}-\d{2}\)$/, "'none found (searched YYYY-MM-DD)'")])
     .optional()
-    .describe("a public upstream issue or pull request that describes the deviation, or 'none found' when a search found none"),
+    .describe("a public upstream issue or pull request that describes the deviation, or 'none found (searched YYYY-MM-DD)' when a search on that day found none"),
   expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('after this date the entry no longer applies'),
 });
 
