@@ -138,18 +138,31 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitWhenFlushed(code),
   (e: unknown) => {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
-      process.exit(2);
+      exitWhenFlushed(2);
     }
     const code = (e as { code?: string }).code;
     if (e instanceof UsageError || code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       err(`paimon-interop: ${(e as Error).message}`);
-      process.exit(1);
+      exitWhenFlushed(1);
     }
     err(`paimon-interop: internal error: ${(e as Error).stack ?? String(e)}`);
-    process.exit(3);
+    exitWhenFlushed(3);
   },
 );
+
+/**
+ * Exits once stdout and stderr have handed everything to the OS: on a pipe Node writes
+ * asynchronously, and an immediate exit cut long outputs (`list` into a pipe on a loaded machine).
+ */
+function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
