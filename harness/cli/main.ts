@@ -142,12 +142,12 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
-      exitWhenFlushed(2);
+      return exitWhenFlushed(2);
     }
     const code = (e as { code?: string }).code;
     if (e instanceof UsageError || code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       err(`paimon-interop: ${(e as Error).message}`);
-      exitWhenFlushed(1);
+      return exitWhenFlushed(1);
     }
     err(`paimon-interop: internal error: ${(e as Error).stack ?? String(e)}`);
     exitWhenFlushed(3);
