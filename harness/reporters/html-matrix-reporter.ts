@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { byteOrder } from '../byte-order.ts';
 import type { BaselineDiff } from './baseline-diff.ts';
-import { totals, type CellScenarioResult, type RawResults, type StepEngineResult } from '../verdicts/index.ts';
+import { totals, wireLine, type CellScenarioResult, type RawResults, type StepEngineResult } from '../verdicts/index.ts';
 import { areaOf, columnsOf, engineStatus, type MatrixStatus } from './matrix-columns.ts';
 import { MATRIX_CSS, MATRIX_SCRIPT } from './matrix-page.ts';
 import type { Reporter } from './reporter.ts';
-import { upstreamLink } from './summary-reporter.ts';
+import { upstreamReference } from './upstream-reference.ts';
 import { newlyBrokenPairs, versionGrid } from './version-grid.ts';
 
 export { engineStatus, type MatrixStatus } from './matrix-columns.ts';
@@ -140,7 +140,7 @@ function details(page: Page, runDir?: string): string {
       parts.push('</ul>');
     }
     for (const st of s.steps.filter((x) => x.wire?.length && (x.status === 'fail' || x.status === 'error'))) {
-      parts.push(`<details><summary>wire trace of step ${st.index + 1} (${st.wire!.length} request(s) to the catalog)</summary><pre>${html(st.wire!.map((w) => `${w.method} ${w.path} -> ${w.status || 'no answer'} in ${w.ms} ms${w.client ? ` (${w.client.split(' ')[0]})` : ''}`).join('\n'))}</pre></details>`);
+      parts.push(`<details><summary>wire trace of step ${st.index + 1} (${st.wire!.length} request(s) to the catalog)</summary><pre>${html(st.wire!.map(wireLine).join('\n'))}</pre></details>`);
     }
     const logs = [...new Set(s.steps.flatMap((st) => st.engines.filter((e) => e.status === 'fail' || e.status === 'error').flatMap((e) => (e.log ? [`${e.engine}\u0000${e.log}`] : []))))];
     if (logs.length) parts.push(`<p>Logs: ${logs.map((l) => { const [engine, path] = l.split('\u0000') as [string, string]; const href = runDir && !relative(runDir, path).startsWith('..') ? relative(runDir, path) : `file://${path}`; return `<a href="${html(href)}">${html(engine)}</a>`; }).join(', ')}</p>`);
@@ -151,9 +151,8 @@ function details(page: Page, runDir?: string): string {
 }
 
 const linkHtml = (upstream: string | undefined) => {
-  const md = upstreamLink(upstream);
-  const m = /^\[(.+)\]\((.+)\)$/.exec(md);
-  return m ? `<a href="${html(m[2]!)}">${html(m[1]!)}</a>` : html(md);
+  const ref = upstreamReference(upstream);
+  return ref.url ? `<a href="${html(ref.url)}">${html(ref.text)}</a>` : html(ref.text);
 };
 
 const cellAnchor = (cell: string) => `cell-${cell.replace(/[^A-Za-z0-9.]+/g, '-')}`;

@@ -1,5 +1,5 @@
 import type { KnownIssue } from '../known-issues/index.ts';
-import type { CellScenarioResult, RunCell, StepEngineResult, StepResult } from '../verdicts/index.ts';
+import { wireLine, type CellScenarioResult, type RunCell, type StepEngineResult, type StepResult } from '../verdicts/index.ts';
 
 /** The project that owns a deviation: where its bug report goes. */
 export interface IssueOwner {
@@ -113,7 +113,7 @@ export function renderIssueReport(ev: IssueEvidence): string {
     lines.push(...fence('diff', e.failures.map((f) => `${f.aspect}: -expected +actual\n${f.diff.join('\n')}`).join('\n\n') || '(no diff recorded)'), '');
   }
   if (found.at.wire?.length) {
-    lines.push('## Requests to the REST catalog during the step', '', ...fence('', found.at.wire.map((w) => `${w.method} ${w.path} -> ${w.status || 'no answer'} in ${w.ms} ms${w.client ? ` (${w.client.split(' ')[0]})` : ''}`).join('\n')), '');
+    lines.push('## Requests to the REST catalog during the step', '', ...fence('', found.at.wire.map(wireLine).join('\n')), '');
   }
   lines.push('---', `Found by paimon-interop (known-issues.yaml entry \`${entry.id}\`${entry.link ? `, ${entry.link}` : ''}).`, '');
   return lines.join('\n');

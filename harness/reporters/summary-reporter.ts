@@ -4,6 +4,7 @@ import { byteOrder } from '../byte-order.ts';
 import type { BaselineDiff } from './baseline-diff.ts';
 import { totals, type CellScenarioResult, type RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
+import { upstreamReference } from './upstream-reference.ts';
 import { newlyBrokenPairs } from './version-grid.ts';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -15,10 +16,8 @@ const FAILURES_SHOWN = 10;
 
 /** `https://github.com/apache/paimon/issues/123` -> `[apache/paimon#123](…)`; `none found` stays; absent: a dash. */
 export function upstreamLink(upstream: string | undefined): string {
-  if (!upstream) return '—';
-  const gh = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/(?:issues|pull)\/(\d+)/.exec(upstream);
-  if (gh) return `[${gh[1]}#${gh[2]}](${upstream})`;
-  return /^https?:/.test(upstream) ? `[link](${upstream})` : cellText(upstream);
+  const ref = upstreamReference(upstream);
+  return ref.url ? `[${ref.text}](${ref.url})` : cellText(ref.text);
 }
 
 function failureBlock(s: CellScenarioResult): string[] {

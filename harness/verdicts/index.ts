@@ -1,5 +1,5 @@
 export { isInfrastructureError, withStatus, type RepeatVerdict, type ScenarioResult, type Status, type StepEngineResult, type StepResult } from './scenario-result.ts';
-export { renderStepFailure } from './render-failure.ts';
+export { renderStepFailure, wireLine } from './render-failure.ts';
 export { combineRepeats } from './repeat-results.ts';
 export { compareRunResults, renderRunComparison, withoutTimings, type InstanceStability, type RunComparison, type StepStability } from './run-comparison.ts';
 export { mergeRawResults, readRawResults, sortResults, totals, writeRawResults, type CellScenarioResult, type RawResults, type RunCell, type Totals } from './raw-results.ts';

@@ -1,3 +1,4 @@
+import type { WireEntry } from '../catalog/index.ts';
 import type { Loc } from '../scenario/index.ts';
 import type { StepResult } from './scenario-result.ts';
 
@@ -5,6 +6,11 @@ import type { StepResult } from './scenario-result.ts';
 const WIRE_LINES = 12;
 
 const where = (loc: Loc) => `${loc.file}:${loc.line}:${loc.col}`;
+
+/** One request of a wire trace as reports show it: `GET /v1/…/tables/t -> 200 in 45 ms (python-requests/2.34.2)`. */
+export function wireLine(w: WireEntry): string {
+  return `${w.method} ${w.path} -> ${w.status || 'no answer'} in ${w.ms} ms${w.client ? ` (${w.client.split(' ')[0]})` : ''}`;
+}
 
 /** The message a failing scenario shows: file:line, step, engine, statement, diff, log pointer. */
 export function renderStepFailure(scenarioName: string, step: StepResult, logs: Record<string, string> = {}): string {
@@ -35,7 +41,7 @@ export function renderStepFailure(scenarioName: string, step: StepResult, logs: 
   if (step.wire?.length) {
     const shown = step.wire.slice(-WIRE_LINES);
     lines.push(`  wire: ${step.wire.length} request(s) to the catalog during the step${shown.length < step.wire.length ? `, the last ${shown.length}` : ''} (bodies in raw-results.json)`);
-    for (const w of shown) lines.push(`    ${w.method} ${w.path} -> ${w.status || 'no answer'} in ${w.ms} ms${w.client ? ` (${w.client.split(' ')[0]})` : ''}`);
+    for (const w of shown) lines.push(`    ${wireLine(w)}`);
   }
   return lines.join('\n');
 }
