@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { mostCommon } from './count-places.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,13 +57,13 @@ function parseStacks(text: string): PythonThread[] {
 export function digestPythonStacks(text: string, limit = 4): string[] {
   const threads = parseStacks(text);
   const serving = threads.filter((t) => t.frames.some((f) => /gateway_server\.py:\d+ in do_POST$/.test(f)));
-  const groups = new Map<string, number>();
+  const places: string[] = [];
   for (const t of serving) {
     const own = t.frames.find((f) => /_gateway\.py:/.test(f) && !f.startsWith('gateway_server.py')) ?? t.frames.find((f) => f.startsWith('gateway_server.py'))!;
     const engine = t.frames.find((_, i) => ENGINE_PACKAGE.test(t.paths[i]!));
     const key = [t.frames[0], engine, own].filter((f, i, all) => f !== undefined && all.indexOf(f) === i).join(' ← ');
-    groups.set(key, (groups.get(key) ?? 0) + 1);
+    places.push(key);
   }
-  const lines = [...groups.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([k, n]) => `${n} request thread(s) in ${k}`);
+  const lines = mostCommon(places, limit).map(([k, n]) => `${n} request thread(s) in ${k}`);
   return [`${threads.length} threads, ${serving.length} serving a request`, ...lines];
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { mostCommon } from './count-places.ts';
 import type { OsProcess } from './process-tree.ts';
 
 /** Frames that tell what a thread does for a step: Paimon's own, and the harness's Java gateway and catalog launcher. */
@@ -57,7 +58,7 @@ const method = (frame: string) => frame.replace(/\(.*$/, '').replace(/^org\.apac
  */
 export function digestThreadDump(dump: string, limit = 4): string[] {
   const threads = parseThreads(dump);
-  const groups = new Map<string, number>();
+  const places: string[] = [];
   for (const t of threads) {
     // Paimon's own frames before its shaded libraries'; a thread whose only own frame is a main
     // method (the gateway's stdin watch) does nothing for a step.
@@ -66,8 +67,8 @@ export function digestThreadDump(dump: string, limit = 4): string[] {
     if (!own || (owned.length === 1 && /\.main\(/.test(own))) continue;
     const top = t.frames[0]!;
     const key = `${t.state || 'UNKNOWN'} in ${method(top)}${top === own ? '' : ` ← ${method(own)}`}`;
-    groups.set(key, (groups.get(key) ?? 0) + 1);
+    places.push(key);
   }
-  const lines = [...groups.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([k, n]) => `${n} thread(s) ${k}`);
-  return [`${threads.length} threads${groups.size ? `, ${[...groups.values()].reduce((a, b) => a + b, 0)} in Paimon's or the harness's code` : ", none in Paimon's or the harness's code"}`, ...lines];
+  const lines = mostCommon(places, limit).map(([k, n]) => `${n} thread(s) ${k}`);
+  return [`${threads.length} threads${places.length ? `, ${places.length} in Paimon's or the harness's code` : ", none in Paimon's or the harness's code"}`, ...lines];
 }
