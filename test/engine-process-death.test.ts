@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAlive, rawResultsOf, reportedRunDir, testRunDir } from './support.ts';
+import { descendants, isAlive, rawResultsOf, reportedRunDir, testRunDir } from './support.ts';
 
 /** The engine processes of a run, found among the CLI's descendants by their command line. */
 const ENGINE_PROCESSES: Record<string, RegExp> = {
@@ -12,22 +12,6 @@ const ENGINE_PROCESSES: Record<string, RegExp> = {
   // Flink's engine is its SQL Gateway (the harness's only way in); the cluster stays up.
   flink: /\bjava\b.*org\.apache\.flink\.table\.gateway\.SqlGateway\b/,
 };
-
-function descendants(root: number): { pid: number; args: string }[] {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args=']).toString().trim().split('\n').map((l) => {
-    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)!;
-    return { pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! };
-  });
-  const out: { pid: number; args: string }[] = [];
-  const walk = (pid: number) => {
-    for (const r of rows.filter((x) => x.ppid === pid)) {
-      out.push(r);
-      walk(r.pid);
-    }
-  };
-  walk(root);
-  return out;
-}
 
 describe('a killed engine process is an infrastructure error, on every local engine', () => {
   it('its steps end as infrastructure errors with the log tail, the other scenarios still run, the run exits 2, nothing is left running', async () => {

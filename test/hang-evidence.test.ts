@@ -1,23 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunComparison } from '../harness/verdicts/index.ts';
-import { rawResultsOf, reportedRunDir, testRunDir } from './support.ts';
+import { descendants, rawResultsOf, reportedRunDir, testRunDir } from './support.ts';
 
 /** The reference catalog's JVM among the CLI's descendants (the Java reference server runs CatalogLauncher). */
-function catalogJvm(root: number): number | undefined {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args=']).toString().trim().split('\n').map((l) => {
-    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)!;
-    return { pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! };
-  });
-  const below = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const r of rows) if (below.has(r.ppid) && !below.has(r.pid)) (below.add(r.pid), (grew = true));
-  }
-  return rows.find((r) => below.has(r.pid) && /\bjava\b.*\bCatalogLauncher\b/.test(r.args))?.pid;
-}
+const catalogJvm = (root: number) => descendants(root).find((p) => /\bjava\b.*\bCatalogLauncher\b/.test(p.args))?.pid;
 
 const count = (text: string, re: RegExp) => text.match(new RegExp(re, 'g'))?.length ?? 0;
 

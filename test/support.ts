@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -97,4 +97,21 @@ export class LocalEngines {
     const typed = request.kind === 'insert' ? { ...request, columnTypes: (await checkInsert(request, this.catalog, this.db)).columnTypes } : request;
     return this.engines.get(engine)!.execute(typed, { database: this.db });
   };
+}
+
+/** Every process below `root` (children, their children, …) as `ps` shows them: pid and command line. */
+export function descendants(root: number): { pid: number; args: string }[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args=']).toString().trim().split('\n').map((l) => {
+    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)!;
+    return { pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! };
+  });
+  const out: { pid: number; args: string }[] = [];
+  const walk = (pid: number) => {
+    for (const r of rows.filter((x) => x.ppid === pid)) {
+      out.push(r);
+      walk(r.pid);
+    }
+  };
+  walk(root);
+  return out;
 }
