@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadKnownIssues } from './load-known-issues.ts';
-import { findingsWithoutUpstream, withFindingsList } from './upstream-list.ts';
+import { findingsWithoutUpstream, UPSTREAM_LAYERS, withFindingsList } from './upstream-list.ts';
 
 describe('findings without an upstream report', () => {
   it('lists searched-and-none-found entries and unsearched ones of the upstream layers, not engine casts or reported ones', () => {
@@ -21,5 +21,11 @@ describe('findings without an upstream report', () => {
     const doc = await readFile('docs/known-issues.md', 'utf8');
     const { issues } = await loadKnownIssues('known-issues.yaml');
     expect(doc).toBe(withFindingsList(doc, issues));
+  });
+
+  it('every entry of known-issues.yaml that is an upstream defect says where it was reported, or that a search found none', async () => {
+    const { issues } = await loadKnownIssues('known-issues.yaml');
+    const unsearched = issues.filter((i) => UPSTREAM_LAYERS.includes(i.layer) && !i.upstream).map((i) => i.id);
+    expect(unsearched, 'add upstream: <issue or PR URL> or upstream: none found (searched YYYY-MM-DD)').toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ export function findingsWithoutUpstream(issues: readonly KnownIssue[]): string {
   const line = (i: KnownIssue) => `- \`${i.id}\` (${i.layer}, ${[i.engine].flat().join(', ')})${i.upstream ? `: ${i.upstream}` : ''}`;
   return [
     LIST_START,
-    `${searched.length} entries have no upstream report (a search found none: candidates for \`paimon-interop report-issue <id>\`); ${unsearched.length} are not searched yet.`,
+    `${searched.length} entries have no upstream report (a search found none: candidates for \`paimon-interop report-issue <id>\`)${unsearched.length ? `; ${unsearched.length} are not searched yet` : ''}.`,
     '',
     ...searched.map(line),
     ...(unsearched.length ? ['', 'Not searched yet:', '', ...unsearched.map(line)] : []),
