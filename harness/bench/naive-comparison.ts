@@ -1,8 +1,8 @@
 import { CatalogClient } from '../catalog/index.ts';
 import { createEngine, type Engine, type OneShotRunner } from '../engines/index.ts';
 import type { StartedEnvironment } from '../environment/index.ts';
-import { checkInsert, databaseName, isEngineStep, runScenario, stepEngines, stepRequest } from '../runner/index.ts';
-import { interpolate, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
+import { checkInsert, databaseName, runScenario, stepEngines, stepRequest } from '../runner/index.ts';
+import { interpolate, isEngineKind, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
 import { quantile } from './bench-stats.ts';
 
 /** One scenario run by the harness and, beside it, the way a user would script it: one process per statement. */
@@ -24,7 +24,7 @@ export interface NaiveComparison {
 
 /** Engine steps of the instance, with `${db}` and the other runtime variables filled in. */
 function engineSteps(instance: ScenarioInstance, vars: Record<string, string | number | boolean>): ScenarioStep[] {
-  return instance.steps.filter(isEngineStep).map((raw) => ({ ...interpolate(raw, vars), loc: raw.loc, index: raw.index }) as ScenarioStep);
+  return instance.steps.filter((s) => isEngineKind(s.kind)).map((raw) => ({ ...interpolate(raw, vars), loc: raw.loc, index: raw.index }) as ScenarioStep);
 }
 
 /**

@@ -1,29 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { byteOrder } from '../byte-order.ts';
-import type { StepResult } from '../verdicts/index.ts';
+import { isEngineKind, kindFeature, STEP_KINDS } from '../scenario/index.ts';
+import { actorType, type StepResult } from '../verdicts/index.ts';
 import type { CellScenarioResult, RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
 
-/** Portable action kinds, as the table names them (in this order). */
-const KIND_FEATURES: [string, string][] = [
-  ['create-table', 'create tables'],
-  ['insert', 'write rows'],
-  ['read', 'read tables'],
-  ['read-incremental', 'incremental reads (snapshot range)'],
-  ['list-snapshots', 'list snapshots'],
-  ['list-tables', 'list tables'],
-  ['alter-table', 'alter table options'],
-  ['drop-table', 'drop tables'],
-];
+/** Portable action kinds, as the table names them (in the kind table's order). */
+const KIND_FEATURES = STEP_KINDS.flatMap((k) => (kindFeature(k) ? [kindFeature(k)!] : []));
 const TAG_FEATURES: [string, string][] = [
   ['timestamps', 'TIMESTAMP(p) stored digits'],
   ['cross-implementation', 'cross-implementation types'],
 ];
 const PERMISSIONS = 'permission errors as a principal';
 const SYSTEM_TABLE = 'system table ';
-/** Steps the harness runs itself (catalog REST calls, grants, file listings): not an engine feature. */
-const HARNESS_KINDS = new Set(['rest', 'grant', 'revoke', 'list-files', 'inspect-files', 'mark-time']);
 
 const MERGE = 'MERGE INTO (SQL or procedure)';
 const FORMAT_TABLES = 'format tables (CSV)';
@@ -33,12 +23,13 @@ const FORMAT_TABLES = 'format tables (CSV)';
  * does), the areas its scenario is tagged with, and permission checks.
  */
 export function featuresOfStep(scenario: Pick<CellScenarioResult, 'tags'>, step: Pick<StepResult, 'kind' | 'table' | 'principal' | 'expectedError'>, statement = ''): string[] {
-  if (!step.kind || HARNESS_KINDS.has(step.kind)) return [];
+  // Steps the harness runs itself (catalog REST calls, grants, file listings) are no engine feature.
+  if (!step.kind || !isEngineKind(step.kind)) return [];
   const features: string[] = [];
   const system = step.kind === 'read' && step.table?.includes('$') ? step.table.slice(step.table.indexOf('$')) : undefined;
   if (system) features.push(`${SYSTEM_TABLE}${system}`);
   else if (step.kind === 'sql') features.push(/\bmerge[ _]into\b/i.test(statement) ? MERGE : scenario.tags.includes('format-table') ? FORMAT_TABLES : 'raw SQL');
-  else features.push(...KIND_FEATURES.filter(([k]) => k === step.kind).map(([, f]) => f));
+  else if (kindFeature(step.kind)) features.push(kindFeature(step.kind)!);
   for (const [tag, feature] of TAG_FEATURES) if (scenario.tags.includes(tag)) features.push(feature);
   if (step.principal && step.expectedError === 'permission-denied') features.push(PERMISSIONS);
   return features;
@@ -52,8 +43,6 @@ interface Tally {
   fail: number;
 }
 
-const HARNESS_ENGINES = new Set(['catalog', 'harness', 'access-control']);
-
 function cellText(t: Tally | undefined): string {
   if (!t) return '—';
   const parts: string[] = [];
@@ -65,7 +54,7 @@ function cellText(t: Tally | undefined): string {
 }
 
 /** Row order of the table; system tables sort among themselves after the reads. */
-const FEATURE_ORDER = [...KIND_FEATURES.map(([, x]) => x), 'raw SQL', MERGE, FORMAT_TABLES, ...TAG_FEATURES.map(([, x]) => x), PERMISSIONS];
+const FEATURE_ORDER = [...KIND_FEATURES, 'raw SQL', MERGE, FORMAT_TABLES, ...TAG_FEATURES.map(([, x]) => x), PERMISSIONS];
 
 function featureOrder(f: string): [number, string] {
   const i = FEATURE_ORDER.indexOf(f);
@@ -82,7 +71,7 @@ export function renderEngineFeatures(raw: RawResults): string {
   for (const scenario of raw.scenarios) {
     for (const step of scenario.steps) {
       for (const e of step.engines) {
-        if (HARNESS_ENGINES.has(e.engine) || e.status === 'skip') continue;
+        if (actorType(e) !== 'engine' || e.status === 'skip') continue;
         for (const feature of featuresOfStep(scenario, step, e.statement)) {
           engines.add(e.engine);
           const row = tallies.get(feature) ?? new Map<string, Tally>();

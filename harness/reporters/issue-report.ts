@@ -1,5 +1,5 @@
 import type { KnownIssue } from '../known-issues/index.ts';
-import { wireLine, type CellScenarioResult, type RunCell, type StepEngineResult, type StepResult } from '../verdicts/index.ts';
+import { actorType, wireLine, type CellScenarioResult, type RunCell, type StepEngineResult, type StepResult } from '../verdicts/index.ts';
 
 /** The project that owns a deviation: where its bug report goes. */
 export interface IssueOwner {
@@ -106,7 +106,7 @@ export function renderIssueReport(ev: IssueEvidence): string {
     lines.push(`${step.index + 1}. ${step.name}${step === found.at ? ' — **here**' : ''}`);
     for (const e of ran) lines.push(`   - on ${e.engine}: ${codeSpan(e.statement!)}`);
   }
-  lines.push('', `With paimon-interop, the whole scenario \`${result.id}\`:`, '', ...fence('sh', `npx paimon-interop run ${result.file} --engine ${[...new Set(result.steps.flatMap((s) => s.engines.map((e) => e.engine)))].filter((e) => !['catalog', 'files', 'wire-proxy', 'access-control', 'harness'].includes(e)).join(',')}`), '', ...fence('yaml', ev.scenarioSource.trim()), '');
+  lines.push('', `With paimon-interop, the whole scenario \`${result.id}\`:`, '', ...fence('sh', `npx paimon-interop run ${result.file} --engine ${[...new Set(result.steps.flatMap((s) => s.engines.filter((e) => actorType(e) === 'engine').map((e) => e.engine)))].join(',')}`), '', ...fence('yaml', ev.scenarioSource.trim()), '');
   lines.push('## Expected and actual', '');
   for (const e of found.engines) {
     lines.push(`On ${e.engine}${e.error ? ` (${e.error.exception ?? 'error'}: ${e.error.message.split('\n')[0]!.slice(0, 300)})` : ''}:`, '');

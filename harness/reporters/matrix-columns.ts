@@ -1,13 +1,10 @@
 import { byteOrder } from '../byte-order.ts';
-import type { CellScenarioResult, RawResults, Status } from '../verdicts/index.ts';
+import { actorType, type CellScenarioResult, type RawResults, type Status, type StepEngineResult } from '../verdicts/index.ts';
 
 export type MatrixStatus = 'pass' | 'known' | 'fail' | 'error' | 'skip' | 'none';
 
 const RANK: MatrixStatus[] = ['none', 'skip', 'pass', 'known', 'fail', 'error'];
 export const worst = (a: MatrixStatus, b: MatrixStatus): MatrixStatus => (RANK.indexOf(a) >= RANK.indexOf(b) ? a : b);
-
-/** Who ran a step besides the engines: the harness's own checks (files on disk, the wire proxy, the access-control layer). */
-export const HARNESS_ACTORS: readonly string[] = ['access-control', 'files', 'harness', 'wire-proxy'];
 
 /** A matrix column of a cell: the catalog (REST steps), one engine, or the harness's own checks. */
 export interface MatrixColumn {
@@ -16,33 +13,29 @@ export interface MatrixColumn {
   column: string;
 }
 
-/** The actors a column stands for: the harness column gathers every harness actor. */
-const actorsOf = (column: string) => (column === 'harness' ? HARNESS_ACTORS : [column]);
+/** The column an actor's results go to: the harness column gathers every harness actor. */
+const columnOf = (entry: Pick<StepEngineResult, 'engine' | 'actor'>) => (actorType(entry) === 'harness' ? 'harness' : entry.engine);
 
 /** What one column did in one scenario run: the worst of its steps; `skip` when it was dropped. */
 export function engineStatus(s: CellScenarioResult, column: string): MatrixStatus {
   if (s.status === 'skip') return 'skip';
-  const actors = actorsOf(column);
   let out: MatrixStatus = 'none';
   for (const st of s.steps) {
-    for (const e of st.engines) if (actors.includes(e.engine)) out = worst(out, e.status === 'skip' ? 'skip' : (e.status as Status));
-    if (st.skippedEngines.some((x) => actors.includes(x.engine))) out = worst(out, 'skip');
-    if (st.disagreements.some((d) => d.aspect.split(' ')[1]?.split('~').some((e) => actors.includes(e)))) out = worst(out, 'fail');
+    for (const e of st.engines) if (columnOf(e) === column) out = worst(out, e.status === 'skip' ? 'skip' : (e.status as Status));
+    if (st.skippedEngines.some((x) => columnOf(x) === column)) out = worst(out, 'skip');
+    // Disagreements are between engines (`rows a~b`).
+    if (st.disagreements.some((d) => d.aspect.split(' ')[1]?.split('~').includes(column))) out = worst(out, 'fail');
   }
   return out;
 }
 
 /** A cell's columns: `catalog` first where REST steps ran, the engines by name, then `harness` where its checks ran. */
 export function columnsOf(raw: RawResults, cell: string): string[] {
-  const actors = new Set<string>();
+  const byType = { engine: new Set<string>(), catalog: new Set<string>(), harness: new Set<string>() };
   for (const s of raw.scenarios.filter((x) => x.cell === cell)) {
-    for (const st of s.steps) {
-      for (const e of st.engines) actors.add(e.engine);
-      for (const e of st.skippedEngines) actors.add(e.engine);
-    }
+    for (const st of s.steps) for (const e of [...st.engines, ...st.skippedEngines]) byType[actorType(e)].add(e.engine);
   }
-  const engines = [...actors].filter((a) => a !== 'catalog' && !HARNESS_ACTORS.includes(a)).sort(byteOrder);
-  return [...(actors.has('catalog') ? ['catalog'] : []), ...engines, ...([...actors].some((a) => HARNESS_ACTORS.includes(a)) ? ['harness'] : [])];
+  return [...byType.catalog].sort(byteOrder).concat([...byType.engine].sort(byteOrder), byType.harness.size ? ['harness'] : []);
 }
 
 /** The area of a scenario: the folder its file is in (`scenarios/writes/x.yaml` -> `writes`). */

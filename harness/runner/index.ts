@@ -1,10 +1,9 @@
 export { cellSite, databaseName, runPrefix, type RunContext, type RunHooks } from './run-context.ts';
 export { readLoadedRun, writeLoadedRun, type LoadedRun } from './loaded-run.ts';
 export { runScenario } from './run-scenario.ts';
-export { stepEngines, stepKind, stepName, stepRequest } from './step-request.ts';
+export { stepEngines, stepName, stepRequest } from './step-request.ts';
 export { selectInstances } from './select-instances.ts';
 export { checkInsert } from './steps/check-insert.ts';
-export { isEngineStep } from './steps/index.ts';
 export { inspectTimestampColumn, type InspectedFile } from './steps/inspect-files-step.ts';
 export { defaultJobs } from './default-jobs.ts';
 export { crashedResult } from './run-scenario.ts';

@@ -1,21 +1,15 @@
 import type { AlterChange, EngineRequest } from '../engines/index.ts';
-import { STEP_KINDS, type ScenarioStep } from '../scenario/index.ts';
+import type { ScenarioStep } from '../scenario/index.ts';
 
 /** Engines a step names, in order. */
 export const stepEngines = (step: ScenarioStep): string[] => (step.on === undefined ? [] : Array.isArray(step.on) ? step.on : [step.on]);
 
-export const stepKind = (step: ScenarioStep): string =>
-  STEP_KINDS.find((k) => step[k] !== undefined) ?? 'unknown';
-
-export const stepName = (step: ScenarioStep): string => step.name ?? `${stepKind(step)} #${step.index + 1}`;
+export const stepName = (step: ScenarioStep): string => step.name ?? `${step.kind} #${step.index + 1}`;
 
 /** What a step exercises, recorded with its result so reports can group results by feature. */
-/** Request kinds that change a table: in cross-version cells they run on the writer release's clients. */
-export const WRITE_KINDS: ReadonlySet<string> = new Set(['create-database', 'create-table', 'insert', 'alter-table', 'drop-table']);
-
 export function stepFeatures(step: ScenarioStep): { kind: string; table?: string; principal?: string; expectedError?: string } {
-  const kind = stepKind(step);
-  const body = step[kind as keyof ScenarioStep] as { table?: unknown } | undefined;
+  const kind = step.kind;
+  const body = step[kind] as { table?: unknown } | undefined;
   const table = typeof body === 'object' && body !== null && typeof body.table === 'string' ? body.table : undefined;
   const error = step.expect?.error;
   const expectedError = error === undefined ? undefined : typeof error === 'string' ? error : error.class;

@@ -4,8 +4,9 @@ import type { Locator } from './locate.ts';
 import { matrixSize, matrixValues } from './expand-matrix.ts';
 import { parsePredicate, PredicateSyntaxError } from './parse-predicate.ts';
 import { problem, type Problem } from './problem.ts';
-import { ANY_WRITER, ANY_WRITER_KINDS, RUNTIME_VARIABLES, type Scenario } from './scenario-model.ts';
+import { ANY_WRITER, RUNTIME_VARIABLES, type Scenario, type ScenarioStep } from './scenario-model.ts';
 import { isTimeZone, type ScenarioDoc } from './scenario-schema.ts';
+import { isWriteKind, kindNeeds, STEP_KINDS, WRITE_KINDS } from './step-kinds.ts';
 import { eachString, variablesIn, wholeVariable } from './variables.ts';
 
 /** Instances one scenario may expand to. */
@@ -19,9 +20,6 @@ export interface ComposeOptions {
   /** Every capability name, for `requires.capabilities`. */
   knownCapabilities?: readonly string[];
 }
-
-/** The capability a step kind needs from its engine. */
-const NEEDS: Record<string, string> = { sql: 'sql', 'create-table': 'writes', insert: 'writes', 'alter-table': 'writes', 'drop-table': 'writes' };
 
 /** Turns a schema-valid document into the located model, collecting semantic problems. */
 export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOptions): { scenario: Scenario; problems: Problem[] } {
@@ -113,14 +111,16 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
 
   const steps = doc.steps.map((step, index) => {
     const base = ['steps', index];
+    // The schema made sure a step has exactly one kind.
+    const kind = STEP_KINDS.find((k) => step[k] !== undefined)!;
     const on = step.on === undefined ? [] : Array.isArray(step.on) ? step.on : [step.on];
     const onPath = (i: number) => (Array.isArray(step.on) ? [...base, 'on', i] : [...base, 'on']);
     on.forEach((e, i) => checkEngine(e, onPath(i)));
-    if (on.includes(ANY_WRITER) && (on.length > 1 || !ANY_WRITER_KINDS.some((k) => step[k] !== undefined))) {
-      problems.push(problem('BAD_VALUE', `'on: ${ANY_WRITER}' stands alone on a portable write step (${ANY_WRITER_KINDS.join(', ')}): the runner picks the writer`, loc.ofPath(onPath(on.indexOf(ANY_WRITER)))));
+    if (on.includes(ANY_WRITER) && (on.length > 1 || !isWriteKind(kind))) {
+      problems.push(problem('BAD_VALUE', `'on: ${ANY_WRITER}' stands alone on a portable write step (${WRITE_KINDS.join(', ')}): the runner picks the writer`, loc.ofPath(onPath(on.indexOf(ANY_WRITER)))));
     }
-    const kind = Object.keys(NEEDS).find((k) => step[k as keyof typeof step] !== undefined);
-    const needed = [...(kind ? [NEEDS[kind]!] : []), ...(step.as !== undefined ? ['principals'] : []), ...(doc['catalog-config'] && on.length ? ['catalog-config'] : [])];
+    const need = kindNeeds(kind);
+    const needed = [...(need ? [need] : []), ...(step.as !== undefined ? ['principals'] : []), ...(doc['catalog-config'] && on.length ? ['catalog-config'] : [])];
     const expectsUnsupported = step.expect?.error === 'unsupported' || (typeof step.expect?.error === 'object' && step.expect.error.class === 'unsupported');
     if (opts.capabilities && !expectsUnsupported) {
       on.forEach((name, i) => {
@@ -180,7 +180,7 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
       // Known from here on: later steps may use it.
       variables.add(name);
     }
-    return { ...step, loc: loc.ofPath(base), index };
+    return { ...step, kind, loc: loc.ofPath(base), index } as ScenarioStep;
   });
 
   problems.push(...checkDeclaredValues(doc, loc));

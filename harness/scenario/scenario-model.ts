@@ -1,8 +1,12 @@
 import type { Loc } from './problem.ts';
 import type { ScenarioDoc, StepDoc } from './scenario-schema.ts';
+import type { StepKind } from './step-kinds.ts';
 
-/** A step as written, plus where it is and its position in the scenario. */
-export type ScenarioStep = StepDoc & { loc: Loc; index: number };
+/**
+ * A step as written, plus where it is, its position in the scenario and its kind (read once at
+ * load): a union discriminated by `kind`, in which the key of that kind is always present.
+ */
+export type ScenarioStep = { [K in StepKind]: StepDoc & { kind: K; loc: Loc; index: number } & { [P in K]-?: NonNullable<StepDoc[P]> } }[StepKind];
 
 /** A composed scenario: the validated document, with a location on itself and each step. */
 export interface Scenario extends Omit<ScenarioDoc, 'steps'> {
@@ -30,5 +34,3 @@ export const RUNTIME_VARIABLES = ['db', 'run', 'scratch', 'instance'] as const;
  */
 export const ANY_WRITER = 'any-writer';
 export const ANY_WRITER_ORDER = ['pypaimon', 'paimon-java', 'paimon-rust', 'flink', 'spark'] as const;
-/** The step kinds `on: any-writer` may stand on (portable writes; SQL has a dialect per engine). */
-export const ANY_WRITER_KINDS = ['create-database', 'create-table', 'insert', 'alter-table', 'drop-table'] as const;

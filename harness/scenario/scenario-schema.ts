@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATALOG_CAPABILITY_NAMES, type CatalogCapability } from '../conformance/index.ts';
 import { RegexString } from './regex-string.ts';
+import { isEngineKind, STEP_KINDS } from './step-kinds.ts';
 import { WHOLE_VARIABLE } from './variables.ts';
 
 /**
@@ -203,8 +204,6 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** The step kinds; a step has exactly one of these keys. */
-export const STEP_KINDS = ['sql', 'create-database', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table', 'rest', 'list-files', 'inspect-files', 'mark-time', 'grant', 'revoke', 'fault', 'catalog-deny', 'catalog-allow'] as const;
 
 const CatalogPermission = z.strictObject({ table: TableName.optional().describe('a table of the scenario database; absent: the database itself') });
 
@@ -221,7 +220,6 @@ const FaultSchema = z
     'delay-ms': z.number().int().min(1).max(120_000).optional().describe('slow: the delay (default 3000)'),
   })
   .describe("inject a fault into the scenario's requests to the catalog, through the environment's wire proxy (until the scenario ends)");
-export type StepKind = (typeof STEP_KINDS)[number];
 
 export const StepSchema = z
   .strictObject({
@@ -290,13 +288,11 @@ export const StepSchema = z
         message: kinds.length === 0 ? `a step needs one of: ${STEP_KINDS.join(', ')}` : `a step has exactly one kind, found: ${kinds.join(', ')}`,
       });
     }
-    if (kinds.length === 1 && ENGINE_STEP_KINDS.has(kinds[0]!) && step.on === undefined) {
+    if (kinds.length === 1 && isEngineKind(kinds[0]!) && step.on === undefined) {
       ctx.addIssue({ code: 'custom', message: `a ${kinds[0]} step needs 'on' (the engine or engines it runs on)`, path: [] });
     }
   });
 
-/** Step kinds that run on engines; the others run in the harness itself. */
-const ENGINE_STEP_KINDS = new Set<string>(['sql', 'create-database', 'create-table', 'insert', 'read', 'read-incremental', 'list-snapshots', 'list-tables', 'alter-table', 'drop-table']);
 
 const MatrixValues = z.union([
   z.array(MatrixValue),

@@ -1,3 +1,4 @@
+export { ACCESS_CONTROL_ACTOR, actorType, CATALOG_ACTOR, FILES_ACTOR, HARNESS_ACTOR, WIRE_PROXY_ACTOR, type ActorType } from './actors.ts';
 export { isInfrastructureError, withStatus, type RepeatVerdict, type ScenarioResult, type Status, type StepEngineResult, type StepResult } from './scenario-result.ts';
 export { renderStepFailure, wireLine } from './render-failure.ts';
 export { combineRepeats } from './repeat-results.ts';

@@ -3,13 +3,17 @@ import type { EngineError } from '../engines/index.ts';
 import type { HangEvidence } from '../evidence/index.ts';
 import type { CanonicalResult, Comparison } from '../results/index.ts';
 import type { Loc } from '../scenario/index.ts';
+import type { ActorType } from './actors.ts';
 
 /** `known`: failed exactly as an entry of known-issues.yaml says (a known deviation). */
 export type Status = 'pass' | 'known' | 'fail' | 'skip' | 'error';
 
-/** One step on one engine (or `catalog` for REST steps). */
+/** One step on one engine, or on the catalog or the harness (`actor`, actors.ts). */
 export interface StepEngineResult {
+  /** The engine's name, or the name of the catalog or harness actor that ran the step. */
   engine: string;
+  /** Absent: an engine ran the step. */
+  actor?: Exclude<ActorType, 'engine'>;
   status: Status;
   statement?: string;
   /** Time the engine spent on the step, without `queuedMs`. */
@@ -55,7 +59,7 @@ export interface StepResult {
   /** Cross-engine agreement checks that failed. */
   disagreements: Comparison[];
   /** Engines the step names that this environment lacks (with why). */
-  skippedEngines: { engine: string; reason: string }[];
+  skippedEngines: { engine: string; actor?: Exclude<ActorType, 'engine'>; reason: string }[];
   /**
    * A failing step's wire trace: the requests naming the scenario's database that reached the
    * catalog while the step ran (through the environment's wire proxy), bodies cut and redacted.

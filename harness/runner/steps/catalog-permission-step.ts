@@ -1,13 +1,15 @@
+import { CATALOG_ACTOR } from '../../verdicts/index.ts';
 import { request } from '../../http-request.ts';
 import type { RunContext } from '../run-context.ts';
-import { withStatus, type StepHandler } from './step-handler.ts';
+import { interpolate } from '../../scenario/index.ts';
+import { withStatus, type StepHandler, type StepKindHandler } from './step-handler.ts';
 
 /**
  * Calls one of the Java reference server's authorization hooks (CatalogLauncher's admin port):
  * `/no-permission/…` makes the database or table forbidden in the catalog itself, `/permission/…`
  * allows it again.
  */
-export async function catalogPermission(ctx: RunContext, deny: boolean, database: string, table?: string): Promise<void> {
+async function catalogPermission(ctx: RunContext, deny: boolean, database: string, table?: string): Promise<void> {
   const admin = ctx.catalogAdmin!;
   const q = new URLSearchParams(table ? { database, table } : { database });
   const res = await request(`${admin.url}/${deny ? 'no-permission' : 'permission'}/${table ? 'table' : 'database'}?${q}`, { method: 'POST', headers: { 'x-admin-token': admin.token }, headersTimeout: 10_000, bodyTimeout: 10_000 });
@@ -20,17 +22,30 @@ export async function catalogPermission(ctx: RunContext, deny: boolean, database
  * one of its tables (not the harness's access-control proxy), so its own error bodies and what
  * each client makes of them are exercised. Needs the Java reference server's hooks.
  */
-export const catalogPermissionStep: StepHandler = async ({ step, ctx, database, base }) => {
+const catalogPermissionStep: StepHandler = async ({ step, ctx, database, base }) => {
   const deny = step['catalog-deny'] !== undefined;
   const table = (step['catalog-deny'] ?? step['catalog-allow'])!.table;
   const statement = `${deny ? 'deny' : 'allow'} ${table ? `table ${database}.${table}` : `database ${database}`} in the catalog`;
-  if (!ctx.catalogAdmin) return { ...base, status: 'skip', skippedEngines: [{ engine: 'catalog', reason: "needs the Java reference server's authorization hooks (local environment, --catalog java)" }] };
+  if (!ctx.catalogAdmin) return { ...base, status: 'skip', skippedEngines: [{ ...CATALOG_ACTOR, reason: "needs the Java reference server's authorization hooks (local environment, --catalog java)" }] };
   const t = performance.now();
   try {
     await catalogPermission(ctx, deny, database, table);
-    base.engines.push({ engine: 'catalog', status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] });
+    base.engines.push({ ...CATALOG_ACTOR, status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] });
   } catch (err) {
-    base.engines.push({ engine: 'catalog', status: 'error', statement, durationMs: Math.round(performance.now() - t), failures: [], reason: (err as Error).message });
+    base.engines.push({ ...CATALOG_ACTOR, status: 'error', statement, durationMs: Math.round(performance.now() - t), failures: [], reason: (err as Error).message });
   }
   return withStatus(base);
 };
+
+const NEEDS_HOOKS = "makes the catalog itself deny access: needs the Java reference server's authorization hooks (local environment, --catalog java)";
+
+/** Denials in the catalog end with the scenario, so its database can be dropped. */
+export const catalogDenyHandler: StepKindHandler = {
+  run: catalogPermissionStep,
+  unavailable: (ctx) => (ctx.catalogAdmin ? undefined : NEEDS_HOOKS),
+  teardown: async ({ ctx, database, steps, vars }) => {
+    for (const denied of steps) await catalogPermission(ctx, false, database, interpolate(denied['catalog-deny']!, vars).table).catch(() => undefined);
+  },
+};
+
+export const catalogAllowHandler: StepKindHandler = { run: catalogPermissionStep };

@@ -4,13 +4,13 @@ import { compareAgreement, filterRows, PredicateError, reportedResult, type Cano
 import { logTail } from '../../log-tail.ts';
 import { evaluateOutcome, fail } from '../evaluate-step.ts';
 import type { StepEngineResult } from '../../verdicts/index.ts';
-import { stepEngines, stepRequest, WRITE_KINDS } from '../step-request.ts';
+import { isReadKind, isWriteKind } from '../../scenario/index.ts';
+import { stepEngines, stepRequest } from '../step-request.ts';
 import { checkInsert } from './check-insert.ts';
 import { checkRead } from './check-read.ts';
 import { withStatus, type StepHandler, type StepRun } from './step-handler.ts';
 
 /** Requests that change nothing: their engines may run at once. */
-const READS = new Set(['read', 'read-incremental', 'list-snapshots', 'list-tables']);
 
 type EngineRun = { entry: StepEngineResult; outcome?: EngineOutcome } | { skipped: string };
 
@@ -47,7 +47,7 @@ export const engineStep: StepHandler = async (given) => {
             ? await moveType(portable.table, portable.change.column, ctx.catalog, database)
             : {};
   const engines = stepEngines(step);
-  const atOnce = (portable !== undefined && READS.has(portable.kind)) || step.expect?.error !== undefined;
+  const atOnce = (portable !== undefined && isReadKind(portable.kind)) || step.expect?.error !== undefined;
   const runs: EngineRun[] = [];
   if (atOnce) runs.push(...(await Promise.all(engines.map((e) => onEngine(run, e, checked)))));
   else for (const e of engines) runs.push(await onEngine(run, e, checked));
@@ -135,7 +135,7 @@ function projectColumns(result: CanonicalResult, columns: string[] | undefined):
 async function onEngine({ step, ctx, database, scenarioDatabase, principal, site, base, catalogOptions }: StepRun, engineName: string, checked: Checked): Promise<EngineRun> {
   const request = checkedRequest(stepRequest(step, engineName), checked);
   // Cross-version cells: writes go to the writer release's clients unless the step says otherwise.
-  const onWriter = step.clients === 'writer' || (step.clients === undefined && WRITE_KINDS.has(request.kind));
+  const onWriter = step.clients === 'writer' || (step.clients === undefined && isWriteKind(request.kind));
   const writerLacks = onWriter ? ctx.writeUnavailable?.get(engineName) : undefined;
   if (writerLacks) return { skipped: writerLacks };
   const engine = (onWriter ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);

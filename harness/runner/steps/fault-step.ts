@@ -1,27 +1,55 @@
-import { FAULT_KINDS, setWireFault, type FaultKind } from '../../catalog/index.ts';
-import { withStatus, type StepHandler } from './step-handler.ts';
+import { FAULT_KINDS, RETRY_AFTER_SECONDS, setWireFault, wireFaultStates, type FaultKind } from '../../catalog/index.ts';
+import { WIRE_PROXY_ACTOR, type StepResult } from '../../verdicts/index.ts';
+import { withStatus, type ScenarioEnd, type StepHandler, type StepKindHandler } from './step-handler.ts';
 
 /**
  * `fault`: tells the environment's wire proxy to disturb this scenario's requests to the catalog
  * (method + path below `/databases/${db}`), for the next `times` matching requests. The rule is
  * scoped to the scenario's database, so concurrent scenarios are not touched, and it ends with
- * the scenario (run-scenario clears it).
+ * the scenario (teardown clears it).
  */
-export const faultStep: StepHandler = async ({ step, ctx, database, base }) => {
+const faultStep: StepHandler = async ({ step, ctx, database, base }) => {
   const fault = step.fault!;
-  if (!ctx.wireTrace) return { ...base, status: 'skip', skippedEngines: [{ engine: 'wire-proxy', reason: 'this environment has no wire proxy in front of its catalog (local and external have one)' }] };
+  if (!ctx.wireTrace) return { ...base, status: 'skip', skippedEngines: [{ ...WIRE_PROXY_ACTOR, reason: 'this environment has no wire proxy in front of its catalog (local and external have one)' }] };
   const kind = fault.kind as FaultKind;
   const statement = `fault ${kind} on ${fault.method} /databases/${database}${fault.path.replace(/^\^/, '').replace(/\$$/, '')} (${fault.times ?? 1} time(s))`;
   if (!FAULT_KINDS.includes(kind)) {
-    base.engines.push({ engine: 'wire-proxy', status: 'error', statement, durationMs: 0, failures: [], reason: `unknown fault '${kind}' (${FAULT_KINDS.join(', ')})` });
+    base.engines.push({ ...WIRE_PROXY_ACTOR, status: 'error', statement, durationMs: 0, failures: [], reason: `unknown fault '${kind}' (${FAULT_KINDS.join(', ')})` });
     return withStatus(base);
   }
   const t = performance.now();
   try {
     await setWireFault(ctx.wireTrace, { database, method: fault.method, path: fault.path, kind, times: fault.times, delayMs: fault['delay-ms'] });
-    base.engines.push({ engine: 'wire-proxy', status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] });
+    base.engines.push({ ...WIRE_PROXY_ACTOR, status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] });
   } catch (err) {
-    base.engines.push({ engine: 'wire-proxy', status: 'error', statement, durationMs: Math.round(performance.now() - t), failures: [], reason: (err as Error).message });
+    base.engines.push({ ...WIRE_PROXY_ACTOR, status: 'error', statement, durationMs: Math.round(performance.now() - t), failures: [], reason: (err as Error).message });
   }
   return withStatus(base);
+};
+
+/**
+ * The scenario's faults as the wire proxy saw them met: a rule with turns left means the client
+ * never made the request, and a pass would prove nothing about resilience; a `throttled` fault
+ * followed by a retry sooner than its Retry-After means the client did not wait as asked
+ * (RFC 9110 §10.2.3; Paimon's Java client honours it).
+ */
+async function faultsMet({ ctx, database, nextIndex, loc }: ScenarioEnd): Promise<StepResult> {
+  const states = await wireFaultStates(ctx.wireTrace!, database);
+  const failures = [
+    ...states.filter((f) => f.left > 0).map((f) => ({ equal: false, aspect: 'fault', diff: [`- ${f.kind} met by a ${f.method} request matching ${f.path}`, `+ never met (${f.left} turn(s) left): no such request reached the catalog`] })),
+    ...states.flatMap((f) => f.earlyRetriesMs.map((ms) => ({ equal: false, aspect: 'retry-after', diff: [`- the ${f.method} request matching ${f.path} retried no sooner than ${RETRY_AFTER_SECONDS} s after its 429 (Retry-After: ${RETRY_AFTER_SECONDS})`, `+ retried after ${ms} ms`] }))),
+  ];
+  const statement = states.map((f) => `${f.kind} on ${f.method} ${f.path}`).join('; ');
+  const status = failures.length ? 'fail' : 'pass';
+  return { index: nextIndex, name: 'every injected fault was met as asked', loc, status, engines: [{ ...WIRE_PROXY_ACTOR, status, statement, durationMs: 0, failures }], disagreements: [], skippedEngines: [] };
+}
+
+export const faultHandler: StepKindHandler = {
+  run: faultStep,
+  unavailable: (ctx) => (ctx.wireTrace ? undefined : 'injects faults through the wire proxy in front of the catalog; this environment has none (local and external have one)'),
+  traceEveryStep: true,
+  afterSteps: faultsMet,
+  teardown: async ({ ctx, database }) => {
+    await setWireFault(ctx.wireTrace!, { clear: database });
+  },
 };

@@ -1,38 +1,44 @@
 import type { StepKind } from '../../scenario/index.ts';
-import { stepKind } from '../step-request.ts';
-import { catalogPermissionStep } from './catalog-permission-step.ts';
+import { catalogAllowHandler, catalogDenyHandler } from './catalog-permission-step.ts';
 import { engineStep } from './engine-step.ts';
-import { faultStep } from './fault-step.ts';
+import { faultHandler } from './fault-step.ts';
 import { grantStep } from './grant-step.ts';
 import { inspectFilesStep } from './inspect-files-step.ts';
 import { listFilesStep } from './list-files-step.ts';
 import { markTimeStep } from './mark-time-step.ts';
 import { restStep } from './rest-step.ts';
-import type { StepHandler, StepRun } from './step-handler.ts';
+import type { StepKindHandler, StepRun } from './step-handler.ts';
 
-/** Step kinds the harness runs itself; every other kind is an engine action (engineStep). */
-const STEP_HANDLERS: Partial<Record<StepKind, StepHandler>> = {
-  rest: restStep,
-  'list-files': listFilesStep,
-  'inspect-files': inspectFilesStep,
-  'mark-time': markTimeStep,
-  grant: grantStep,
-  revoke: grantStep,
-  fault: faultStep,
-  'catalog-deny': catalogPermissionStep,
-  'catalog-allow': catalogPermissionStep,
+/** Engine actions (create-table, insert, read, sql, …) all run through engineStep. */
+const ENGINE: StepKindHandler = { run: engineStep };
+
+/** Every step kind's handler: the table step-kinds.ts lists, each kind with how it runs. */
+export const STEP_HANDLERS: Readonly<Record<StepKind, StepKindHandler>> = {
+  sql: ENGINE,
+  'create-database': ENGINE,
+  'create-table': ENGINE,
+  insert: ENGINE,
+  read: ENGINE,
+  'read-incremental': ENGINE,
+  'list-snapshots': ENGINE,
+  'list-tables': ENGINE,
+  'alter-table': ENGINE,
+  'drop-table': ENGINE,
+  rest: { run: restStep },
+  'list-files': { run: listFilesStep },
+  'inspect-files': { run: inspectFilesStep },
+  'mark-time': { run: markTimeStep },
+  grant: { run: grantStep },
+  revoke: { run: grantStep },
+  fault: faultHandler,
+  'catalog-deny': catalogDenyHandler,
+  'catalog-allow': catalogAllowHandler,
 };
-
-/** An engine action (create-table, insert, read, sql, …): no handler of the harness's own runs it. */
-export function isEngineStep(step: Parameters<typeof stepKind>[0]): boolean {
-  return STEP_HANDLERS[stepKind(step) as StepKind] === undefined;
-}
 
 /** Runs a step with the handler of its kind. */
 export function runStepKind(run: StepRun) {
-  return (STEP_HANDLERS[stepKind(run.step) as StepKind] ?? engineStep)(run);
+  return STEP_HANDLERS[run.step.kind].run(run);
 }
 
 export { checkInsert } from './check-insert.ts';
-export { catalogPermission } from './catalog-permission-step.ts';
-export { withStatus, type StepHandler, type StepRun } from './step-handler.ts';
+export { withStatus, type ScenarioEnd, type StepHandler, type StepKindHandler, type StepRun } from './step-handler.ts';

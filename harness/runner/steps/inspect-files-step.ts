@@ -1,3 +1,4 @@
+import { FILES_ACTOR } from '../../verdicts/index.ts';
 import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +28,11 @@ export interface InspectedFile {
  */
 export const inspectFilesStep: StepHandler = async ({ step, ctx, database, base }) => {
   const { table, column } = step['inspect-files']!;
-  const skip = (reason: string) => ({ ...base, status: 'skip' as const, skippedEngines: [{ engine: 'files', reason }] });
+  const skip = (reason: string) => ({ ...base, status: 'skip' as const, skippedEngines: [{ ...FILES_ACTOR, reason }] });
   if (!ctx.fileInspector) return skip("the data files are not on this machine (inspect-files needs the local environment's warehouse)");
   if (!ctx.catalog) return skip('no catalog endpoint to find the table path');
   const t = performance.now();
-  const entry = (fields: Pick<StepEngineResult, 'status'> & Partial<StepEngineResult>): StepEngineResult => ({ engine: 'files', durationMs: Math.round(performance.now() - t), failures: [], ...fields });
+  const entry = (fields: Pick<StepEngineResult, 'status'> & Partial<StepEngineResult>): StepEngineResult => ({ ...FILES_ACTOR, durationMs: Math.round(performance.now() - t), failures: [], ...fields });
   try {
     const path = await ctx.catalog.tablePath(database, table);
     if (path === undefined) {

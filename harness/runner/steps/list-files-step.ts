@@ -1,3 +1,4 @@
+import { HARNESS_ACTOR } from '../../verdicts/index.ts';
 import { evaluateOutcome } from '../evaluate-step.ts';
 import { listFiles } from './list-files.ts';
 import { withStatus, type StepHandler } from './step-handler.ts';
@@ -8,6 +9,6 @@ export const listFilesStep: StepHandler = async ({ step, base }) => {
   const t = performance.now();
   const result = await listFiles(path);
   const failures = evaluateOutcome(step.expect, { ok: true, result });
-  base.engines.push({ engine: 'harness', status: failures.length ? 'fail' : 'pass', statement: `list files under ${path}`, durationMs: Math.round(performance.now() - t), failures, actual: result });
+  base.engines.push({ ...HARNESS_ACTOR, status: failures.length ? 'fail' : 'pass', statement: `list files under ${path}`, durationMs: Math.round(performance.now() - t), failures, actual: result });
   return withStatus(base);
 };

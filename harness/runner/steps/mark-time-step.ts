@@ -1,3 +1,4 @@
+import { HARNESS_ACTOR } from '../../verdicts/index.ts';
 import { withStatus, type StepHandler } from './step-handler.ts';
 
 /**
@@ -13,5 +14,5 @@ export const markTimeStep: StepHandler = async ({ step, vars, base }) => {
   await new Promise((r) => setTimeout(r, Math.max(0, mark - Date.now()) + 5));
   vars[variable] = mark;
   const statement = `\${${variable}} = ${mark} (${new Date(mark).toISOString()})`;
-  return withStatus({ ...base, engines: [{ engine: 'harness', status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] }] });
+  return withStatus({ ...base, engines: [{ ...HARNESS_ACTOR, status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] }] });
 };

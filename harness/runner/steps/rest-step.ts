@@ -1,3 +1,4 @@
+import { CATALOG_ACTOR } from '../../verdicts/index.ts';
 import type { CatalogClient } from '../../catalog/index.ts';
 import { checkResponse } from '../../conformance/index.ts';
 import { hangTimeoutMs, today } from '../../known-issues/index.ts';
@@ -67,7 +68,7 @@ async function answersConfig(catalog: CatalogClient): Promise<boolean> {
 export const restStep: StepHandler = async ({ step, ctx, principal, base, vars, site }) => {
   const rest = step.rest!;
   const t = performance.now();
-  if (!ctx.catalog) return { ...base, status: 'skip', skippedEngines: [{ engine: 'catalog', reason: 'no catalog endpoint' }] };
+  if (!ctx.catalog) return { ...base, status: 'skip', skippedEngines: [{ ...CATALOG_ACTOR, reason: 'no catalog endpoint' }] };
   try {
     const path = await ctx.catalog.resource(rest.path);
     const as = principal ? ctx.catalog.as(principal) : ctx.catalog;
@@ -80,7 +81,7 @@ export const restStep: StepHandler = async ({ step, ctx, principal, base, vars, 
       failures = [...walked.failures, ...evaluateRest(step.expect, walked.status, walked.body)];
     } else {
       // A request a known deviation says never gets an answer waits that long only (known-issues.yaml `timeout`).
-      const hang = ctx.knownIssues?.length ? hangTimeoutMs(ctx.knownIssues, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: 'catalog' }, ctx.today ?? today()) : undefined;
+      const hang = ctx.knownIssues?.length ? hangTimeoutMs(ctx.knownIssues, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, ...CATALOG_ACTOR }, ctx.today ?? today()) : undefined;
       const reply = await client.raw(rest.method, path, rest.body, hang);
       failures = [...schemaFailures(rest.method, path, reply.status, reply.body), ...evaluateRest(step.expect, reply.status, reply.body)];
       for (const [variable, at] of Object.entries(rest.capture ?? {})) {
@@ -89,7 +90,7 @@ export const restStep: StepHandler = async ({ step, ctx, principal, base, vars, 
         else failures.push(fail(`capture \${${variable}}`, `a string, number or boolean at ${at}`, JSON.stringify(value) ?? 'nothing'));
       }
     }
-    base.engines.push({ engine: 'catalog', status: failures.length ? 'fail' : 'pass', statement, durationMs: Math.round(performance.now() - t), failures });
+    base.engines.push({ ...CATALOG_ACTOR, status: failures.length ? 'fail' : 'pass', statement, durationMs: Math.round(performance.now() - t), failures });
   } catch (err) {
     const durationMs = Math.round(performance.now() - t);
     // A request left unanswered by a catalog that still answers others is the catalog's verdict
@@ -97,9 +98,9 @@ export const restStep: StepHandler = async ({ step, ctx, principal, base, vars, 
     if (await answersConfig(ctx.catalog)) {
       const message = `none: ${(err as Error).message} (the catalog answers other requests)`;
       // A typed error, so a known hang stops the scenario as an engine's does (later steps would judge its aftermath).
-      base.engines.push({ engine: 'catalog', status: 'fail', statement: `${rest.method} ${rest.path}`, durationMs, error: { errorClass: 'timeout', message }, failures: [fail('answer', 'an HTTP answer', message)] });
+      base.engines.push({ ...CATALOG_ACTOR, status: 'fail', statement: `${rest.method} ${rest.path}`, durationMs, error: { errorClass: 'timeout', message }, failures: [fail('answer', 'an HTTP answer', message)] });
     } else {
-      base.engines.push({ engine: 'catalog', status: 'error', durationMs, failures: [], reason: (err as Error).message });
+      base.engines.push({ ...CATALOG_ACTOR, status: 'error', durationMs, failures: [], reason: (err as Error).message });
     }
   }
   return withStatus(base);

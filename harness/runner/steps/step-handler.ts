@@ -1,6 +1,6 @@
 import type { PrincipalCredentials } from '../../engines/index.ts';
 import type { DeviationSite } from '../../known-issues/index.ts';
-import type { ScenarioStep } from '../../scenario/index.ts';
+import type { Loc, ScenarioStep } from '../../scenario/index.ts';
 import type { RunContext } from '../run-context.ts';
 import type { StepResult } from '../../verdicts/index.ts';
 export { withStatus } from '../../verdicts/index.ts';
@@ -27,3 +27,32 @@ export interface StepRun {
 
 /** Runs one kind of step and returns its result (statuses set by `withStatus`). */
 export type StepHandler = (run: StepRun) => Promise<StepResult>;
+
+/** A scenario that ran steps of a kind, at its end: what `afterSteps` and `teardown` see. */
+export interface ScenarioEnd {
+  ctx: RunContext;
+  database: string;
+  /** The scenario's steps of the handler's kind, as written (variables not yet substituted). */
+  steps: readonly ScenarioStep[];
+  vars: Record<string, string | number | boolean>;
+  /** The index a step added after the scenario's own would have. */
+  nextIndex: number;
+  loc: Loc;
+}
+
+/**
+ * How the runner treats one step kind: how a step of it runs and, for kinds that change the
+ * environment for the rest of their scenario (a fault, a denial in the catalog), what the
+ * scenario needs for them, what is checked after its last step and what is undone at its end.
+ */
+export interface StepKindHandler {
+  run: StepHandler;
+  /** Why a scenario with a step of this kind cannot run in this context (it skips with the reason); undefined: it can. */
+  unavailable?(ctx: RunContext): string | undefined;
+  /** A scenario with a step of this kind keeps every other step's wire trace (how a client got through it is the finding). */
+  traceEveryStep?: true;
+  /** After every step ran to the end: one more step of the scenario's own, judging what the steps of this kind set up. */
+  afterSteps?(end: ScenarioEnd): Promise<StepResult | undefined>;
+  /** When the scenario ends, whatever happened: undo what its steps of this kind did (errors are ignored). */
+  teardown?(end: ScenarioEnd): Promise<void>;
+}
