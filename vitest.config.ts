@@ -1,10 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { RUN_SPEC_ENV } from './harness/runner/run-spec.ts';
+import { RUN_JOBS_ENV } from './harness/runner/run-spec.ts';
 
-/** `--jobs` of the run the CLI started (the run spec travels in this env var), else 1. */
+/** `--jobs` of the run the CLI started, else 1. */
 function interopJobs(): number {
-  const spec = process.env[RUN_SPEC_ENV];
-  const jobs = spec ? Number((JSON.parse(spec) as { jobs?: number }).jobs) : 1;
+  const jobs = Number(process.env[RUN_JOBS_ENV] ?? 1);
   return Number.isInteger(jobs) && jobs > 0 ? jobs : 1;
 }
 

@@ -23,13 +23,10 @@ describe('the reference access-control layer', () => {
     base = {
       runId: `acl${Date.now().toString(36)}`,
       engines: new Map(env.engines.map((e) => [e.engine, createEngine(e, { catalog: env.catalog, runId: "e2e" })])),
-      unavailable: new Map(Object.entries(env.unavailable)),
+      // Known issues are scoped by release: the cell's (env.paimonVersion, env.versions), as the suite has it.
+      env,
       catalog: new CatalogClient(env.catalog),
-      scratchRoot: env.scratchRoot,
       knownIssues: (await loadKnownIssues('known-issues.yaml')).issues,
-      // Known issues are scoped by release: the cell's, as the suite passes it.
-      paimonVersion: env.paimonVersion,
-      clientVersions: env.versions,
     };
   });
   afterAll(async () => {

@@ -27,7 +27,7 @@ describe('engines open the warehouse through a filesystem catalog', () => {
     local.engines.get(engine)!.execute({ kind: 'read', table: 't', orderBy: ['id'] }, { database: local.db, filesystemWarehouse: warehouse });
 
   it.each(engines)('%s reads the rows through the filesystem catalog, and nothing from an empty warehouse', async (engine) => {
-    const seen = await read(engine, local.env.warehouseRoot!);
+    const seen = await read(engine, local.env.features.files!.warehouseRoot);
     expect(seen.ok && seen.result.rows.map((r) => r.map(String))).toEqual([['1', 'a'], ['2', 'b']]);
     const none = await read(engine, empty);
     expect(none.ok ? 'success' : none.error.errorClass).toBe('not-found');

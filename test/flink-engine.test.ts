@@ -108,12 +108,9 @@ describe('Flink through its SQL Gateway', () => {
       const context: RunContext = {
         runId: `flk${Date.now().toString(36)}`,
         engines,
-        unavailable: new Map(Object.entries(env.unavailable)),
+        env,
         catalog,
-        scratchRoot: env.scratchRoot,
         knownIssues: (await loadKnownIssues('known-issues.yaml')).issues,
-        paimonVersion: env.paimonVersion,
-        clientVersions: env.versions,
         authority: proxy,
       };
       const result = await runScenario(expandScenario(suite.scenarios[0]!)[0]!, context);
@@ -169,7 +166,7 @@ describe('Flink through its SQL Gateway', () => {
     process.stderr.write(`[flink] lost TaskManager reported after ${((Date.now() - t) / 1000).toFixed(1)}s\n`);
 
     const suite = await loadScenarios(['test/fixtures/flink/after-taskmanager-loss.yaml'], SCENARIO_ENGINES);
-    const result = await runScenario(expandScenario(suite.scenarios[0]!)[0]!, { runId: `flk${Date.now().toString(36)}`, engines, unavailable: new Map(), catalog, scratchRoot: env.scratchRoot });
+    const result = await runScenario(expandScenario(suite.scenarios[0]!)[0]!, { runId: `flk${Date.now().toString(36)}`, engines, env: { ...env, unavailable: {} }, catalog });
     expect(result.status).toBe('error');
     const read = result.steps.at(-1)!;
     expect(read.engines.find((e) => e.engine === 'pypaimon')?.status).toBe('pass');

@@ -76,13 +76,10 @@ describe('paimon-rust through its DataFusion SQL', () => {
     const context: RunContext = {
       runId: `rst${Date.now().toString(36)}`,
       engines: local.engines,
-      unavailable: new Map(Object.entries(local.env.unavailable)),
+      // Entries scoped to a version range apply only where the cell's version is known (env.paimonVersion).
+      env: local.env,
       catalog: local.catalog,
-      scratchRoot: local.env.scratchRoot,
       knownIssues: (await loadKnownIssues('known-issues.yaml')).issues,
-      // Entries scoped to a version range apply only where the cell's version is known.
-      paimonVersion: local.env.paimonVersion,
-      clientVersions: local.env.versions,
     };
     const parquet = expandScenario(suite.scenarios[0]!).filter((i) => i.params.format === 'parquet');
     expect(parquet.map((i) => i.params.writer)).toEqual(['pypaimon', 'paimon-java', 'paimon-rust']);

@@ -39,10 +39,12 @@ export async function compareNaive(instance: ScenarioInstance, env: StartedEnvir
   const catalog = new CatalogClient(env.catalog);
   const context = { catalog: env.catalog, runId };
   const adapters = new Map<string, Engine>(env.engines.filter((e) => used.includes(e.engine)).map((e) => [e.engine, createEngine(e, context)]));
-  const unavailable = new Map<string, string>([...Object.entries(env.unavailable), ...env.engines.filter((e) => !used.includes(e.engine)).map((e) => [e.engine, 'left out of the naive comparison (no one-shot way)'] as [string, string])]);
+  const unavailable = { ...env.unavailable, ...Object.fromEntries(env.engines.filter((e) => !used.includes(e.engine)).map((e) => [e.engine, 'left out of the naive comparison (no one-shot way)'])) };
 
   const t0 = performance.now();
-  const result = await runScenario(instance, { runId, engines: adapters, unavailable, catalog, scratchRoot: env.scratchRoot, fileInspector: env.fileInspector, warehouseRoot: env.warehouseRoot, logs: env.logs, paimonVersion: env.paimonVersion });
+  // The harness side of the comparison: the scenario on the same engines, without the wire proxy (the naive side has none either).
+  const { stop: _stop, oneShot: _oneShot, ...descriptor } = env;
+  const result = await runScenario(instance, { runId, env: { ...descriptor, unavailable, features: { files: env.features.files } }, engines: adapters, catalog });
   const harnessMs = Math.round(performance.now() - t0);
   await Promise.allSettled([...adapters.values()].map((a) => a.close?.()));
 

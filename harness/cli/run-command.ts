@@ -7,7 +7,7 @@ import { EnvironmentError, type ConnectorJars } from '../environment/index.ts';
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { diffWithBaseline, writeReports, type BaselineDiff } from '../reporters/index.ts';
-import { defaultJobs, newRunId, RUN_SPEC_ENV, selectInstances, startRun, writeLoadedRun, type RunFilter } from '../runner/index.ts';
+import { defaultJobs, newRunId, RUN_JOBS_ENV, RUN_SPEC_ENV, selectInstances, startRun, writeLoadedRun, type RunFilter } from '../runner/index.ts';
 import { combineRepeats, compareRunResults, mergeRawResults, readRawResults, renderRunComparison, totals, type RawResults, type RunComparison } from '../verdicts/index.ts';
 import { InteropVitestReporter } from '../vitest/index.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -68,7 +68,7 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
   const t0 = Date.now();
   const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}${cell.catalog ? ` on a ${cell.catalog} catalog` : ''}`;
   try {
-    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, catalogVersion: cell.catalog, catalogServer: opts.catalog === 'python' ? 'python' : undefined, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, connectors: opts.connectors, capabilities: opts.capabilities, onProgress: (m) => err(`[env] ${m}`) });
+    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, catalogRelease: cell.catalog, catalogServer: opts.catalog === 'python' ? 'python' : undefined, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, connectors: opts.connectors, capabilities: opts.capabilities, onProgress: (m) => err(`[env] ${m}`) });
   } catch (e) {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
@@ -93,6 +93,7 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
       reporters.push(reporter);
       if (repeat > 1) err(`[run] run ${attempt} of ${repeat} (--repeat)`);
       process.env[RUN_SPEC_ENV] = JSON.stringify(spec);
+      process.env[RUN_JOBS_ENV] = String(spec.jobs);
       // The tool's own config and suite, wherever it is installed and whatever folder it runs in.
       const vitest = await startVitest('test', [], { config: join(PACKAGE_ROOT, 'vitest.config.ts'), root: PACKAGE_ROOT, project: ['interop'], watch: false, reporters: [reporter, allureReporter], passWithNoTests: true });
       await vitest?.close();
@@ -101,8 +102,10 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
   } finally {
     t2 = Date.now();
     delete process.env[RUN_SPEC_ENV];
+    delete process.env[RUN_JOBS_ENV];
     // Which operations the engines and the harness used, before the proxy goes with the environment.
-    const tally = run.spec.env.wireTrace ? await fetchWireTally(run.spec.env.wireTrace).catch(() => undefined) : undefined;
+    const wireProxy = run.spec.env.features.wireProxy;
+    const tally = wireProxy ? await fetchWireTally(wireProxy).catch(() => undefined) : undefined;
     const operations = tally && tallyOperations(tally);
     for (const r of reporters) if (operations && r.raw) for (const c of r.raw.cells) c.operations = operations;
     await run.stop();

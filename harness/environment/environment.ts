@@ -3,21 +3,50 @@ import type { CatalogEndpoint, WireTraceEndpoint } from '../catalog/index.ts';
 import type { EngineEndpoint, OneShotRunner, PrincipalCredentials } from '../engines/index.ts';
 import type { LiveProcess } from '../processes/index.ts';
 
+/**
+ * What the environment offers besides engines and the catalog. Steps and scenarios that need a
+ * feature the environment lacks skip with the reason (docs/environments.md says who has what).
+ */
+export interface EnvironmentFeatures {
+  /** The wire proxy every client reaches the catalog through: failing steps get their trace, faults and catalog configurations go through it. */
+  wireProxy?: WireTraceEndpoint;
+  /**
+   * The Java reference server's own authorization hooks (local environment): make a database or
+   * table forbidden in the catalog itself, and allow it again. The token is a secret.
+   */
+  catalogAdmin?: { url: string; token: string };
+  /** The catalog's warehouse on this machine (local environment): `inspect-files` and `catalog: filesystem` steps. */
+  files?: {
+    /** A Python interpreter with pyarrow, to read data files with the formats' own readers. */
+    inspector: string;
+    /** The warehouse folder. */
+    warehouseRoot: string;
+  };
+}
+
+/** The catalog capabilities of a run: what a config lists, what the server implements, and what the run holds it to. */
+export interface CatalogCapabilities {
+  /** The capabilities the external config lists (`catalog.capabilities`); absent: the release's specification decides. */
+  listed?: string[];
+  /** What the catalog server is known to implement (pypaimon's reference server), when that is less than its specification. */
+  implemented?: readonly CatalogCapability[];
+  /** What the run's catalog claims to offer (set when the run starts). */
+  claim?: CapabilityClaim;
+}
+
 /** What a started environment offers; serializable so it can be handed to test workers. */
 export interface EnvironmentDescriptor {
   provider: string;
-  /** Paimon version of the engines that read (and of the catalog, unless catalogVersion says otherwise). */
+  /** Paimon version of the engines that read (and of the catalog server, unless catalogRelease says otherwise). */
   paimonVersion: string;
-  /** Paimon version of the catalog server, where it differs from paimonVersion. */
-  catalogVersion?: string;
-  /** The local catalog is pypaimon's RESTCatalogServer (`--catalog python`) instead of Paimon's Java one. */
+  /** The catalog server's implementation: Paimon's Java RESTCatalogServer (absent), pypaimon's (`--catalog python`). */
   catalogServer?: 'python';
+  /** The catalog server's Paimon release, where it differs from paimonVersion (`--catalog-paimon`). */
+  catalogRelease?: string;
   catalog: CatalogEndpoint;
   engines: EngineEndpoint[];
-  /** Cross-version mode: engines of the writer version; write steps run on them. */
-  writerEngines?: EngineEndpoint[];
-  /** Cross-version mode: writer-version clients the writer's release lacks, with why; their write steps skip. */
-  writerUnavailable?: Record<string, string>;
+  /** Cross-version mode: the writer release's engines (write steps run on them) and the clients it lacks, with why (their write steps skip). */
+  writer?: { engines: EngineEndpoint[]; unavailable: Record<string, string> };
   /** Engines this environment lacks, with a one-line reason each. */
   unavailable: Record<string, string>;
   principals?: Record<string, PrincipalCredentials>;
@@ -27,31 +56,13 @@ export interface EnvironmentDescriptor {
   versions: Record<string, string>;
   /** Folder scenarios may write scratch files to (`${scratch}`). */
   scratchRoot: string;
-  /**
-   * A Python interpreter with pyarrow, for `inspect-files` steps, where the warehouse is on this
-   * machine (local environment); absent: those steps skip with the reason.
-   */
-  fileInspector?: string;
-  /** The catalog's warehouse folder on this machine, for steps with `catalog: filesystem` (local environment). */
-  warehouseRoot?: string;
-  /**
-   * The Java reference server's own authorization hooks (local environment): make a database or
-   * table forbidden in the catalog itself, and allow it again. The token is a secret.
-   */
-  catalogAdmin?: { url: string; token: string };
-  /** The catalog capabilities the external config lists (`catalog.capabilities`); absent: the release's specification decides. */
-  listedCapabilities?: string[];
-  /** What the environment's catalog server is known to implement (pypaimon's reference server), when that is less than its specification. */
-  implementedCapabilities?: readonly CatalogCapability[];
-  /** What the run's catalog claims to offer (set when the run starts). */
-  catalogClaim?: CapabilityClaim;
+  features: EnvironmentFeatures;
+  catalogCapabilities?: CatalogCapabilities;
   /**
    * The processes the harness started on this machine for the run (engines, gateways, the catalog),
    * still running when the run began: where hang evidence (thread dumps, stacks) comes from.
    */
   processes?: LiveProcess[];
-  /** The wire proxy every client reaches the catalog through, where the environment runs one: failing steps get their trace. */
-  wireTrace?: WireTraceEndpoint;
 }
 
 /** A running environment; only a started one can be used, and it must be stopped. */
@@ -65,8 +76,8 @@ export interface EnvironmentOptions {
   paimonVersion?: string;
   /** Cross-version mode: also start the engines of this version, for the write steps. */
   writerVersion?: string;
-  /** The reference catalog's own Paimon version, when it differs from the engines' (a separate axis). */
-  catalogVersion?: string;
+  /** The reference catalog's own Paimon release, when it differs from the engines' (a separate axis). */
+  catalogRelease?: string;
   /** Which reference implementation the local catalog is: Paimon's Java RESTCatalogServer (default) or pypaimon's. */
   catalogServer?: 'java' | 'python';
   /** Engines to start; default: all the provider offers. */

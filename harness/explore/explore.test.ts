@@ -152,7 +152,7 @@ describe('finding signatures', () => {
 describe('known deviations with an explore pattern', () => {
   const entry = { id: 'py-first-row', engine: 'pypaimon', layer: 'reader' as const, reason: 'r', clients: { pypaimon: '<2.0.0' }, explore: '^read \\| pypaimon:rows\\S* [^\\n]*\\n[\\s\\S]*merge-engine: "first-row"' };
   const source = 'steps:\n  - create-table:\n      options:\n        merge-engine: "first-row"\n';
-  const ctx = (pypaimon: string) => ({ ctx: { clientVersions: { pypaimon } } as never, exploreEntries: [entry], tag: 't', origin: 'o', readers: [], creator: 'paimon-java' });
+  const ctx = (pypaimon: string) => ({ ctx: { env: { versions: { pypaimon } } } as never, exploreEntries: [entry], tag: 't', origin: 'o', readers: [], creator: 'paimon-java' });
 
   it('make a matching finding known on the versions the entry names, and nothing else', () => {
     const known = knownByExploreEntry(failing('read 1: every row', 'pypaimon', 'rows'), source, ctx('1.4.2'));

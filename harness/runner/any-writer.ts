@@ -1,10 +1,10 @@
 import { ANY_WRITER, ANY_WRITER_ORDER, type ScenarioInstance } from '../scenario/index.ts';
-import type { RunContext } from './run-context.ts';
+import { writerLacks, type RunContext } from './run-context.ts';
 import { stepEngines } from './step-request.ts';
 
 /** The engine `on: any-writer` means in this cell: the first of ANY_WRITER_ORDER that can write here. */
-export function anyWriter(ctx: Pick<RunContext, 'engines' | 'writeUnavailable'>): string | undefined {
-  return ANY_WRITER_ORDER.find((e) => ctx.engines.has(e) && !ctx.writeUnavailable?.has(e));
+export function anyWriter(ctx: Pick<RunContext, 'engines' | 'env'>): string | undefined {
+  return ANY_WRITER_ORDER.find((e) => ctx.engines.has(e) && !writerLacks(ctx, e));
 }
 
 /**
@@ -12,7 +12,7 @@ export function anyWriter(ctx: Pick<RunContext, 'engines' | 'writeUnavailable'>)
  * its steps); unchanged when no step says any-writer or no engine can write (the step then names
  * an engine the cell lacks, and the scenario is skipped as stranded).
  */
-export function withAnyWriter(instance: ScenarioInstance, ctx: Pick<RunContext, 'engines' | 'writeUnavailable'>): ScenarioInstance {
+export function withAnyWriter(instance: ScenarioInstance, ctx: Pick<RunContext, 'engines' | 'env'>): ScenarioInstance {
   if (!instance.steps.some((s) => stepEngines(s).includes(ANY_WRITER))) return instance;
   const writer = anyWriter(ctx);
   if (!writer) return instance;

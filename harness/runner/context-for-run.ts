@@ -1,7 +1,8 @@
 import { AccessControlProxy } from '../access-control/index.ts';
 import { CatalogClient } from '../catalog/index.ts';
 import { join } from 'node:path';
-import { createEngine, type HangEvidenceCollector } from '../engines/index.ts';
+import { createEngine, type Engine, type EngineEndpoint, type HangEvidenceCollector } from '../engines/index.ts';
+import type { PrincipalAuthority } from '../access-control/index.ts';
 import { collectHangEvidence, type HangEvidence } from '../evidence/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
 import type { ScenarioInstance } from '../scenario/index.ts';
@@ -17,6 +18,36 @@ export interface OpenedRun {
   close(): Promise<void>;
 }
 
+/** What buildRunContext opens on the environment besides reading it: adapters, the catalog client, the access-control layer. */
+export interface RunContextParts {
+  knownIssues: readonly KnownIssue[];
+  hooks?: RunHooks;
+  authority?: PrincipalAuthority;
+  catalog?: CatalogClient;
+  createEngine(endpoint: EngineEndpoint): Engine;
+}
+
+/**
+ * The run context of a spec: the environment by reference, an adapter per engine endpoint (the
+ * writer release's too) and the parts the caller opened. Nothing of the environment is copied.
+ */
+export function buildRunContext(spec: RunSpec, parts: RunContextParts): RunContext {
+  const env = spec.env;
+  const adapters = (endpoints: readonly EngineEndpoint[]) => new Map(endpoints.map((e) => [e.engine, parts.createEngine(e)] as const));
+  return {
+    runId: spec.runId,
+    env,
+    writerPaimonVersion: spec.writerVersion,
+    engines: adapters(env.engines),
+    writeEngines: env.writer && adapters(env.writer.engines),
+    catalog: parts.catalog,
+    authority: parts.authority,
+    keepDatabases: spec.keepDatabases,
+    knownIssues: parts.knownIssues,
+    hooks: parts.hooks,
+  };
+}
+
 /**
  * The context scenario instances run in, built from a started environment (startRun's spec):
  * one engine adapter per engine, the catalog client, and the access-control layer when an
@@ -28,40 +59,15 @@ export async function contextForRun(spec: RunSpec, knownIssues: readonly KnownIs
   // The harness's own catalog calls (and the access-control layer's) pass the wire proxy too, so
   // they are in a failing step's trace; engines keep the environment's address (a remote engine
   // cannot reach a loopback proxy).
-  const tracedCatalog = env.wireTrace ? { ...env.catalog, uri: env.wireTrace.url } : env.catalog;
+  const wireProxy = env.features.wireProxy;
+  const tracedCatalog = wireProxy ? { ...env.catalog, uri: wireProxy.url } : env.catalog;
   // Principal-scoped scenarios act through the reference access-control layer, unless the
   // environment brings real principals (a vendor's catalog).
   const authority = !env.principals && instances.some((i) => i.scenario.principals) ? await new AccessControlProxy(tracedCatalog).start() : undefined;
   const secrets = environmentSecrets(env);
   const engineContext = { catalog: env.catalog, runId: spec.runId, onHang: hangEvidence(spec, secrets) };
-  const engines = new Map(env.engines.map((e) => [e.engine, createEngine(e, engineContext)]));
-  const writeEngines = env.writerEngines && new Map(env.writerEngines.map((e) => [e.engine, createEngine(e, engineContext)]));
-  const catalog = new CatalogClient(tracedCatalog);
-  const ctx: RunContext = {
-    runId: spec.runId,
-    paimonVersion: env.paimonVersion,
-    writerPaimonVersion: spec.writerVersion,
-    clientVersions: env.versions,
-    catalogServer: env.catalogServer,
-    catalogPaimonVersion: env.catalogVersion,
-    wireTrace: env.wireTrace,
-    catalogClaim: env.catalogClaim,
-    catalogAdmin: env.catalogAdmin,
-    engines,
-    writeEngines,
-    writeUnavailable: env.writerUnavailable && new Map(Object.entries(env.writerUnavailable)),
-    unavailable: new Map(Object.entries(env.unavailable)),
-    catalog,
-    principals: env.principals,
-    authority,
-    scratchRoot: env.scratchRoot,
-    fileInspector: env.fileInspector,
-    warehouseRoot: env.warehouseRoot,
-    keepDatabases: spec.keepDatabases,
-    logs: env.logs,
-    knownIssues,
-    hooks,
-  };
+  const ctx = buildRunContext(spec, { knownIssues, hooks, authority, catalog: new CatalogClient(tracedCatalog), createEngine: (e) => createEngine(e, engineContext) });
+  const { engines, writeEngines, catalog } = ctx;
   return {
     ctx,
     secrets,
@@ -70,8 +76,8 @@ export async function contextForRun(spec: RunSpec, knownIssues: readonly KnownIs
       await authority?.stop();
       // Whatever a failed scenario left under this run's prefix goes at the end; nothing else is touched.
       if (spec.keepDatabases) return;
-      for (const db of await catalog.listDatabases().catch(() => [])) {
-        if (db.startsWith(`${runPrefix(spec.runId)}_`)) await catalog.dropDatabase(db).catch(() => undefined);
+      for (const db of await catalog!.listDatabases().catch(() => [])) {
+        if (db.startsWith(`${runPrefix(spec.runId)}_`)) await catalog!.dropDatabase(db).catch(() => undefined);
       }
     },
   };
@@ -86,7 +92,7 @@ const SHARED_CAPTURE_MS = 30_000;
  */
 function hangEvidence(spec: RunSpec, secrets: readonly string[]): HangEvidenceCollector | undefined {
   const env = spec.env;
-  const endpoints = [...env.engines, ...(env.writerEngines ?? [])];
+  const endpoints = [...env.engines, ...(env.writer?.engines ?? [])];
   const sources = { processes: env.processes ?? [], flinkRestUrls: [...new Set(endpoints.flatMap((e) => (e.options?.restUrl ? [e.options.restUrl] : [])))] };
   if (!sources.processes.length && !sources.flinkRestUrls.length) return undefined;
   let last: { at: number; capture: Promise<HangEvidence> } | undefined;

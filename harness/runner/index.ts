@@ -7,7 +7,7 @@ export { checkInsert } from './steps/check-insert.ts';
 export { inspectTimestampColumn, type InspectedFile } from './steps/inspect-files-step.ts';
 export { defaultJobs } from './default-jobs.ts';
 export { crashedResult } from './run-scenario.ts';
-export { RUN_SPEC_ENV, type RunFilter, type RunSpec, environmentSecrets } from './run-spec.ts';
+export { RUN_JOBS_ENV, RUN_SPEC_ENV, type RunFilter, type RunSpec, environmentSecrets } from './run-spec.ts';
 export { newRunId, startRun } from './start-run.ts';
 export { updateFromResult } from './update-from-results.ts';
 export { contextForRun, type OpenedRun } from './context-for-run.ts';

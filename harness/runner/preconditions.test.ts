@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../engines/index.ts';
 import { expandScenario, loadScenarioSource, type ScenarioInstance } from '../scenario/index.ts';
 import { catalogClaim, catalogConfigProxy, engineCapabilities, paimonRange, requiredEngines, skipReason, somethingRuns, stepKindsAvailable, strandedWrite, writerClients } from './preconditions.ts';
+import type { EnvironmentDescriptor } from '../environment/index.ts';
 import type { RunContext } from './run-context.ts';
 
 /** TEST DOUBLE, not an engine: the rules only look whether a context holds an engine of the name. */
 const engine = (name: string): Engine => ({ name, execute: async () => ({ ok: true, result: { columns: [], rows: [] } }) });
 
-function context(engines: string[], extra: Partial<RunContext> = {}): RunContext {
-  return { runId: 't', engines: new Map(engines.map((e) => [e, engine(e)])), unavailable: new Map([['flink', 'no Flink here']]), scratchRoot: '/tmp', ...extra };
+const ENV: EnvironmentDescriptor = { provider: 'test', paimonVersion: '1.4.2', catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } }, engines: [], unavailable: { flink: 'no Flink here' }, logs: {}, versions: {}, scratchRoot: '/tmp', features: {} };
+
+/** A cell with these engines, in an environment with what `env` says (and no Flink, as the environment explains). */
+function context(engines: string[], env: Partial<EnvironmentDescriptor> = {}, extra: Partial<RunContext> = {}): RunContext {
+  return { runId: 't', env: { ...ENV, ...env }, engines: new Map(engines.map((e) => [e, engine(e)])), ...extra };
 }
+const WIRE_PROXY = { wireProxy: { url: 'http://127.0.0.1:1', token: 'x' } };
 
 /** One instance of a scenario written inline (engines as the real registry names them). */
 function instance(yaml: string): ScenarioInstance {
@@ -40,14 +45,14 @@ describe('preconditions of a scenario instance', () => {
   });
 
   it("cross-version cells: a write on a client the writer's release lacks", () => {
-    const ctx = context(['pypaimon', 'flink'], { writeUnavailable: new Map([['flink', 'no connector for 1.1']]) });
+    const ctx = context(['pypaimon', 'flink'], { writer: { engines: [], unavailable: { flink: 'no connector for 1.1' } } });
     expect(writerClients(instance(WRITE_ON_FLINK), ctx)).toBe('writes on flink: no connector for 1.1');
     expect(writerClients(instance(WRITE_ON_FLINK), context(['pypaimon', 'flink']))).toBeUndefined();
   });
 
   it('requires: paimon is checked against the cell and the writer release', () => {
     const i = instance(`name: p\nrequires: { paimon: '>=1.3' }\nsteps:\n  - on: pypaimon\n    list-tables: {}\n`);
-    expect(paimonRange(i, context([], { paimonVersion: '1.4.2', writerPaimonVersion: '1.2.0' }))).toBe('requires Paimon >=1.3; this cell runs 1.2.0');
+    expect(paimonRange(i, context([], { paimonVersion: '1.4.2' }, { writerPaimonVersion: '1.2.0' }))).toBe('requires Paimon >=1.3; this cell runs 1.2.0');
     expect(paimonRange(i, context([], { paimonVersion: '1.4.2' }))).toBeUndefined();
   });
 
@@ -59,23 +64,23 @@ describe('preconditions of a scenario instance', () => {
 
   it('requires: catalog is checked against what the catalog claims, when a claim is known', () => {
     const i = instance(`name: k\nrequires: { catalog: [views] }\nsteps:\n  - rest: { method: GET, path: /databases }\n`);
-    expect(catalogClaim(i, context([], { catalogClaim: { claimed: ['core'], source: 'config' } }))).toMatch(/^exercises views, which the catalog does not claim/);
+    expect(catalogClaim(i, context([], { catalogCapabilities: { claim: { claimed: ['core'], source: 'config' } } }))).toMatch(/^exercises views, which the catalog does not claim/);
     expect(catalogClaim(i, context([]))).toBeUndefined();
   });
 
   it("step kinds that need the environment say so through their handlers (a fault needs the wire proxy, a catalog denial the server's hooks)", () => {
     const fault = instance(`name: f\nsteps:\n  - fault: { method: POST, path: '^/tables/t/commit$', kind: unavailable }\n  - rest: { method: GET, path: /databases }\n`);
     expect(stepKindsAvailable(fault, context([]))).toMatch(/^injects faults through the wire proxy/);
-    expect(stepKindsAvailable(fault, context([], { wireTrace: { url: 'http://127.0.0.1:1', token: 'x' } }))).toBeUndefined();
+    expect(stepKindsAvailable(fault, context([], { features: WIRE_PROXY }))).toBeUndefined();
     const deny = instance(`name: d\nsteps:\n  - catalog-deny: {}\n  - rest: { method: GET, path: /databases }\n`);
     expect(stepKindsAvailable(deny, context([]))).toMatch(/authorization hooks/);
-    expect(stepKindsAvailable(deny, context([], { catalogAdmin: { url: 'http://127.0.0.1:1', token: 'x' } }))).toBeUndefined();
+    expect(stepKindsAvailable(deny, context([], { features: { catalogAdmin: { url: 'http://127.0.0.1:1', token: 'x' } } }))).toBeUndefined();
   });
 
   it("catalog-config needs the wire proxy to give the scenario's clients an address of their own", () => {
     const i = instance(`name: g\ncatalog-config: { defaults: { a: b } }\nsteps:\n  - rest: { method: GET, path: /databases }\n`);
     expect(catalogConfigProxy(i, context([]))).toMatch(/^gives its clients a catalog configuration/);
-    expect(catalogConfigProxy(i, context([], { wireTrace: { url: 'http://127.0.0.1:1', token: 'x' } }))).toBeUndefined();
+    expect(catalogConfigProxy(i, context([], { features: WIRE_PROXY }))).toBeUndefined();
   });
 
   it('something of the scenario must run here: a catalog call or an engine of the cell', () => {

@@ -2,7 +2,7 @@ import { satisfies } from 'semver';
 import { claimSourceText } from '../conformance/index.ts';
 import { ENGINE_CAPABILITIES } from '../engines/index.ts';
 import { ANY_WRITER, interpolate, isWriteKind, STEP_KINDS, type ScenarioInstance, type ScenarioStep } from '../scenario/index.ts';
-import type { RunContext } from './run-context.ts';
+import { unavailableReason, writerLacks, type RunContext } from './run-context.ts';
 import { stepEngines } from './step-request.ts';
 import { STEP_HANDLERS } from './steps/index.ts';
 
@@ -13,7 +13,7 @@ import { STEP_HANDLERS } from './steps/index.ts';
  */
 export type Precondition = (instance: ScenarioInstance, ctx: RunContext) => string | undefined;
 
-const why = (ctx: RunContext, engine: string) => ctx.unavailable.get(engine) ?? 'not in this environment';
+const why = (ctx: RunContext, engine: string) => unavailableReason(ctx, engine) ?? 'not in this environment';
 
 /** `requires: { engines: [...] }` (a `${param}` names the engine of this matrix cell). */
 export const requiredEngines: Precondition = ({ scenario, params }, ctx) => {
@@ -34,14 +34,14 @@ export const strandedWrite: Precondition = ({ steps }, ctx) => {
 /** Cross-version cells: writes with a client the writer's release lacks would have to come from another version. */
 export const writerClients: Precondition = ({ steps }, ctx) => {
   const onWriter = (s: ScenarioStep) => s.clients !== 'reader' && isWriteKind(s.kind);
-  const lacking = [...new Set(steps.filter(onWriter).flatMap(stepEngines))].filter((e) => ctx.writeUnavailable?.has(e));
-  return lacking.length ? lacking.map((e) => `writes on ${e}: ${ctx.writeUnavailable!.get(e)}`).join('; ') : undefined;
+  const lacking = [...new Set(steps.filter(onWriter).flatMap(stepEngines))].filter((e) => writerLacks(ctx, e));
+  return lacking.length ? lacking.map((e) => `writes on ${e}: ${writerLacks(ctx, e)}`).join('; ') : undefined;
 };
 
 /** `requires: { paimon: range }`, for the cell's release and, in cross-version cells, the writer's. */
 export const paimonRange: Precondition = ({ scenario }, ctx) => {
   const range = scenario.requires?.paimon;
-  const outside = range === undefined ? [] : [ctx.paimonVersion, ctx.writerPaimonVersion].filter((v): v is string => v !== undefined && !satisfies(v, range, { includePrerelease: true }));
+  const outside = range === undefined ? [] : [ctx.env.paimonVersion, ctx.writerPaimonVersion].filter((v): v is string => v !== undefined && !satisfies(v, range, { includePrerelease: true }));
   return outside.length ? `requires Paimon ${range}; this cell runs ${outside.join(' and ')}` : undefined;
 };
 
@@ -54,7 +54,7 @@ export const engineCapabilities: Precondition = ({ scenario }, ctx) => {
 
 /** `requires: { catalog: [...] }`: the catalog claims each capability the scenario exercises. */
 export const catalogClaim: Precondition = ({ scenario }, ctx) => {
-  const claim = ctx.catalogClaim;
+  const claim = ctx.env.catalogCapabilities?.claim;
   const unclaimed = claim ? (scenario.requires?.catalog ?? []).filter((c) => !claim.claimed.includes(c)) : [];
   return unclaimed.length ? `exercises ${unclaimed.join(', ')}, which the catalog does not claim (${claimSourceText(claim!.source)})` : undefined;
 };
@@ -70,13 +70,13 @@ export const stepKindsAvailable: Precondition = ({ steps }, ctx) => {
 
 /** `catalog-config`: the scenario's clients open the catalog through the wire proxy, at an address of its own. */
 export const catalogConfigProxy: Precondition = ({ scenario }, ctx) =>
-  scenario['catalog-config'] && !ctx.wireTrace ? 'gives its clients a catalog configuration through the wire proxy in front of the catalog; this environment has none (local and external have one)' : undefined;
+  scenario['catalog-config'] && !ctx.env.features.wireProxy ? 'gives its clients a catalog configuration through the wire proxy in front of the catalog; this environment has none (local and external have one)' : undefined;
 
 /** Something of the scenario runs here: a catalog call, or a step on an engine of the cell. */
 export const somethingRuns: Precondition = ({ steps }, ctx) => {
   if (steps.some((s) => s.rest !== undefined || stepEngines(s).some((e) => ctx.engines.has(e)))) return undefined;
   const absent = [...new Set(steps.flatMap(stepEngines))];
-  return `no engine of this scenario is available (${absent.map((e) => `${e}: ${ctx.unavailable.get(e) ?? 'absent'}`).join('; ')})`;
+  return `no engine of this scenario is available (${absent.map((e) => `${e}: ${unavailableReason(ctx, e) ?? 'absent'}`).join('; ')})`;
 };
 
 /** The rules, in the order a skipped instance names the first that holds. */

@@ -3,6 +3,7 @@ import { EngineUnavailableError, withStepTimeout, type Engine, type EngineOutcom
 import { evaluatePredicate, parseType } from '../results/index.ts';
 import { expandScenario, loadScenarios } from '../scenario/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
+import type { EnvironmentDescriptor } from '../environment/index.ts';
 import type { RunContext } from './run-context.ts';
 import { runScenario } from './run-scenario.ts';
 
@@ -82,8 +83,11 @@ async function instances() {
   return Object.fromEntries(suite.scenarios.flatMap(expandScenario).map((i) => [i.scenario.name, i]));
 }
 
-function context(engines: Engine[]): RunContext {
-  return { runId: 'test', engines: new Map(engines.map((e) => [e.name, e])), unavailable: new Map([['double-absent', 'not in the fixture environment']]), scratchRoot: '/tmp/pi-runner-test' };
+/** The fixture environment: nothing but the double engines, one of them absent. */
+const ENV: EnvironmentDescriptor = { provider: 'test', paimonVersion: '1.4.2', catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } }, engines: [], unavailable: { 'double-absent': 'not in the fixture environment' }, logs: {}, versions: {}, scratchRoot: '/tmp/pi-runner-test', features: {} };
+
+function context(engines: Engine[], env: Partial<EnvironmentDescriptor> = {}): RunContext {
+  return { runId: 'test', env: { ...ENV, ...env }, engines: new Map(engines.map((e) => [e.name, e])) };
 }
 
 describe('runScenario with test doubles', () => {
@@ -259,9 +263,9 @@ describe('every instance ends in the results with a status', () => {
 
   it('requires.paimon skips a cell outside the range, with the reason; inside it runs', async () => {
     const instance = (await instances())['fixture-requires-paimon']!;
-    expect(await runScenario(instance, { ...context([new TestDoubleEngine('double-a', new Map())]), paimonVersion: '1.3.1' })).toMatchObject({ status: 'skip', reason: 'requires Paimon >=1.4; this cell runs 1.3.1' });
-    expect((await runScenario(instance, { ...context([new TestDoubleEngine('double-a', new Map())]), paimonVersion: '1.4.2' })).status).toBe('pass');
-    const cross = await runScenario(instance, { ...context([new TestDoubleEngine('double-a', new Map())]), paimonVersion: '1.4.2', writerPaimonVersion: '1.3.1' });
+    expect(await runScenario(instance, context([new TestDoubleEngine('double-a', new Map())], { paimonVersion: '1.3.1' }))).toMatchObject({ status: 'skip', reason: 'requires Paimon >=1.4; this cell runs 1.3.1' });
+    expect((await runScenario(instance, context([new TestDoubleEngine('double-a', new Map())], { paimonVersion: '1.4.2' }))).status).toBe('pass');
+    const cross = await runScenario(instance, { ...context([new TestDoubleEngine('double-a', new Map())], { paimonVersion: '1.4.2' }), writerPaimonVersion: '1.3.1' });
     expect(cross.status).toBe('skip');
   });
 

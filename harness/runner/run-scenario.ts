@@ -48,11 +48,12 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
   const reason = skipReason(instance, ctx);
   if (reason) return skip(reason);
   const config = scenario['catalog-config'];
+  const wireProxy = ctx.env.features.wireProxy;
   // The kinds the scenario has steps of, with their steps: their handlers' afterSteps and teardown.
   const kinds = STEP_KINDS.filter((k) => instance.steps.some((s) => s.kind === k)).map((kind) => ({ kind, handler: STEP_HANDLERS[kind], steps: instance.steps.filter((s) => s.kind === kind) }));
   const traceEveryStep = kinds.some((k) => k.handler.traceEveryStep);
 
-  const scratch = join(ctx.scratchRoot, database);
+  const scratch = join(ctx.env.scratchRoot, database);
   await mkdir(scratch, { recursive: true });
   // Steps may add variables for later steps (mark-time).
   const vars: Record<string, string | number | boolean> = { db: database, run: ctx.runId, scratch, instance: instanceTag(instanceKey) };
@@ -69,8 +70,8 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
   let current: ScenarioStep | undefined;
   try {
     // The scenario's catalog configuration: its engines open the catalog at an address of its own.
-    const catalogOptions = config ? { ...(config.client ?? {}), uri: await openConfigProfile(ctx.wireTrace!, database, { defaults: config.defaults, overrides: config.overrides }) } : undefined;
-    const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.principals };
+    const catalogOptions = config ? { ...(config.client ?? {}), uri: await openConfigProfile(ctx.env.features.wireProxy!, database, { defaults: config.defaults, overrides: config.overrides }) } : undefined;
+    const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.env.principals };
     const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, ...cellSite(ctx) };
     for (const raw of instance.steps) {
       current = raw;
@@ -80,15 +81,15 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
       const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
       // Failing steps keep their trace as evidence; in a scenario that injects faults every step
       // does, since how a client got through the fault (a retry, a wait) is the finding.
-      if (ctx.wireTrace && (stepResult.status === 'fail' || stepResult.status === 'error' || (traceEveryStep && !STEP_HANDLERS[raw.kind].traceEveryStep))) {
-        const wire = await fetchWireTrace(ctx.wireTrace, database, stepStarted, Date.now()).catch(() => []);
+      if (wireProxy && (stepResult.status === 'fail' || stepResult.status === 'error' || (traceEveryStep && !STEP_HANDLERS[raw.kind].traceEveryStep))) {
+        const wire = await fetchWireTrace(wireProxy, database, stepStarted, Date.now()).catch(() => []);
         if (wire.length) stepResult.wire = wire;
       }
       result.steps.push(stepResult);
       ctx.hooks?.onStepResult?.(instance.id, stepResult);
       if (stepResult.status === 'fail' || stepResult.status === 'error') {
         result.status = stepResult.status;
-        result.failure = renderStepFailure(scenario.name, stepResult, ctx.logs);
+        result.failure = renderStepFailure(scenario.name, stepResult, ctx.env.logs);
         break;
       }
       if (stoppedByKnownError(stepResult, step)) {
@@ -108,7 +109,7 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
       ctx.hooks?.onStepResult?.(instance.id, judged);
       if (judged.status === 'fail') {
         result.status = 'fail';
-        result.failure = renderStepFailure(scenario.name, judged, ctx.logs);
+        result.failure = renderStepFailure(scenario.name, judged, ctx.env.logs);
       }
     }
     if (result.status === 'pass' && result.steps.some((s) => s.status === 'known')) result.status = 'known';
@@ -122,7 +123,7 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
   } finally {
     ctx.authority?.unregister(database);
     for (const { handler, steps } of kinds) await handler.teardown?.({ ctx, database, steps, vars, nextIndex: result.steps.length, loc: scenario.loc }).catch(() => undefined);
-    if (ctx.wireTrace && config) await closeConfigProfile(ctx.wireTrace, database).catch(() => undefined);
+    if (wireProxy && config) await closeConfigProfile(wireProxy, database).catch(() => undefined);
     await Promise.allSettled([...ctx.engines.values(), ...(ctx.writeEngines?.values() ?? [])].map((e) => e.endScenario?.(database)));
     if (!ctx.keepDatabases) {
       // The scenario's own database, and those its engines created (named under it: ${db}…).

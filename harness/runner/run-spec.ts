@@ -38,6 +38,8 @@ declare module 'vitest' {
 }
 
 export const RUN_SPEC_ENV = 'PAIMON_INTEROP_RUN_SPEC';
+/** `--jobs` of the run, for vitest's config (which reads nothing else of the spec: only the suite's setup parses it). */
+export const RUN_JOBS_ENV = 'PAIMON_INTEROP_RUN_JOBS';
 
 /** Secrets of an environment, for redaction everywhere output leaves the harness. */
 export function environmentSecrets(env: EnvironmentDescriptor): string[] {
@@ -46,7 +48,7 @@ export function environmentSecrets(env: EnvironmentDescriptor): string[] {
   if (env.catalog.auth.provider === 'dlf') out.push(env.catalog.auth.accessKeySecret);
   for (const p of Object.values(env.principals ?? {})) out.push(p.token ?? '', p.accessKeySecret ?? '');
   for (const e of env.engines) if (e.options?.passwordEnv) out.push(process.env[e.options.passwordEnv] ?? '');
-  if (env.wireTrace) out.push(env.wireTrace.token);
-  if (env.catalogAdmin) out.push(env.catalogAdmin.token);
+  if (env.features.wireProxy) out.push(env.features.wireProxy.token);
+  if (env.features.catalogAdmin) out.push(env.features.catalogAdmin.token);
   return out.filter(Boolean);
 }

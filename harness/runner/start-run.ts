@@ -10,7 +10,7 @@ export interface StartRunOptions {
   env: string;
   paimonVersion?: string;
   writerVersion?: string;
-  catalogVersion?: string;
+  catalogRelease?: string;
   catalogServer?: 'java' | 'python';
   engines?: string[];
   filter: RunFilter;
@@ -42,15 +42,16 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   const runId = opts.runId ?? newRunId();
   const runDir = resolve(opts.reportsDir ?? 'reports', runId);
   // Each matrix cell keeps its logs, warehouse and scratch files in a folder of its own.
-  const cellDir = join(runDir, 'cells', `${opts.env}-${opts.writerVersion ? `${opts.writerVersion}-to-` : ''}${opts.paimonVersion ?? 'default'}${opts.catalogVersion ? `-catalog-${opts.catalogVersion}` : ''}${opts.catalogServer === 'python' ? '-python-catalog' : ''}`);
+  const cellDir = join(runDir, 'cells', `${opts.env}-${opts.writerVersion ? `${opts.writerVersion}-to-` : ''}${opts.paimonVersion ?? 'default'}${opts.catalogRelease ? `-catalog-${opts.catalogRelease}` : ''}${opts.catalogServer === 'python' ? '-python-catalog' : ''}`);
   const provider = await providerFor(opts.env);
   await mkdir(cellDir, { recursive: true });
-  const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, catalogVersion: opts.catalogVersion, catalogServer: opts.catalogServer, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile, connectors: opts.connectors });
+  const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, catalogRelease: opts.catalogRelease, catalogServer: opts.catalogServer, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile, connectors: opts.connectors });
   const { stop, oneShot: _oneShot, ...descriptor } = started;
   // Whatever the provider started here (gateways, the catalog, Flink, Spark Connect): hang evidence dumps their threads.
   descriptor.processes = ManagedProcess.live();
   try {
-    descriptor.catalogClaim = capabilityClaim(opts.capabilities ?? descriptor.listedCapabilities, descriptor.catalogVersion ?? descriptor.paimonVersion, descriptor.catalog.auth.provider, descriptor.implementedCapabilities);
+    const capabilities = descriptor.catalogCapabilities;
+    descriptor.catalogCapabilities = { ...capabilities, claim: capabilityClaim(opts.capabilities ?? capabilities?.listed, descriptor.catalogRelease ?? descriptor.paimonVersion, descriptor.catalog.auth.provider, capabilities?.implemented) };
   } catch (e) {
     await stop();
     throw e instanceof UnknownCapabilityError ? new EnvironmentError('ENV_CONFIG', opts.env, `${opts.capabilities ? '--capabilities' : `${opts.configFile}: catalog.capabilities`}: ${e.message}`) : e;

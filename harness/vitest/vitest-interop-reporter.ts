@@ -12,7 +12,7 @@ const MARK = { pass: '✓', known: '≈', fail: '✗', error: '!', skip: '↷' }
 export function cellOf(spec: RunSpec): RunCell {
   const env = spec.env;
   const writer = spec.writerVersion && spec.writerVersion !== env.paimonVersion ? spec.writerVersion : undefined;
-  const catalog = env.catalogVersion && env.catalogVersion !== env.paimonVersion ? env.catalogVersion : undefined;
+  const catalog = env.catalogRelease && env.catalogRelease !== env.paimonVersion ? env.catalogRelease : undefined;
   // Axes in the id: writer clients > reader clients, @ the catalog server's release when it differs.
   return {
     id: `${env.provider}/paimon-${writer ? `${writer}>` : ''}${env.paimonVersion}${catalog ? `@catalog-${catalog}` : ''}${env.catalogServer === 'python' ? '@python-catalog' : ''}`,
@@ -23,7 +23,7 @@ export function cellOf(spec: RunSpec): RunCell {
     catalogServer: env.catalogServer,
     versions: env.versions,
     catalog: describeEndpoint(env.catalog),
-    ...(env.catalogClaim ? { catalogClaim: env.catalogClaim } : {}),
+    ...(env.catalogCapabilities?.claim ? { catalogClaim: env.catalogCapabilities.claim } : {}),
     unavailable: env.unavailable,
     logs: env.logs,
   };

@@ -90,7 +90,7 @@ export class DockerProvider implements EnvironmentProvider {
       }
       const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${row.paimon} on ${images.jdk}` };
       for (const e of engines) versions[e.engine] = e.version ?? 'container';
-      return { provider: this.name, paimonVersion: row.paimon, catalog, engines, unavailable, logs, versions, scratchRoot, stop: stopAll };
+      return { provider: this.name, paimonVersion: row.paimon, catalog, engines, unavailable, logs, versions, scratchRoot, features: {}, stop: stopAll };
     } catch (err) {
       await stopAll();
       throw err;

@@ -104,8 +104,8 @@ export class ExternalProvider implements EnvironmentProvider {
         logs,
         versions,
         scratchRoot,
-        wireTrace: wire.traceEndpoint,
-        ...(cfg.catalog.capabilities ? { listedCapabilities: cfg.catalog.capabilities } : {}),
+        features: { wireProxy: wire.traceEndpoint },
+        ...(cfg.catalog.capabilities ? { catalogCapabilities: { listed: cfg.catalog.capabilities } } : {}),
         stop: async () => {
           await Promise.allSettled(started.map((p) => p.stop()));
           await wire.stop();

@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CatalogClient, WireProxy } from '../../catalog/index.ts';
 import { ENGINE_DESCRIPTORS, type EngineEndpoint, type LocalEngineLauncher, type OneShotRunner } from '../../engines/index.ts';
-import { EnvironmentError, type ConnectorJars, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
+import { EnvironmentError, type ConnectorJars, type EnvironmentDescriptor, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import { startGateway } from '../../engines/index.ts';
 import { logTail } from '../../log-tail.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
@@ -29,8 +29,8 @@ export class LocalProvider implements EnvironmentProvider {
       throw new EnvironmentError('ENV_CONFIG', 'local', `Paimon ${options.paimonVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
     }
     // The catalog server may be of another release than the engines (users upgrade them apart).
-    const catalogRow = options.catalogVersion ? versionRow(options.catalogVersion) : row;
-    if (!catalogRow) throw new EnvironmentError('ENV_CONFIG', 'local', `catalog Paimon ${options.catalogVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+    const catalogRow = options.catalogRelease ? versionRow(options.catalogRelease) : row;
+    if (!catalogRow) throw new EnvironmentError('ENV_CONFIG', 'local', `catalog Paimon ${options.catalogRelease} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
     // `--catalog python`: pypaimon's own RESTCatalogServer, the protocol's second reference implementation.
     const python = options.catalogServer === 'python';
     const unfit = python ? pythonCatalogUnfit(typeof catalogRow.pypaimon === 'string' ? catalogRow.pypaimon : undefined) : undefined;
@@ -88,50 +88,45 @@ export class LocalProvider implements EnvironmentProvider {
         Object.assign(versions, launched.versions);
       }
       // Cross-version mode: the writer version's clients write to the same catalog and warehouse.
-      let writerEngines: EngineEndpoint[] | undefined;
-      const writerUnavailable: Record<string, string> = {};
+      let writer: EnvironmentDescriptor['writer'];
       if (options.writerVersion && options.writerVersion !== row.paimon) {
         const writerRow = versionRow(options.writerVersion);
         if (!writerRow) throw new EnvironmentError('ENV_CONFIG', 'local', `writer Paimon ${options.writerVersion} is not in the version table`);
         const writerProv = await provision(writerRow, { progress, engines: ['pypaimon', 'paimon-java'] });
-        writerEngines = [];
+        writer = { engines: [], unavailable: {} };
         for (const engine of (['pypaimon', 'paimon-java'] as const).filter((e) => wanted.includes(e))) {
           // A client the writer's release lacks writes nothing in this cell (never the reader's in its place).
           const lacking = writerProv.unavailable[engine];
           if (lacking) {
-            writerUnavailable[engine] = `${engine} ${writerRow.paimon} (writer): ${lacking}`;
+            writer.unavailable[engine] = `${engine} ${writerRow.paimon} (writer): ${lacking}`;
             continue;
           }
           logs[`${engine}@${writerRow.paimon}`] = join(logDir, `${engine}@${writerRow.paimon}.log`);
           progress(`${engine} ${writerRow.paimon} (writer): starting the gateway`);
           const gw = await startGateway(engine, writerProv, catalog, logs[`${engine}@${writerRow.paimon}`]!);
           started.push(gw.process);
-          writerEngines.push(gw.endpoint);
+          writer.engines.push(gw.endpoint);
         }
       }
       for (const e of LOCAL_ENGINES) if (!wanted.includes(e)) unavailable[e] = 'not requested (--engines)';
       for (const d of ENGINE_DESCRIPTORS) if (!d.local) unavailable[d.name] ??= d.localUnavailable ?? 'the local environment cannot start it';
-      for (const e of writerEngines ?? []) versions[`${e.engine} (writer)`] = e.version ?? 'unknown';
+      for (const e of writer?.engines ?? []) versions[`${e.engine} (writer)`] = e.version ?? 'unknown';
       return {
         provider: this.name,
         paimonVersion: row.paimon,
-        catalogVersion: catalogRow === row ? undefined : catalogRow.paimon,
+        catalogRelease: catalogRow === row ? undefined : catalogRow.paimon,
         catalogServer: python ? 'python' : undefined,
-        ...(python ? { implementedCapabilities: PYTHON_CATALOG_CAPABILITIES } : {}),
+        ...(python ? { catalogCapabilities: { implemented: PYTHON_CATALOG_CAPABILITIES } } : {}),
         catalog,
         engines,
-        writerEngines,
-        writerUnavailable: writerEngines ? writerUnavailable : undefined,
+        writer,
         unavailable,
         logs,
         versions,
         scratchRoot,
-        fileInspector: prov.python,
-        warehouseRoot: warehouseDir,
-        catalogAdmin: ref.admin,
+        features: { wireProxy: wire.traceEndpoint, catalogAdmin: ref.admin, files: { inspector: prov.python, warehouseRoot: warehouseDir } },
         pids: started.map((p) => p.pid!).filter(Boolean),
         oneShot,
-        wireTrace: wire.traceEndpoint,
         stop: async () => {
           await stopAll();
           await rm(warehouseDir, { recursive: true, force: true });

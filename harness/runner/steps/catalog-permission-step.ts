@@ -10,7 +10,7 @@ import { withStatus, type StepHandler, type StepKindHandler } from './step-handl
  * allows it again.
  */
 async function catalogPermission(ctx: RunContext, deny: boolean, database: string, table?: string): Promise<void> {
-  const admin = ctx.catalogAdmin!;
+  const admin = ctx.env.features.catalogAdmin!;
   const q = new URLSearchParams(table ? { database, table } : { database });
   const res = await request(`${admin.url}/${deny ? 'no-permission' : 'permission'}/${table ? 'table' : 'database'}?${q}`, { method: 'POST', headers: { 'x-admin-token': admin.token }, headersTimeout: 10_000, bodyTimeout: 10_000 });
   await res.body.dump();
@@ -26,7 +26,7 @@ const catalogPermissionStep: StepHandler = async ({ step, ctx, database, base })
   const deny = step['catalog-deny'] !== undefined;
   const table = (step['catalog-deny'] ?? step['catalog-allow'])!.table;
   const statement = `${deny ? 'deny' : 'allow'} ${table ? `table ${database}.${table}` : `database ${database}`} in the catalog`;
-  if (!ctx.catalogAdmin) return { ...base, status: 'skip', skippedEngines: [{ ...CATALOG_ACTOR, reason: "needs the Java reference server's authorization hooks (local environment, --catalog java)" }] };
+  if (!ctx.env.features.catalogAdmin) return { ...base, status: 'skip', skippedEngines: [{ ...CATALOG_ACTOR, reason: "needs the Java reference server's authorization hooks (local environment, --catalog java)" }] };
   const t = performance.now();
   try {
     await catalogPermission(ctx, deny, database, table);
@@ -42,7 +42,7 @@ const NEEDS_HOOKS = "makes the catalog itself deny access: needs the Java refere
 /** Denials in the catalog end with the scenario, so its database can be dropped. */
 export const catalogDenyHandler: StepKindHandler = {
   run: catalogPermissionStep,
-  unavailable: (ctx) => (ctx.catalogAdmin ? undefined : NEEDS_HOOKS),
+  unavailable: (ctx) => (ctx.env.features.catalogAdmin ? undefined : NEEDS_HOOKS),
   teardown: async ({ ctx, database, steps, vars }) => {
     for (const denied of steps) await catalogPermission(ctx, false, database, interpolate(denied['catalog-deny']!, vars).table).catch(() => undefined);
   },

@@ -30,7 +30,7 @@ export const engineStep: StepHandler = async (given) => {
   // A step in a database a create-database step made: its objects are there, sessions stay the scenario's.
   const run = given.step.database && given.step.database !== given.database ? { ...given, database: given.step.database, scenarioDatabase: given.database } : given;
   const { step, ctx, database, base } = run;
-  if (step.catalog === 'filesystem' && !ctx.warehouseRoot) {
+  if (step.catalog === 'filesystem' && !ctx.env.features.files) {
     return { ...base, status: 'skip', skippedEngines: stepEngines(step).map((engine) => ({ engine, reason: "the catalog's warehouse is not on this machine (catalog: filesystem needs the local environment)" })) };
   }
   const portable = step.sql === undefined ? stepRequest(step, '') : undefined;
@@ -136,13 +136,13 @@ async function onEngine({ step, ctx, database, scenarioDatabase, principal, site
   const request = checkedRequest(stepRequest(step, engineName), checked);
   // Cross-version cells: writes go to the writer release's clients unless the step says otherwise.
   const onWriter = step.clients === 'writer' || (step.clients === undefined && isWriteKind(request.kind));
-  const writerLacks = onWriter ? ctx.writeUnavailable?.get(engineName) : undefined;
+  const writerLacks = onWriter ? ctx.env.writer?.unavailable[engineName] : undefined;
   if (writerLacks) return { skipped: writerLacks };
   const engine = (onWriter ? ctx.writeEngines?.get(engineName) : undefined) ?? ctx.engines.get(engineName);
-  if (!engine) return { skipped: ctx.unavailable.get(engineName) ?? 'not in this environment' };
+  if (!engine) return { skipped: ctx.env.unavailable[engineName] ?? 'not in this environment' };
   const t = performance.now();
   try {
-    const stepCtx: StepContext = { database, scenarioDatabase, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.warehouseRoot : undefined, timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }), timeZone: step['time-zone'], ...(catalogOptions && step.catalog !== 'filesystem' ? { catalogOptions } : {}) };
+    const stepCtx: StepContext = { database, scenarioDatabase, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.env.features.files?.warehouseRoot : undefined, timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }), timeZone: step['time-zone'], ...(catalogOptions && step.catalog !== 'filesystem' ? { catalogOptions } : {}) };
     const outcome: EngineOutcome = checked.problem
       ? { ok: false, statement: `harness check of ${request.kind} ${request.kind === 'insert' ? 'into' : 'of'} ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: checked.problem } }
       : await engine.execute(request, stepCtx);

@@ -29,7 +29,8 @@ export interface InspectedFile {
 export const inspectFilesStep: StepHandler = async ({ step, ctx, database, base }) => {
   const { table, column } = step['inspect-files']!;
   const skip = (reason: string) => ({ ...base, status: 'skip' as const, skippedEngines: [{ ...FILES_ACTOR, reason }] });
-  if (!ctx.fileInspector) return skip("the data files are not on this machine (inspect-files needs the local environment's warehouse)");
+  const inspector = ctx.env.features.files?.inspector;
+  if (!inspector) return skip("the data files are not on this machine (inspect-files needs the local environment's warehouse)");
   if (!ctx.catalog) return skip('no catalog endpoint to find the table path');
   const t = performance.now();
   const entry = (fields: Pick<StepEngineResult, 'status'> & Partial<StepEngineResult>): StepEngineResult => ({ ...FILES_ACTOR, durationMs: Math.round(performance.now() - t), failures: [], ...fields });
@@ -42,7 +43,7 @@ export const inspectFilesStep: StepHandler = async ({ step, ctx, database, base 
     }
     const local = path.replace(/^file:(\/\/)?/, '');
     if (/^[a-z][a-z0-9+.-]*:/i.test(local)) return skip(`the table's files are at ${path}, not on this machine`);
-    const reply = await inspectTimestampColumn(ctx.fileInspector, local, column);
+    const reply = await inspectTimestampColumn(inspector, local, column);
     if ('error' in reply) return withStatus({ ...base, engines: [entry({ status: 'error', reason: `inspect-files could not read the data files of ${table}: ${reply.error}` })] });
     const result = inspectedResult(reply.files);
     const statement = `inspect ${reply.files.length} data file(s) of ${table}.${column} with pyarrow: ${reply.files.map((f) => `${f.file} (${f.encoding})`).join('; ') || 'none'}`;
