@@ -40,7 +40,7 @@ module.exports = {
   options: {
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['harness/gateways/(java|spark-warehouse)', '^test/fixtures/dependency-rules/'] },
+    exclude: { path: ['harness/engines/paimon-java/java|harness/gateways/spark-warehouse', '^test/fixtures/dependency-rules/'] },
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs', '.json'] },
   },

@@ -1,7 +1,4 @@
 export { applySpec, type ContainerSpec } from './container-spec.ts';
 export { ModuleContainer } from './module-container.ts';
 export { CONTAINER_IMAGES, IN_CONTAINER, type ContainerImages } from './container-versions.ts';
-export { DorisContainer, StartedDorisContainer } from './doris-container.ts';
 export { ReferenceCatalogContainer, StartedReferenceCatalogContainer } from './reference-catalog-container.ts';
-export { ShowBackendsWaitStrategy } from './show-backends-wait-strategy.ts';
-export { FlinkContainer, StartedFlinkContainer } from './flink-container.ts';

@@ -10,7 +10,7 @@ const run = promisify(execFile);
 
 describe('paimon-interop bench', () => {
   it('measures --jobs 1 and --jobs 2 in one invocation, checks the reports agree, and runs one scenario one process per statement', async () => {
-    await provisionDefault(['pypaimon']);
+    await provisionDefault();
     const dir = await testRunDir('bench');
     const r = await run(process.execPath, ['bin/paimon-interop.mjs', 'bench', 'test/fixtures/bench', '--jobs', '2', '--naive', 'test/fixtures/bench/two-writes.yaml#bench-two-writes', '--reports-dir', dir], { maxBuffer: 64 * 2 ** 20 });
     const benchDir = /bench: (\S+)\/bench\.json/.exec(r.stdout)![1]!;

@@ -9,7 +9,7 @@ import { provisionDefault, rawResultsOf, runNode, testRunDir } from './support.t
  */
 describe("the catalog's own denials (catalog-deny)", () => {
   it('every client surfaces the catalog\'s 403 as permission-denied, in the catalog\'s words, and nothing is written', async () => {
-    await provisionDefault(['pypaimon', 'paimon-java']);
+    await provisionDefault();
     const dir = await testRunDir('catalog-deny');
     const r = await runNode(['bin/paimon-interop.mjs', 'run', 'scenarios/permissions/catalog-denies.yaml', '--engine', 'pypaimon,paimon-java', '--reports-dir', dir]);
     expect(r.code, r.stderr.slice(-2000)).toBe(0);

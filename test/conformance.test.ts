@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_ENGINES } from '../harness/environment/local/index.ts';
 import { conformanceReportOf, provisionRow, rawResultsOf, reportedRunDir, runNode, testRunDir } from './support.ts';
 
 const cli = (args: string[]) => runNode(['bin/paimon-interop.mjs', ...args]);
@@ -14,7 +13,7 @@ const cli = (args: string[]) => runNode(['bin/paimon-interop.mjs', ...args]);
 describe('paimon-interop conformance', () => {
   // The command starts every local engine of a row; on a cold machine the downloads belong in a hook.
   beforeAll(async () => {
-    for (const row of ['1.4.2', '2.0.0']) await provisionRow(row, LOCAL_ENGINES);
+    for (const row of ['1.4.2', '2.0.0']) await provisionRow(row);
   });
 
   it('gives every capability the reference catalog claims a verdict earned by its scenarios (1.4.2 and 2.0.0 rows)', async () => {

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
-import { startFlinkCluster, type FlinkCluster } from '../harness/processes/index.ts';
-import { provisionFlink } from '../harness/provisioning/index.ts';
+import { provisionFlink, startFlinkCluster, type FlinkCluster } from '../harness/engines/index.ts';
 import { versionRow } from '../harness/provisioning/index.ts';
 import { provisionDefault, testRunDir } from './support.ts';
 
@@ -27,7 +26,7 @@ describe('external environment', () => {
     ['catalog:', `  uri: ${uri}`, '  warehouse: paimon_interop', '  auth: { provider: bear, token-env: PI_TEST_CATALOG_TOKEN }', 'engines:', '  pypaimon: local', '  paimon-java: local', extra].join('\n');
 
   beforeAll(async () => {
-    const prov = await provisionDefault(['pypaimon']);
+    const prov = await provisionDefault();
     python = prov.python;
     dir = await testRunDir('external');
     catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(dir, 'warehouse'), log: join(dir, 'catalog.log'), auth: { provider: 'bear', token } });

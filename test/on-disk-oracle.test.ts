@@ -15,7 +15,7 @@ describe('inspect-files reads how a timestamp is stored', () => {
   let table: string;
 
   beforeAll(async () => {
-    python = (await provisionDefault(['pypaimon'])).python;
+    python = (await provisionDefault()).python;
     table = await mkdtemp(join(resolve('reports'), 'e2e-oracle-'));
     await mkdir(join(table, 'bucket-0'), { recursive: true });
     await mkdir(join(table, 'manifest'), { recursive: true });

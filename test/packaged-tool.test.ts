@@ -33,7 +33,7 @@ describe('the packed tool, installed and run in an empty folder', () => {
     bin = join(root, 'prefix', 'bin', 'paimon-interop');
     empty = join(root, 'work');
     await mkdir(empty);
-    const prov = await provisionDefault(['pypaimon', 'paimon-java']);
+    const prov = await provisionDefault();
     catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(root, 'warehouse'), log: join(root, 'catalog.log'), auth: { provider: 'bear', token } });
   }, 900_000);
   afterAll(async () => {

@@ -28,7 +28,7 @@ async function startHarness(dir: string, engines?: string) {
 
 describe('no orphan processes', () => {
   it.each(['SIGTERM', 'SIGINT', 'SIGKILL'] as const)('after the harness gets %s, the catalog and gateways are gone', async (signal) => {
-    await provisionDefault(['pypaimon']);
+    await provisionDefault();
     const { child, pids } = await startHarness(await testRunDir(`lifecycle-${signal.toLowerCase()}`));
     expect(pids).toHaveLength(3);
     expect(pids.every(alive)).toBe(true);

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_ENGINES } from '../harness/environment/local/index.ts';
 import { conformanceReportOf, provisionRow, rawResultsOf, runNode, testRunDir } from './support.ts';
 
 const cli = (args: string[]) => runNode(['bin/paimon-interop.mjs', ...args]);
@@ -7,7 +6,7 @@ const cli = (args: string[]) => runNode(['bin/paimon-interop.mjs', ...args]);
 /** `--catalog python`: the suite against pypaimon's own RESTCatalogServer, a second reference implementation. */
 describe('the Python reference catalog (--catalog python)', () => {
   // `conformance` starts every local engine of the row; on a cold machine the downloads belong in a hook.
-  beforeAll(() => provisionRow(undefined, LOCAL_ENGINES));
+  beforeAll(() => provisionRow(undefined));
 
   it('runs scenarios against pypaimon\'s RESTCatalogServer, named as its own axis in the cell', async () => {
     const dir = await testRunDir('python-catalog');

@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, EngineUnavailableError, sparkExternalClient, startGateway, type Engine } from '../harness/engines/index.ts';
-import { startSparkConnect, type ManagedProcess } from '../harness/processes/index.ts';
-import { provisionSparkClient, type SparkInstall } from '../harness/provisioning/index.ts';
+import { createEngine, engineDescriptor, EngineUnavailableError, provisionSparkClient, sparkExternalClient, startGateway, startSparkConnect, type Engine, type SparkInstall } from '../harness/engines/index.ts';
+import type { ManagedProcess } from '../harness/processes/index.ts';
 import { formatType } from '../harness/results/index.ts';
 import { provisionDefault, testRunDir } from './support.ts';
 
@@ -33,7 +32,7 @@ describe('Spark through Spark Connect (no Paimon connector)', () => {
     const server = await startSparkConnect(install, { workDir: join(dir, 'spark'), logDir: dir, progress });
     processes.push(server.process);
     url = server.url;
-    const gw = await startGateway('spark', prov, catalog, join(dir, 'spark.log'), { python: client.python, config: { connect: url } });
+    const gw = await startGateway('spark', engineDescriptor('spark')!.gateway!, prov, catalog, join(dir, 'spark.log'), { python: client.python, config: { connect: url } });
     processes.push(gw.process);
     spark = createEngine(gw.endpoint, { catalog, runId: 'spark-connect' });
   }, 900_000);

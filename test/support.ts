@@ -1,3 +1,4 @@
+import { provisionForEngines } from '../harness/engines/index.ts';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -6,7 +7,6 @@ import { CatalogClient } from '../harness/catalog/index.ts';
 import { createEngine, type Engine, type EngineOutcome, type EngineRequest } from '../harness/engines/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
 import { LocalProvider } from '../harness/environment/local/index.ts';
-import { provision } from '../harness/provisioning/index.ts';
 import type { ConformanceReport } from '../harness/reporters/index.ts';
 import { checkInsert } from '../harness/runner/index.ts';
 import { versionRow } from '../harness/provisioning/index.ts';
@@ -55,13 +55,13 @@ export async function testRunDir(name: string): Promise<string> {
 }
 
 /** Provisions the default Paimon version (cached: a second call downloads nothing). */
-export async function provisionDefault(engines: string[] = ['pypaimon']) {
-  return provisionRow(undefined, engines);
+export async function provisionDefault() {
+  return provisionRow(undefined);
 }
 
-/** Provisions a version row's engines (downloads on a cold machine): call it from a hook, whose time limit is long. */
-export async function provisionRow(version: string | undefined, engines: readonly string[]) {
-  return provision(versionRow(version)!, { progress: (m) => process.stderr.write(`[setup] ${m}\n`), engines });
+/** Provisions a version row's shared venv and class path (downloads on a cold machine): call it from a hook, whose time limit is long. */
+export async function provisionRow(version: string | undefined) {
+  return provisionForEngines(versionRow(version)!, { progress: (m) => process.stderr.write(`[setup] ${m}\n`) });
 }
 
 /**

@@ -34,7 +34,7 @@ describe('no verdict is lost', () => {
   });
 
   it('a request that hangs inside a live engine is a timeout verdict (exit 1), not an environment error', async () => {
-    await provisionDefault(['pypaimon']);
+    await provisionDefault();
     const dir = await testRunDir('verdict-hang');
     const r = await runNode(['bin/paimon-interop.mjs', 'run', 'test/fixtures/verdicts/hang.yaml', '--engine', 'pypaimon', '--reports-dir', dir], { PAIMON_INTEROP_STEP_TIMEOUT_MS: '1' });
     expect(r.code).toBe(1);

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compareNaive, engineTimeMs, engineTimes, ProcessSampler, renderBench, type BenchReport, type BenchRun } from '../bench/index.ts';
-import { SCENARIO_ENGINES } from '../engines/index.ts';
+import { SCENARIO_ENGINES, clientReleaseEngines } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { providerFor } from '../environment/index.ts';
 import { ManagedProcess } from '../processes/index.ts';
@@ -80,7 +80,7 @@ export async function benchCommand(opts: BenchOptions): Promise<number> {
   }
   const [par, seq] = runs as [BenchRun, BenchRun];
   const [parRaw, seqRaw] = raws as [RawResults, RawResults];
-  const known = await loadKnownIssues(opts.knownIssuesFile);
+  const known = await loadKnownIssues(opts.knownIssuesFile, { clientEngines: clientReleaseEngines() });
   // The same comparison as `run --repeat`: verdict changes apart from content that differs.
   const comparison = compareRunResults([seqRaw, parRaw], new Set(known.issues.filter((k) => k.intermittent).map((k) => k.id)));
   const flaky = comparison.instances.filter((i) => i.verdict === 'flaky');

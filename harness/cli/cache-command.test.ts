@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsUsing } from '../provisioning/index.ts';
+import { cacheFolderOwners } from '../engines/index.ts';
+import { rowsUsing as rowsUsingIn } from '../provisioning/index.ts';
+
+/** Rows using a cache folder, with the engines' shared folders as the registry has them. */
+const rowsUsing = (name: string) => rowsUsingIn(name, cacheFolderOwners());
 
 const run = promisify(execFile);
 

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { cacheFolderOwners } from '../engines/index.ts';
 import { BUILDS, cacheDir, cacheEntries, formatBytes } from '../provisioning/index.ts';
 import { out, UsageError } from './cli-output.ts';
 import { paimonVersions } from './version-args.ts';
@@ -17,7 +18,7 @@ export interface CacheOptions {
  */
 export async function cacheCommand(opts: CacheOptions): Promise<number> {
   const root = cacheDir();
-  const entries = await cacheEntries(root);
+  const entries = await cacheEntries(root, cacheFolderOwners());
   if (opts.action === 'list') {
     out(`cache: ${root}`);
     if (!entries.length) out('  (empty)');

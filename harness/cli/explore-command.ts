@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { ENGINE_CAPABILITIES } from '../engines/index.ts';
+import { ENGINE_CAPABILITIES, clientReleaseEngines } from '../engines/index.ts';
 import { caseSource, explore, exploreKnownIssues, renderFindings, scenarioCaseRunner } from '../explore/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { redact } from '../redact.ts';
@@ -51,7 +51,7 @@ export async function exploreCommand(opts: ExploreCommandOptions): Promise<numbe
   const cell = cells[0]!;
   const jobs = opts.jobs === undefined ? 1 : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) throw new UsageError(`--jobs takes a whole number from 1 to 8 (got '${opts.jobs}')`);
-  const known = await loadKnownIssues(opts.knownIssuesFile);
+  const known = await loadKnownIssues(opts.knownIssuesFile, { clientEngines: clientReleaseEngines() });
   if (printProblems({ scenarios: [], problems: known.problems, files: [{ file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return 1;
 
   const exploreId = `explore-${newRunId()}`;

@@ -1,3 +1,4 @@
+import { clientReleaseEngines } from '../engines/index.ts';
 import { join } from 'node:path';
 import { loadKnownIssues, reapplyKnownIssues, today } from '../known-issues/index.ts';
 import { diffWithBaseline, writeReports } from '../reporters/index.ts';
@@ -13,7 +14,7 @@ export async function reportCommand(opts: { inputs: string[]; out?: string; base
   const parts = await Promise.all(opts.inputs.map((i) => readRawResults(i).catch((e: Error) => { throw new UsageError(e.message); })));
   let raw = mergeRawResults(parts);
   if (opts.knownIssuesFile) {
-    const known = await loadKnownIssues(opts.knownIssuesFile);
+    const known = await loadKnownIssues(opts.knownIssuesFile, { clientEngines: clientReleaseEngines() });
     if (printProblems({ files: [{ file: opts.knownIssuesFile, source: known.source, problems: [] }], scenarios: [], problems: known.problems })) return 1;
     raw = reapplyKnownIssues(raw, known.issues, today());
   }

@@ -1,3 +1,4 @@
+import { clientReleaseEngines } from '../engines/index.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { readablePath } from '../package-root.ts';
@@ -11,7 +12,7 @@ import { out, printProblems, UsageError } from './cli-output.ts';
  */
 export async function reportIssueCommand(opts: { id?: string; from?: string; out?: string; knownIssuesFile: string }): Promise<number> {
   if (!opts.id) throw new UsageError('report-issue needs a known-issues entry id: paimon-interop report-issue <id> [--from reports/<run>] [--out file.md]');
-  const known = await loadKnownIssues(opts.knownIssuesFile);
+  const known = await loadKnownIssues(opts.knownIssuesFile, { clientEngines: clientReleaseEngines() });
   if (printProblems({ files: [{ file: opts.knownIssuesFile, source: known.source, problems: [] }], scenarios: [], problems: known.problems })) return 1;
   const entry = known.issues.find((k) => k.id === opts.id);
   if (!entry) {

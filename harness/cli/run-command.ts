@@ -4,7 +4,7 @@ import { startVitest } from 'vitest/node';
 import { fetchWireTally } from '../catalog/index.ts';
 import { tallyOperations } from '../conformance/index.ts';
 import { EnvironmentError, type ConnectorJars } from '../environment/index.ts';
-import { SCENARIO_ENGINES } from '../engines/index.ts';
+import { clientReleaseEngines, SCENARIO_ENGINES, wireClientFamilies } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { diffWithBaseline, writeReports, type BaselineDiff } from '../reporters/index.ts';
 import { defaultJobs, newRunId, RUN_JOBS_ENV, RUN_SPEC_ENV, selectInstances, startRun, writeLoadedRun, type RunFilter } from '../runner/index.ts';
@@ -106,7 +106,7 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
     // Which operations the engines and the harness used, before the proxy goes with the environment.
     const wireProxy = run.spec.env.features.wireProxy;
     const tally = wireProxy ? await fetchWireTally(wireProxy).catch(() => undefined) : undefined;
-    const operations = tally && tallyOperations(tally);
+    const operations = tally && tallyOperations(tally, wireClientFamilies());
     for (const r of reporters) if (operations && r.raw) for (const c of r.raw.cells) c.operations = operations;
     await run.stop();
   }
@@ -128,7 +128,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
 export async function executeRun(opts: RunOptions): Promise<RunOutcome> {
   const timings: CellTiming[] = [];
   const suite = await loadScenarios(opts.filter.paths, SCENARIO_ENGINES);
-  const known = await loadKnownIssues(opts.knownIssuesFile);
+  const known = await loadKnownIssues(opts.knownIssuesFile, { clientEngines: clientReleaseEngines() });
   if (printProblems({ ...suite, problems: [...suite.problems, ...known.problems], files: [...suite.files, { file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return { exit: 1, timings };
   if (!selectInstances(suite.scenarios, opts.filter).length) {
     err(`paimon-interop: ${nothingSelected(suite.scenarios.length, opts.filter)}`);

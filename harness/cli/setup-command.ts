@@ -1,4 +1,5 @@
-import { cacheDir, cacheEntries, configuredSource, formatBytes, provision, provisionFlink, provisionSpark, versionRow, type PaimonVersionRow } from '../provisioning/index.ts';
+import { cacheFolderOwners, ENGINE_DESCRIPTORS, provisionForEngines } from '../engines/index.ts';
+import { cacheDir, cacheEntries, formatBytes, versionRow, type PaimonVersionRow } from '../provisioning/index.ts';
 import { err, out } from './cli-output.ts';
 import { paimonVersions, resolveSourceVersions } from './version-args.ts';
 
@@ -20,15 +21,16 @@ export async function setupCommand(opts: { paimon?: string; refresh: boolean }):
     const t0 = Date.now();
     const tag = rows.length > 1 ? `[setup ${i + 1}/${rows.length} Paimon ${row.paimon}]` : '[setup]';
     const progress = (m: string) => err(`${tag} ${m}`);
-    const prov = await provision(row, { progress, engines: ['pypaimon'], refresh: opts.refresh });
-    const flink = await provisionFlink(row, { python: prov.python, progress, refresh: opts.refresh });
-    if ('unavailable' in flink) prov.unavailable.flink = flink.unavailable;
-    const spark = await provisionSpark(row, { progress, choice: { source: configuredSource(), ref: row.source?.commit }, refresh: opts.refresh });
-    if ('unavailable' in spark) prov.unavailable.spark = spark.unavailable;
+    const prov = await provisionForEngines(row, { progress, refresh: opts.refresh });
+    // Engines with more to install than the shared venv and class path (a distribution, a connector).
+    for (const d of ENGINE_DESCRIPTORS) {
+      const got = await d.local?.setup?.({ row, python: prov.python, progress, refresh: opts.refresh });
+      if (got?.unavailable) prov.unavailable[d.name] = got.unavailable;
+    }
     out(`Paimon ${row.paimon} ready in ${cacheDir()} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
     for (const [component, why] of Object.entries(prov.unavailable)) out(`  ${component} unavailable: ${why}`);
   }
-  const entries = await cacheEntries();
+  const entries = await cacheEntries(undefined, cacheFolderOwners());
   if (rows.length > 1) out(`${rows.length} rows in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   out(`cache: ${formatBytes(entries.reduce((n, e) => n + e.bytes, 0))} in ${cacheDir()} (paimon-interop cache list shows each folder)`);
   return 0;

@@ -1,4 +1,4 @@
-import { SCENARIO_ENGINES } from '../engines/index.ts';
+import { SCENARIO_ENGINES, clientReleaseEngines } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { expandScenario, loadScenarios } from '../scenario/index.ts';
 import { defaultScenarioPaths } from '../package-root.ts';
@@ -7,7 +7,7 @@ import { out, printProblems } from './cli-output.ts';
 /** `validate [paths]`: load and check scenarios (and the known-issues table) without engines; exit 1 on any problem. */
 export async function validateCommand(paths: string[], knownIssuesFile = 'known-issues.yaml'): Promise<number> {
   const loaded = await loadScenarios(paths.length ? paths : defaultScenarioPaths(), SCENARIO_ENGINES);
-  const known = await loadKnownIssues(knownIssuesFile);
+  const known = await loadKnownIssues(knownIssuesFile, { clientEngines: clientReleaseEngines() });
   const suite = { ...loaded, problems: [...loaded.problems, ...known.problems], files: [...loaded.files, { file: knownIssuesFile, source: known.source, problems: [] }] };
   const problems = printProblems(suite);
   if (problems) {

@@ -85,17 +85,24 @@ describe('capability claims', () => {
 
 describe('operation tally', () => {
   it('folds wire counts into operations by client family', () => {
+    // Families as the engines' registry gives them (engine-registry.test.ts checks that list).
+    const families = [
+      { userAgent: /python-requests|pypaimon/i, family: 'pypaimon' },
+      { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java (paimon-java, flink)' },
+      { userAgent: /^paimon-rust/i, family: 'paimon-rust' },
+    ];
     const t = tallyOperations([
       { method: 'GET', path: '/v1/p/databases/a', status: 200, client: 'python-requests/2.34.2', count: 2 },
       { method: 'GET', path: '/v1/p/databases/b', status: 200, client: 'python-requests/2.34.2', count: 1 },
       { method: 'GET', path: '/v1/p/databases/b', status: 404, count: 1 },
       { method: 'GET', path: '/v1/p/odd', status: 404, client: 'paimon-rust/0.4.0(reqwest)', count: 1 },
-    ]);
+    ], families);
     expect(t).toEqual([
       { operation: 'GET /v1/p/odd', status: 404, client: 'paimon-rust', count: 1 },
       { operation: 'getDatabase', status: 200, client: 'pypaimon', count: 3 },
       { operation: 'getDatabase', status: 404, client: 'harness', count: 1 },
     ]);
-    expect(clientFamily('Apache-HttpClient/5.5.1 (Java/17.0.15)')).toBe('java (paimon-java, flink)');
+    expect(clientFamily('Apache-HttpClient/5.5.1 (Java/17.0.15)', families)).toBe('java (paimon-java, flink)');
+    expect(clientFamily('curl/8.5.0', families)).toBe('curl');
   });
 });

@@ -14,20 +14,23 @@ export interface OperationTally {
 /** Unmatched paths kept at most per cell (the rest are counted under `… (others)`). */
 const MAX_UNMATCHED = 100;
 
+/** A client family and the User-Agent its requests carry (the engines' registry says which: engines/engine-registry.ts). */
+export interface ClientFamily {
+  userAgent: RegExp;
+  family: string;
+}
+
 /**
- * The client family behind a User-Agent: the Java HTTP clients of paimon-java and Flink, pypaimon's
- * requests, paimon-rust's reqwest; no User-Agent is the harness itself (its `rest` steps).
+ * The client family behind a User-Agent: the first family whose pattern matches (the engines'
+ * HTTP clients); no User-Agent is the harness itself (its `rest` steps); any other, its product.
  */
-export function clientFamily(userAgent: string | undefined): string {
+export function clientFamily(userAgent: string | undefined, families: readonly ClientFamily[]): string {
   if (!userAgent) return 'harness';
-  if (/^paimon-rust/i.test(userAgent)) return 'paimon-rust';
-  if (/python-requests|pypaimon/i.test(userAgent)) return 'pypaimon';
-  if (/Apache-HttpClient|okhttp|Java/i.test(userAgent)) return 'java (paimon-java, flink)';
-  return userAgent.split('/')[0]!.slice(0, 40);
+  return families.find((f) => f.userAgent.test(userAgent))?.family ?? userAgent.split('/')[0]!.slice(0, 40);
 }
 
 /** The wire proxy's counts folded into operations of the specification. */
-export function tallyOperations(entries: readonly WireTallyEntry[]): OperationTally[] {
+export function tallyOperations(entries: readonly WireTallyEntry[], families: readonly ClientFamily[]): OperationTally[] {
   const out = new Map<string, OperationTally>();
   const unmatched = new Set<string>();
   for (const e of entries) {
@@ -37,7 +40,7 @@ export function tallyOperations(entries: readonly WireTallyEntry[]): OperationTa
       if (unmatched.size < MAX_UNMATCHED) unmatched.add(name);
       operation = unmatched.has(name) ? name : `${e.method} (others)`;
     }
-    const client = clientFamily(e.client);
+    const client = clientFamily(e.client, families);
     const key = `${operation}\u0000${e.status}\u0000${client}`;
     const t = out.get(key);
     if (t) t.count += e.count;

@@ -1,8 +1,12 @@
 import type { HangEvidenceCollector } from './step-timeout.ts';
 import type { CatalogEndpoint } from '../catalog/index.ts';
+import type { StartedNetwork } from 'testcontainers';
+import type { PaimonVersionRow, Provisioned } from '../provisioning/index.ts';
 import type { Engine, EngineEndpoint } from './engine.ts';
 import type { ExternalEngineConfig } from './external-endpoint.ts';
 import type { LocalEngineLauncher } from './local-launch.ts';
+import type { GatewayCommand } from '../processes/index.ts';
+import type { CanonicalType } from '../results/index.ts';
 
 /**
  * What an engine can do. A step that needs a capability its engine lacks must expect
@@ -48,4 +52,38 @@ export interface EngineDescriptor {
   readonly localUnavailable?: string;
   /** How the external config names an existing endpoint of the engine (`engines.<name>`). */
   readonly external?: ExternalEngineConfig;
+  /** The harness's gateway in front of it, for a library with no server of its own (started on this machine by every environment). */
+  readonly gateway?: GatewayCommand;
+  /** Its spellings of column types, read into the canonical types (default: Paimon's own spellings, results/canonical-type.ts). */
+  readonly types?: (engineType: string) => CanonicalType;
+  /** In cross-version cells (`--cross A>B`) its writer-release gateway runs the write steps. */
+  readonly crossVersionWriter?: boolean;
+  /** Its release is a component of a cell that known issues may scope entries to (`clients: { <name>: range }`). */
+  readonly clientReleases?: boolean;
+  /** How its requests show in the catalog's wire tally: its User-Agent, and the client family the tally counts it under (shared by engines on one HTTP client). */
+  readonly wireClient?: { userAgent: RegExp; family: string };
+  /** How the docker environment runs it, or why it does not (one line, with what to use instead); absent: it is not offered there. */
+  readonly docker?: DockerEngine;
 }
+
+/** What the docker environment hands an engine: the cell's provisioning, the catalog container, the shared network and folders. */
+export interface DockerEngineContext {
+  prov: Provisioned;
+  /** The catalog as the host reaches it, and as containers on the network reach it. */
+  catalog: CatalogEndpoint;
+  networkCatalogUri: string;
+  network: StartedNetwork;
+  /** The warehouse and scratch folders, mounted at the same paths in every container. */
+  mounts: string[];
+  logDir: string;
+  progress: (message: string) => void;
+}
+
+/**
+ * How the docker environment runs an engine in containers (the images it needs, pulled before
+ * anything starts), or why it does not. An engine with a gateway and no `docker` runs its gateway
+ * on the host against the catalog container.
+ */
+export type DockerEngine =
+  | { images(row: PaimonVersionRow): string[]; start(ctx: DockerEngineContext, row: PaimonVersionRow): Promise<{ endpoint: EngineEndpoint; stop(): Promise<unknown> } | { unavailable: string }> }
+  | { unavailable: string };

@@ -2,6 +2,7 @@ import type { Engine, EngineEndpoint } from './engine.ts';
 import { withSerialAccess } from './serial-access.ts';
 import { withStepTimeout } from './step-timeout.ts';
 import { CAPABILITIES, type EngineContext, type EngineDescriptor } from './engine-descriptor.ts';
+import type { CacheFolderOwner } from '../provisioning/index.ts';
 import { dorisDescriptor } from './doris/doris-engine.ts';
 import { flinkDescriptor } from './flink/flink-engine.ts';
 import { paimonJavaDescriptor } from './paimon-java/paimon-java-engine.ts';
@@ -9,7 +10,7 @@ import { paimonRustDescriptor } from './paimon-rust/paimon-rust-engine.ts';
 import { pypaimonDescriptor } from './pypaimon/pypaimon-engine.ts';
 import { sparkDescriptor } from './spark/spark-engine.ts';
 
-/** Every engine: adding one is its own file plus one line here. */
+/** Every engine: adding one is its folder (harness/engines/<name>/) plus one line here. */
 export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [pypaimonDescriptor, paimonJavaDescriptor, paimonRustDescriptor, flinkDescriptor, sparkDescriptor, dorisDescriptor];
 
 /** Every engine some adapter provides; scenarios naming anything else fail to load. */
@@ -18,20 +19,54 @@ export const KNOWN_ENGINES: readonly string[] = ENGINE_DESCRIPTORS.map((d) => d.
 /** Engine -> capabilities, for the scenario loader (which knows no engines otherwise). */
 export const ENGINE_CAPABILITIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(ENGINE_DESCRIPTORS.map((d) => [d.name, d.capabilities]));
 
-/** What the scenario loader needs to know of engines. */
-export const SCENARIO_ENGINES = { knownEngines: KNOWN_ENGINES, capabilities: ENGINE_CAPABILITIES, knownCapabilities: CAPABILITIES };
+/** What the scenario loader needs to know of engines: their names and capabilities. */
+export function scenarioEngines(descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS) {
+  return { knownEngines: descriptors.map((d) => d.name).sort(), capabilities: Object.fromEntries(descriptors.map((d) => [d.name, d.capabilities])), knownCapabilities: CAPABILITIES };
+}
 
-export function engineDescriptor(name: string): EngineDescriptor | undefined {
-  return ENGINE_DESCRIPTORS.find((d) => d.name === name);
+/** What the scenario loader needs to know of the registry's engines. */
+export const SCENARIO_ENGINES = scenarioEngines();
+
+export function engineDescriptor(name: string, descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS): EngineDescriptor | undefined {
+  return descriptors.find((d) => d.name === name);
 }
 
 /**
  * The adapter for an endpoint, guarded by the engine's step timeout; an engine that takes one
  * step at a time gets a queue in front of the timeout.
  */
-export function createEngine(endpoint: EngineEndpoint, context: EngineContext): Engine {
-  const descriptor = engineDescriptor(endpoint.engine);
+export function createEngine(endpoint: EngineEndpoint, context: EngineContext, descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS): Engine {
+  const descriptor = engineDescriptor(endpoint.engine, descriptors);
   if (!descriptor) throw new Error(`no adapter for engine '${endpoint.engine}'`);
   const guarded = withStepTimeout(descriptor.createAdapter(endpoint, context), descriptor.stepTimeoutMs, context.onHang);
   return descriptor.concurrentSteps ? guarded : withSerialAccess(guarded);
+}
+
+/** The engines `on: any-writer` may stand for, in order of preference: those that write portable actions, in the registry's order. */
+export function anyWriterOrder(descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS): string[] {
+  return descriptors.filter((d) => d.capabilities.includes('writes')).map((d) => d.name);
+}
+
+/** Engines whose release is a component of a cell that known issues may scope entries to (`clients:`). */
+export function clientReleaseEngines(descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS): string[] {
+  return descriptors.filter((d) => d.clientReleases).map((d) => d.name);
+}
+
+/** The engines' shared cache folders, for `cache list` and `setup`. */
+export function cacheFolderOwners(descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS): CacheFolderOwner[] {
+  return descriptors.flatMap((d) => (d.local?.cacheFolders ? [d.local.cacheFolders] : []));
+}
+
+/**
+ * How the wire tally names a request's client: each engine's User-Agent pattern, with its family
+ * (`java (paimon-java, flink)` where engines share one HTTP client).
+ */
+export function wireClientFamilies(descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS): { userAgent: RegExp; family: string }[] {
+  const members = (family: string) => descriptors.filter((d) => d.wireClient?.family === family).map((d) => d.name);
+  return descriptors.flatMap((d) => {
+    if (!d.wireClient) return [];
+    const names = members(d.wireClient.family);
+    const label = names.length === 1 && names[0] === d.wireClient.family ? d.wireClient.family : `${d.wireClient.family} (${names.join(', ')})`;
+    return [{ userAgent: d.wireClient.userAgent, family: label }];
+  });
 }

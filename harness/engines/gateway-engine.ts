@@ -1,4 +1,4 @@
-import { ltzValuesToUtc, negationNormalForm, normalizeValue, OrderError, orderRows, parseType, wallClockToUtc, type CanonicalResult } from '../results/index.ts';
+import { ltzValuesToUtc, negationNormalForm, normalizeValue, OrderError, orderRows, parseType, wallClockToUtc, type CanonicalResult, type CanonicalType } from '../results/index.ts';
 import { classifyError } from './classify-error.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type ErrorClass, type PrincipalCredentials, type StepContext } from './engine.ts';
 import { DEFAULT_STEP_TIMEOUT_MS } from './step-timeout.ts';
@@ -43,9 +43,9 @@ export function libraryRequest(request: EngineRequest, ctx: StepContext): Engine
   return request;
 }
 
-/** Turns a gateway's typed columns and raw JSON rows into a canonical result. */
-export function toCanonical(reply: GatewayReply): CanonicalResult {
-  const columns = (reply.columns ?? []).map((c) => ({ name: c.name, type: parseType(c.type), engineType: c.type }));
+/** Turns a gateway's typed columns and raw JSON rows into a canonical result (types read in the engine's spellings). */
+export function toCanonical(reply: GatewayReply, types: (engineType: string) => CanonicalType = parseType): CanonicalResult {
+  const columns = (reply.columns ?? []).map((c) => ({ name: c.name, type: types(c.type), engineType: c.type }));
   const rows = (reply.rows ?? []).map((row) => row.map((v, i) => normalizeValue(v, columns[i]?.type ?? { kind: 'unknown' })));
   return { columns, rows };
 }
@@ -64,13 +64,15 @@ function harnessOrder(request: EngineRequest): { by: string[]; extraColumns: str
 }
 
 /**
- * Base adapter for engines reached through a loopback gateway process (Spark, pypaimon, Flink).
- * Subclasses only say how a request is translated (SQL engines turn actions into their dialect).
+ * Base adapter for engines reached through a loopback gateway process (pypaimon, paimon-java,
+ * paimon-rust, Spark's Connect client). Subclasses only say how a request is translated (SQL
+ * engines turn actions into their dialect); `types` reads the engine's spellings of column types.
  */
 export class GatewayEngine implements Engine {
   constructor(
     readonly name: string,
     protected readonly endpoint: EngineEndpoint,
+    protected readonly types: (engineType: string) => CanonicalType = parseType,
   ) {}
 
   /**
@@ -135,7 +137,7 @@ export class GatewayEngine implements Engine {
       return { ok: false, statement, engineMillis: reply.engine_ms, error: { errorClass: this.classify(reply.error?.exception, message), exception: reply.error?.exception, message } };
     }
     try {
-      return { ok: true, statement, engineMillis: reply.engine_ms, result: toCanonical(reply) };
+      return { ok: true, statement, engineMillis: reply.engine_ms, result: toCanonical(reply, this.types) };
     } catch (err) {
       return { ok: false, statement, error: { errorClass: 'engine-error', exception: 'NormalizeError', message: (err as Error).message } };
     }

@@ -1,6 +1,6 @@
 import type { CatalogEndpoint } from '../catalog/index.ts';
-import type { ManagedProcess } from '../processes/index.ts';
-import type { Provisioned } from '../provisioning/index.ts';
+import type { GatewayCommand, ManagedProcess } from '../processes/index.ts';
+import type { CacheFolderOwner, PaimonVersionRow, Progress, Provisioned } from '../provisioning/index.ts';
 import type { EngineEndpoint } from './engine.ts';
 import type { OneShotRunner } from './one-shot.ts';
 
@@ -29,26 +29,46 @@ export interface LocalLaunch {
   oneShot?: OneShotRunner;
 }
 
+/** What `setup` hands an engine to install for a row, beyond the shared venv and class path. */
+export interface EngineSetupContext {
+  row: PaimonVersionRow;
+  /** The row's shared venv. */
+  python: string;
+  progress: Progress;
+  refresh?: boolean;
+}
+
 /** How one engine runs on the local environment: provision what it needs, start it, or say why not. */
 export interface LocalEngineLauncher {
   launch(ctx: LocalLaunchContext): Promise<LocalLaunch | { unavailable: string }>;
+  /** Python packages it needs in the row's shared venv (a library gateway's library), or why the row has none. */
+  pythonPackages?(row: PaimonVersionRow, progress: Progress): Promise<string[] | { unavailable: string }>;
+  /** Java sources compiled onto the reference catalog's class path (a gateway on the JVM). */
+  javaSources?: readonly string[];
+  /** What `setup` installs for it besides (a distribution, a connector), or why the row has none. */
+  setup?(ctx: EngineSetupContext): Promise<{ unavailable?: string }>;
+  /** Its shared cache folders (`cache list` says which rows use each). */
+  cacheFolders?: CacheFolderOwner;
 }
 
 /**
  * Engines behind one of the harness's own gateways (libraries with no server of their own).
- * `oneShot`: the gateway script also runs one portable request per process (`--once`).
+ * `oneShot`: the gateway script also runs one portable request per process (`--once`); the
+ * rest of `opts` is what the engine brings to the row's provisioning.
  */
-export function gatewayLauncher(engine: string, opts: { oneShot?: boolean } = {}): LocalEngineLauncher {
+export function gatewayLauncher(engine: string, command: GatewayCommand, opts: { oneShot?: boolean } & Pick<LocalEngineLauncher, 'pythonPackages' | 'javaSources'> = {}): LocalEngineLauncher {
   return {
+    pythonPackages: opts.pythonPackages,
+    javaSources: opts.javaSources,
     async launch(ctx) {
       const unavailable = ctx.prov.unavailable[engine];
       if (unavailable) return { unavailable };
       const log = `${ctx.logDir}/${engine}.log`;
       ctx.progress(`${engine}: starting the gateway`);
       // Processes are loaded when an engine starts, not by commands that start none.
-      const { gatewayOneShot, startGateway } = await import('./engine-gateway.ts');
-      const gw = await startGateway(engine, ctx.prov, ctx.catalog, log);
-      const oneShot = opts.oneShot ? gatewayOneShot(engine, ctx.prov, ctx.catalog) : undefined;
+      const { gatewayOneShot, startGateway } = await import('./gateway-launch.ts');
+      const gw = await startGateway(engine, command, ctx.prov, ctx.catalog, log);
+      const oneShot = opts.oneShot ? gatewayOneShot(engine, command, ctx.prov, ctx.catalog) : undefined;
       return { endpoint: gw.endpoint, processes: [gw.process], logs: { [engine]: log }, versions: { [engine]: gw.endpoint.version ?? 'unknown' }, oneShot };
     },
   };

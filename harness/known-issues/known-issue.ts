@@ -20,9 +20,9 @@ export const KnownIssueSchema = z.strictObject({
   'catalog-paimon': z.string().optional().describe("Paimon versions of the catalog server the entry applies to (a cell's --catalog-paimon, else its own), a semver range"),
   server: z.enum(['java', 'python']).optional().describe("the catalog server the entry applies to: Paimon's Java RESTCatalogServer (the default) or pypaimon's (--catalog python); default: any"),
   clients: z
-    .partialRecord(z.enum(['pypaimon', 'paimon-java', 'paimon-rust']), z.string())
+    .record(z.string(), z.string())
     .optional()
-    .describe('client releases of the cell the entry applies to, as semver ranges: { pypaimon: "<2.1.0" } (a client variant row such as 2.0.0+pypaimon-2.1.0 differs from its release there only)'),
+    .describe('client releases of the cell the entry applies to, as semver ranges: { pypaimon: "<2.1.0" } (keys: engines whose release is a cell component: pypaimon, paimon-java, paimon-rust; a client variant row such as 2.0.0+pypaimon-2.1.0 differs from its release there only)'),
   signature: RegexString.optional().describe('regular expression the failure text must match'),
   explore: RegexString.optional().describe("generated cases (`explore`): a regular expression over the finding's signature, a newline and the case's scenario YAML; a finding it matches, on an engine and versions the entry names, is this deviation and not reported"),
   layer: z

@@ -4,8 +4,11 @@ import { validRange } from 'semver';
 import { Locator, problem, STEP_KINDS, type Problem } from '../scenario/index.ts';
 import { KnownIssuesFileSchema, type KnownIssue } from './known-issue.ts';
 
-/** Loads known-issues.yaml; a missing file is an empty table, a bad one located problems. */
-export async function loadKnownIssues(file: string): Promise<{ issues: KnownIssue[]; problems: Problem[]; source: string }> {
+/**
+ * Loads known-issues.yaml; a missing file is an empty table, a bad one located problems.
+ * `clientEngines`: the engines whose release `clients:` may name (the engines' registry knows them).
+ */
+export async function loadKnownIssues(file: string, opts: { clientEngines?: readonly string[] } = {}): Promise<{ issues: KnownIssue[]; problems: Problem[]; source: string }> {
   const source = await readFile(file, 'utf8').catch(() => undefined);
   if (source === undefined) return { issues: [], problems: [], source: '' };
   const lines = new LineCounter();
@@ -24,6 +27,7 @@ export async function loadKnownIssues(file: string): Promise<{ issues: KnownIssu
       const kinds = d.kind === undefined ? [] : ([] as string[]).concat(d.kind);
       for (const k of kinds.filter((k) => !(STEP_KINDS as readonly string[]).includes(k))) out.push(problem('BAD_VALUE', `kind '${k}' is not a step kind (${STEP_KINDS.join(', ')})`, loc.ofPath(['deviations', i, 'kind'])));
       for (const [client, range] of Object.entries(d.clients ?? {})) {
+        if (opts.clientEngines && !opts.clientEngines.includes(client)) out.push(problem('BAD_VALUE', `clients: '${client}' is not an engine whose release a cell records (${opts.clientEngines.join(', ')})`, loc.ofKey(['deviations', i, 'clients'], client)));
         if (!validRange(range)) out.push(problem('BAD_VALUE', `'${range}' is not a version range`, loc.ofPath(['deviations', i, 'clients', client])));
       }
       if (d.writer !== undefined && !validRange(d.writer)) out.push(problem('BAD_VALUE', `'${d.writer}' is not a version range`, loc.ofPath(['deviations', i, 'writer'])));

@@ -24,37 +24,44 @@ export async function diskUsage(path: string): Promise<number> {
 }
 
 /**
- * Rows that use a cache folder: `paimon-<v>` (catalog jars, venv, Spark jar, Flink lib/ of that
- * release) belongs to row v and to its client variants (`v+pypaimon-…`, whose own folder holds a venv); `flink-<fv>` (a Flink distribution)
- * and `spark-<sv>` (pyspark with its Connect client, the spark-connect jar) are shared by every row on that Flink or Spark;
- * `paimon-src` holds builds from Paimon's sources by commit.
+ * An engine's shared cache folders (`flink-<fv>`, a Flink distribution; `spark-<sv>`, pyspark with
+ * its Connect client): the rows using the folder of this name, or undefined when it is not one of
+ * the engine's.
  */
+export type CacheFolderOwner = (name: string) => string[] | undefined;
+
 /** Cache folders that hold builds rather than a row's downloads, with what they hold. */
 export const BUILDS: Record<string, string> = {
   'paimon-src': "builds from Paimon's sources, by commit (git:<ref> rows, connectors Maven lacks)",
   'flink-user': 'Flink lib/ folders for --flink-connector jars, by checksum',
 };
 
-export function rowsUsing(name: string): string[] {
+/**
+ * Rows that use a cache folder: `paimon-<v>` (catalog jars, venv, Spark jar, Flink lib/ of that
+ * release) belongs to row v and to its client variants (`v+pypaimon-…`, whose own folder holds a
+ * venv); an engine's shared folders to the rows its owner names; `paimon-src` holds builds from
+ * Paimon's sources by commit.
+ */
+export function rowsUsing(name: string, owners: readonly CacheFolderOwner[] = []): string[] {
   // Builds from Paimon's sources (paimon-src/<commit>) and users' Flink connector jars: no row of
   // the table uses them; `cache prune` removes them (a build is redone when needed).
   if (BUILDS[name]) return [];
   const paimon = /^paimon-(.+)$/.exec(name)?.[1];
   if (paimon) return PAIMON_VERSIONS.filter((r) => r.paimon === paimon || releaseOf(r) === paimon).map((r) => r.paimon);
-  const flink = /^flink-(\d.+)$/.exec(name)?.[1];
-  if (flink) return PAIMON_VERSIONS.filter((r) => 'version' in r.flink && r.flink.version === flink).map((r) => r.paimon);
-  const spark = /^spark-(\d.+)$/.exec(name)?.[1];
-  if (spark) return PAIMON_VERSIONS.filter((r) => r.spark.pyspark === spark).map((r) => r.paimon);
+  for (const owner of owners) {
+    const rows = owner(name);
+    if (rows) return rows;
+  }
   return [];
 }
 
-export async function cacheEntries(root = cacheDir()): Promise<CacheEntry[]> {
+export async function cacheEntries(root = cacheDir(), owners: readonly CacheFolderOwner[] = []): Promise<CacheEntry[]> {
   const names = (await readdir(root).catch(() => [] as string[])).sort();
   const out: CacheEntry[] = [];
   for (const name of names) {
     const path = join(root, name);
     if (!(await lstat(path)).isDirectory()) continue;
-    out.push({ name, path, bytes: await diskUsage(path), usedBy: rowsUsing(name) });
+    out.push({ name, path, bytes: await diskUsage(path), usedBy: rowsUsing(name, owners) });
   }
   return out;
 }

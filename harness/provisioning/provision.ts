@@ -12,7 +12,6 @@ import { buildFromSource, configuredSource, exportSources, PAIMON_GIT_ENV, sourc
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LAUNCHER_DIR = join(here, '..', 'environment', 'local', 'catalog-launcher');
-const JAVA_GATEWAY = ['JavaGateway.java', 'GatewayPredicates.java', 'GatewayValues.java'].map((f) => join(here, '..', 'gateways', 'java', f));
 
 /** What provisioning produced for one Paimon version. */
 export interface Provisioned {
@@ -26,14 +25,14 @@ export interface Provisioned {
 }
 
 /**
- * Jars of the reference REST catalog, compiled with the launcher and the paimon-java gateway
- * (both run on the same class path), cached per Paimon version.
+ * Jars of the reference REST catalog, compiled with the launcher and the engines' Java sources
+ * (the paimon-java gateway: both run on the same class path), cached per Paimon version.
  */
-async function provisionCatalog(root: string, row: PaimonVersionRow, progress: Progress): Promise<string> {
+async function provisionCatalog(root: string, row: PaimonVersionRow, progress: Progress, javaSources: readonly string[]): Promise<string> {
   const dir = join(root, 'catalog');
   const jars = join(dir, 'jars');
   const classes = join(dir, 'classes');
-  const sources = [join(LAUNCHER_DIR, 'CatalogLauncher.java'), ...JAVA_GATEWAY];
+  const sources = [join(LAUNCHER_DIR, 'CatalogLauncher.java'), ...javaSources];
   // Jars and classes are stamped apart: a change of the harness's Java sources recompiles them
   // without resolving the jars again.
   const jarStamp = createHash('sha256').update(JSON.stringify({ release: releaseOf(row), bundle: row.javaBundle, okhttp: row.okhttp, hadoop: row.hadoop, source: row.source })).update(await readFile(join(LAUNCHER_DIR, 'pom.xml'), 'utf8')).digest('hex');
@@ -63,9 +62,9 @@ async function provisionCatalog(root: string, row: PaimonVersionRow, progress: P
   if (!(await done(classes, stamp))) {
     await rm(classes, { recursive: true, force: true });
     await mkdir(classes, { recursive: true });
-    progress('catalog: compiling the launcher and the paimon-java gateway');
+    progress(`catalog: compiling the launcher${javaSources.length ? ' and the Java gateway' : ''}`);
     const c = await runTool('javac', ['-nowarn', '-cp', `${jars}/*`, '-d', classes, ...sources], {});
-    if (c.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', 'javac failed on CatalogLauncher.java / JavaGateway.java', c.tail);
+    if (c.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `javac failed on ${sources.map((f) => basename(f)).join(', ')}`, c.tail);
     await markDone(classes, stamp);
   }
   return `${classes}:${jars}/*`;
@@ -89,29 +88,30 @@ export async function provisionVenv(root: string, packages: string[], progress: 
   return python;
 }
 
-function configuredSourceOrFail(what: string): PaimonSource {
+export function configuredSourceOrFail(what: string): PaimonSource {
   const source = configuredSource();
   if (!source) throw new EnvironmentError('ENV_CONFIG', 'paimon-source', `${what} is built from Paimon's sources: set ${PAIMON_GIT_ENV}`);
   return source;
 }
 
-/** pypaimon's sources of a commit (`paimon-python/`), exported once into the cache: what pip installs for a row built from source. */
-async function pypaimonSources(commit: string, progress: Progress): Promise<string> {
-  const dir = join(sourceCacheDir(commit), 'paimon-python');
-  if (await done(dir, commit)) return dir;
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  progress(`pypaimon: exporting paimon-python/ of ${commit.slice(0, 12)}`);
-  await exportSources(configuredSourceOrFail(`pypaimon of ${commit.slice(0, 12)}`), commit, dir, 'paimon-python');
-  await markDone(dir, commit);
-  return dir;
+/** An engine's Python packages for a row (installed into the row's shared venv), or why the row has none. */
+export interface PythonPackages {
+  engine: string;
+  packages(row: PaimonVersionRow, progress: Progress): Promise<string[] | { unavailable: string }>;
+}
+
+/** What the engines bring to a row's shared provisioning: their packages for the venv, their Java sources for the catalog's class path. */
+export interface EngineProvisioning {
+  python: readonly PythonPackages[];
+  javaSources: readonly string[];
 }
 
 /**
  * Installs what the local environment needs for one Paimon version into the cache, once:
- * a second call with everything in place downloads nothing.
+ * a second call with everything in place downloads nothing. The engines' registry says what
+ * they bring (engines/provision-engines.ts).
  */
-export async function provision(row: PaimonVersionRow, opts: { progress: Progress; engines: readonly string[]; refresh?: boolean }): Promise<Provisioned> {
+export async function provision(row: PaimonVersionRow, opts: { progress: Progress; refresh?: boolean; engines: EngineProvisioning }): Promise<Provisioned> {
   const java = await requireTool('java', 'install a JDK 17 (Debian: apt-get install openjdk-17-jdk-headless)');
   await requireTool('javac', 'install a JDK, not only a JRE (Debian: apt-get install openjdk-17-jdk-headless)');
   await requireTool('mvn', 'install Maven (Debian: apt-get install maven)');
@@ -123,13 +123,14 @@ export async function provision(row: PaimonVersionRow, opts: { progress: Progres
   await mkdir(root, { recursive: true });
   const unavailable: Record<string, string> = {};
 
-  const catalogClasspath = await provisionCatalog(root, row, opts.progress);
-  // Without a pypaimon release the venv still serves paimon-rust and the file inspector (pyarrow in pythonExtras).
-  const packages = [...(row.source ? [await pypaimonSources(row.source.commit, opts.progress)] : typeof row.pypaimon === 'string' ? [`pypaimon==${row.pypaimon}`] : []), ...row.pythonExtras];
-  if (typeof row.pypaimon !== 'string') unavailable.pypaimon = `not in this cell: ${row.pypaimon.unavailable}`;
-  // pypaimon-rust has no Python dependencies of its own: it shares pypaimon's pyarrow.
-  if (typeof row.pypaimonRust === 'string') packages.push(`pypaimon-rust==${row.pypaimonRust}`);
-  else unavailable['paimon-rust'] = row.pypaimonRust.unavailable;
-  const python = await provisionVenv(venvRoot, packages, opts.progress);
+  const catalogClasspath = await provisionCatalog(root, row, opts.progress, opts.engines.javaSources);
+  // Without an engine's packages the venv still serves the others and the file inspector (pyarrow in pythonExtras).
+  const packages: string[] = [];
+  for (const p of opts.engines.python) {
+    const got = await p.packages(row, opts.progress);
+    if (Array.isArray(got)) packages.push(...got);
+    else unavailable[p.engine] = got.unavailable;
+  }
+  const python = await provisionVenv(venvRoot, [...packages, ...row.pythonExtras], opts.progress);
   return { row, java, python, catalogClasspath, unavailable };
 }

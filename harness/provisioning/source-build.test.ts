@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configuredSource, mavenBuildArgs, resolveRef, sourceCacheDir, stripTestDependencies } from './source-build.ts';
 import { pomVersion, resolveSourceRow, sourceRef, sourceVersionRow } from './source-row.ts';
-import { PAIMON_VERSIONS, versionRow } from './version-table.ts';
+import { PAIMON_VERSIONS, pinOf, versionRow } from './version-table.ts';
 
 describe('Maven build commands', () => {
   it('builds the Spark connector with the Paimon modules it needs, on the local Spark version', () => {
@@ -54,11 +54,15 @@ describe('rows built from source', () => {
   it('takes pins from the release line and names the row by version, ref and commit', () => {
     const row = sourceVersionRow('release-1.4.2', 'ac223f47d9f0000000000000000000000000000', '1.4.2');
     expect(row.paimon).toBe('1.4.2+git.release-1-4-2.ac223f47d9');
-    expect(row.flink).toEqual(versionRow('1.4.2')!.flink);
+    expect(row.pinsOf).toBe('1.4.2');
     expect(row.source).toEqual({ ref: 'release-1.4.2', commit: 'ac223f47d9f0000000000000000000000000000' });
-    expect(row.pypaimon).toBe('1.4.2');
+    expect(row.release).toBe('1.4.2');
     // A newer line than the table's takes the newest released row's pins.
-    expect(sourceVersionRow('master', 'f'.repeat(40), '2.1.0-SNAPSHOT').spark).toEqual(PAIMON_VERSIONS[0]!.spark);
+    expect(sourceVersionRow('master', 'f'.repeat(40), '2.1.0-SNAPSHOT').pinsOf).toBe(PAIMON_VERSIONS[0]!.paimon);
+    // The engines read their pins through the row it names.
+    const pins = { '1.4.2': 'a', [PAIMON_VERSIONS[0]!.paimon]: 'b' };
+    expect(pinOf(pins, row)).toBe('a');
+    expect(pinOf(pins, versionRow('1.3.1')!)).toBeUndefined();
   });
 
   it('tells git: specs from versions', () => {

@@ -42,9 +42,8 @@ export function sourceVersionRow(ref: string, commit: string, version: string, t
     ...template,
     paimon: `${version}+git.${buildId(ref)}.${commit.slice(0, 10)}`,
     release: version,
-    // pypaimon built from the same commit carries the ref's version (client ranges of known issues see it).
-    pypaimon: version,
     javaBundle: undefined,
+    pinsOf: template.paimon,
     source: { ref, commit },
   };
 }

@@ -1,11 +1,9 @@
 /**
- * The one table of pinned versions per Paimon release. The local and docker providers read
- * it; the default (`--paimon` not given) is DEFAULT_PAIMON. Artifact ids of the Spark
- * connector changed at 1.4 (`paimon-spark-3.5` became `paimon-spark-3.5_2.12`).
+ * The rows of the version matrix (`--paimon`): each Paimon release (or a release with a client
+ * variant) with the pins of the catalog side. Each engine keeps its own pins per row in its folder
+ * (harness/engines/<name>/*-versions.ts) and reads them with pinOf; the registry assembles the
+ * whole table (versionTable). The default row is DEFAULT_PAIMON.
  */
-/** pypaimon's first release on PyPI is 1.3.0: the 1.1 and 1.2 lines have no Python client. */
-const NO_PYPAIMON = 'pypaimon has no release for this Paimon line on PyPI (its first is 1.3.0)';
-
 export interface PaimonVersionRow {
   /**
    * The row's id, as `--paimon` names it and cells show it: the Paimon release, or the release
@@ -15,8 +13,6 @@ export interface PaimonVersionRow {
   paimon: string;
   /** The Paimon release of the Java side (Maven artifacts, Flink connector), when the id is a variant. */
   release?: string;
-  /** pypaimon release on PyPI that matches this Paimon release, or why the row has none. */
-  pypaimon: string | { unavailable: string };
   /**
    * The jar that carries Paimon's classes for the reference catalog and the Java gateway:
    * `paimon-bundle`, or, where Maven Central has no bundle of the release (2.0.0), a Flink
@@ -24,46 +20,41 @@ export interface PaimonVersionRow {
    */
   javaBundle?: string;
   /**
-   * Python packages pypaimon needs to read what the Java implementation writes. pypaimon pins
-   * only `fastavro>=1.4`; fastavro >= 1.13 reads zstd-compressed Avro (Java Paimon's default
-   * manifest compression) only with `backports.zstd` installed (see docs/known-issues.md).
+   * Python packages the shared venv needs besides the engines' own: pypaimon reads what the Java
+   * implementation writes only with `backports.zstd` (it pins only `fastavro>=1.4`, and fastavro
+   * >= 1.13 reads zstd-compressed Avro, Java Paimon's default manifest compression, only with it;
+   * see docs/known-issues.md); rows without pypaimon need pyarrow for the file inspector.
    */
   pythonExtras: string[];
-  spark: { artifactId: string; pyspark: string; scala: string };
-  /**
-   * Flink with Paimon's connector for this release: the Flink distribution (PyPI's
-   * `apache-flink-libraries` and `apache-flink` wheels: lib/, opt/, bin/), the SQL Gateway jar of the
-   * same Flink version, and the `paimon-flink-<flink minor>` connector. A release with no
-   * connector on Maven Central says why instead.
-   */
-  flink: { version: string; connector: string } | { unavailable: string };
-  /**
-   * paimon-rust's Python package (`pypaimon-rust`: the Rust implementation with its DataFusion
-   * SQL), installed beside pypaimon. It is released on its own 0.x line, not per Paimon
-   * release: each row pins the newest release that speaks that row's REST catalog, so a run is
-   * reproducible and an upgrade of the Rust side is a deliberate change of this table.
-   */
-  pypaimonRust: string | { unavailable: string };
   /**
    * A row built from Paimon's sources (`--paimon git:<ref>`): the ref, built with the commit it
    * names; its connectors, bundle and reference catalog come from that build, not from Maven.
    */
   source?: { ref: string; commit: string };
+  /** A row built from source takes the engines' pins of this released row (the nearest older one). */
+  pinsOf?: string;
   /** okhttp's mockwebserver the reference server was built against. */
   okhttp: string;
   hadoop: string;
 }
 
+/** One engine's pins: row id -> what the row uses (a release, coordinates), or why it has none. */
+export type EnginePins<T> = Readonly<Record<string, T>>;
+
+/** The pin of an engine for a row (a row built from source: its template row's). */
+export function pinOf<T>(pins: EnginePins<T>, row: Pick<PaimonVersionRow, 'paimon' | 'pinsOf'>): T | undefined {
+  return pins[row.paimon] ?? (row.pinsOf === undefined ? undefined : pins[row.pinsOf]);
+}
+
 /** Newest first; the default row is named (DEFAULT_PAIMON), not the first. */
 export const PAIMON_VERSIONS: readonly PaimonVersionRow[] = [
-  { paimon: '2.0.0', pypaimon: '2.0.0', javaBundle: 'paimon-flink-2.0', pythonExtras: [], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
-  // The 2.0 line's newest Python client against 2.0.0's catalog, Java and Flink (pypaimon is
-  // released on PyPI more often than Paimon on Maven Central).
-  { paimon: '2.0.0+pypaimon-2.1.0', release: '2.0.0', pypaimon: '2.1.0', javaBundle: 'paimon-flink-2.0', pythonExtras: [], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
-  { paimon: '1.4.2', pypaimon: '1.4.2', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5_2.12', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
-  { paimon: '1.3.1', pypaimon: '1.3.1', pythonExtras: ['backports.zstd==1.8.0'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '1.20.3', connector: 'paimon-flink-1.20' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
-  { paimon: '1.2.0', pypaimon: { unavailable: NO_PYPAIMON }, pythonExtras: ['pyarrow==19.0.1'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '1.20.3', connector: 'paimon-flink-1.20' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
-  { paimon: '1.1.1', pypaimon: { unavailable: NO_PYPAIMON }, pythonExtras: ['pyarrow==19.0.1'], spark: { artifactId: 'paimon-spark-3.5', pyspark: '3.5.7', scala: '2.12' }, flink: { version: '2.0.0', connector: 'paimon-flink-2.0' }, pypaimonRust: '0.4.0', okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '2.0.0', javaBundle: 'paimon-flink-2.0', pythonExtras: [], okhttp: '4.12.0', hadoop: '3.3.6' },
+  // The 2.0 line's newest Python client (PYPAIMON_PINS) against 2.0.0's catalog, Java and Flink.
+  { paimon: '2.0.0+pypaimon-2.1.0', release: '2.0.0', javaBundle: 'paimon-flink-2.0', pythonExtras: [], okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.4.2', pythonExtras: ['backports.zstd==1.8.0'], okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.3.1', pythonExtras: ['backports.zstd==1.8.0'], okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.2.0', pythonExtras: ['pyarrow==19.0.1'], okhttp: '4.12.0', hadoop: '3.3.6' },
+  { paimon: '1.1.1', pythonExtras: ['pyarrow==19.0.1'], okhttp: '4.12.0', hadoop: '3.3.6' },
 ];
 
 /**

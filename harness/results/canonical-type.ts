@@ -73,13 +73,25 @@ export function nestedTypeParts(raw: string): NestedTypeParts | undefined {
 const ARROW_UNIT_DIGITS: Record<string, number> = { s: 0, ms: 3, us: 6, ns: 9 };
 
 /**
+ * What spellings mean where engines differ: a bare `TIMESTAMP` is Paimon's and Flink's
+ * TIMESTAMP(6) (no zone), but Spark's session-zoned instant (its engine folder says so).
+ */
+export interface TypeSpellings {
+  bareTimestamp: 'timestamp' | 'timestamp_ltz';
+}
+
+/** Paimon's own spellings (scenarios, Paimon SQL, Flink). */
+export const PAIMON_SPELLINGS: TypeSpellings = { bareTimestamp: 'timestamp' };
+
+/**
  * Parses a type as engines print it: Paimon SQL (`TIMESTAMP(9)`, `DECIMAL(10, 2)`,
  * `TIMESTAMP(6) WITH LOCAL TIME ZONE`, `VARCHAR(10) NOT NULL`), Spark (`timestamp_ntz`,
  * `decimal(10,2)`, `array<int>`), arrow as pyarrow prints it (`timestamp[ns]`,
  * `timestamp[ms, tz=UTC]`, `decimal128(38, 18)`, `date32[day]`, `list<element: int32>`) or the
- * canonical spelling itself.
+ * canonical spelling itself. `spellings` says what the engine means where engines differ.
  */
-export function parseType(raw: string): CanonicalType {
+export function parseType(raw: string, spellings: TypeSpellings = PAIMON_SPELLINGS): CanonicalType {
+  const nestedType = (inner: string) => parseType(inner, spellings);
   let t = raw.trim().toLowerCase().replace(/\s+not null$/, '').replace(/\s+/g, ' ');
   // Arrow: a timestamp's precision is its unit; a time zone makes it an instant (LTZ).
   const arrowTs = /^timestamp\[(s|ms|us|ns)(?:, tz=[^\]]+)?\]$/.exec(t);
@@ -87,7 +99,7 @@ export function parseType(raw: string): CanonicalType {
   const arrowTime = /^time(32|64)\[(s|ms|us|ns)\]$/.exec(t);
   if (arrowTime) return { kind: 'time', precision: ARROW_UNIT_DIGITS[arrowTime[2]!]! };
   t = t.replace(/^date(32|64)\[[a-z]+\]$/, 'date').replace(/^decimal(128|256)\(/, 'decimal(');
-  const ltz = /with local time ?zone$/.test(t) || t.startsWith('timestamp_ltz') || t === 'timestamp';
+  const ltz = /with local time ?zone$/.test(t) || t.startsWith('timestamp_ltz') || (t === 'timestamp' && spellings.bareTimestamp === 'timestamp_ltz');
   t = t.replace(/ with(out)? (local )?time ?zone$/, '');
   const m = /^([a-z][a-z0-9_ ]*?)\s*(?:\((.*)\))?$/.exec(t);
   if (m) {
@@ -97,7 +109,7 @@ export function parseType(raw: string): CanonicalType {
       return { kind: 'decimal', precision: nums[0] ?? 10, scale: nums[1] ?? 0 };
     }
     if (name === 'timestamp' || name === 'timestamp_ntz' || name === 'timestamp_ltz' || name === 'datetime' || name === 'datetimev2') {
-      // Spark's plain `timestamp` is session-zoned with microseconds.
+      // A bare `timestamp` has microseconds (Paimon's TIMESTAMP is TIMESTAMP(6); Spark's is session-zoned).
       const precision = nums[0] ?? (name === 'timestamp' || name.startsWith('timestamp_') ? 6 : 0);
       return { kind: ltz ? 'timestamp_ltz' : 'timestamp', precision };
     }
@@ -108,15 +120,15 @@ export function parseType(raw: string): CanonicalType {
   const nested = /^(array|list|large_list|map|struct|row)\s*<(.*)>$/.exec(t);
   if (nested) {
     const inner = splitTop(raw.trim().replace(/^[^<]*<|>\s*(not null)?$/gi, ''));
-    if (nested[1] === 'array') return { kind: 'array', element: parseType(inner[0] ?? 'unknown') };
+    if (nested[1] === 'array') return { kind: 'array', element: nestedType(inner[0] ?? 'unknown') };
     // Arrow names a list's element field: `list<element: int32>`, `list<item: string>`.
-    if (nested[1] !== 'map' && nested[1] !== 'struct' && nested[1] !== 'row') return { kind: 'array', element: parseType((inner[0] ?? 'unknown').replace(/^[a-z_]+:\s*/i, '')) };
-    if (nested[1] === 'map') return { kind: 'map', key: parseType(inner[0] ?? 'unknown'), value: parseType(inner[1] ?? 'unknown') };
+    if (nested[1] !== 'map' && nested[1] !== 'struct' && nested[1] !== 'row') return { kind: 'array', element: nestedType((inner[0] ?? 'unknown').replace(/^[a-z_]+:\s*/i, '')) };
+    if (nested[1] === 'map') return { kind: 'map', key: nestedType(inner[0] ?? 'unknown'), value: nestedType(inner[1] ?? 'unknown') };
     return {
       kind: 'row',
       fields: inner.map((f) => {
         const [, name = '', type = 'unknown'] = /^`?([^`:\s]+)`?\s*:?\s*(.*)$/.exec(f) ?? [];
-        return { name, type: parseType(type) };
+        return { name, type: nestedType(type) };
       }),
     };
   }

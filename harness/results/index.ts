@@ -1,4 +1,4 @@
-export { formatType, nestedTypeParts, parseType, typeFamily, type CanonicalType, type NestedTypeParts } from './canonical-type.ts';
+export { formatType, nestedTypeParts, PAIMON_SPELLINGS, parseType, typeFamily, type CanonicalType, type NestedTypeParts, type TypeSpellings } from './canonical-type.ts';
 export type { CanonicalResult, CanonicalValue, ResultColumn } from './canonical-value.ts';
 export { compareAgreement, compareColumns, compareCount, compareRows, compareTypes, rowKey, type Comparison } from './compare-results.ts';
 export { NormalizeError, normalizeExpected, normalizeValue, numberText, timestampDigits } from './normalize-value.ts';

@@ -14,7 +14,9 @@ describe('parseType', () => {
     ['TIMESTAMP(3) WITH LOCAL TIME ZONE', 'timestamp_ltz(3)'],
     ['TIMESTAMP_LTZ(6)', 'timestamp_ltz(6)'],
     ['timestamp_ntz', 'timestamp(6)'],
-    ['timestamp', 'timestamp_ltz(6)'],
+    // A bare TIMESTAMP is Paimon's TIMESTAMP(6); Spark's is session-zoned (engines/spark/spark-types.ts).
+    ['timestamp', 'timestamp(6)'],
+    ['TIMESTAMP', 'timestamp(6)'],
     ['DATETIMEV2(6)', 'timestamp(6)'],
     ['VARCHAR(20)', 'string'],
     ['STRING', 'string'],

@@ -1,10 +1,11 @@
-import { ANY_WRITER, ANY_WRITER_ORDER, type ScenarioInstance } from '../scenario/index.ts';
+import { anyWriterOrder } from '../engines/index.ts';
+import { ANY_WRITER, type ScenarioInstance } from '../scenario/index.ts';
 import { writerLacks, type RunContext } from './run-context.ts';
 import { stepEngines } from './step-request.ts';
 
-/** The engine `on: any-writer` means in this cell: the first of ANY_WRITER_ORDER that can write here. */
+/** The engine `on: any-writer` means in this cell: the first engine of the registry's writers (anyWriterOrder) that can write here. */
 export function anyWriter(ctx: Pick<RunContext, 'engines' | 'env'>): string | undefined {
-  return ANY_WRITER_ORDER.find((e) => ctx.engines.has(e) && !writerLacks(ctx, e));
+  return anyWriterOrder().find((e) => ctx.engines.has(e) && !writerLacks(ctx, e));
 }
 
 /**

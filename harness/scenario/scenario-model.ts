@@ -29,8 +29,8 @@ export const RUNTIME_VARIABLES = ['db', 'run', 'scratch', 'instance'] as const;
 
 /**
  * `on: any-writer`: a setup write whose writer does not matter. The runner gives it the first
- * engine of ANY_WRITER_ORDER that can write in the cell, the same for every such step of an
- * instance, so a row whose releases lack one client still judges what the scenario reads.
+ * engine that can write in the cell (the engines' registry orders them), the same for every
+ * such step of an instance, so a row whose releases lack one client still judges what the
+ * scenario reads.
  */
 export const ANY_WRITER = 'any-writer';
-export const ANY_WRITER_ORDER = ['pypaimon', 'paimon-java', 'paimon-rust', 'flink', 'spark'] as const;

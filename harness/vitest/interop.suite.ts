@@ -4,7 +4,7 @@
  * failed result become a thrown error.
  */
 import { afterAll, inject, test } from 'vitest';
-import { SCENARIO_ENGINES } from '../engines/index.ts';
+import { SCENARIO_ENGINES, clientReleaseEngines } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { redact } from '../redact.ts';
 import { annotateAllure } from './allure-annotations.ts';
@@ -23,7 +23,7 @@ const spec = inject('interopRun');
 /** A bare `vitest --project interop` (no CLI): load and validate here. */
 async function loadRun(): Promise<LoadedRun> {
   const suite = await loadScenarios(spec.filter.paths, SCENARIO_ENGINES);
-  const known = await loadKnownIssues(spec.knownIssuesFile);
+  const known = await loadKnownIssues(spec.knownIssuesFile, { clientEngines: clientReleaseEngines() });
   const problems = [...suite.problems, ...known.problems];
   if (problems.length) {
     const sources = new Map([...suite.files.map((f) => [f.file, f.source] as const), [spec.knownIssuesFile, known.source] as const]);

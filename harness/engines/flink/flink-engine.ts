@@ -10,6 +10,7 @@ import { createCatalogSql, FLINK_DIALECT, SESSION_PROPERTIES } from './flink-dia
 import { flinkError, flinkResult, isInfrastructureFailure, rootCause } from './flink-results.ts';
 import { buildSql, SQL_CATALOG } from '../sql-builder.ts';
 import { SqlGatewayClient } from './sql-gateway-client.ts';
+import { flinkCacheFolder, flinkImage } from './flink-versions.ts';
 
 interface FlinkSession {
   handle: string;
@@ -197,7 +198,16 @@ export const flinkDescriptor: EngineDescriptor = {
   concurrentSteps: true,
   createAdapter: (endpoint, context) => new FlinkEngine(endpoint, context),
   // Provisioning and the cluster's processes are loaded when Flink starts.
-  local: { launch: async (ctx) => (await import('./flink-local.ts')).flinkLocalLauncher.launch(ctx) },
+  local: {
+    launch: async (ctx) => (await import('./flink-local.ts')).flinkLocalLauncher.launch(ctx),
+    setup: async (ctx) => {
+      const install = await (await import('./flink-provision.ts')).provisionFlink(ctx.row, ctx);
+      return 'unavailable' in install ? install : {};
+    },
+    cacheFolders: flinkCacheFolder,
+  },
+  docker: { images: (row) => [flinkImage(row)].filter((i): i is string => i !== undefined), start: async (ctx, row) => (await import('./flink-docker.ts')).startFlinkDocker(ctx, row) },
+  wireClient: { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java' },
   external: {
     schema: z.strictObject({ 'sql-gateway': z.url().describe("a Flink SQL Gateway's REST endpoint; its cluster must carry Paimon's Flink connector") }),
     endpoint: (value) => ({ engine: 'flink', url: (value as { 'sql-gateway': string })['sql-gateway'].replace(/\/+$/, '') }),

@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import type { EngineDescriptor } from '../engine-descriptor.ts';
 import { GatewayEngine } from '../gateway-engine.ts';
 import { gatewayLauncher } from '../local-launch.ts';
+
+/** The Java gateway runs on the reference catalog's class path: its sources are compiled with the catalog launcher. */
+const JAVA_SOURCES = ['JavaGateway.java', 'GatewayPredicates.java', 'GatewayValues.java'].map((f) => fileURLToPath(new URL(`java/${f}`, import.meta.url)));
+const GATEWAY = { jvmMainClass: 'JavaGateway' };
 
 /** Paimon's Java Table API, the library Spark, Flink and Doris embed; no SQL. */
 export const paimonJavaDescriptor: EngineDescriptor = {
@@ -8,5 +13,9 @@ export const paimonJavaDescriptor: EngineDescriptor = {
   summary: "Paimon's Java Table API behind a loopback gateway",
   capabilities: ['writes', 'principals', 'catalog-config'],
   createAdapter: (endpoint) => new GatewayEngine('paimon-java', endpoint),
-  local: gatewayLauncher('paimon-java'),
+  gateway: GATEWAY,
+  local: gatewayLauncher('paimon-java', GATEWAY, { javaSources: JAVA_SOURCES }),
+  crossVersionWriter: true,
+  clientReleases: true,
+  wireClient: { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java' },
 };

@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { nestedTypeParts, parseType, type NestedTypeParts } from '../../results/index.ts';
 import { classifyError } from '../classify-error.ts';
 import type { ErrorClass, EngineRequest, StepContext } from '../engine.ts';
 import type { EngineDescriptor } from '../engine-descriptor.ts';
 import { GatewayEngine } from '../gateway-engine.ts';
 import { gatewayLauncher } from '../local-launch.ts';
+import { paimonRustPackages } from './paimon-rust-provision.ts';
 import { buildSql, columnPosition, mapEntries, optionList, respellType, rowValues, scalarLiteral, standardString, versionAsOf, type SqlDialect } from '../sql-builder.ts';
 
 /** DataFusion quotes identifiers with double quotes; unquoted ones are folded to lower case. */
@@ -136,10 +138,15 @@ export function paimonRustRequest(request: EngineRequest, database: string): Eng
 }
 
 /** paimon-rust (PyPI `pypaimon-rust`): Paimon's third implementation, with DataFusion SQL. */
+const GATEWAY = { python: fileURLToPath(new URL('paimon_rust_gateway.py', import.meta.url)) };
+
 export const paimonRustDescriptor: EngineDescriptor = {
   name: 'paimon-rust',
   summary: "Paimon's Rust implementation (pypaimon-rust) with its DataFusion SQL, behind a loopback gateway",
   capabilities: ['sql', 'writes', 'principals', 'merge-into', 'catalog-config'],
   createAdapter: (endpoint) => new PaimonRustEngine('paimon-rust', endpoint),
-  local: gatewayLauncher('paimon-rust'),
+  gateway: GATEWAY,
+  local: gatewayLauncher('paimon-rust', GATEWAY, { pythonPackages: paimonRustPackages }),
+  clientReleases: true,
+  wireClient: { userAgent: /^paimon-rust/i, family: 'paimon-rust' },
 };

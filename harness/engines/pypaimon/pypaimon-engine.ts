@@ -1,6 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import type { EngineDescriptor } from '../engine-descriptor.ts';
 import { GatewayEngine } from '../gateway-engine.ts';
 import { gatewayLauncher } from '../local-launch.ts';
+import { pypaimonPackages } from './pypaimon-provision.ts';
+
+const GATEWAY = { python: fileURLToPath(new URL('pypaimon_gateway.py', import.meta.url)) };
 
 /** pypaimon, Paimon's Python implementation: portable actions natively, no SQL. */
 export const pypaimonDescriptor: EngineDescriptor = {
@@ -8,5 +12,9 @@ export const pypaimonDescriptor: EngineDescriptor = {
   summary: "Paimon's Python implementation (pypaimon) behind a loopback gateway",
   capabilities: ['writes', 'principals', 'catalog-config'],
   createAdapter: (endpoint) => new GatewayEngine('pypaimon', endpoint),
-  local: gatewayLauncher('pypaimon', { oneShot: true }),
+  gateway: GATEWAY,
+  local: gatewayLauncher('pypaimon', GATEWAY, { oneShot: true, pythonPackages: pypaimonPackages }),
+  crossVersionWriter: true,
+  clientReleases: true,
+  wireClient: { userAgent: /python-requests|pypaimon/i, family: 'pypaimon' },
 };

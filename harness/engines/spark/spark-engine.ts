@@ -4,6 +4,9 @@ import { GatewayEngine } from '../gateway-engine.ts';
 import { z } from 'zod';
 import { buildSql } from '../sql-builder.ts';
 import { SPARK_DIALECT } from './spark-dialect.ts';
+import { configuredSource } from '../../provisioning/index.ts';
+import { SPARK_GATEWAY, sparkCacheFolder } from './spark-versions.ts';
+import { sparkType } from './spark-types.ts';
 
 /** Spark with the Paimon connector, through Spark Connect (the gateway is Spark's Connect client); actions become Spark SQL. */
 export class SparkEngine extends GatewayEngine {
@@ -43,9 +46,20 @@ export const sparkDescriptor: EngineDescriptor = {
   name: 'spark',
   summary: "Spark SQL with Paimon's Spark connector, over Spark Connect",
   capabilities: ['sql', 'writes', 'principals', 'merge-into', 'catalog-config'],
-  createAdapter: (endpoint) => new SparkEngine('spark', endpoint),
+  createAdapter: (endpoint) => new SparkEngine('spark', endpoint, sparkType),
+  gateway: SPARK_GATEWAY,
   // Provisioning, the Connect server and the client are loaded when Spark starts.
-  local: { launch: async (ctx) => (await import('./spark-local.ts')).sparkLocalLauncher.launch(ctx) },
+  local: {
+    launch: async (ctx) => (await import('./spark-local.ts')).sparkLocalLauncher.launch(ctx),
+    setup: async (ctx) => {
+      const install = await (await import('./spark-provision.ts')).provisionSpark(ctx.row, { progress: ctx.progress, choice: { source: configuredSource(), ref: ctx.row.source?.commit }, refresh: ctx.refresh });
+      return 'unavailable' in install ? install : {};
+    },
+    cacheFolders: sparkCacheFolder,
+  },
+  // Spark runs through Spark Connect (a server with Paimon's connector and the Connect client): its container is not ported yet.
+  docker: { unavailable: 'the docker environment has no Spark Connect container yet: use --env local (or external with spark: { connect: sc://... })' },
+  types: sparkType,
   external: {
     schema: SparkConnectConfig,
     endpoint: (value) => ({ engine: 'spark', url: (value as z.infer<typeof SparkConnectConfig>).connect }),

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startGateway } from '../engine-gateway.ts';
-import { startSparkConnect } from '../../processes/index.ts';
-import { configuredSource, provisionSpark, provisionSparkClient } from '../../provisioning/index.ts';
+import { startGateway } from '../gateway-launch.ts';
+import { configuredSource } from '../../provisioning/index.ts';
+import { startSparkConnect } from './spark-connect-server.ts';
+import { provisionSpark, provisionSparkClient } from './spark-provision.ts';
+import { SPARK_GATEWAY } from './spark-versions.ts';
 import { EngineUnavailableError } from '../engine.ts';
 import type { LocalEngineLauncher, LocalLaunch, LocalLaunchContext } from '../local-launch.ts';
 
@@ -21,7 +23,7 @@ export const sparkLocalLauncher: LocalEngineLauncher = {
     const log = join(ctx.logDir, 'spark.log');
     try {
       ctx.progress('spark: starting the Connect client gateway');
-      const gw = await startGateway('spark', ctx.prov, ctx.catalog, log, { python: install.python, config: { connect: server.url } });
+      const gw = await startGateway('spark', SPARK_GATEWAY, ctx.prov, ctx.catalog, log, { python: install.python, config: { connect: server.url } });
       const version = `Spark ${install.sparkVersion} over Spark Connect + ${install.connector}`;
       return {
         endpoint: { ...gw.endpoint, version },
@@ -46,7 +48,7 @@ export async function sparkExternalClient(url: string, ctx: LocalLaunchContext):
   if ('unavailable' in client) throw new EngineUnavailableError('spark', client.unavailable);
   const log = join(ctx.logDir, 'spark.log');
   ctx.progress(`spark: connecting to ${redactConnect(url)}`);
-  const gw = await startGateway('spark', ctx.prov, ctx.catalog, log, { python: client.python, config: { connect: url } }).catch(async (err: Error) => {
+  const gw = await startGateway('spark', SPARK_GATEWAY, ctx.prov, ctx.catalog, log, { python: client.python, config: { connect: url } }).catch(async (err: Error) => {
     // The client's own one-line reason (spark_gateway.py writes `spark: …` when nothing listens).
     const said = (await readFile(log, 'utf8').catch(() => '')).split('\n').reverse().find((l) => l.startsWith('spark: '));
     throw new EngineUnavailableError('spark', said ? `${said.slice('spark: '.length)}; log: ${log}` : `Spark Connect ${redactConnect(url)} did not open a session (${err.message.split('\n')[0]})`);

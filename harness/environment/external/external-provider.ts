@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CatalogClient, describeEndpoint, WireProxy } from '../../catalog/index.ts';
-import { ENGINE_DESCRIPTORS, type EngineEndpoint } from '../../engines/index.ts';
+import { ENGINE_DESCRIPTORS, provisionForEngines, type EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type ConnectorJars, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
-import { provision, type Provisioned } from '../../provisioning/index.ts';
+import type { Provisioned } from '../../provisioning/index.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
 import { catalogEndpoint, principalCredentials, readExternalConfig } from './external-config.ts';
 
@@ -53,7 +53,7 @@ export class ExternalProvider implements EnvironmentProvider {
       let prov: Provisioned | undefined;
       const locals = ENGINE_DESCRIPTORS.filter((d) => d.local && configured[d.name] === 'local' && wanted(d.name));
       if (locals.length) {
-        prov = await provision(row, { progress, engines: locals.map((d) => d.name) });
+        prov = await provisionForEngines(row, { progress });
         for (const d of locals) {
           const launched = await d.local!.launch({ prov, catalog: wire.endpoint, logDir, workDir: runDir, progress, connectorJar: options.connectors?.[d.name as keyof ConnectorJars] });
           if ('unavailable' in launched) {
@@ -71,7 +71,7 @@ export class ExternalProvider implements EnvironmentProvider {
         if (d.external!.start) {
           // Reached through a client started here (Spark Connect), against the catalog's own
           // address: the remote server cannot reach this machine's wire proxy.
-          prov ??= await provision(row, { progress, engines: [] });
+          prov ??= await provisionForEngines(row, { progress });
           const launched = await d.external!.start(configured[d.name], { prov, catalog, logDir, workDir: runDir, progress }).catch((err: Error) => {
             throw new EnvironmentError('ENV_UNAVAILABLE', d.name, err.message.replace(new RegExp(`^${d.name}: `), ''));
           });

@@ -1,12 +1,11 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CatalogClient, WireProxy } from '../../catalog/index.ts';
-import { ENGINE_DESCRIPTORS, type EngineEndpoint, type LocalEngineLauncher, type OneShotRunner } from '../../engines/index.ts';
+import { ENGINE_DESCRIPTORS, provisionForEngines, pypaimonRelease, type EngineEndpoint, type LocalEngineLauncher, type OneShotRunner } from '../../engines/index.ts';
 import { EnvironmentError, type ConnectorJars, type EnvironmentDescriptor, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import { startGateway } from '../../engines/index.ts';
 import { logTail } from '../../log-tail.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
-import { provision } from '../../provisioning/index.ts';
 import { newSecret } from '../../new-secret.ts';
 import { PYTHON_CATALOG_CAPABILITIES, pythonCatalogUnfit, startPythonCatalog, startReferenceCatalog } from './reference-catalog.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
@@ -33,10 +32,10 @@ export class LocalProvider implements EnvironmentProvider {
     if (!catalogRow) throw new EnvironmentError('ENV_CONFIG', 'local', `catalog Paimon ${options.catalogRelease} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
     // `--catalog python`: pypaimon's own RESTCatalogServer, the protocol's second reference implementation.
     const python = options.catalogServer === 'python';
-    const unfit = python ? pythonCatalogUnfit(typeof catalogRow.pypaimon === 'string' ? catalogRow.pypaimon : undefined) : undefined;
+    const unfit = python ? pythonCatalogUnfit(pypaimonRelease(catalogRow)) : undefined;
     if (unfit) throw new EnvironmentError('ENV_CONFIG', 'catalog', `--catalog python: ${unfit}`);
     const wanted = (options.engines ?? LOCAL_ENGINES).filter((e) => LOCAL_ENGINES.includes(e));
-    const prov = await provision(row, { progress, engines: wanted });
+    const prov = await provisionForEngines(row, { progress });
     const runDir = resolve(options.runDir);
     const logDir = join(runDir, 'logs');
     const warehouseDir = join(runDir, 'warehouse');
@@ -53,7 +52,7 @@ export class LocalProvider implements EnvironmentProvider {
     };
     try {
       const logs: Record<string, string> = { catalog: join(logDir, 'catalog.log') };
-      const catalogProv = catalogRow === row ? prov : await provision(catalogRow, { progress, engines: [] });
+      const catalogProv = catalogRow === row ? prov : await provisionForEngines(catalogRow, { progress });
       progress(`catalog: starting the ${python ? 'Python (pypaimon) ' : ''}reference REST catalog (Paimon ${catalogRow.paimon})`);
       const ref = python
         ? { ...(await startPythonCatalog({ python: catalogProv.python, dataPath: warehouseDir, log: logs.catalog!, token: newSecret() })), admin: undefined }
@@ -68,7 +67,7 @@ export class LocalProvider implements EnvironmentProvider {
 
       const engines: EngineEndpoint[] = [];
       const unavailable: Record<string, string> = {};
-      const versions: Record<string, string> = { paimon: row.paimon, catalog: python ? `pypaimon RESTCatalogServer ${typeof catalogRow.pypaimon === 'string' ? catalogRow.pypaimon : '?'}` : `RESTCatalogServer ${catalogRow.paimon}` };
+      const versions: Record<string, string> = { paimon: row.paimon, catalog: python ? `pypaimon RESTCatalogServer ${pypaimonRelease(catalogRow) ?? '?'}` : `RESTCatalogServer ${catalogRow.paimon}` };
       const oneShot: Record<string, OneShotRunner> = {};
       // Engines start side by side (a Flink cluster takes seconds); any failure stops them all.
       const launching = ENGINE_DESCRIPTORS.filter((d) => d.local && wanted.includes(d.name)).map(async (d) => ({ name: d.name, launched: await d.local!.launch({ prov, catalog, logDir, workDir: runDir, progress, connectorJar: options.connectors?.[d.name as keyof ConnectorJars] }) }));
@@ -92,9 +91,9 @@ export class LocalProvider implements EnvironmentProvider {
       if (options.writerVersion && options.writerVersion !== row.paimon) {
         const writerRow = versionRow(options.writerVersion);
         if (!writerRow) throw new EnvironmentError('ENV_CONFIG', 'local', `writer Paimon ${options.writerVersion} is not in the version table`);
-        const writerProv = await provision(writerRow, { progress, engines: ['pypaimon', 'paimon-java'] });
+        const writerProv = await provisionForEngines(writerRow, { progress });
         writer = { engines: [], unavailable: {} };
-        for (const engine of (['pypaimon', 'paimon-java'] as const).filter((e) => wanted.includes(e))) {
+        for (const { name: engine, gateway } of ENGINE_DESCRIPTORS.filter((d) => d.crossVersionWriter && d.gateway && wanted.includes(d.name))) {
           // A client the writer's release lacks writes nothing in this cell (never the reader's in its place).
           const lacking = writerProv.unavailable[engine];
           if (lacking) {
@@ -103,7 +102,7 @@ export class LocalProvider implements EnvironmentProvider {
           }
           logs[`${engine}@${writerRow.paimon}`] = join(logDir, `${engine}@${writerRow.paimon}.log`);
           progress(`${engine} ${writerRow.paimon} (writer): starting the gateway`);
-          const gw = await startGateway(engine, writerProv, catalog, logs[`${engine}@${writerRow.paimon}`]!);
+          const gw = await startGateway(engine, gateway!, writerProv, catalog, logs[`${engine}@${writerRow.paimon}`]!);
           started.push(gw.process);
           writer.engines.push(gw.endpoint);
         }

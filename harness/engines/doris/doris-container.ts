@@ -1,6 +1,6 @@
 import { GenericContainer, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
-import type { EngineEndpoint } from '../harness/engines/index.ts';
-import { applySpec, type ContainerSpec } from './container-spec.ts';
+import type { EngineEndpoint } from '../engine.ts';
+import { applySpec, type ContainerSpec } from '../../../containers/index.ts';
 import { ShowBackendsWaitStrategy } from './show-backends-wait-strategy.ts';
 
 const QUERY_PORT = 9030;

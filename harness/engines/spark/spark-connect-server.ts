@@ -1,10 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import type { SparkInstall } from '../provisioning/index.ts';
-import { GATEWAY_TIME_ZONE } from './engine-time-zone.ts';
-import { freePort } from './free-port.ts';
-import { ManagedProcess } from './managed-process.ts';
+import { freePort, GATEWAY_TIME_ZONE, ManagedProcess } from '../../processes/index.ts';
+import type { SparkInstall } from './spark-provision.ts';
 
 /** A local Spark Connect server with Paimon's connector: what the `spark` client gateway talks to. */
 export interface SparkConnectServer {

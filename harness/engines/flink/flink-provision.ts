@@ -1,13 +1,9 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { EnvironmentError } from '../environment-error.ts';
-import { cacheDir } from './cache-dir.ts';
-import { done, markDone, mvnCopy, progressFilter, type Progress } from './provision-steps.ts';
-import { runTool } from './run-tool.ts';
-import { releaseOf, type PaimonVersionRow } from './version-table.ts';
-import { buildFromSource, configuredSource, PAIMON_GIT_ENV, sourceCacheDir } from './source-build.ts';
-import { sha256 } from './sha256.ts';
+import { EnvironmentError } from '../../environment-error.ts';
+import { buildFromSource, cacheDir, configuredSource, done, markDone, mvnCopy, PAIMON_GIT_ENV, pinOf, progressFilter, releaseOf, runTool, sha256, sourceCacheDir, type PaimonVersionRow, type Progress } from '../../provisioning/index.ts';
+import { FLINK_PINS } from './flink-versions.ts';
 
 /** A Flink distribution with Paimon's connector, ready to start (see flink-cluster.ts). */
 export interface FlinkInstall {
@@ -55,8 +51,9 @@ async function copyJar(coords: string, dir: string, progress: Progress): Promise
  * the Hadoop client jars. Returns why Flink is unavailable instead when a piece cannot be had.
  */
 export async function provisionFlink(row: PaimonVersionRow, opts: { python: string; progress: Progress; refresh?: boolean; connectorJar?: string }): Promise<FlinkInstall | { unavailable: string }> {
-  if ('unavailable' in row.flink) return { unavailable: row.flink.unavailable };
-  const { version, connector } = row.flink;
+  const pin = pinOf(FLINK_PINS, row) ?? { unavailable: `no Flink is pinned for Paimon ${row.paimon}` };
+  if ('unavailable' in pin) return { unavailable: pin.unavailable };
+  const { version, connector } = pin;
   const progress = opts.progress;
   const flinkRoot = join(cacheDir(), `flink-${version}`);
   const dist = join(flinkRoot, 'dist');

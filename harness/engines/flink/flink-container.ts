@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { GenericContainer, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
-import type { EngineEndpoint } from '../harness/engines/index.ts';
-import { applySpec, type ContainerSpec } from './container-spec.ts';
+import type { EngineEndpoint } from '../engine.ts';
+import { applySpec, type ContainerSpec } from '../../../containers/index.ts';
 
 const REST_PORT = 8081;
 const GATEWAY_PORT = 8083;

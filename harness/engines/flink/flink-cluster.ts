@@ -1,10 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { request } from '../http-request.ts';
-import type { FlinkInstall } from '../provisioning/index.ts';
-import { GATEWAY_TIME_ZONE } from './engine-time-zone.ts';
-import { freePort } from './free-port.ts';
-import { ManagedProcess } from './managed-process.ts';
+import { request } from '../../http-request.ts';
+import { freePort, GATEWAY_TIME_ZONE, ManagedProcess } from '../../processes/index.ts';
+import type { FlinkInstall } from './flink-provision.ts';
 
 /** A standalone Flink session cluster and its SQL Gateway, all local processes on loopback. */
 export interface FlinkCluster {

@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { EnvironmentError } from '../environment-error.ts';
-import { cacheDir } from './cache-dir.ts';
-import { done, markDone, mvnCopy, type Progress } from './provision-steps.ts';
-import { provisionVenv } from './provision.ts';
-import { buildFromSource, configuredSource, PAIMON_GIT_ENV, releaseTag, type PaimonSource } from './source-build.ts';
-import { releaseOf, type PaimonVersionRow } from './version-table.ts';
-import { sha256 } from './sha256.ts';
+import { EnvironmentError } from '../../environment-error.ts';
+import { buildFromSource, cacheDir, configuredSource, done, markDone, mvnCopy, PAIMON_GIT_ENV, pinOf, provisionVenv, releaseOf, releaseTag, sha256, type PaimonSource, type PaimonVersionRow, type Progress } from '../../provisioning/index.ts';
+import { SPARK_PINS, type SparkPin } from './spark-versions.ts';
+
+/** The row's Spark pin (every row has one: Spark 3.5 with the connector artifact of its release). */
+function sparkPin(row: PaimonVersionRow): SparkPin {
+  const pin = pinOf(SPARK_PINS, row);
+  if (!pin) throw new EnvironmentError('ENV_CONFIG', 'spark', `no Spark is pinned for Paimon ${row.paimon}`);
+  return pin;
+}
 
 /** Spark with Paimon's connector, ready to start as a Spark Connect server (spark-connect-server.ts). */
 export interface SparkInstall {
@@ -61,14 +64,15 @@ export async function provisionSparkConnector(row: PaimonVersionRow, choice: Con
     if (!existsSync(jar)) throw new EnvironmentError('ENV_CONFIG', 'spark', `--spark-connector ${choice.jar}: no such file`);
     return { jar, connector: await describeUserJar(jar) };
   }
-  const target = { kind: 'spark' as const, sparkMinor: sparkMinor(row.spark.artifactId), scala: row.spark.scala, sparkVersion: row.spark.pyspark };
+  const spark = sparkPin(row);
+  const target = { kind: 'spark' as const, sparkMinor: sparkMinor(spark.artifactId), scala: spark.scala, sparkVersion: spark.pyspark };
   if (choice.ref) {
     if (!choice.source) return { unavailable: `building from ${choice.ref} needs ${PAIMON_GIT_ENV} (a git URL or directory of apache/paimon)` };
     const built = await buildFromSource(choice.source, choice.ref, target, progress);
     return { jar: built.jars[0]!, connector: `paimon-spark-${target.sparkMinor} built from ${row.source?.ref ?? built.ref} (${built.commit.slice(0, 12)}, ${built.mode} build)` };
   }
   const dir = join(cacheDir(), `paimon-${releaseOf(row)}`, 'spark');
-  const coords = `org.apache.paimon:${row.spark.artifactId}:${releaseOf(row)}`;
+  const coords = `org.apache.paimon:${spark.artifactId}:${releaseOf(row)}`;
   const marker = join(dir, '.unavailable');
   if (refresh) await rm(marker, { force: true });
   if (await done(dir, coords)) {
@@ -81,7 +85,7 @@ export async function provisionSparkConnector(row: PaimonVersionRow, choice: Con
     const r = await mvnCopy('spark', ['dependency:copy', `-Dartifact=${coords}`, `-DoutputDirectory=${dir}`], progress);
     if (r.ok) {
       await markDone(dir, coords);
-      return { jar: join(dir, `${row.spark.artifactId}-${releaseOf(row)}.jar`), connector: coords };
+      return { jar: join(dir, `${spark.artifactId}-${releaseOf(row)}.jar`), connector: coords };
     }
     await writeFile(marker, `${coords} cannot be resolved from the configured Maven repositories`);
   }
@@ -90,7 +94,7 @@ export async function provisionSparkConnector(row: PaimonVersionRow, choice: Con
   const source = choice.source ?? configuredSource();
   if (!source) return { unavailable: `${missing}; set ${PAIMON_GIT_ENV} to build it from Paimon's ${releaseTag(releaseOf(row))} sources, or give --spark-connector <jar> ('setup --refresh' retries Maven)` };
   const built = await buildFromSource(source, releaseTag(releaseOf(row)), target, progress);
-  return { jar: built.jars[0]!, connector: `paimon-spark-${target.sparkMinor} ${releaseOf(row)} built from ${built.ref} (${built.commit.slice(0, 12)}, ${built.mode} build; Maven has no ${row.spark.artifactId})` };
+  return { jar: built.jars[0]!, connector: `paimon-spark-${target.sparkMinor} ${releaseOf(row)} built from ${built.ref} (${built.commit.slice(0, 12)}, ${built.mode} build; Maven has no ${spark.artifactId})` };
 }
 
 /**
@@ -108,11 +112,12 @@ export async function provisionSpark(row: PaimonVersionRow, opts: { progress: Pr
 /** pyspark with its Connect client in a venv of its own, and the `spark-connect` jar of the same Spark (a local server's classes). */
 export async function provisionSparkClient(row: PaimonVersionRow, progress: Progress): Promise<Omit<SparkInstall, 'connectorJar' | 'connector'> | { unavailable: string }> {
   const opts = { progress };
-  const version = row.spark.pyspark;
+  const spark = sparkPin(row);
+  const version = spark.pyspark;
   const root = join(cacheDir(), `spark-${version}`);
   const python = await provisionVenv(root, sparkClientPackages(version), opts.progress);
   const jars = join(root, 'jars');
-  const connectCoords = `org.apache.spark:spark-connect_${row.spark.scala}:${version}`;
+  const connectCoords = `org.apache.spark:spark-connect_${spark.scala}:${version}`;
   if (!(await done(jars, connectCoords))) {
     await rm(jars, { recursive: true, force: true });
     await mkdir(jars, { recursive: true });
@@ -122,5 +127,5 @@ export async function provisionSparkClient(row: PaimonVersionRow, progress: Prog
     await markDone(jars, connectCoords);
   }
   const sparkHome = join(root, 'venv', 'lib', (await readdir(join(root, 'venv', 'lib'))).find((d) => d.startsWith('python'))!, 'site-packages', 'pyspark');
-  return { sparkVersion: version, sparkHome, python, connectJar: join(jars, `spark-connect_${row.spark.scala}-${version}.jar`) };
+  return { sparkVersion: version, sparkHome, python, connectJar: join(jars, `spark-connect_${spark.scala}-${version}.jar`) };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { provisionSparkConnector, sparkClientPackages, sparkMinor } from './spark-provision.ts';
-import { versionRow } from './version-table.ts';
+import { versionRow } from '../../provisioning/index.ts';
 
 describe("Spark's connector", () => {
   const saved = { cache: process.env.PAIMON_INTEROP_CACHE, git: process.env.PAIMON_INTEROP_PAIMON_GIT };

@@ -1,0 +1,37 @@
+import { PAIMON_VERSIONS, pinOf, type EnginePins, type PaimonVersionRow } from '../../provisioning/index.ts';
+
+/**
+ * Flink with Paimon's connector, per version-table row: the Flink distribution (PyPI's
+ * `apache-flink-libraries` and `apache-flink` wheels: lib/, opt/, bin/), the SQL Gateway jar of the
+ * same Flink version, and the `paimon-flink-<flink minor>` connector. A row with no connector on
+ * Maven Central says why instead.
+ */
+export type FlinkPin = { version: string; connector: string } | { unavailable: string };
+
+const FLINK_2_0 = { version: '2.0.0', connector: 'paimon-flink-2.0' };
+const FLINK_1_20 = { version: '1.20.3', connector: 'paimon-flink-1.20' };
+
+export const FLINK_PINS: EnginePins<FlinkPin> = {
+  '2.0.0': FLINK_2_0,
+  '2.0.0+pypaimon-2.1.0': FLINK_2_0,
+  '1.4.2': FLINK_2_0,
+  '1.3.1': FLINK_1_20,
+  '1.2.0': FLINK_1_20,
+  '1.1.1': FLINK_2_0,
+};
+
+/** The official Flink image of a row's Flink version (`--env docker`), where the row has Flink. */
+export function flinkImage(row: PaimonVersionRow): string | undefined {
+  const pin = pinOf(FLINK_PINS, row);
+  return pin && 'version' in pin ? `flink:${pin.version}-scala_2.12-java17` : undefined;
+}
+
+/** `flink-<version>` in the cache (a Flink distribution) is shared by every row on that Flink. */
+export function flinkCacheFolder(name: string): string[] | undefined {
+  const version = /^flink-(\d.+)$/.exec(name)?.[1];
+  if (!version) return undefined;
+  return PAIMON_VERSIONS.filter((r) => {
+    const pin = pinOf(FLINK_PINS, r);
+    return pin !== undefined && 'version' in pin && pin.version === version;
+  }).map((r) => r.paimon);
+}
