@@ -1,7 +1,7 @@
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, EngineUnavailableError, openMysql, queryOutcome } from '../harness/engines/index.ts';
-import { formatType } from '../harness/results/index.ts';
+import { formatType } from '../harness/values/index.ts';
 import { startMariaDbStandIn } from './mariadb-stand-in.ts';
 import { testRunDir } from './support.ts';
 

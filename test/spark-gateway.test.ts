@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, engineDescriptor, EngineUnavailableError, provisionSparkClient, sparkExternalClient, startGateway, startSparkConnect, type Engine, type SparkInstall } from '../harness/engines/index.ts';
 import type { ManagedProcess } from '../harness/processes/index.ts';
-import { formatType } from '../harness/results/index.ts';
+import { formatType } from '../harness/values/index.ts';
 import { provisionDefault, testRunDir } from './support.ts';
 
 /**

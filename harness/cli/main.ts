@@ -128,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
       const claimed = list(values.capabilities === undefined ? undefined : [values.capabilities]);
       const unknown = unknownCapabilities(claimed ?? []);
       if (unknown.length) throw new UsageError(`--capabilities: unknown ${unknown.map((c) => `'${c}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`);
-      const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalog: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), repeat: values.repeat === undefined ? undefined : Number(values.repeat), reportsDir: values['reports-dir'], knownIssuesFile, configFile: values.config, capabilities: claimed, connectors: { spark: values['spark-connector'], flink: values['flink-connector'] }, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
+      const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalogServer: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), repeat: values.repeat === undefined ? undefined : Number(values.repeat), reportsDir: values['reports-dir'], knownIssuesFile, configFile: values.config, capabilities: claimed, connectors: { spark: values['spark-connector'], flink: values['flink-connector'] }, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
       if (command === 'conformance') return (await import('./conformance-command.ts')).conformanceCommand(opts);
       return (await import('./run-command.ts')).runCommand(opts);
     }

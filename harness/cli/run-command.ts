@@ -23,8 +23,8 @@ export interface RunOptions {
   cross?: string;
   /** The catalog server's Paimon version for every cell (a separate axis from the clients'). */
   catalogPaimon?: string;
-  /** `--catalog java|python`: which reference implementation of the REST catalog the local environment starts. */
-  catalog?: string;
+  /** `--catalog java|python`: which reference implementation of the REST catalog server the local environment starts. */
+  catalogServer?: string;
   filter: RunFilter;
   update: boolean;
   keep: boolean;
@@ -66,9 +66,9 @@ export interface RunOutcome {
 async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFile: string): Promise<{ raws: RawResults[]; collectErrors: string[]; timing?: CellTiming }> {
   let run: Awaited<ReturnType<typeof startRun>>;
   const t0 = Date.now();
-  const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}${cell.catalog ? ` on a ${cell.catalog} catalog` : ''}`;
+  const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}${cell.catalogRelease ? ` on a ${cell.catalogRelease} catalog` : ''}`;
   try {
-    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, catalogRelease: cell.catalog, catalogServer: opts.catalog === 'python' ? 'python' : undefined, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, connectors: opts.connectors, capabilities: opts.capabilities, onProgress: (m) => err(`[env] ${m}`) });
+    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, catalogRelease: cell.catalogRelease, catalogServer: opts.catalogServer === 'python' ? 'python' : undefined, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, connectors: opts.connectors, capabilities: opts.capabilities, onProgress: (m) => err(`[env] ${m}`) });
   } catch (e) {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);

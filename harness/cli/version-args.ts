@@ -34,7 +34,8 @@ export function paimonVersions(spec: string, flag: string): string[] {
 export interface Cell {
   paimon?: string;
   writer?: string;
-  catalog?: string;
+  /** The catalog server's release (`--catalog-paimon`), where it differs from the cell's. */
+  catalogRelease?: string;
 }
 
 /**
@@ -43,9 +44,9 @@ export interface Cell {
  * catalog), `--cross all` every ordered pair of the --paimon versions (of the whole table when
  * --paimon is not given; then only the pairs run). `--catalog-paimon` sets every cell's catalog.
  */
-export function planCells(paimon: string | undefined, cross: string | undefined, catalog?: string): Cell[] {
+export function planCells(paimon: string | undefined, cross: string | undefined, catalogRelease?: string): Cell[] {
   const versions = paimon === undefined ? undefined : paimonVersions(paimon, '--paimon');
-  if (catalog !== undefined) checkVersion(catalog, '--catalog-paimon');
+  if (catalogRelease !== undefined) checkVersion(catalogRelease, '--catalog-paimon');
   const cells: Cell[] = versions ? versions.map((v) => ({ paimon: v })) : cross === undefined ? [{ paimon: undefined }] : [];
   if (cross !== undefined) {
     if (cross === 'all') {
@@ -62,5 +63,5 @@ export function planCells(paimon: string | undefined, cross: string | undefined,
       }
     }
   }
-  return catalog === undefined ? cells : cells.map((c) => ({ ...c, catalog }));
+  return catalogRelease === undefined ? cells : cells.map((c) => ({ ...c, catalogRelease }));
 }

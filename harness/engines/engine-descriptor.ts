@@ -6,7 +6,7 @@ import type { Engine, EngineEndpoint } from './engine.ts';
 import type { ExternalEngineConfig } from './external-endpoint.ts';
 import type { LocalEngineLauncher } from './local-launch.ts';
 import type { GatewayCommand } from '../processes/index.ts';
-import type { CanonicalType } from '../results/index.ts';
+import type { CanonicalType } from '../values/index.ts';
 
 /**
  * What an engine can do. A step that needs a capability its engine lacks must expect

@@ -1,6 +1,6 @@
 import type { PrincipalCredentials } from '../catalog/index.ts';
 import type { HangEvidence } from '../evidence/index.ts';
-import type { CanonicalResult, Predicate } from '../results/index.ts';
+import type { CanonicalResult, Predicate } from '../values/index.ts';
 
 /** Canonical error classes that scenarios assert on, whatever the engine's own exception. */
 export type ErrorClass =

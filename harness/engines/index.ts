@@ -5,7 +5,7 @@ export { anyWriterOrder, cacheFolderOwners, clientReleaseEngines, createEngine, 
 export { createCatalogSql } from './doris/doris-catalog.ts';
 export { DorisEngine, dorisStatements, openMysql, queryOutcome } from './doris/doris-engine.ts';
 export { mysqlColumnType, mysqlError, mysqlResult } from './doris/mysql-results.ts';
-export { GatewayEngine, gatewayBody, toCanonical } from './gateway-engine.ts';
+export { GatewayAdapter, gatewayBody, toCanonical } from './gateway-adapter.ts';
 export { callGateway, type GatewayReply } from './gateway-client.ts';
 export { DEFAULT_STEP_TIMEOUT_MS, withStepTimeout, type HangEvidenceCollector } from './step-timeout.ts';
 export { gatewayLauncher, type LocalEngineLauncher, type LocalLaunch, type LocalLaunchContext } from './local-launch.ts';

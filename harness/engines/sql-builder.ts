@@ -1,4 +1,4 @@
-import { nestedTypeParts, renderPredicate, type CanonicalType, type Predicate } from '../results/index.ts';
+import { nestedTypeParts, renderPredicate, type CanonicalType, type Predicate } from '../values/index.ts';
 import type { AlterChange, EngineRequest } from './engine.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentDescriptor } from '../environment/index.ts';
 import { versionRow } from '../provisioning/index.ts';
-import { formatType, parseType } from '../results/index.ts';
+import { formatType, parseType } from '../values/index.ts';
 import { runScenario } from '../runner/index.ts';
 import { expandScenario, loadScenarioSource } from '../scenario/index.ts';
 import type { Engine, EngineOutcome, EngineRequest, StepContext } from './engine.ts';

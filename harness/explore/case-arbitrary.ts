@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Predicate, PredicateLiteral } from '../results/index.ts';
+import type { Predicate, PredicateLiteral } from '../values/index.ts';
 import { printPredicate } from '../scenario/index.ts';
 import type { AggregateFunction, ExploreCase, ExploreColumn, ExploreOp, ExploreTable, MergeEngine } from './explore-case.ts';
 

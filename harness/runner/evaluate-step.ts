@@ -1,5 +1,5 @@
 import type { EngineOutcome } from '../engines/index.ts';
-import { compareColumns, compareCount, compareRows, compareTypes, generatedRows, type Comparison } from '../results/index.ts';
+import { compareColumns, compareCount, compareRows, compareTypes, generatedRows, type Comparison } from '../values/index.ts';
 import type { ExpectDoc } from '../scenario/index.ts';
 
 /** A failing comparison: what was expected, what came. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineUnavailableError, withStepTimeout, type Engine, type EngineOutcome, type EngineRequest, type StepContext } from '../engines/index.ts';
-import { evaluatePredicate, parseType } from '../results/index.ts';
+import { evaluatePredicate, parseType } from '../values/index.ts';
 import { expandScenario, loadScenarios } from '../scenario/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
 import type { EnvironmentDescriptor } from '../environment/index.ts';

@@ -1,4 +1,4 @@
-import { formatType, type CanonicalResult, type CanonicalValue } from '../results/index.ts';
+import { formatType, type CanonicalResult, type CanonicalValue } from '../values/index.ts';
 import { updateExpectedRows, type ExpectedCell, type ScenarioInstance } from '../scenario/index.ts';
 import type { ScenarioResult } from '../verdicts/index.ts';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { NormalizeError, normalizeExpected, parseType } from '../results/index.ts';
+import { NormalizeError, normalizeExpected, parseType } from '../values/index.ts';
 import { matrixCells } from './expand-matrix.ts';
 import type { Locator } from './locate.ts';
 import { problem, type Problem, type ProblemCode } from './problem.ts';

@@ -1,5 +1,5 @@
 import { isScalar, visit, type Document } from 'yaml';
-import { numberText } from '../results/index.ts';
+import { numberText } from '../values/index.ts';
 import type { Locator } from './locate.ts';
 import { problem, type Problem } from './problem.ts';
 

@@ -1,4 +1,4 @@
-import { renderPredicate, type ComparisonOp, type Predicate, type PredicateLiteral } from '../results/index.ts';
+import { renderPredicate, type ComparisonOp, type Predicate, type PredicateLiteral } from '../values/index.ts';
 
 /** Where a `where` text stops making sense: the character offset and what was expected. */
 export class PredicateSyntaxError extends Error {

@@ -1,7 +1,7 @@
 import type { WireEntry } from '../catalog/index.ts';
 import type { EngineError } from '../engines/index.ts';
 import type { HangEvidence } from '../evidence/index.ts';
-import type { CanonicalResult, Comparison } from '../results/index.ts';
+import type { CanonicalResult, Comparison } from '../values/index.ts';
 import type { Loc } from '../scenario/index.ts';
 import type { ActorType } from './actors.ts';
 

@@ -5,7 +5,7 @@ import { EnvVarName } from '../external-endpoint.ts';
 import type { CatalogEndpoint } from '../../catalog/index.ts';
 import { createCatalogSql } from './doris-catalog.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from '../engine.ts';
-import { ltzValuesToUtc } from '../../results/index.ts';
+import { ltzValuesToUtc } from '../../values/index.ts';
 import { mysqlError, mysqlResult } from './mysql-results.ts';
 import { backslashLiteral, backtickId, buildSql, type SqlDialect } from '../sql-builder.ts';
 

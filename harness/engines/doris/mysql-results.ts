@@ -1,5 +1,5 @@
 import type { FieldPacket } from 'mysql2';
-import { normalizeValue, parseType, type CanonicalResult } from '../../results/index.ts';
+import { normalizeValue, parseType, type CanonicalResult } from '../../values/index.ts';
 import { classifyError } from '../classify-error.ts';
 import type { EngineError, ErrorClass } from '../engine.ts';
 

@@ -1,4 +1,4 @@
-import { nestedTypeParts, parseType, type NestedTypeParts } from '../../results/index.ts';
+import { nestedTypeParts, parseType, type NestedTypeParts } from '../../values/index.ts';
 import { backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, scalarLiteral, standardString, type SqlDialect, type TypeSpelling } from '../sql-builder.ts';
 
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { restCatalogOptions } from '../../catalog/index.ts';
-import { ltzValuesToUtc } from '../../results/index.ts';
+import { ltzValuesToUtc } from '../../values/index.ts';
 import { logTail } from '../../log-tail.ts';
 import { redact } from '../../redact.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from '../engine.ts';

@@ -1,4 +1,4 @@
-import { normalizeValue, parseType, type CanonicalResult } from '../../results/index.ts';
+import { normalizeValue, parseType, type CanonicalResult } from '../../values/index.ts';
 import { classifyError } from '../classify-error.ts';
 import type { EngineError } from '../engine.ts';
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { EngineDescriptor } from '../engine-descriptor.ts';
-import { GatewayEngine } from '../gateway-engine.ts';
+import { GatewayAdapter } from '../gateway-adapter.ts';
 import { gatewayLauncher } from '../local-launch.ts';
 
 /** The Java gateway runs on the reference catalog's class path: its sources are compiled with the catalog launcher. */
@@ -12,7 +12,7 @@ export const paimonJavaDescriptor: EngineDescriptor = {
   name: 'paimon-java',
   summary: "Paimon's Java Table API behind a loopback gateway",
   capabilities: ['writes', 'principals', 'catalog-config'],
-  createAdapter: (endpoint) => new GatewayEngine('paimon-java', endpoint),
+  createAdapter: (endpoint) => new GatewayAdapter('paimon-java', endpoint),
   gateway: GATEWAY,
   local: gatewayLauncher('paimon-java', GATEWAY, { javaSources: JAVA_SOURCES }),
   crossVersionWriter: true,

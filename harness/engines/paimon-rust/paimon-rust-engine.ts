@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { nestedTypeParts, parseType, type NestedTypeParts } from '../../results/index.ts';
+import { nestedTypeParts, parseType, type NestedTypeParts } from '../../values/index.ts';
 import { classifyError } from '../classify-error.ts';
 import type { ErrorClass, EngineRequest, StepContext } from '../engine.ts';
 import type { EngineDescriptor } from '../engine-descriptor.ts';
-import { GatewayEngine } from '../gateway-engine.ts';
+import { GatewayAdapter } from '../gateway-adapter.ts';
 import { gatewayLauncher } from '../local-launch.ts';
 import { paimonRustPackages } from './paimon-rust-provision.ts';
 import { buildSql, columnPosition, mapEntries, optionList, respellType, rowValues, scalarLiteral, standardString, versionAsOf, type SqlDialect } from '../sql-builder.ts';
@@ -119,7 +119,7 @@ export const PAIMON_RUST_DIALECT: SqlDialect = {
 const RUST_INVALID = /^(SQL parse error|Schema error|Error during planning)|sql parser error|Cast error|No field named/i;
 
 /** Paimon's Rust implementation through its gateway: SQL via DataFusion, incremental reads via the table API. */
-export class PaimonRustEngine extends GatewayEngine {
+export class PaimonRustEngine extends GatewayAdapter {
   protected override translate(request: EngineRequest, ctx: StepContext): EngineRequest | undefined {
     return paimonRustRequest(request, ctx.database);
   }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { EngineDescriptor } from '../engine-descriptor.ts';
-import { GatewayEngine } from '../gateway-engine.ts';
+import { GatewayAdapter } from '../gateway-adapter.ts';
 import { gatewayLauncher } from '../local-launch.ts';
 import { pypaimonPackages } from './pypaimon-provision.ts';
 
@@ -11,7 +11,7 @@ export const pypaimonDescriptor: EngineDescriptor = {
   name: 'pypaimon',
   summary: "Paimon's Python implementation (pypaimon) behind a loopback gateway",
   capabilities: ['writes', 'principals', 'catalog-config'],
-  createAdapter: (endpoint) => new GatewayEngine('pypaimon', endpoint),
+  createAdapter: (endpoint) => new GatewayAdapter('pypaimon', endpoint),
   gateway: GATEWAY,
   local: gatewayLauncher('pypaimon', GATEWAY, { oneShot: true, pythonPackages: pypaimonPackages }),
   crossVersionWriter: true,

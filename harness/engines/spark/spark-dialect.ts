@@ -1,4 +1,4 @@
-import { nestedTypeParts, parseType, type NestedTypeParts } from '../../results/index.ts';
+import { nestedTypeParts, parseType, type NestedTypeParts } from '../../values/index.ts';
 import { backslashLiteral, backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, scalarLiteral, versionAsOf, type SqlDialect, type TypeSpelling } from '../sql-builder.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { EngineOutcome, EngineRequest, StepContext } from '../engine.ts';
 import type { EngineDescriptor } from '../engine-descriptor.ts';
-import { GatewayEngine } from '../gateway-engine.ts';
+import { GatewayAdapter } from '../gateway-adapter.ts';
 import { z } from 'zod';
 import { buildSql } from '../sql-builder.ts';
 import { SPARK_DIALECT } from './spark-dialect.ts';
@@ -9,7 +9,7 @@ import { SPARK_GATEWAY, sparkCacheFolder } from './spark-versions.ts';
 import { sparkType } from './spark-types.ts';
 
 /** Spark with the Paimon connector, through Spark Connect (the gateway is Spark's Connect client); actions become Spark SQL. */
-export class SparkEngine extends GatewayEngine {
+export class SparkEngine extends GatewayAdapter {
   protected override readonly rendersLtzInSessionZone = true;
   protected override translate(request: EngineRequest, ctx: StepContext): EngineRequest | undefined {
     return sparkRequest(request, ctx.database);

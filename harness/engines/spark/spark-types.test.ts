@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatType } from '../../results/index.ts';
+import { formatType } from '../../values/index.ts';
 import { sparkType } from './spark-types.ts';
 
 describe("Spark's type spellings", () => {

@@ -1,6 +1,6 @@
 import type { CatalogClient } from '../../catalog/index.ts';
 import type { EngineRequest } from '../../engines/index.ts';
-import { generatedRows, NormalizeError, normalizeExpected, parseType, type GeneratedRange } from '../../results/index.ts';
+import { generatedRows, NormalizeError, normalizeExpected, parseType, type GeneratedRange } from '../../values/index.ts';
 
 /**
  * Checks an insert's values against the table's columns as the catalog stores them, before any

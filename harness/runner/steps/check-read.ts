@@ -1,5 +1,5 @@
 import type { CatalogClient } from '../../catalog/index.ts';
-import { normalizeExpected, NormalizeError, parseType, predicateLeaves, type Predicate } from '../../results/index.ts';
+import { normalizeExpected, NormalizeError, parseType, predicateLeaves, type Predicate } from '../../values/index.ts';
 import { parsePredicate, PredicateSyntaxError } from '../../scenario/index.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { EngineUnavailableError, type EngineOutcome, type EngineRequest, type StepContext } from '../../engines/index.ts';
 import { hangTimeoutMs, today, type DeviationSite } from '../../known-issues/index.ts';
-import { compareAgreement, filterRows, PredicateError, reportedResult, type CanonicalResult, type Predicate } from '../../results/index.ts';
+import { compareAgreement, filterRows, PredicateError, reportedResult, type CanonicalResult, type Predicate } from '../../values/index.ts';
 import { logTail } from '../../log-tail.ts';
 import { evaluateOutcome, fail } from '../evaluate-step.ts';
 import type { StepEngineResult } from '../../verdicts/index.ts';

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { byteOrder } from '../../byte-order.ts';
-import { normalizeValue, parseType, type CanonicalResult } from '../../results/index.ts';
+import { normalizeValue, parseType, type CanonicalResult } from '../../values/index.ts';
 import { evaluateOutcome } from '../evaluate-step.ts';
 import type { StepEngineResult } from '../../verdicts/index.ts';
 import { withStatus, type StepHandler } from './step-handler.ts';

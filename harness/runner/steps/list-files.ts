@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { byteOrder } from '../../byte-order.ts';
-import { parseType, type CanonicalResult } from '../../results/index.ts';
+import { parseType, type CanonicalResult } from '../../values/index.ts';
 
 /**
  * The files below a local path as a one-column result (`path`, relative, sorted by byte

@@ -2,7 +2,7 @@ import { CATALOG_ACTOR } from '../../verdicts/index.ts';
 import type { CatalogClient } from '../../catalog/index.ts';
 import { checkResponse } from '../../conformance/index.ts';
 import { hangTimeoutMs, today } from '../../known-issues/index.ts';
-import type { Comparison } from '../../results/index.ts';
+import type { Comparison } from '../../values/index.ts';
 import type { RestCallDoc } from '../../scenario/index.ts';
 import { evaluateRest, fail } from '../evaluate-step.ts';
 import { withStatus, type StepHandler } from './step-handler.ts';

@@ -1,4 +1,4 @@
-import { ltzValuesToUtc, negationNormalForm, normalizeValue, OrderError, orderRows, parseType, wallClockToUtc, type CanonicalResult, type CanonicalType } from '../results/index.ts';
+import { ltzValuesToUtc, negationNormalForm, normalizeValue, OrderError, orderRows, parseType, wallClockToUtc, type CanonicalResult, type CanonicalType } from '../values/index.ts';
 import { classifyError } from './classify-error.ts';
 import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type ErrorClass, type PrincipalCredentials, type StepContext } from './engine.ts';
 import { DEFAULT_STEP_TIMEOUT_MS } from './step-timeout.ts';
@@ -68,7 +68,7 @@ function harnessOrder(request: EngineRequest): { by: string[]; extraColumns: str
  * paimon-rust, Spark's Connect client). Subclasses only say how a request is translated (SQL
  * engines turn actions into their dialect); `types` reads the engine's spellings of column types.
  */
-export class GatewayEngine implements Engine {
+export class GatewayAdapter implements Engine {
   constructor(
     readonly name: string,
     protected readonly endpoint: EngineEndpoint,
