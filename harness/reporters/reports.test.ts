@@ -15,7 +15,7 @@ describe('version matrix cells', () => {
     // Named pairs alone: only those cells run.
     expect(planCells(undefined, '1.1.1>2.0.0, 2.0.0>1.4.2')).toEqual([{ paimon: '2.0.0', writer: '1.1.1' }, { paimon: '1.4.2', writer: '2.0.0' }]);
     expect(planCells(undefined, 'all')).toHaveLength(6 * 5);
-    expect(planCells('1.3.1', undefined, '2.0.0')).toEqual([{ paimon: '1.3.1', catalog: '2.0.0' }]);
+    expect(planCells('1.3.1', undefined, '2.0.0')).toEqual([{ paimon: '1.3.1', catalogRelease: '2.0.0' }]);
     expect(() => planCells('9.9.9', undefined)).toThrow(/--paimon: Paimon 9\.9\.9 is not in the version table/);
     expect(() => planCells('1.4.2', 'all')).toThrow(/--cross all needs two or more/);
     expect(() => planCells(undefined, '1.4.2-2.0.0')).toThrow(/writer>reader pairs/);
