@@ -21,7 +21,11 @@ export interface ContainerSpec {
 
 /** Applies a spec to a testcontainers GenericContainer. */
 export function applySpec(container: GenericContainer, spec: ContainerSpec): GenericContainer {
-  let c = container.withCommand(spec.command).withEnvironment(spec.env).withExposedPorts(...spec.ports).withNetworkAliases(...spec.networkAliases);
+  let c = container
+    .withCommand(spec.command)
+    .withEnvironment(spec.env)
+    .withExposedPorts(...spec.ports)
+    .withNetworkAliases(...spec.networkAliases);
   const dirs = spec.copies.filter((x) => x.kind === 'directory');
   const files = spec.copies.filter((x) => x.kind === 'file');
   if (dirs.length) c = c.withCopyDirectoriesToContainer(dirs.map(({ source, target }) => ({ source, target })));

@@ -13,10 +13,14 @@ describe('container definitions (no Docker engine needed)', () => {
   });
 
   it('runs the reference catalog with the local launcher on all interfaces, without stdin, token as a secret', () => {
-    const c = new ReferenceCatalogContainer('eclipse-temurin:17-jre', { classes: '/cache/classes', jars: '/cache/jars' }, wh).withToken('tok-123456');
+    const c = new ReferenceCatalogContainer('eclipse-temurin:17-jre', { classes: '/cache/classes', jars: '/cache/jars' }, wh).withToken(
+      'tok-123456',
+    );
     const d = c.definition;
     expect(d.command.slice(0, 5)).toEqual(['java', '-Xmx1g', '-cp', `${IN_CONTAINER}/classes:${IN_CONTAINER}/jars/*`, 'CatalogLauncher']);
-    expect(d.command.join(' ')).toContain(`--data-path ${wh} --warehouse paimon_interop --host 0.0.0.0 --port 8181 --watch-stdin false --auth bear`);
+    expect(d.command.join(' ')).toContain(
+      `--data-path ${wh} --warehouse paimon_interop --host 0.0.0.0 --port 8181 --watch-stdin false --auth bear`,
+    );
     expect(d.ports).toEqual([8181]);
     expect(d.networkAliases).toEqual(['catalog']);
     expect(d.binds).toEqual([{ source: wh, target: wh }]);
@@ -25,5 +29,4 @@ describe('container definitions (no Docker engine needed)', () => {
     expect(d.command.join(' ')).not.toContain('tok-123456');
     expect(d.wait).toMatchObject({ describe: 'log line PAIMON_INTEROP_READY', timeoutMs: 120_000 });
   });
-
 });

@@ -13,7 +13,25 @@ export class ReferenceCatalogContainer extends ModuleContainer {
   constructor(image: string, classpath: { classes: string; jars: string }, warehouse: string) {
     super({
       image,
-      command: ['java', '-Xmx1g', '-cp', `${IN_CONTAINER}/classes:${IN_CONTAINER}/jars/*`, 'CatalogLauncher', '--data-path', warehouse, '--warehouse', 'paimon_interop', '--host', '0.0.0.0', '--port', String(PORT), '--watch-stdin', 'false', '--auth', 'bear'],
+      command: [
+        'java',
+        '-Xmx1g',
+        '-cp',
+        `${IN_CONTAINER}/classes:${IN_CONTAINER}/jars/*`,
+        'CatalogLauncher',
+        '--data-path',
+        warehouse,
+        '--warehouse',
+        'paimon_interop',
+        '--host',
+        '0.0.0.0',
+        '--port',
+        String(PORT),
+        '--watch-stdin',
+        'false',
+        '--auth',
+        'bear',
+      ],
       env: {},
       secretEnv: [],
       ports: [PORT],
@@ -28,7 +46,11 @@ export class ReferenceCatalogContainer extends ModuleContainer {
   }
 
   withToken(token: string): this {
-    this.spec = { ...this.spec, env: { ...this.spec.env, PAIMON_INTEROP_CATALOG_TOKEN: token, PAIMON_INTEROP_ADMIN_TOKEN: token }, secretEnv: ['PAIMON_INTEROP_CATALOG_TOKEN', 'PAIMON_INTEROP_ADMIN_TOKEN'] };
+    this.spec = {
+      ...this.spec,
+      env: { ...this.spec.env, PAIMON_INTEROP_CATALOG_TOKEN: token, PAIMON_INTEROP_ADMIN_TOKEN: token },
+      secretEnv: ['PAIMON_INTEROP_CATALOG_TOKEN', 'PAIMON_INTEROP_ADMIN_TOKEN'],
+    };
     return this;
   }
 
@@ -45,7 +67,11 @@ export class StartedReferenceCatalogContainer {
 
   /** The catalog as the harness (on the host) reaches it. */
   endpoint(): CatalogEndpoint {
-    return { uri: `http://${this.container.getHost()}:${this.container.getMappedPort(PORT)}/`, warehouse: 'paimon_interop', auth: { provider: 'bear', token: this.token } };
+    return {
+      uri: `http://${this.container.getHost()}:${this.container.getMappedPort(PORT)}/`,
+      warehouse: 'paimon_interop',
+      auth: { provider: 'bear', token: this.token },
+    };
   }
 
   /** The catalog as other containers on the network reach it. */

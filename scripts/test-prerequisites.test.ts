@@ -18,12 +18,21 @@ describe('npm test prerequisites', () => {
   it('a fresh machine without MariaDB, Chromium and Docker installs them as root, without sudo', () => {
     const missing = PREREQUISITES.filter((p) => !p.present(probeWith(['java', 'javac', 'mvn', 'python3'])));
     expect(missing.map((m) => m.package)).toEqual(['mariadb-server', 'chromium', 'docker.io']);
-    expect(planPrerequisites(missing, root)).toEqual({ kind: 'install', packages: ['mariadb-server', 'chromium', 'docker.io'], command: [] });
-    expect(planPrerequisites(missing, { ...root, isRoot: false, passwordlessSudo: true })).toMatchObject({ kind: 'install', command: ['sudo', '-n'] });
+    expect(planPrerequisites(missing, root)).toEqual({
+      kind: 'install',
+      packages: ['mariadb-server', 'chromium', 'docker.io'],
+      command: [],
+    });
+    expect(planPrerequisites(missing, { ...root, isRoot: false, passwordlessSudo: true })).toMatchObject({
+      kind: 'install',
+      command: ['sudo', '-n'],
+    });
   });
 
   it('python3 without venv needs python3-venv; one package is asked once', () => {
-    const missing = PREREQUISITES.filter((p) => !p.present(probeWith(['mvn', 'python3', 'mariadbd', 'mariadb-install-db', 'dockerd', 'docker'], ['/usr/bin/chromium'], false)));
+    const missing = PREREQUISITES.filter(
+      (p) => !p.present(probeWith(['mvn', 'python3', 'mariadbd', 'mariadb-install-db', 'dockerd', 'docker'], ['/usr/bin/chromium'], false)),
+    );
     expect(missing.map((m) => m.package)).toEqual(['openjdk-17-jdk-headless', 'python3-venv']);
   });
 

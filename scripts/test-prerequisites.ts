@@ -29,12 +29,28 @@ export interface Probe {
 }
 
 export const PREREQUISITES: readonly Prerequisite[] = [
-  { purpose: 'Java gateway (javac, java)', package: 'openjdk-17-jdk-headless', present: (p) => p.hasCommand('javac') && p.hasCommand('java') },
+  {
+    purpose: 'Java gateway (javac, java)',
+    package: 'openjdk-17-jdk-headless',
+    present: (p) => p.hasCommand('javac') && p.hasCommand('java'),
+  },
   { purpose: 'Java gateway build', package: 'maven', present: (p) => p.hasCommand('mvn') },
-  { purpose: 'pypaimon and paimon-rust virtualenvs', package: 'python3-venv', present: (p) => p.hasCommand('python3') && p.hasPythonVenv() },
-  { purpose: 'Doris adapter protocol stand-in', package: 'mariadb-server', present: (p) => p.hasCommand('mariadbd') && p.hasCommand('mariadb-install-db') },
+  {
+    purpose: 'pypaimon and paimon-rust virtualenvs',
+    package: 'python3-venv',
+    present: (p) => p.hasCommand('python3') && p.hasPythonVenv(),
+  },
+  {
+    purpose: 'Doris adapter protocol stand-in',
+    package: 'mariadb-server',
+    present: (p) => p.hasCommand('mariadbd') && p.hasCommand('mariadb-install-db'),
+  },
   { purpose: 'HTML matrix check in a browser', package: 'chromium', present: (p) => p.hasFile('/usr/bin/chromium') },
-  { purpose: 'docker environment checks against a real Docker engine (the test starts dockerd and stops it)', package: 'docker.io', present: (p) => p.hasCommand('dockerd') && p.hasCommand('docker') },
+  {
+    purpose: 'docker environment checks against a real Docker engine (the test starts dockerd and stops it)',
+    package: 'docker.io',
+    present: (p) => p.hasCommand('dockerd') && p.hasCommand('docker'),
+  },
 ];
 
 /** What to do about the missing packages. */
@@ -59,9 +75,11 @@ export function planPrerequisites(missing: readonly Prerequisite[], ctx: PlanCon
   if (ctx.hasApt && !ctx.noApt && (ctx.isRoot || ctx.passwordlessSudo)) {
     return { kind: 'install', packages, command: ctx.isRoot ? [] : ['sudo', '-n'] };
   }
-  const why = !ctx.hasApt ? 'apt-get is not on this machine'
-    : ctx.noApt ? 'PAIMON_INTEROP_NO_APT is set'
-    : 'this user is not root and sudo asks for a password';
+  const why = !ctx.hasApt
+    ? 'apt-get is not on this machine'
+    : ctx.noApt
+      ? 'PAIMON_INTEROP_NO_APT is set'
+      : 'this user is not root and sudo asks for a password';
   return {
     kind: 'tell',
     packages,
@@ -74,7 +92,12 @@ const SBIN = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
 function machineProbe(): Probe {
   const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), ...SBIN];
   const executable = (path: string): boolean => {
-    try { accessSync(path, constants.X_OK); return true; } catch { return false; }
+    try {
+      accessSync(path, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
   };
   return {
     hasCommand: (name) => dirs.some((d) => executable(join(d, name))),
@@ -112,7 +135,9 @@ async function main(): Promise<number> {
   process.stderr.write(`pretest: installing ${plan.packages.join(', ')} with apt-get (once per machine)\n`);
   process.stderr.write('pretest: [1/2] apt-get update\n');
   if ((await run([...plan.command, 'apt-get', 'update', '-q'])) !== 0) {
-    process.stderr.write(`pretest: apt-get update failed; run: sudo apt-get update && sudo apt-get install -y ${plan.packages.join(' ')}\n`);
+    process.stderr.write(
+      `pretest: apt-get update failed; run: sudo apt-get update && sudo apt-get install -y ${plan.packages.join(' ')}\n`,
+    );
     return 1;
   }
   process.stderr.write(`pretest: [2/2] apt-get install ${plan.packages.join(' ')}\n`);

@@ -22,7 +22,7 @@ describe('the reference access-control layer', () => {
     env = await new LocalProvider().start({ runDir: await testRunDir('acl'), engines: ['pypaimon', 'paimon-java'] });
     base = {
       runId: `acl${Date.now().toString(36)}`,
-      engines: new Map(env.engines.map((e) => [e.engine, createEngine(e, { catalog: env.catalog, runId: "e2e" })])),
+      engines: new Map(env.engines.map((e) => [e.engine, createEngine(e, { catalog: env.catalog, runId: 'e2e' })])),
       // Known issues are scoped by release: the cell's (env.paimonVersion, env.versions), as the suite has it.
       env,
       catalog: new CatalogClient(env.catalog),
@@ -50,15 +50,19 @@ describe('the reference access-control layer', () => {
   });
 
   it('fails where a removed grant is needed', async () => {
-    const r = await runPermissionScenario({ tamperGrants: (who, grants) => (who === 'reader' ? grants.filter((g) => g.privilege !== 'SELECT') : grants) });
+    const r = await runPermissionScenario({
+      tamperGrants: (who, grants) => (who === 'reader' ? grants.filter((g) => g.privilege !== 'SELECT') : grants),
+    });
     expect(r.status).toBe('fail');
     expect(failedStep(r)).toBe('reading with SELECT works');
   });
 
   it('fails where an extra grant lets a denied action through', async () => {
-    const r = await runPermissionScenario({ tamperGrants: (who, grants) => (who === 'outsider' ? [...grants, { privilege: 'LIST', on: 'catalog' }] : grants) });
+    const r = await runPermissionScenario({
+      tamperGrants: (who, grants) => (who === 'outsider' ? [...grants, { privilege: 'LIST', on: 'catalog' }] : grants),
+    });
     expect(r.status).toBe('fail');
-    expect(failedStep(r)).toBe('the catalog denies listing without LIST, in DLF\'s words');
+    expect(failedStep(r)).toBe("the catalog denies listing without LIST, in DLF's words");
   });
 
   it('rejects a principal whose DLF signature uses the wrong secret, on both clients', async () => {
@@ -69,7 +73,10 @@ describe('the reference access-control layer', () => {
         const e = base.engines.get(engine)!;
         const ok = await e.execute({ kind: 'list-tables' }, { database: 'missing_db', principal: creds });
         expect(ok.ok ? 'ok' : ok.error.errorClass).toBe('not-found'); // authenticated, then the database is missing
-        const bad = await e.execute({ kind: 'list-tables' }, { database: 'missing_db', principal: { ...creds, accessKeySecret: 'not-the-secret-0000' } });
+        const bad = await e.execute(
+          { kind: 'list-tables' },
+          { database: 'missing_db', principal: { ...creds, accessKeySecret: 'not-the-secret-0000' } },
+        );
         expect(bad.ok ? 'ok' : bad.error.errorClass).toBe('unauthenticated');
       }
     } finally {

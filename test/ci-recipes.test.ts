@@ -16,7 +16,12 @@ const CHECK_JSONSCHEMA = 'check-jsonschema==0.39.0';
 
 /** Runs one shell command of a recipe in `cwd` with bash (both CIs' default), exit code and output, never a throw. */
 async function shell(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; out: string }> {
-  return run('bash', ['-eo', 'pipefail', '-c', script], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 2 ** 20, timeout: 900_000 }).then(
+  return run('bash', ['-eo', 'pipefail', '-c', script], {
+    cwd,
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 2 ** 20,
+    timeout: 900_000,
+  }).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: `${e.stdout}${e.stderr}` }),
   );
@@ -43,7 +48,9 @@ describe('CI recipes (examples/ci)', () => {
   let checker: string;
   let dir: string;
   beforeAll(async () => {
-    const python = await provisionVenv(join(cacheDir(), 'tools', 'check-jsonschema'), [CHECK_JSONSCHEMA], (m) => process.stderr.write(`[setup] ${m}\n`));
+    const python = await provisionVenv(join(cacheDir(), 'tools', 'check-jsonschema'), [CHECK_JSONSCHEMA], (m) =>
+      process.stderr.write(`[setup] ${m}\n`),
+    );
     checker = join(python, '..', 'check-jsonschema');
     dir = await testRunDir('ci');
   });
@@ -53,16 +60,29 @@ describe('CI recipes (examples/ci)', () => {
   });
 
   it('validate against the published GitHub workflow and GitLab CI schemas, and a broken one does not', async () => {
-    for (const [file, schema] of [[GITHUB, 'vendor.github-workflows'], [GITLAB, 'vendor.gitlab-ci']] as const) {
-      const r = await run(checker, ['--builtin-schema', schema, file]).then((x) => x.stdout, (e: { stdout: string; stderr: string }) => `${e.stdout}${e.stderr}`);
+    for (const [file, schema] of [
+      [GITHUB, 'vendor.github-workflows'],
+      [GITLAB, 'vendor.gitlab-ci'],
+    ] as const) {
+      const r = await run(checker, ['--builtin-schema', schema, file]).then(
+        (x) => x.stdout,
+        (e: { stdout: string; stderr: string }) => `${e.stdout}${e.stderr}`,
+      );
       expect(r, file).toContain('ok -- validation done');
     }
     // The check can fail: a job without runs-on, a GitLab script line that YAML reads as a map.
     const broken = join(dir, 'broken.yml');
-    await writeFile(broken, (await readFile(GITHUB, 'utf8')).replace('    runs-on: ubuntu-24.04\n    timeout-minutes: 120\n', '    timeout-minutes: 120\n'));
-    await expect(run(checker, ['--builtin-schema', 'vendor.github-workflows', broken])).rejects.toMatchObject({ stdout: expect.stringContaining("'runs-on' is a required property") });
+    await writeFile(
+      broken,
+      (await readFile(GITHUB, 'utf8')).replace('    runs-on: ubuntu-24.04\n    timeout-minutes: 120\n', '    timeout-minutes: 120\n'),
+    );
+    await expect(run(checker, ['--builtin-schema', 'vendor.github-workflows', broken])).rejects.toMatchObject({
+      stdout: expect.stringContaining("'runs-on' is a required property"),
+    });
     await writeFile(broken, 'job:\n  script:\n    - curl --header "JOB-TOKEN: $T" x\n');
-    await expect(run(checker, ['--builtin-schema', 'vendor.gitlab-ci', broken])).rejects.toMatchObject({ stdout: expect.stringContaining('is not of type') });
+    await expect(run(checker, ['--builtin-schema', 'vendor.gitlab-ci', broken])).rejects.toMatchObject({
+      stdout: expect.stringContaining('is not of type'),
+    });
   });
 
   // The recipes' own commands, on one row and one shard of a small scenario folder (SCENARIOS also carries run options).
@@ -71,9 +91,19 @@ describe('CI recipes (examples/ci)', () => {
 
   it("GitHub: the shard's and the report job's run steps, in order, with a baseline", async () => {
     const copy = await workingCopy('github');
-    const wf = parse(await readFile(GITHUB, 'utf8')) as { env: Record<string, string>; jobs: Record<string, { steps: { run?: string; name?: string }[] }> };
+    const wf = parse(await readFile(GITHUB, 'utf8')) as {
+      env: Record<string, string>;
+      jobs: Record<string, { steps: { run?: string; name?: string }[] }>;
+    };
     const summary = join(dir, 'github-step-summary.md');
-    const env = { ...wf.env, SCENARIOS: scenarios, PAIMON: row, SHARD: '1/1', PAIMON_INTEROP_CACHE: cacheDir(), GITHUB_STEP_SUMMARY: summary };
+    const env = {
+      ...wf.env,
+      SCENARIOS: scenarios,
+      PAIMON: row,
+      SHARD: '1/1',
+      PAIMON_INTEROP_CACHE: cacheDir(),
+      GITHUB_STEP_SUMMARY: summary,
+    };
     for (const step of wf.jobs.interop!.steps.filter((s) => s.run)) {
       const r = await shell(step.run!, copy, env);
       expect(r.code, `${step.name}: ${r.out.slice(-2000)}`).toBe(0);
@@ -93,9 +123,25 @@ describe('CI recipes (examples/ci)', () => {
 
   it("GitLab: the shard's and the report job's script lines, in order, without a baseline the first night", async () => {
     const copy = await workingCopy('gitlab');
-    const ci = parse(await readFile(GITLAB, 'utf8')) as { variables: Record<string, string>; interop: { script: string[] }; report: { script: string[] } };
+    const ci = parse(await readFile(GITLAB, 'utf8')) as {
+      variables: Record<string, string>;
+      interop: { script: string[] };
+      report: { script: string[] };
+    };
     // The image's package setup (before_script) is the machine's; these are the recipe's own lines.
-    const env = { ...ci.variables, SCENARIOS: scenarios, PAIMON: row, SHARD: '1/1', PAIMON_INTEROP_CACHE: cacheDir(), CI_JOB_ID: '101', CI_PROJECT_DIR: copy, CI_API_V4_URL: 'http://127.0.0.1:9/api/v4', CI_PROJECT_ID: '1', CI_COMMIT_REF_NAME: 'main', CI_JOB_TOKEN: 'job-token-0000' };
+    const env = {
+      ...ci.variables,
+      SCENARIOS: scenarios,
+      PAIMON: row,
+      SHARD: '1/1',
+      PAIMON_INTEROP_CACHE: cacheDir(),
+      CI_JOB_ID: '101',
+      CI_PROJECT_DIR: copy,
+      CI_API_V4_URL: 'http://127.0.0.1:9/api/v4',
+      CI_PROJECT_ID: '1',
+      CI_COMMIT_REF_NAME: 'main',
+      CI_JOB_TOKEN: 'job-token-0000',
+    };
     // GitLab runs a job's lines in one shell: a variable set by one line is seen by the next.
     const interop = await shell(ci.interop.script.join('\n'), copy, env);
     expect(interop.code, interop.out.slice(-2000)).toBe(0);

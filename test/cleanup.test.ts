@@ -23,24 +23,56 @@ describe('cleanup and the run-prefix guard, against a catalog holding foreign ob
 
   /** A client of the catalog that is not the harness's (no guard): how the foreign objects got there. */
   const foreignCall = async (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => {
-    const res = await request(`${catalog.endpoint.uri.replace(/\/$/, '')}${path}`, { method, headersTimeout: 30_000, bodyTimeout: 30_000, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await request(`${catalog.endpoint.uri.replace(/\/$/, '')}${path}`, {
+      method,
+      headersTimeout: 30_000,
+      bodyTimeout: 30_000,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.body.text();
     return { status: res.statusCode, body: text ? JSON.parse(text) : null };
   };
   const createTable = (db: string, table: string) =>
-    foreignCall('POST', `/v1/${prefix}/databases/${db}/tables`, { identifier: { database: db, object: table }, schema: { fields: [{ id: 0, name: 'id', type: 'INT' }], partitionKeys: [], primaryKeys: [], options: {} } });
+    foreignCall('POST', `/v1/${prefix}/databases/${db}/tables`, {
+      identifier: { database: db, object: table },
+      schema: { fields: [{ id: 0, name: 'id', type: 'INT' }], partitionKeys: [], primaryKeys: [], options: {} },
+    });
   const databases = async () => ((await foreignCall('GET', `/v1/${prefix}/databases`)).body as { databases: string[] }).databases.sort();
-  const cli = (...args: string[]) => runNode(['bin/paimon-interop.mjs', 'cleanup', '--env', 'external', '--config', config, ...args], { CLEANUP_TEST_TOKEN: TOKEN }, 60_000);
+  const cli = (...args: string[]) =>
+    runNode(['bin/paimon-interop.mjs', 'cleanup', '--env', 'external', '--config', config, ...args], { CLEANUP_TEST_TOKEN: TOKEN }, 60_000);
 
   beforeAll(async () => {
     const prov = await provisionDefault();
     const dir = await testRunDir('cleanup');
-    catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(dir, 'warehouse'), log: join(dir, 'catalog.log'), auth: { provider: 'bear', token: TOKEN } });
-    prefix = encodeURIComponent(((await foreignCall('GET', `/v1/config?warehouse=${encodeURIComponent(catalog.endpoint.warehouse)}`)).body as { defaults?: { prefix?: string } }).defaults?.prefix ?? '');
-    for (const db of [...foreign, oldRun, recentRun]) expect((await foreignCall('POST', `/v1/${prefix}/databases`, { name: db, options: {} })).status).toBe(200);
+    catalog = await startReferenceCatalog({
+      java: prov.java,
+      classpath: prov.catalogClasspath,
+      dataPath: join(dir, 'warehouse'),
+      log: join(dir, 'catalog.log'),
+      auth: { provider: 'bear', token: TOKEN },
+    });
+    prefix = encodeURIComponent(
+      (
+        (await foreignCall('GET', `/v1/config?warehouse=${encodeURIComponent(catalog.endpoint.warehouse)}`)).body as {
+          defaults?: { prefix?: string };
+        }
+      ).defaults?.prefix ?? '',
+    );
+    for (const db of [...foreign, oldRun, recentRun])
+      expect((await foreignCall('POST', `/v1/${prefix}/databases`, { name: db, options: {} })).status).toBe(200);
     for (const db of ['sales', oldRun, recentRun]) expect((await createTable(db, 'orders')).status).toBe(200);
     config = join(dir, 'external.yaml');
-    await writeFile(config, ['catalog:', `  uri: ${catalog.endpoint.uri}`, `  warehouse: ${catalog.endpoint.warehouse}`, '  auth: { provider: bear, token-env: CLEANUP_TEST_TOKEN }', ''].join('\n'));
+    await writeFile(
+      config,
+      [
+        'catalog:',
+        `  uri: ${catalog.endpoint.uri}`,
+        `  warehouse: ${catalog.endpoint.warehouse}`,
+        '  auth: { provider: bear, token-env: CLEANUP_TEST_TOKEN }',
+        '',
+      ].join('\n'),
+    );
   }, 300_000);
   afterAll(async () => {
     await catalog?.process.stop();
@@ -50,7 +82,9 @@ describe('cleanup and the run-prefix guard, against a catalog holding foreign ob
     const client = new CatalogClient(catalog.endpoint);
     await expect(client.dropDatabase('sales')).rejects.toMatchObject({ code: 'OUTSIDE_RUN_PREFIX' });
     await expect(client.createDatabase('intruder')).rejects.toMatchObject({ code: 'OUTSIDE_RUN_PREFIX' });
-    await expect(client.raw('DELETE', await client.resource('/databases/sales/tables/orders'))).rejects.toMatchObject({ code: 'OUTSIDE_RUN_PREFIX' });
+    await expect(client.raw('DELETE', await client.resource('/databases/sales/tables/orders'))).rejects.toMatchObject({
+      code: 'OUTSIDE_RUN_PREFIX',
+    });
     expect(await databases()).toEqual([...foreign, oldRun, recentRun].sort());
     expect((await foreignCall('GET', `/v1/${prefix}/databases/sales/tables/orders`)).status).toBe(200);
   });
@@ -83,8 +117,17 @@ describe('cleanup and the run-prefix guard, against a catalog holding foreign ob
     expect(local).toMatchObject({ code: 1 });
     expect(local.stderr).toMatch(/cleanup works on an external catalog/);
     const gone = join(await testRunDir('cleanup-gone'), 'external.yaml');
-    await writeFile(gone, ['catalog:', '  uri: http://127.0.0.1:9/', '  warehouse: w', '  auth: { provider: bear, token-env: CLEANUP_TEST_TOKEN }', ''].join('\n'));
-    const r = await runNode(['bin/paimon-interop.mjs', 'cleanup', '--env', 'external', '--config', gone], { CLEANUP_TEST_TOKEN: TOKEN }, 60_000);
+    await writeFile(
+      gone,
+      ['catalog:', '  uri: http://127.0.0.1:9/', '  warehouse: w', '  auth: { provider: bear, token-env: CLEANUP_TEST_TOKEN }', ''].join(
+        '\n',
+      ),
+    );
+    const r = await runNode(
+      ['bin/paimon-interop.mjs', 'cleanup', '--env', 'external', '--config', gone],
+      { CLEANUP_TEST_TOKEN: TOKEN },
+      60_000,
+    );
     expect(r).toMatchObject({ code: 2 });
     expect(r.stderr).not.toContain('    at ');
   });

@@ -18,8 +18,12 @@ describe('cross-engine reads and writes on the local environment', () => {
   const db = `pi_e2e_${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    env = await new LocalProvider().start({ runDir: await testRunDir('cross'), engines: ['pypaimon', 'paimon-java', 'spark'], onProgress: (m) => process.stderr.write(`[env] ${m}\n`) });
-    for (const e of env.engines) engines.set(e.engine, createEngine(e, { catalog: env.catalog, runId: "e2e" }));
+    env = await new LocalProvider().start({
+      runDir: await testRunDir('cross'),
+      engines: ['pypaimon', 'paimon-java', 'spark'],
+      onProgress: (m) => process.stderr.write(`[env] ${m}\n`),
+    });
+    for (const e of env.engines) engines.set(e.engine, createEngine(e, { catalog: env.catalog, runId: 'e2e' }));
     catalog = new CatalogClient(env.catalog);
     await catalog.createDatabase(db);
   });
@@ -34,9 +38,21 @@ describe('cross-engine reads and writes on the local environment', () => {
   };
   const run = (engine: string, req: Parameters<Engine['execute']>[0]) => engines.get(engine)!.execute(req, { database: db });
 
-  const columns: [string, string][] = [['id', 'INT'], ['name', 'STRING'], ['ok', 'BOOLEAN'], ['amount', 'DECIMAL(10, 2)'], ['ts', 'TIMESTAMP(6)']];
-  const rows = [[1, 'a', true, '1.50', '2024-05-01 12:34:56.123456'], [2, null, false, null, null]];
-  const expected = [['1', 'a', true, '1.50', '2024-05-01 12:34:56.123456'], ['2', null, false, null, null]];
+  const columns: [string, string][] = [
+    ['id', 'INT'],
+    ['name', 'STRING'],
+    ['ok', 'BOOLEAN'],
+    ['amount', 'DECIMAL(10, 2)'],
+    ['ts', 'TIMESTAMP(6)'],
+  ];
+  const rows = [
+    [1, 'a', true, '1.50', '2024-05-01 12:34:56.123456'],
+    [2, null, false, null, null],
+  ];
+  const expected = [
+    ['1', 'a', true, '1.50', '2024-05-01 12:34:56.123456'],
+    ['2', null, false, null, null],
+  ];
 
   it('paimon-java creates and writes; pypaimon and paimon-java read the same rows', async () => {
     rowsOf(await run('paimon-java', { kind: 'create-table', table: 'from_java', columns }));
@@ -66,8 +82,28 @@ describe('cross-engine reads and writes on the local environment', () => {
 
   // The oracle stays out of the gateways: ordering, value checks and time zones are the harness's.
   it('library engines are ordered by the harness: DECIMAL by value, NULLs first, by an unselected column', async () => {
-    rowsOf(await run('pypaimon', { kind: 'create-table', table: 'ord', columns: [['id', 'INT'], ['d', 'DECIMAL(10, 2)'], ['name', 'STRING']] }));
-    rowsOf(await run('pypaimon', { kind: 'insert', table: 'ord', rows: [[1, '10.00', 'b'], [2, '9.00', 'a'], [3, null, 'c']] }));
+    rowsOf(
+      await run('pypaimon', {
+        kind: 'create-table',
+        table: 'ord',
+        columns: [
+          ['id', 'INT'],
+          ['d', 'DECIMAL(10, 2)'],
+          ['name', 'STRING'],
+        ],
+      }),
+    );
+    rowsOf(
+      await run('pypaimon', {
+        kind: 'insert',
+        table: 'ord',
+        rows: [
+          [1, '10.00', 'b'],
+          [2, '9.00', 'a'],
+          [3, null, 'c'],
+        ],
+      }),
+    );
     for (const engine of ['pypaimon', 'paimon-java']) {
       expect(rowsOf(await run(engine, { kind: 'read', table: 'ord', orderBy: ['d'] })).map((r) => r[0])).toEqual(['3', '2', '1']);
       expect(rowsOf(await run(engine, { kind: 'read', table: 'ord', columns: ['name'], orderBy: ['id'] }))).toEqual([['b'], ['a'], ['c']]);
@@ -79,9 +115,15 @@ describe('cross-engine reads and writes on the local environment', () => {
       const o = await run(engine, { kind: 'insert', table: 'ord', columns: ['id', 'nope'], rows: [[9, 'x']] });
       expect(o.ok ? 'ok' : o.error.errorClass).toBe('invalid-argument');
     }
-    expect((await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, 'abc', 'x']] }, catalog, db)).problem).toMatch(/row 1, column d DECIMAL\(10, 2\): not a decimal/);
-    expect((await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, 1.999, 'x']] }, catalog, db)).problem).toMatch(/more fractional digits/);
-    expect(await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, '1.99', 'x']] }, catalog, db)).toEqual({ columnTypes: ['INT', 'DECIMAL(10, 2)', 'STRING'] });
+    expect((await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, 'abc', 'x']] }, catalog, db)).problem).toMatch(
+      /row 1, column d DECIMAL\(10, 2\): not a decimal/,
+    );
+    expect((await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, 1.999, 'x']] }, catalog, db)).problem).toMatch(
+      /more fractional digits/,
+    );
+    expect(await checkInsert({ kind: 'insert', table: 'ord', rows: [[1, '1.99', 'x']] }, catalog, db)).toEqual({
+      columnTypes: ['INT', 'DECIMAL(10, 2)', 'STRING'],
+    });
     expect(rowsOf(await run('paimon-java', { kind: 'read', table: 'ord' }))).toHaveLength(3);
   });
 

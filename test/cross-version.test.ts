@@ -6,7 +6,17 @@ import { rawResultsOf, reportedRunDir, runNode, testRunDir } from './support.ts'
 describe('a real cross-version cell', () => {
   it('2.0.0>1.4.2: the writer release creates and writes, the reader release appends, alters and compacts, then both read (rolling-upgrade)', async () => {
     const dir = await testRunDir('cross');
-    const r = await runNode(['bin/paimon-interop.mjs', 'run', 'scenarios/upgrade', '--cross', '2.0.0>1.4.2', '--engine', 'paimon-java,flink', '--reports-dir', dir]);
+    const r = await runNode([
+      'bin/paimon-interop.mjs',
+      'run',
+      'scenarios/upgrade',
+      '--cross',
+      '2.0.0>1.4.2',
+      '--engine',
+      'paimon-java,flink',
+      '--reports-dir',
+      dir,
+    ]);
     expect(r.stdout, r.stderr.slice(-3000)).toContain('interop: 1 passed, 0 failed, 0 skipped');
     const raw = await rawResultsOf(dir, r.stdout);
     expect(raw.cells.map((c) => [c.id, c.writer, c.paimon])).toEqual([['local/paimon-2.0.0>1.4.2', '2.0.0', '1.4.2']]);

@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 const ruleSet = createRequire(import.meta.url)('../.dependency-cruiser.cjs');
 
 async function violations(baseDir: string, paths: string[]): Promise<{ rule: string; from: string; to: string }[]> {
-  const result = await cruise(paths, { ...ruleSet.options, ruleSet, validate: true, baseDir, tsConfig: undefined }, { extensions: ['.ts', '.js', '.mjs', '.json'] });
+  const result = await cruise(
+    paths,
+    { ...ruleSet.options, ruleSet, validate: true, baseDir, tsConfig: undefined },
+    { extensions: ['.ts', '.js', '.mjs', '.json'] },
+  );
   const output = result.output as ICruiseResult;
   return output.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
 }

@@ -21,7 +21,13 @@ describe('DLF signature authentication on the reference catalog', () => {
     const prov = await provisionDefault();
     python = prov.python;
     const dir = await testRunDir('dlf');
-    catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(dir, 'warehouse'), log: join(dir, 'catalog.log'), auth: { provider: 'dlf', accessKeyId: ak, accessKeySecret: sk, region: 'cn-hangzhou' } });
+    catalog = await startReferenceCatalog({
+      java: prov.java,
+      classpath: prov.catalogClasspath,
+      dataPath: join(dir, 'warehouse'),
+      log: join(dir, 'catalog.log'),
+      auth: { provider: 'dlf', accessKeyId: ak, accessKeySecret: sk, region: 'cn-hangzhou' },
+    });
   });
   afterAll(async () => {
     await catalog?.process.stop();

@@ -34,11 +34,32 @@ describe('Doris adapter protocol plumbing (MariaDB stand-in)', () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(out.result.columns.map((c) => `${c.name}:${formatType(c.type)}`)).toEqual([
-      'b:boolean', 'i:int', 'big:bigint', 'd:decimal(10,2)', 'f:double', 's:string', 'bin:binary',
-      'dt:date', 'ts0:timestamp(0)', 'ts3:timestamp(3)', 'ts6:timestamp(6)',
+      'b:boolean',
+      'i:int',
+      'big:bigint',
+      'd:decimal(10,2)',
+      'f:double',
+      's:string',
+      'bin:binary',
+      'dt:date',
+      'ts0:timestamp(0)',
+      'ts3:timestamp(3)',
+      'ts6:timestamp(6)',
     ]);
     expect(out.result.rows).toEqual([
-      [true, '1', '9007199254740993', '1.50', 0.25, '', '0x01ff', '2024-05-01', '2024-05-01 12:34:56', '2024-05-01 12:34:56.123', '2024-05-01 12:34:56.123456'],
+      [
+        true,
+        '1',
+        '9007199254740993',
+        '1.50',
+        0.25,
+        '',
+        '0x01ff',
+        '2024-05-01',
+        '2024-05-01 12:34:56',
+        '2024-05-01 12:34:56.123',
+        '2024-05-01 12:34:56.123456',
+      ],
       [false, null, '-1', '-0.10', null, null, null, null, null, null, null],
     ]);
   });
@@ -58,7 +79,9 @@ describe('Doris adapter protocol plumbing (MariaDB stand-in)', () => {
 
   it('rejects a wrong password as a connection failure that names no secret', async () => {
     process.env.PI_TEST_MARIADB_WRONG = 'not-the-password';
-    const err = (await openMysql({ engine: 'doris', url: server.url, options: { passwordEnv: 'PI_TEST_MARIADB_WRONG' } }).catch((e: Error & { errno?: number }) => e)) as Error & { errno?: number };
+    const err = (await openMysql({ engine: 'doris', url: server.url, options: { passwordEnv: 'PI_TEST_MARIADB_WRONG' } }).catch(
+      (e: Error & { errno?: number }) => e,
+    )) as Error & { errno?: number };
     expect(err.errno).toBe(1045);
     expect(err.message).not.toContain('not-the-password');
   });
@@ -76,8 +99,14 @@ describe('Doris adapter protocol plumbing (MariaDB stand-in)', () => {
     expect(lost).toBeInstanceOf(EngineUnavailableError);
     expect((lost as Error).message).toMatch(/^doris: connection lost/);
     expect(Date.now() - t).toBeLessThan(5_000);
-    const engine = createEngine({ engine: 'doris', url: server.url, options: { passwordEnv: 'PI_TEST_MARIADB_PASSWORD' } }, { catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } }, runId: 'death' });
-    const later = await engine.execute({ kind: 'list-tables' }, { database: 'd' }).then(() => undefined, (err: unknown) => err);
+    const engine = createEngine(
+      { engine: 'doris', url: server.url, options: { passwordEnv: 'PI_TEST_MARIADB_PASSWORD' } },
+      { catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } }, runId: 'death' },
+    );
+    const later = await engine.execute({ kind: 'list-tables' }, { database: 'd' }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(later).toBeInstanceOf(EngineUnavailableError);
     expect((later as Error).message).toMatch(/doris: cannot connect/);
     await engine.close?.();

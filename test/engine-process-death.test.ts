@@ -16,7 +16,11 @@ const ENGINE_PROCESSES: Record<string, RegExp> = {
 describe('a killed engine process is an infrastructure error, on every local engine', () => {
   it('its steps end as infrastructure errors with the log tail, the other scenarios still run, the run exits 2, nothing is left running', async () => {
     const dir = await testRunDir('engine-death');
-    const cli = spawn(process.execPath, ['bin/paimon-interop.mjs', 'run', 'test/fixtures/engine-death', '--jobs', '1', '--reports-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const cli = spawn(
+      process.execPath,
+      ['bin/paimon-interop.mjs', 'run', 'test/fixtures/engine-death', '--jobs', '1', '--reports-dir', dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     const killed: Record<string, number> = {};
@@ -43,7 +47,8 @@ describe('a killed engine process is an infrastructure error, on every local eng
     expect(code, stderr.slice(-3000)).toBe(2);
     expect(stdout).toMatch(/interop: 1 passed, 0 failed, 0 skipped, 2 stopped by an infrastructure error \(exit 2\)/);
     // A gateway is the killed process itself (SIGKILL); Flink's SQL Gateway runs under its start script (exit 137).
-    for (const engine of Object.keys(ENGINE_PROCESSES)) expect(stderr).toMatch(new RegExp(`\\[env\\] [^\\n]*${engine}[^\\n]*: exited during the run \\((SIGKILL|code 137)\\)`));
+    for (const engine of Object.keys(ENGINE_PROCESSES))
+      expect(stderr).toMatch(new RegExp(`\\[env\\] [^\\n]*${engine}[^\\n]*: exited during the run \\((SIGKILL|code 137)\\)`));
     expect(stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
 
     const raw = await rawResultsOf(dir, stdout);
@@ -53,7 +58,10 @@ describe('a killed engine process is an infrastructure error, on every local eng
     expect(victims.steps.slice(0, 2).map((s) => s.status)).toEqual(['pass', 'pass']);
     const read = victims.steps[2]!;
     for (const engine of Object.keys(ENGINE_PROCESSES)) {
-      expect(read.engines.find((e) => e.engine === engine), engine).toMatchObject({ status: 'error', infrastructure: true, reason: expect.stringContaining(engine) });
+      expect(
+        read.engines.find((e) => e.engine === engine),
+        engine,
+      ).toMatchObject({ status: 'error', infrastructure: true, reason: expect.stringContaining(engine) });
     }
     expect(byName.get('engine-death-catalog-only')!.status).toBe('pass');
     const after = byName.get('engine-death-after')!;

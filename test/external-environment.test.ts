@@ -23,13 +23,28 @@ describe('external environment', () => {
   let dir: string;
   const token = 'external-test-token-000111';
   const config = (uri: string, extra = '') =>
-    ['catalog:', `  uri: ${uri}`, '  warehouse: paimon_interop', '  auth: { provider: bear, token-env: PI_TEST_CATALOG_TOKEN }', 'engines:', '  pypaimon: local', '  paimon-java: local', extra].join('\n');
+    [
+      'catalog:',
+      `  uri: ${uri}`,
+      '  warehouse: paimon_interop',
+      '  auth: { provider: bear, token-env: PI_TEST_CATALOG_TOKEN }',
+      'engines:',
+      '  pypaimon: local',
+      '  paimon-java: local',
+      extra,
+    ].join('\n');
 
   beforeAll(async () => {
     const prov = await provisionDefault();
     python = prov.python;
     dir = await testRunDir('external');
-    catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(dir, 'warehouse'), log: join(dir, 'catalog.log'), auth: { provider: 'bear', token } });
+    catalog = await startReferenceCatalog({
+      java: prov.java,
+      classpath: prov.catalogClasspath,
+      dataPath: join(dir, 'warehouse'),
+      log: join(dir, 'catalog.log'),
+      auth: { provider: 'bear', token },
+    });
   });
   afterAll(async () => {
     await Promise.allSettled((flink?.processes ?? []).map((p) => p.stop()));
@@ -39,25 +54,62 @@ describe('external environment', () => {
   it('runs scenarios against the running catalog with local clients', async () => {
     const file = join(dir, 'external.yaml');
     await writeFile(file, config(catalog.endpoint.uri));
-    const r = await cli({ PI_TEST_CATALOG_TOKEN: token }, 'run', 'scenarios/writes/writes-and-snapshots.yaml', 'scenarios/catalog-api/database-lifecycle.yaml', '--env', 'external', '--config', file, '--reports-dir', join(dir, 'reports'));
+    const r = await cli(
+      { PI_TEST_CATALOG_TOKEN: token },
+      'run',
+      'scenarios/writes/writes-and-snapshots.yaml',
+      'scenarios/catalog-api/database-lifecycle.yaml',
+      '--env',
+      'external',
+      '--config',
+      file,
+      '--reports-dir',
+      join(dir, 'reports'),
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain('interop: 2 passed, 0 failed, 0 skipped');
     expect(r.out + r.err).not.toContain(token);
     const reports = /reports: (\S+)/.exec(r.out)![1]!;
-    for (const f of ['raw-results.json', 'summary.md', 'matrix.html', 'junit.xml']) expect(await readFile(join(reports, f), 'utf8')).not.toContain(token);
+    for (const f of ['raw-results.json', 'summary.md', 'matrix.html', 'junit.xml'])
+      expect(await readFile(join(reports, f), 'utf8')).not.toContain(token);
     const allure = await readdir(join(reports, 'allure-results'));
     expect(allure.length).toBeGreaterThan(0);
     for (const f of allure) expect(await readFile(join(reports, 'allure-results', f), 'utf8')).not.toContain(token);
   });
 
   it.each([
-    ['a secret variable that is not set', {}, (uri: string) => uri, /ENV_CONFIG: .*external\.yaml: catalog\.auth\.token-env names the environment variable PI_TEST_CATALOG_TOKEN, which is not set/],
-    ['a wrong credential', { PI_TEST_CATALOG_TOKEN: 'wrong-token-0000000' }, (uri: string) => uri, /\[catalog\] ENV_CONFIG: .*rejected the credentials \(HTTP 401\)/],
-    ['an unreachable endpoint', { PI_TEST_CATALOG_TOKEN: token }, () => 'http://127.0.0.1:9/', /\[catalog\] ENV_UNAVAILABLE: http:\/\/127\.0\.0\.1:9\/ .*unreachable/],
+    [
+      'a secret variable that is not set',
+      {},
+      (uri: string) => uri,
+      /ENV_CONFIG: .*external\.yaml: catalog\.auth\.token-env names the environment variable PI_TEST_CATALOG_TOKEN, which is not set/,
+    ],
+    [
+      'a wrong credential',
+      { PI_TEST_CATALOG_TOKEN: 'wrong-token-0000000' },
+      (uri: string) => uri,
+      /\[catalog\] ENV_CONFIG: .*rejected the credentials \(HTTP 401\)/,
+    ],
+    [
+      'an unreachable endpoint',
+      { PI_TEST_CATALOG_TOKEN: token },
+      () => 'http://127.0.0.1:9/',
+      /\[catalog\] ENV_UNAVAILABLE: http:\/\/127\.0\.0\.1:9\/ .*unreachable/,
+    ],
   ])('reports %s in one line, exit 2, no stack, no secret', async (_, env, uri, pattern) => {
     const file = join(dir, 'external.yaml');
     await writeFile(file, config(uri(catalog.endpoint.uri)));
-    const r = await cli(env as Record<string, string>, 'run', 'scenarios/writes', '--env', 'external', '--config', file, '--reports-dir', join(dir, 'reports'));
+    const r = await cli(
+      env as Record<string, string>,
+      'run',
+      'scenarios/writes',
+      '--env',
+      'external',
+      '--config',
+      file,
+      '--reports-dir',
+      join(dir, 'reports'),
+    );
     expect(r.code).toBe(2);
     const lines = r.err.split('\n').filter((l) => l.startsWith('environment error'));
     expect(lines).toHaveLength(1);
@@ -73,7 +125,17 @@ describe('external environment', () => {
     flink = await startFlinkCluster(install, { confDir: join(dir, 'users-flink'), logDir: dir });
     const file = join(dir, 'external.yaml');
     await writeFile(file, config(catalog.endpoint.uri, `  flink: { sql-gateway: '${flink.gatewayUrl}' }`));
-    const r = await cli({ PI_TEST_CATALOG_TOKEN: token }, 'run', 'scenarios/merge/merge-into.yaml', '--env', 'external', '--config', file, '--reports-dir', join(dir, 'reports'));
+    const r = await cli(
+      { PI_TEST_CATALOG_TOKEN: token },
+      'run',
+      'scenarios/merge/merge-into.yaml',
+      '--env',
+      'external',
+      '--config',
+      file,
+      '--reports-dir',
+      join(dir, 'reports'),
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/✓ .*merge-into\[merger=flink\]/);
     expect(r.err).toMatch(/flink: checking http:\/\/127\.0\.0\.1:\d+/);
@@ -83,7 +145,19 @@ describe('external environment', () => {
   it('sends the requests of a Flink it starts itself through the wire proxy, so injected faults reach them', async () => {
     const file = join(dir, 'external.yaml');
     await writeFile(file, config(catalog.endpoint.uri, '  flink: local'));
-    const r = await cli({ PI_TEST_CATALOG_TOKEN: token }, 'run', 'scenarios/faults/commit-faults.yaml', '--engine', 'flink,paimon-java,pypaimon', '--env', 'external', '--config', file, '--reports-dir', join(dir, 'reports'));
+    const r = await cli(
+      { PI_TEST_CATALOG_TOKEN: token },
+      'run',
+      'scenarios/faults/commit-faults.yaml',
+      '--engine',
+      'flink,paimon-java,pypaimon',
+      '--env',
+      'external',
+      '--config',
+      file,
+      '--reports-dir',
+      join(dir, 'reports'),
+    );
     // Every instance met its fault: none says the catalog never saw the faulted request.
     expect(r.out).not.toMatch(/never met/);
     expect(r.out).toMatch(/[✓≈] .*commit-faults\[fault=lost-answer,writer=flink\]/);
@@ -93,10 +167,24 @@ describe('external environment', () => {
   it('reports an unreachable Flink SQL Gateway in one line, exit 2', async () => {
     const file = join(dir, 'external.yaml');
     await writeFile(file, config(catalog.endpoint.uri, "  flink: { sql-gateway: 'http://127.0.0.1:9' }"));
-    const r = await cli({ PI_TEST_CATALOG_TOKEN: token }, 'run', 'scenarios/merge/merge-into.yaml', '--env', 'external', '--config', file, '--reports-dir', join(dir, 'reports'));
+    const r = await cli(
+      { PI_TEST_CATALOG_TOKEN: token },
+      'run',
+      'scenarios/merge/merge-into.yaml',
+      '--env',
+      'external',
+      '--config',
+      file,
+      '--reports-dir',
+      join(dir, 'reports'),
+    );
     expect(r.code).toBe(2);
     const lines = r.err.split('\n').filter((l) => l.startsWith('environment error'));
-    expect(lines).toEqual([expect.stringMatching(/^environment error \[flink\] ENV_UNAVAILABLE: SQL Gateway http:\/\/127\.0\.0\.1:9 does not answer GET \/v1\/info/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^environment error \[flink\] ENV_UNAVAILABLE: SQL Gateway http:\/\/127\.0\.0\.1:9 does not answer GET \/v1\/info/,
+      ),
+    ]);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });

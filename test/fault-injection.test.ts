@@ -19,7 +19,10 @@ describe('fault injection through the wire proxy', () => {
 
   beforeAll(async () => {
     // Every fault kind: the default tier runs one of them (the scenario's default-matrix).
-    ({ raw: faults, code } = await interop(['scenarios/faults/commit-faults.yaml'], 'pypaimon,paimon-java,paimon-rust', ['--tier', 'nightly']));
+    ({ raw: faults, code } = await interop(['scenarios/faults/commit-faults.yaml'], 'pypaimon,paimon-java,paimon-rust', [
+      '--tier',
+      'nightly',
+    ]));
   }, 600_000);
 
   it('every client gets through one transient commit fault, and the rows are there exactly once', () => {
@@ -40,7 +43,9 @@ describe('fault injection through the wire proxy', () => {
       const [proxy] = met.engines;
       if (s.params.writer === 'paimon-java') expect(proxy!.status, s.id).toBe('pass');
       else {
-        expect(proxy!.known?.id, s.id).toBe(s.params.writer === 'pypaimon' ? 'pypaimon-commit-ignores-retry-after' : 'rust-commit-ignores-retry-after');
+        expect(proxy!.known?.id, s.id).toBe(
+          s.params.writer === 'pypaimon' ? 'pypaimon-commit-ignores-retry-after' : 'rust-commit-ignores-retry-after',
+        );
         expect(proxy!.failures[0]!.diff[1], s.id).toMatch(/^\+ retried after \d+ ms$/);
       }
     }

@@ -17,18 +17,41 @@ describe('engines open the warehouse through a filesystem catalog', () => {
   beforeAll(async () => {
     await local.start();
     empty = await mkdtemp(join(resolve('reports'), 'e2e-empty-warehouse-'));
-    const made = await local.run('pypaimon', { kind: 'create-table', table: 't', columns: [['id', 'INT'], ['v', 'STRING']] });
+    const made = await local.run('pypaimon', {
+      kind: 'create-table',
+      table: 't',
+      columns: [
+        ['id', 'INT'],
+        ['v', 'STRING'],
+      ],
+    });
     expect(made.ok).toBe(true);
-    expect((await local.run('paimon-java', { kind: 'insert', table: 't', rows: [[1, 'a'], [2, 'b']] })).ok).toBe(true);
+    expect(
+      (
+        await local.run('paimon-java', {
+          kind: 'insert',
+          table: 't',
+          rows: [
+            [1, 'a'],
+            [2, 'b'],
+          ],
+        })
+      ).ok,
+    ).toBe(true);
   }, 600_000);
   afterAll(() => local.stop());
 
   const read = (engine: string, warehouse: string): Promise<EngineOutcome> =>
-    local.engines.get(engine)!.execute({ kind: 'read', table: 't', orderBy: ['id'] }, { database: local.db, filesystemWarehouse: warehouse });
+    local.engines
+      .get(engine)!
+      .execute({ kind: 'read', table: 't', orderBy: ['id'] }, { database: local.db, filesystemWarehouse: warehouse });
 
   it.each(engines)('%s reads the rows through the filesystem catalog, and nothing from an empty warehouse', async (engine) => {
     const seen = await read(engine, local.env.features.files!.warehouseRoot);
-    expect(seen.ok && seen.result.rows.map((r) => r.map(String))).toEqual([['1', 'a'], ['2', 'b']]);
+    expect(seen.ok && seen.result.rows.map((r) => r.map(String))).toEqual([
+      ['1', 'a'],
+      ['2', 'b'],
+    ]);
     const none = await read(engine, empty);
     expect(none.ok ? 'success' : none.error.errorClass).toBe('not-found');
   });

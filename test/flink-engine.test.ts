@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessControlProxy } from '../harness/access-control/index.ts';
 import { CatalogClient } from '../harness/catalog/index.ts';
-import { createEngine, EngineUnavailableError, SCENARIO_ENGINES, type Engine, type EngineOutcome, type EngineRequest } from '../harness/engines/index.ts';
+import {
+  createEngine,
+  EngineUnavailableError,
+  SCENARIO_ENGINES,
+  type Engine,
+  type EngineOutcome,
+  type EngineRequest,
+} from '../harness/engines/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
 import { LocalProvider } from '../harness/environment/local/index.ts';
 import { loadKnownIssues } from '../harness/known-issues/index.ts';
@@ -28,7 +35,11 @@ describe('Flink through its SQL Gateway', () => {
   beforeAll(async () => {
     runDir = await testRunDir('flink');
     const t = Date.now();
-    env = await new LocalProvider().start({ runDir, engines: ['pypaimon', 'paimon-java', 'flink'], onProgress: (m) => process.stderr.write(`[env] ${m}\n`) });
+    env = await new LocalProvider().start({
+      runDir,
+      engines: ['pypaimon', 'paimon-java', 'flink'],
+      onProgress: (m) => process.stderr.write(`[env] ${m}\n`),
+    });
     startSeconds = (Date.now() - t) / 1000;
     for (const e of env.engines) engines.set(e.engine, createEngine(e, { catalog: env.catalog, runId: 'e2e' }));
     catalog = new CatalogClient(env.catalog);
@@ -58,7 +69,13 @@ describe('Flink through its SQL Gateway', () => {
     process.stderr.write(`[flink] environment with Flink ready in ${startSeconds.toFixed(1)}s\n`);
   });
 
-  const columns: [string, string][] = [['id', 'INT'], ['d', 'DECIMAL(38, 18)'], ['ts', 'TIMESTAMP(9)'], ['ok', 'BOOLEAN'], ['s', 'STRING']];
+  const columns: [string, string][] = [
+    ['id', 'INT'],
+    ['d', 'DECIMAL(38, 18)'],
+    ['ts', 'TIMESTAMP(9)'],
+    ['ok', 'BOOLEAN'],
+    ['s', 'STRING'],
+  ];
   const rows = [
     [1, '12345678901234567890.123456789012345678', '2024-05-01 12:34:56.123456789', true, ''],
     [2, '-0.000000000000000001', '1970-01-01 00:00:00', false, 'NULL'],
@@ -77,7 +94,13 @@ describe('Flink through its SQL Gateway', () => {
       expect(rowsOf(await run(reader, { kind: 'read', table: 'from_flink', orderBy: ['id'] })), reader).toEqual(expected);
     }
     const read = await run('flink', { kind: 'read', table: 'from_flink', orderBy: ['id'] });
-    expect(read.ok && read.result.columns.map((c) => c.engineType)).toEqual(['INT', 'DECIMAL(38, 18)', 'TIMESTAMP(9)', 'BOOLEAN', 'STRING']);
+    expect(read.ok && read.result.columns.map((c) => c.engineType)).toEqual([
+      'INT',
+      'DECIMAL(38, 18)',
+      'TIMESTAMP(9)',
+      'BOOLEAN',
+      'STRING',
+    ]);
   });
 
   it('Flink reads what pypaimon wrote, with the same values', async () => {
@@ -115,7 +138,12 @@ describe('Flink through its SQL Gateway', () => {
       };
       const result = await runScenario(expandScenario(suite.scenarios[0]!)[0]!, context);
       const onFlink = (step: string) => result.steps.find((s) => s.name === step)?.engines.find((e) => e.engine === 'flink');
-      for (const step of ['listing tables without LIST is denied', 'reading without SELECT is denied', 'inserting without INSERT is denied', 'dropping without DROP is denied']) {
+      for (const step of [
+        'listing tables without LIST is denied',
+        'reading without SELECT is denied',
+        'inserting without INSERT is denied',
+        'dropping without DROP is denied',
+      ]) {
         expect(onFlink(step), step).toMatchObject({ status: 'pass', error: { errorClass: 'permission-denied' } });
       }
       expect(onFlink('the denied writes changed nothing')?.status).toBe('pass');
@@ -166,11 +194,19 @@ describe('Flink through its SQL Gateway', () => {
     process.stderr.write(`[flink] lost TaskManager reported after ${((Date.now() - t) / 1000).toFixed(1)}s\n`);
 
     const suite = await loadScenarios(['test/fixtures/flink/after-taskmanager-loss.yaml'], SCENARIO_ENGINES);
-    const result = await runScenario(expandScenario(suite.scenarios[0]!)[0]!, { runId: `flk${Date.now().toString(36)}`, engines, env: { ...env, unavailable: {} }, catalog });
+    const result = await runScenario(expandScenario(suite.scenarios[0]!)[0]!, {
+      runId: `flk${Date.now().toString(36)}`,
+      engines,
+      env: { ...env, unavailable: {} },
+      catalog,
+    });
     expect(result.status).toBe('error');
     const read = result.steps.at(-1)!;
     expect(read.engines.find((e) => e.engine === 'pypaimon')?.status).toBe('pass');
     expect(read.engines.find((e) => e.engine === 'paimon-java')?.status).toBe('pass');
-    expect(read.engines.find((e) => e.engine === 'flink')).toMatchObject({ status: 'error', reason: expect.stringMatching(/no TaskManager/) });
+    expect(read.engines.find((e) => e.engine === 'flink')).toMatchObject({
+      status: 'error',
+      reason: expect.stringMatching(/no TaskManager/),
+    });
   });
 });

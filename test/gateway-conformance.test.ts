@@ -34,13 +34,41 @@ describe('gateway protocol conformance', async () => {
   });
 
   const script = (t: string): EngineRequest[] => [
-    { kind: 'create-table', table: t, columns: [['id', 'INT'], ['d', 'DECIMAL(38, 18)'], ['s', 'STRING']], options: { 'file.format': 'parquet' } },
-    { kind: 'insert', table: t, rows: [[1, '1.5', 'a'], [2, null, '']], columnTypes: ['INT', 'DECIMAL(38, 18)', 'STRING'] },
+    {
+      kind: 'create-table',
+      table: t,
+      columns: [
+        ['id', 'INT'],
+        ['d', 'DECIMAL(38, 18)'],
+        ['s', 'STRING'],
+      ],
+      options: { 'file.format': 'parquet' },
+    },
+    {
+      kind: 'insert',
+      table: t,
+      rows: [
+        [1, '1.5', 'a'],
+        [2, null, ''],
+      ],
+      columnTypes: ['INT', 'DECIMAL(38, 18)', 'STRING'],
+    },
     { kind: 'insert', table: t, columns: ['id'], rows: [[3]] },
     { kind: 'read', table: t },
     { kind: 'read', table: t, columns: ['s'], orderBy: ['id'] },
     // A filter and a limit, sent in a session time zone (the body's timeZone).
-    { kind: 'read', table: t, where: { op: 'or', args: [{ op: '>', column: 'id', value: 1 }, { op: 'is-null', column: 'd' }] }, limit: 5 },
+    {
+      kind: 'read',
+      table: t,
+      where: {
+        op: 'or',
+        args: [
+          { op: '>', column: 'id', value: 1 },
+          { op: 'is-null', column: 'd' },
+        ],
+      },
+      limit: 5,
+    },
     { kind: 'read-incremental', table: t, start: 1, end: 2 },
     { kind: 'list-snapshots', table: t },
     { kind: 'list-tables' },
@@ -58,7 +86,10 @@ describe('gateway protocol conformance', async () => {
     expect(check('pingReply', ping)).toEqual([]);
     const replies = [];
     for (const req of script(`proto_${engine.replace('-', '_')}`)) {
-      const body = gatewayBody(wire(engine, req)!, { database: db, ...(req.kind === 'read' && req.where ? { timeZone: 'Asia/Kathmandu' } : {}) });
+      const body = gatewayBody(wire(engine, req)!, {
+        database: db,
+        ...(req.kind === 'read' && req.where ? { timeZone: 'Asia/Kathmandu' } : {}),
+      });
       expect(check('executeRequest', body), `${engine} request ${req.kind}`).toEqual([]);
       const reply = await callGateway(engine, endpoint.url, '/execute', body);
       expect(check('executeReply', reply), `${engine} reply to ${req.kind}: ${JSON.stringify(reply).slice(0, 300)}`).toEqual([]);
@@ -76,6 +107,8 @@ describe('gateway protocol conformance', async () => {
     expect(check('executeRequest', { request: { kind: 'read', table: 't' }, database: db, credentials: { token: 1 } })).not.toEqual([]);
     expect(check('executeReply', { ok: true, rows: [] })).not.toEqual([]);
     expect(check('executeReply', { ok: false, error: {} })).not.toEqual([]);
-    expect(check('executeRequest', { request: { kind: 'read', table: 't', where: { op: 'like', column: 's' } }, database: db })).not.toEqual([]);
+    expect(
+      check('executeRequest', { request: { kind: 'read', table: 't', where: { op: 'like', column: 's' } }, database: db }),
+    ).not.toEqual([]);
   });
 });

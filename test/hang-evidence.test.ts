@@ -13,10 +13,26 @@ const count = (text: string, re: RegExp) => text.match(new RegExp(re, 'g'))?.len
 describe('a hang in one of three runs (--repeat 3)', () => {
   it('leaves thread dumps, Python stacks and Flink jobs taken at the hang, and the instance is flaky while the other stays stable', async () => {
     const dir = await testRunDir('hang');
-    const cli = spawn(process.execPath, ['bin/paimon-interop.mjs', 'run', 'test/fixtures/hang', '--engine', 'pypaimon,paimon-java,flink', '--jobs', '1', '--repeat', '3', '--reports-dir', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PAIMON_INTEROP_STEP_TIMEOUT_MS: '20000' },
-    });
+    const cli = spawn(
+      process.execPath,
+      [
+        'bin/paimon-interop.mjs',
+        'run',
+        'test/fixtures/hang',
+        '--engine',
+        'pypaimon,paimon-java,flink',
+        '--jobs',
+        '1',
+        '--repeat',
+        '3',
+        '--reports-dir',
+        dir,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, PAIMON_INTEROP_STEP_TIMEOUT_MS: '20000' },
+      },
+    );
     let stdout = '';
     let stderr = '';
     let paused: number | undefined;
@@ -50,7 +66,10 @@ describe('a hang in one of three runs (--repeat 3)', () => {
     const victims = raw.scenarios.find((s) => s.name === 'hang-victims')!;
     expect(victims.repeat).toMatchObject({ verdict: 'flaky', outcomes: ['pass', 'fail', 'pass'] });
     expect(victims.repeat!.flakySteps.map((s) => s.engine).sort()).toEqual(['flink', 'paimon-java', 'pypaimon']);
-    expect(raw.scenarios.find((s) => s.name === 'hang-steady')!.repeat).toMatchObject({ verdict: 'stable-pass', outcomes: ['pass', 'pass', 'pass'] });
+    expect(raw.scenarios.find((s) => s.name === 'hang-steady')!.repeat).toMatchObject({
+      verdict: 'stable-pass',
+      outcomes: ['pass', 'pass', 'pass'],
+    });
 
     // The reported run is the failing one, with what was taken at the hang.
     const read = victims.steps[4]!;
@@ -65,12 +84,18 @@ describe('a hang in one of three runs (--repeat 3)', () => {
     expect(digest).toMatch(/catalog \(JVM pid \d+\): stopped \(state T/);
     // pypaimon's request thread waits for the catalog in its REST client; so do the JVMs' threads.
     expect(digest).toMatch(/pypaimon \(pid \d+\): \d+ threads, 1 serving a request\n {2}1 request thread\(s\) in .* ← pypaimon\/api\//);
-    expect(digest).toMatch(/paimon-java \(JVM pid \d+\): \d+ threads, [1-9]\d* in Paimon's or the harness's code\n {2}\d thread\(s\) \w+ in .* ← paimon\.rest\./);
+    expect(digest).toMatch(
+      /paimon-java \(JVM pid \d+\): \d+ threads, [1-9]\d* in Paimon's or the harness's code\n {2}\d thread\(s\) \w+ in .* ← paimon\.rest\./,
+    );
     const stacks = evidence.files.find((f) => f.component === 'pypaimon' && f.what === 'python stacks')!;
     expect(await readFile(stacks.path, 'utf8')).toMatch(/pypaimon_gateway\.py/);
     const javaDump = evidence.files.find((f) => f.component === 'paimon-java' && f.what === 'thread dump')!;
     expect(await readFile(javaDump.path, 'utf8')).toMatch(/org\.apache\.paimon\.rest\./);
-    for (const c of ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway']) expect(evidence.files.some((f) => f.component === c && f.what === 'thread dump'), c).toBe(true);
+    for (const c of ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'])
+      expect(
+        evidence.files.some((f) => f.component === c && f.what === 'thread dump'),
+        c,
+      ).toBe(true);
     expect(evidence.files.some((f) => f.what === 'flink jobs')).toBe(true);
     expect(victims.failure).toMatch(/evidence taken at the hang \(\d+ file\(s\) in .*evidence/);
     expect(count(victims.failure!, /evidence taken at the hang: as above/)).toBe(2);

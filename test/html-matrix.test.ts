@@ -24,8 +24,34 @@ describe('HTML compatibility matrix in headless Chromium', () => {
     const read = reapplyKnownIssues(await readRawResults(`${fixtures}/current-raw-results.json`), issues, '2026-11-21');
     // A catalog-only scenario (REST steps judged on the catalog, the wire proxy's own check) in an area of its own.
     const template = read.scenarios[0]!;
-    const step = (index: number, engine: string, status: 'pass' | 'known', known?: string) => ({ index, name: `rest step ${index + 1}`, loc: template.loc, status, engines: [{ engine, status, durationMs: 1, failures: status === 'known' ? [{ equal: false, aspect: 'status', diff: ['- 401', '+ 200'] }] : [], ...(known ? { known: { id: known, reason: 'the server accepts a request without credentials', layer: 'catalog', upstream: 'none found' } } : {}) }], disagreements: [], skippedEngines: [] });
-    const catalogOnly = { ...template, id: 'scenarios/conformance/authentication.yaml#conformance-authentication', name: 'conformance-authentication', file: 'scenarios/conformance/authentication.yaml', status: 'known' as const, failure: undefined, steps: [step(0, 'catalog', 'known', 'catalog-accepts-anonymous'), step(1, 'wire-proxy', 'pass')] };
+    const step = (index: number, engine: string, status: 'pass' | 'known', known?: string) => ({
+      index,
+      name: `rest step ${index + 1}`,
+      loc: template.loc,
+      status,
+      engines: [
+        {
+          engine,
+          status,
+          durationMs: 1,
+          failures: status === 'known' ? [{ equal: false, aspect: 'status', diff: ['- 401', '+ 200'] }] : [],
+          ...(known
+            ? { known: { id: known, reason: 'the server accepts a request without credentials', layer: 'catalog', upstream: 'none found' } }
+            : {}),
+        },
+      ],
+      disagreements: [],
+      skippedEngines: [],
+    });
+    const catalogOnly = {
+      ...template,
+      id: 'scenarios/conformance/authentication.yaml#conformance-authentication',
+      name: 'conformance-authentication',
+      file: 'scenarios/conformance/authentication.yaml',
+      status: 'known' as const,
+      failure: undefined,
+      steps: [step(0, 'catalog', 'known', 'catalog-accepts-anonymous'), step(1, 'wire-proxy', 'pass')],
+    };
     const current = (raw = { ...read, scenarios: [...read.scenarios, catalogOnly] });
     const baseline = diffWithBaseline(current, await readRawResults(`${fixtures}/baseline-raw-results.json`));
     dir = await testRunDir('html');
@@ -33,7 +59,15 @@ describe('HTML compatibility matrix in headless Chromium', () => {
     url = `file://${join(dir, 'matrix.html')}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -87,7 +121,9 @@ describe('HTML compatibility matrix in headless Chromium', () => {
     expect(heads).not.toContain('wire-proxy');
     await catalog.locator('a').click();
     const details = page.locator(decodeURIComponent(new URL(page.url()).hash));
-    expect(await details.innerText()).toMatch(/known deviation catalog-accepts-anonymous \(layer catalog\), upstream: none found; step 1 on catalog/);
+    expect(await details.innerText()).toMatch(
+      /known deviation catalog-accepts-anonymous \(layer catalog\), upstream: none found; step 1 on catalog/,
+    );
   });
 
   it('filters rows by status and columns by engine; a cell heading spans what is left', async () => {

@@ -26,16 +26,34 @@ export async function startMariaDbStandIn(dir: string): Promise<{ url: string; p
   // Debian puts mariadbd in /usr/sbin, which a non-root PATH often lacks.
   if (!(process.env.PATH ?? '').split(':').includes('/usr/sbin')) process.env.PATH = `${process.env.PATH}:/usr/sbin`;
   const found = await run('which', ['mariadbd', 'mariadb-install-db']).catch(() => undefined);
-  if (!found) throw new Error('the MariaDB protocol stand-in needs mariadb-server (Debian: apt-get install mariadb-server); npm test\'s pretest installs it');
+  if (!found)
+    throw new Error(
+      "the MariaDB protocol stand-in needs mariadb-server (Debian: apt-get install mariadb-server); npm test's pretest installs it",
+    );
   const data = join(dir, 'data');
   await mkdir(data, { recursive: true });
-  await run('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db']);
+  await run('mariadb-install-db', [
+    '--no-defaults',
+    `--datadir=${data}`,
+    '--user=root',
+    '--auth-root-authentication-method=normal',
+    '--skip-test-db',
+  ]);
   const port = await freePort();
   const socket = join(dir, 'mariadb.sock');
   const { process: server } = await ManagedProcess.start({
     component: 'mariadb-stand-in',
     command: 'mariadbd',
-    args: ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', '--user=root', '--skip-name-resolve', `--pid-file=${join(dir, 'mariadb.pid')}`],
+    args: [
+      '--no-defaults',
+      `--datadir=${data}`,
+      `--socket=${socket}`,
+      `--port=${port}`,
+      '--bind-address=127.0.0.1',
+      '--user=root',
+      '--skip-name-resolve',
+      `--pid-file=${join(dir, 'mariadb.pid')}`,
+    ],
     log: join(dir, 'mariadb.log'),
     readyPrefix: 'PAIMON_INTEROP_NEVER',
     readyOnStderr: 'ready for connections',

@@ -29,12 +29,21 @@ describe('the packed tool, installed and run in an empty folder', () => {
     root = await mkdtemp(join(tmpdir(), 'paimon-interop-pack-'));
     await run('npm', ['pack', '--pack-destination', root], { maxBuffer: 16 * 2 ** 20 });
     const tarball = (await readdir(root)).find((f) => f.endsWith('.tgz'))!;
-    await run('npm', ['install', '-g', '--prefix', join(root, 'prefix'), '--no-audit', '--no-fund', join(root, tarball)], { maxBuffer: 16 * 2 ** 20, timeout: 600_000 });
+    await run('npm', ['install', '-g', '--prefix', join(root, 'prefix'), '--no-audit', '--no-fund', join(root, tarball)], {
+      maxBuffer: 16 * 2 ** 20,
+      timeout: 600_000,
+    });
     bin = join(root, 'prefix', 'bin', 'paimon-interop');
     empty = join(root, 'work');
     await mkdir(empty);
     const prov = await provisionDefault();
-    catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(root, 'warehouse'), log: join(root, 'catalog.log'), auth: { provider: 'bear', token } });
+    catalog = await startReferenceCatalog({
+      java: prov.java,
+      classpath: prov.catalogClasspath,
+      dataPath: join(root, 'warehouse'),
+      log: join(root, 'catalog.log'),
+      auth: { provider: 'bear', token },
+    });
   }, 900_000);
   afterAll(async () => {
     await catalog?.process.stop();
@@ -42,7 +51,19 @@ describe('the packed tool, installed and run in an empty folder', () => {
   });
 
   it('packs no tests, answers --help, and validates and lists the scenarios that come with it', async () => {
-    const listed = (await run('tar', ['tzf', join(root, (await readdir(root)).find((f) => f.endsWith('.tgz'))!)], { maxBuffer: 16 * 2 ** 20 })).stdout.split('\n');
+    const listed = (
+      await run(
+        'tar',
+        [
+          'tzf',
+          join(
+            root,
+            (await readdir(root)).find((f) => f.endsWith('.tgz'))!,
+          ),
+        ],
+        { maxBuffer: 16 * 2 ** 20 },
+      )
+    ).stdout.split('\n');
     expect(listed.filter((f) => /\.test\.ts$|__pycache__/.test(f))).toEqual([]);
     expect(listed).toContain('package/scenarios/writes/three-implementations.yaml');
     expect((await cli(['--help'])).out).toContain('paimon-interop run [paths...]');
@@ -50,12 +71,29 @@ describe('the packed tool, installed and run in an empty folder', () => {
     expect(validate.code, validate.err).toBe(0);
     expect(validate.out).toMatch(/^\d+ scenario\(s\) in \d+ file\(s\) are valid/m);
     // Bundled scenarios keep the ids they have in the repository, wherever the tool is installed.
-    expect((await cli(['list'])).out).toContain('scenarios/writes/three-implementations.yaml#three-implementations[writer=pypaimon,format=parquet]');
+    expect((await cli(['list'])).out).toContain(
+      'scenarios/writes/three-implementations.yaml#three-implementations[writer=pypaimon,format=parquet]',
+    );
   });
 
   it("runs the user's own scenario folder", async () => {
     await mkdir(join(empty, 'mine'), { recursive: true });
-    await writeFile(join(empty, 'mine', 'my-table.yaml'), ['name: my-table', 'steps:', '  - on: pypaimon', '    create-table: { table: t, columns: { id: INT } }', '  - on: pypaimon', '    insert: { table: t, rows: [[1]] }', '  - on: pypaimon', '    read: { table: t }', '    expect:', '      rows: [[1]]', ''].join('\n'));
+    await writeFile(
+      join(empty, 'mine', 'my-table.yaml'),
+      [
+        'name: my-table',
+        'steps:',
+        '  - on: pypaimon',
+        '    create-table: { table: t, columns: { id: INT } }',
+        '  - on: pypaimon',
+        '    insert: { table: t, rows: [[1]] }',
+        '  - on: pypaimon',
+        '    read: { table: t }',
+        '    expect:',
+        '      rows: [[1]]',
+        '',
+      ].join('\n'),
+    );
     const r = await cli(['run', 'mine', '--engine', 'pypaimon']);
     expect(r.code, r.err.slice(-2000)).toBe(0);
     expect(r.out).toContain('interop: 1 passed, 0 failed, 0 skipped');
@@ -64,7 +102,19 @@ describe('the packed tool, installed and run in an empty folder', () => {
 
   it('checks a catalog that already runs with the bundled conformance scenarios (--env external)', async () => {
     const config = join(empty, 'vendor.yaml');
-    await writeFile(config, ['catalog:', `  uri: ${catalog.endpoint.uri}`, '  warehouse: paimon_interop', '  auth: { provider: bear, token-env: VENDOR_TOKEN }', 'engines:', '  pypaimon: local', '  paimon-java: local', ''].join('\n'));
+    await writeFile(
+      config,
+      [
+        'catalog:',
+        `  uri: ${catalog.endpoint.uri}`,
+        '  warehouse: paimon_interop',
+        '  auth: { provider: bear, token-env: VENDOR_TOKEN }',
+        'engines:',
+        '  pypaimon: local',
+        '  paimon-java: local',
+        '',
+      ].join('\n'),
+    );
     const r = await cli(['conformance', '--env', 'external', '--config', config], { VENDOR_TOKEN: token });
     expect(r.code, (r.out + r.err).slice(-2000)).toBe(0);
     expect(r.out).toContain('conformance: every claimed capability passed or is a known deviation');

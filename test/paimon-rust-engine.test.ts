@@ -27,7 +27,13 @@ describe('paimon-rust through its DataFusion SQL', () => {
     expect(local.env.versions['paimon-rust']).toBe('0.4.0');
   });
 
-  const columns: [string, string][] = [['id', 'INT'], ['d', 'DECIMAL(38, 18)'], ['ts', 'TIMESTAMP(9)'], ['s', 'STRING'], ['b', 'BYTES']];
+  const columns: [string, string][] = [
+    ['id', 'INT'],
+    ['d', 'DECIMAL(38, 18)'],
+    ['ts', 'TIMESTAMP(9)'],
+    ['s', 'STRING'],
+    ['b', 'BYTES'],
+  ];
   const rows = [
     [1, '12345678901234567890.123456789012345678', '2024-05-01 12:34:56.123456789', '中文 ✓', '0x00ff'],
     [2, '-0.000000000000000001', '1970-01-01 00:00:00.000000001', '', '0x'],
@@ -55,8 +61,13 @@ describe('paimon-rust through its DataFusion SQL', () => {
 
   it('reads an increment through the table API, and lists snapshots and tables', async () => {
     ok(await run('pypaimon', { kind: 'insert', table: 'from_rust', rows: [[4, '1', '2024-01-01 00:00:00', 'py', '0x01']] }));
-    expect(ok(await run('paimon-rust', { kind: 'read-incremental', table: 'from_rust', start: 1, end: 2, orderBy: ['id'] })).rows).toEqual([['4', '1.000000000000000000', '2024-01-01 00:00:00.000000000', 'py', '0x01']]);
-    expect(ok(await run('paimon-rust', { kind: 'list-snapshots', table: 'from_rust' })).rows).toEqual([['1', 'APPEND', '3', '3'], ['2', 'APPEND', '4', '1']]);
+    expect(ok(await run('paimon-rust', { kind: 'read-incremental', table: 'from_rust', start: 1, end: 2, orderBy: ['id'] })).rows).toEqual([
+      ['4', '1.000000000000000000', '2024-01-01 00:00:00.000000000', 'py', '0x01'],
+    ]);
+    expect(ok(await run('paimon-rust', { kind: 'list-snapshots', table: 'from_rust' })).rows).toEqual([
+      ['1', 'APPEND', '3', '3'],
+      ['2', 'APPEND', '4', '1'],
+    ]);
     expect(ok(await run('paimon-rust', { kind: 'list-tables' })).rows).toEqual([['from_rust']]);
   });
 
@@ -64,7 +75,9 @@ describe('paimon-rust through its DataFusion SQL', () => {
     const missing = await run('paimon-rust', { kind: 'read', table: 'nope' });
     expect(errorOf(missing)).toBe('not-found');
     expect(missing.ok ? '' : missing.error.message).toContain("table 'paimon.");
-    expect(errorOf(await run('paimon-rust', { kind: 'create-table', table: 'from_rust', columns: [['id', 'INT']] }))).toBe('already-exists');
+    expect(errorOf(await run('paimon-rust', { kind: 'create-table', table: 'from_rust', columns: [['id', 'INT']] }))).toBe(
+      'already-exists',
+    );
     expect(errorOf(await run('paimon-rust', { kind: 'sql', sql: 'SELEC 1' }))).toBe('invalid-argument');
     expect(errorOf(await run('paimon-rust', { kind: 'create-table', table: 'with_time', columns: [['t', 'TIME']] }))).toBe('unsupported');
     expect(errorOf(await run('paimon-rust', { kind: 'read-incremental', table: 'from_rust', start: 1, end: 9 }))).toBe('invalid-argument');
@@ -86,7 +99,10 @@ describe('paimon-rust through its DataFusion SQL', () => {
     for (const instance of parquet) {
       const result = await runScenario(instance, context);
       const read = result.steps.find((s) => s.name === 'every implementation reads the same values and types');
-      expect(read?.engines.filter((e) => e.engine !== 'flink').map((e) => [e.engine, e.status]), String(instance.params.writer)).toEqual([
+      expect(
+        read?.engines.filter((e) => e.engine !== 'flink').map((e) => [e.engine, e.status]),
+        String(instance.params.writer),
+      ).toEqual([
         ['pypaimon', 'pass'],
         ['paimon-java', 'pass'],
         ['paimon-rust', 'pass'],

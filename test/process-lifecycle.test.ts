@@ -13,7 +13,11 @@ async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
 
 /** Starts the environment in a child harness and returns the PIDs of the processes it started. */
 async function startHarness(dir: string, engines?: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/lifecycle/start-environment.ts', dir, ...(engines ? [engines] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/fixtures/lifecycle/start-environment.ts', dir, ...(engines ? [engines] : [])],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const pids = await new Promise<number[]>((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -40,7 +44,12 @@ describe('no orphan processes', () => {
   /** Flink's JVMs (JobManager, TaskManager, SQL Gateway) of one run: their command lines name its config folder. */
   const flinkJvms = (dir: string) => {
     try {
-      return execFileSync('pgrep', ['-f', `java.*${dir}/flink-conf`]).toString().trim().split('\n').filter(Boolean).map(Number);
+      return execFileSync('pgrep', ['-f', `java.*${dir}/flink-conf`])
+        .toString()
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map(Number);
     } catch {
       return [];
     }

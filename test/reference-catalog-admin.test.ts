@@ -13,7 +13,13 @@ describe('reference catalog admin hooks', () => {
   beforeAll(async () => {
     const prov = await provisionDefault();
     const dir = await testRunDir('admin');
-    catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(dir, 'warehouse'), log: join(dir, 'catalog.log'), auth: { provider: 'bear', token: 'admin-test-token-0001' } });
+    catalog = await startReferenceCatalog({
+      java: prov.java,
+      classpath: prov.catalogClasspath,
+      dataPath: join(dir, 'warehouse'),
+      log: join(dir, 'catalog.log'),
+      auth: { provider: 'bear', token: 'admin-test-token-0001' },
+    });
     client = new CatalogClient(catalog.endpoint);
     await client.createDatabase('pi_test_locked');
     await client.createDatabase('pi_test_open');
@@ -22,7 +28,8 @@ describe('reference catalog admin hooks', () => {
     await catalog?.process.stop();
   });
 
-  const admin = (path: string, token = catalog.admin.token) => request(`${catalog.admin.url}${path}`, { method: 'POST', headers: { 'x-admin-token': token } }).then((r) => r.statusCode);
+  const admin = (path: string, token = catalog.admin.token) =>
+    request(`${catalog.admin.url}${path}`, { method: 'POST', headers: { 'x-admin-token': token } }).then((r) => r.statusCode);
 
   it('refuses admin calls without the admin token', async () => {
     expect(await admin('/no-permission/database?database=pi_test_open', 'wrong')).toBe(403);

@@ -15,7 +15,11 @@ import type { RawResults } from '../harness/verdicts/index.ts';
 const execNode = promisify(execFile);
 
 /** Runs `node <args>` (the CLI: `bin/paimon-interop.mjs …`) to its end: exit code and output, never a throw. */
-export function runNode(args: string[], env: Record<string, string> = {}, timeoutMs = 600_000): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runNode(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 600_000,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return execNode(process.execPath, args, { maxBuffer: 64 * 2 ** 20, env: { ...process.env, ...env }, timeout: timeoutMs }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
@@ -81,7 +85,11 @@ export class LocalEngines {
   ) {}
 
   async start(): Promise<void> {
-    this.env = await new LocalProvider().start({ runDir: await testRunDir(this.name), engines: this.engineNames, onProgress: (m) => process.stderr.write(`[env] ${m}\n`) });
+    this.env = await new LocalProvider().start({
+      runDir: await testRunDir(this.name),
+      engines: this.engineNames,
+      onProgress: (m) => process.stderr.write(`[env] ${m}\n`),
+    });
     for (const e of this.env.engines) this.engines.set(e.engine, createEngine(e, { catalog: this.env.catalog, runId: 'e2e' }));
     this.catalog = new CatalogClient(this.env.catalog);
     await this.catalog.createDatabase(this.db);
@@ -94,17 +102,22 @@ export class LocalEngines {
   }
 
   run = async (engine: string, request: EngineRequest): Promise<EngineOutcome> => {
-    const typed = request.kind === 'insert' ? { ...request, columnTypes: (await checkInsert(request, this.catalog, this.db)).columnTypes } : request;
+    const typed =
+      request.kind === 'insert' ? { ...request, columnTypes: (await checkInsert(request, this.catalog, this.db)).columnTypes } : request;
     return this.engines.get(engine)!.execute(typed, { database: this.db });
   };
 }
 
 /** Every process below `root` (children, their children, …) as `ps` shows them: pid and command line. */
 export function descendants(root: number): { pid: number; args: string }[] {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args=']).toString().trim().split('\n').map((l) => {
-    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)!;
-    return { pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! };
-  });
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='])
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)!;
+      return { pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! };
+    });
   const out: { pid: number; args: string }[] = [];
   const walk = (pid: number) => {
     for (const r of rows.filter((x) => x.ppid === pid)) {

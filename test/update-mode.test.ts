@@ -16,28 +16,41 @@ describe('run --update on real engines', () => {
   it('fails on stale rows, rewrites them from the engines with --update, then passes', async () => {
     const dir = await testRunDir('update');
     const file = relative(process.cwd(), join(dir, 'stale.yaml'));
-    await writeFile(file, [
-      'name: update-me',
-      'steps:',
-      '  - on: pypaimon',
-      '    create-table: { table: t, columns: { id: INT, name: STRING } }',
-      '  - on: pypaimon',
-      "    insert: { table: t, rows: [[2, b], [1, 'a']] }",
-      '  - name: read back # the rows below are stale on purpose',
-      '    on: pypaimon',
-      '    read: { table: t, order-by: [id] }',
-      '    expect:',
-      '      ordered: true',
-      '      rows: [[1, stale]]',
-      '',
-    ].join('\n'));
+    await writeFile(
+      file,
+      [
+        'name: update-me',
+        'steps:',
+        '  - on: pypaimon',
+        '    create-table: { table: t, columns: { id: INT, name: STRING } }',
+        '  - on: pypaimon',
+        "    insert: { table: t, rows: [[2, b], [1, 'a']] }",
+        '  - name: read back # the rows below are stale on purpose',
+        '    on: pypaimon',
+        '    read: { table: t, order-by: [id] }',
+        '    expect:',
+        '      ordered: true',
+        '      rows: [[1, stale]]',
+        '',
+      ].join('\n'),
+    );
     const reports = join(dir, 'reports');
 
     const before = await cli('run', file, '--engine', 'pypaimon', '--reports-dir', reports, '--known-issues', join(dir, 'none.yaml'));
     expect(before.code).toBe(1);
     expect(before.out).toContain('- 1 | stale');
 
-    const updated = await cli('run', file, '--engine', 'pypaimon', '--update', '--reports-dir', reports, '--known-issues', join(dir, 'none.yaml'));
+    const updated = await cli(
+      'run',
+      file,
+      '--engine',
+      'pypaimon',
+      '--update',
+      '--reports-dir',
+      reports,
+      '--known-issues',
+      join(dir, 'none.yaml'),
+    );
     expect(updated.code).toBe(0);
     const text = await readFile(file, 'utf8');
     expect(text).toContain('# the rows below are stale on purpose');

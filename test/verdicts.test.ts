@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { RawResults } from '../harness/verdicts/index.ts';
 import { provisionDefault, rawResultsOf, runNode, testRunDir } from './support.ts';
 
-
 /** Injected faults: each must end as a reported scenario with a non-pass status and exit code 1. */
 describe('no verdict is lost', () => {
   it('a scenario test that throws outside the runner or times out is reported as an error, and the run fails', async () => {
@@ -36,14 +35,23 @@ describe('no verdict is lost', () => {
   it('a request that hangs inside a live engine is a timeout verdict (exit 1), not an environment error', async () => {
     await provisionDefault();
     const dir = await testRunDir('verdict-hang');
-    const r = await runNode(['bin/paimon-interop.mjs', 'run', 'test/fixtures/verdicts/hang.yaml', '--engine', 'pypaimon', '--reports-dir', dir], { PAIMON_INTEROP_STEP_TIMEOUT_MS: '1' });
+    const r = await runNode(
+      ['bin/paimon-interop.mjs', 'run', 'test/fixtures/verdicts/hang.yaml', '--engine', 'pypaimon', '--reports-dir', dir],
+      { PAIMON_INTEROP_STEP_TIMEOUT_MS: '1' },
+    );
     expect(r.code).toBe(1);
     const raw = await rawResultsOf(dir, r.stdout);
     expect(raw.scenarios).toHaveLength(1);
     const s = raw.scenarios[0]!;
     expect(s.status).toBe('fail');
     // The gateway answered its ping: the engine is alive, the request is what hung.
-    expect(s.steps[0]!.engines[0]).toMatchObject({ status: 'fail', error: { errorClass: 'timeout', message: expect.stringMatching(/^no answer to create-table within 0.001s; the engine still answers a ping/) } });
+    expect(s.steps[0]!.engines[0]).toMatchObject({
+      status: 'fail',
+      error: {
+        errorClass: 'timeout',
+        message: expect.stringMatching(/^no answer to create-table within 0.001s; the engine still answers a ping/),
+      },
+    });
     expect(s.steps[0]!.engines[0]!.infrastructure).toBeUndefined();
     expect(r.stdout).toContain('interop: 0 passed, 1 failed, 0 skipped');
   });

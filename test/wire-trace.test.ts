@@ -34,11 +34,45 @@ describe('wire traces of failing steps', () => {
   beforeAll(async () => {
     const prov = await provisionDefault();
     const dir = await testRunDir('wire');
-    catalog = await startReferenceCatalog({ java: prov.java, classpath: prov.catalogClasspath, dataPath: join(dir, 'warehouse'), log: join(dir, 'catalog.log'), auth: { provider: 'bear', token: TOKEN } });
+    catalog = await startReferenceCatalog({
+      java: prov.java,
+      classpath: prov.catalogClasspath,
+      dataPath: join(dir, 'warehouse'),
+      log: join(dir, 'catalog.log'),
+      auth: { provider: 'bear', token: TOKEN },
+    });
     const config = join(dir, 'external.yaml');
-    await writeFile(config, ['paimon: 1.4.2', 'catalog:', `  uri: ${catalog.endpoint.uri}`, `  warehouse: ${catalog.endpoint.warehouse}`, '  auth: { provider: bear, token-env: WIRE_TEST_TOKEN }', 'engines:', '  pypaimon: local', '  paimon-java: local', ''].join('\n'));
+    await writeFile(
+      config,
+      [
+        'paimon: 1.4.2',
+        'catalog:',
+        `  uri: ${catalog.endpoint.uri}`,
+        `  warehouse: ${catalog.endpoint.warehouse}`,
+        '  auth: { provider: bear, token-env: WIRE_TEST_TOKEN }',
+        'engines:',
+        '  pypaimon: local',
+        '  paimon-java: local',
+        '',
+      ].join('\n'),
+    );
     reports = await mkdtemp(join(tmpdir(), 'pi-wire-'));
-    const r = await runNode(['bin/paimon-interop.mjs', 'run', 'test/fixtures/wire', '--env', 'external', '--config', config, '--reports-dir', reports, '--known-issues', 'test/fixtures/no-known-issues.yaml'], { WIRE_TEST_TOKEN: TOKEN });
+    const r = await runNode(
+      [
+        'bin/paimon-interop.mjs',
+        'run',
+        'test/fixtures/wire',
+        '--env',
+        'external',
+        '--config',
+        config,
+        '--reports-dir',
+        reports,
+        '--known-issues',
+        'test/fixtures/no-known-issues.yaml',
+      ],
+      { WIRE_TEST_TOKEN: TOKEN },
+    );
     expect(r.code).toBe(1);
     const runDir = reportedRunDir(reports, r.stdout);
     raw = await rawResultsOf(reports, r.stdout);

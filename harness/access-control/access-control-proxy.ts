@@ -88,7 +88,10 @@ export class AccessControlProxy implements PrincipalAuthority {
     for (const [name, d] of Object.entries(declared)) {
       const grants = d.privileged ? [{ privilege: 'ALL' as const, on: 'catalog' }, ...(d.grants ?? [])] : (d.grants ?? []);
       const p = this.addPrincipal(name, grants, scope);
-      out[name] = d.auth === 'bear' ? { name, token: p.token, uri: this.uri } : { name, accessKeyId: p.accessKeyId, accessKeySecret: p.accessKeySecret, region: 'cn-hangzhou', uri: this.uri };
+      out[name] =
+        d.auth === 'bear'
+          ? { name, token: p.token, uri: this.uri }
+          : { name, accessKeyId: p.accessKeyId, accessKeySecret: p.accessKeySecret, region: 'cn-hangzhou', uri: this.uri };
     }
     return out;
   }
@@ -119,7 +122,8 @@ export class AccessControlProxy implements PrincipalAuthority {
       return [...this.principals.values()].find((p) => p.token === token);
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-    if (this.options.record) this.recorded.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers });
+    if (this.options.record)
+      this.recorded.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers });
     const verdict = verifyDlfRequest(
       { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers },
       (ak) => [...this.principals.values()].find((p) => p.accessKeyId === ak)?.accessKeySecret,
@@ -144,7 +148,10 @@ export class AccessControlProxy implements PrincipalAuthority {
       return;
     }
     // Paths are /v1/config or /v1/{prefix}/...: the requirement is read below the prefix.
-    const below = url.pathname.split('/').slice(url.pathname.startsWith('/v1/config') ? 2 : 3).join('/');
+    const below = url.pathname
+      .split('/')
+      .slice(url.pathname.startsWith('/v1/config') ? 2 : 3)
+      .join('/');
     const need = requiredPrivilege(method, url.pathname.startsWith('/v1/config') ? 'config' : below);
     if (need && !allows(principal.grants, need)) {
       this.decisions.push({ principal: principal.name, method, path: url.pathname, allowed: false, status: 403 });
@@ -164,7 +171,11 @@ export class AccessControlProxy implements PrincipalAuthority {
     if (auth.provider === 'bear') headers.authorization = `Bearer ${auth.token}`;
     if (auth.provider === 'dlf') {
       Object.assign(headers, dlfSignHeaders(body || undefined, new Date()));
-      headers.authorization = dlfAuthorization({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers }, auth, auth.region ?? 'cn-hangzhou');
+      headers.authorization = dlfAuthorization(
+        { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers },
+        auth,
+        auth.region ?? 'cn-hangzhou',
+      );
     }
     const target = new URL(url.pathname + url.search, this.upstream.uri);
     try {

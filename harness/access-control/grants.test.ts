@@ -36,6 +36,8 @@ describe('allows', () => {
     expect(allows([], need)).toBe(false);
   });
   it('words a denial like DLF', () => {
-    expect(denialMessage('bob', requiredPrivilege('GET', 'databases/db/tables')!)).toBe("User bob doesn't have privilege LIST on DATABASE db");
+    expect(denialMessage('bob', requiredPrivilege('GET', 'databases/db/tables')!)).toBe(
+      "User bob doesn't have privilege LIST on DATABASE db",
+    );
   });
 });

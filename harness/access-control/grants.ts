@@ -44,7 +44,12 @@ export function requiredPrivilege(method: string, resourcePath: string): Require
 /** Whether grants allow a requirement; grants on the catalog or the database cover what is inside. */
 export function allows(grants: readonly Grant[], req: Requirement): boolean {
   const db = req.resource.split('.')[0];
-  const scopes = req.resourceType === 'CATALOG' ? ['catalog'] : req.resourceType === 'DATABASE' ? ['catalog', req.resource] : ['catalog', db, req.resource];
+  const scopes =
+    req.resourceType === 'CATALOG'
+      ? ['catalog']
+      : req.resourceType === 'DATABASE'
+        ? ['catalog', req.resource]
+        : ['catalog', db, req.resource];
   return grants.some((g) => scopes.includes(g.on) && (g.privilege === 'ALL' || req.privileges.includes(g.privilege)));
 }
 

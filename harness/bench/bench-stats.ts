@@ -34,7 +34,13 @@ export function engineTimes(raw: RawResults): EngineTimes[] {
   return [...by.entries()]
     .map(([engine, { d, reported }]) => {
       const sorted = [...d].sort((a, b) => a - b);
-      return { engine, statements: sorted.length, medianMs: quantile(sorted, 0.5), p95Ms: quantile(sorted, 0.95), engineReportedMs: Math.round(reported) };
+      return {
+        engine,
+        statements: sorted.length,
+        medianMs: quantile(sorted, 0.5),
+        p95Ms: quantile(sorted, 0.95),
+        engineReportedMs: Math.round(reported),
+      };
     })
     .sort((a, b) => (a.engine < b.engine ? -1 : a.engine > b.engine ? 1 : 0));
 }

@@ -24,7 +24,9 @@ export interface NaiveComparison {
 
 /** Engine steps of the instance, with `${db}` and the other runtime variables filled in. */
 function engineSteps(instance: ScenarioInstance, vars: Record<string, string | number | boolean>): ScenarioStep[] {
-  return instance.steps.filter((s) => isEngineKind(s.kind)).map((raw) => ({ ...interpolate(raw, vars), loc: raw.loc, index: raw.index }) as ScenarioStep);
+  return instance.steps
+    .filter((s) => isEngineKind(s.kind))
+    .map((raw) => ({ ...interpolate(raw, vars), loc: raw.loc, index: raw.index }) as ScenarioStep);
 }
 
 /**
@@ -33,18 +35,35 @@ function engineSteps(instance: ScenarioInstance, vars: Record<string, string | n
  * fresh process per statement in a database of its own. Both wall times exclude the environment's
  * start; the naive one includes every process start, as a script's would.
  */
-export async function compareNaive(instance: ScenarioInstance, env: StartedEnvironment, engines: readonly string[], runId: string): Promise<NaiveComparison> {
+export async function compareNaive(
+  instance: ScenarioInstance,
+  env: StartedEnvironment,
+  engines: readonly string[],
+  runId: string,
+): Promise<NaiveComparison> {
   const oneShot: Record<string, OneShotRunner> = Object.fromEntries(engines.map((e) => [e, env.oneShot?.[e]]).filter(([, r]) => r));
   const used = Object.keys(oneShot);
   const catalog = new CatalogClient(env.catalog);
   const context = { catalog: env.catalog, runId };
-  const adapters = new Map<string, Engine>(env.engines.filter((e) => used.includes(e.engine)).map((e) => [e.engine, createEngine(e, context)]));
-  const unavailable = { ...env.unavailable, ...Object.fromEntries(env.engines.filter((e) => !used.includes(e.engine)).map((e) => [e.engine, 'left out of the naive comparison (no one-shot way)'])) };
+  const adapters = new Map<string, Engine>(
+    env.engines.filter((e) => used.includes(e.engine)).map((e) => [e.engine, createEngine(e, context)]),
+  );
+  const unavailable = {
+    ...env.unavailable,
+    ...Object.fromEntries(
+      env.engines.filter((e) => !used.includes(e.engine)).map((e) => [e.engine, 'left out of the naive comparison (no one-shot way)']),
+    ),
+  };
 
   const t0 = performance.now();
   // The harness side of the comparison: the scenario on the same engines, without the wire proxy (the naive side has none either).
   const { stop: _stop, oneShot: _oneShot, ...descriptor } = env;
-  const result = await runScenario(instance, { runId, env: { ...descriptor, unavailable, features: { files: env.features.files } }, engines: adapters, catalog });
+  const result = await runScenario(instance, {
+    runId,
+    env: { ...descriptor, unavailable, features: { files: env.features.files } },
+    engines: adapters,
+    catalog,
+  });
   const harnessMs = Math.round(performance.now() - t0);
   await Promise.allSettled([...adapters.values()].map((a) => a.close?.()));
 
@@ -63,14 +82,26 @@ export async function compareNaive(instance: ScenarioInstance, env: StartedEnvir
         const r = await oneShot[engine]!(request, database);
         times.get(engine)!.push(r.wallMs);
         const expectsError = step.expect?.error !== undefined;
-        if (r.ok === expectsError) failures.push(`step ${step.index + 1} on ${engine}: ${expectsError ? 'succeeded where the scenario expects an error' : r.detail}`);
+        if (r.ok === expectsError)
+          failures.push(
+            `step ${step.index + 1} on ${engine}: ${expectsError ? 'succeeded where the scenario expects an error' : r.detail}`,
+          );
       }
     }
   } finally {
     await catalog.dropDatabase(database).catch(() => undefined);
   }
   const naiveMs = Math.round(performance.now() - t1);
-  const perStatement = [...times.entries()].map(([engine, t]) => ({ engine, statements: t.length, medianMs: Math.round(quantile([...t].sort((a, b) => a - b), 0.5)) }));
+  const perStatement = [...times.entries()].map(([engine, t]) => ({
+    engine,
+    statements: t.length,
+    medianMs: Math.round(
+      quantile(
+        [...t].sort((a, b) => a - b),
+        0.5,
+      ),
+    ),
+  }));
   return {
     scenario: instance.id,
     engines: used,

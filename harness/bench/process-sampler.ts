@@ -72,7 +72,11 @@ export class ProcessSampler {
           }
         }
         if (!mine) continue;
-        component ??= /vitest/.test(p.args) ? 'harness: vitest worker' : /esbuild/.test(p.args) ? 'harness: esbuild' : `unmanaged: ${programOf(p.args)}`;
+        component ??= /vitest/.test(p.args)
+          ? 'harness: vitest worker'
+          : /esbuild/.test(p.args)
+            ? 'harness: esbuild'
+            : `unmanaged: ${programOf(p.args)}`;
         const prev = this.peaks.get(p.pid);
         if (!prev || p.hwmKiB > prev.hwmKiB) this.peaks.set(p.pid, { component, hwmKiB: p.hwmKiB });
       }
@@ -87,6 +91,8 @@ export class ProcessSampler {
     await this.sample();
     const by = new Map<string, number>([['harness: CLI', process.resourceUsage().maxRSS]]);
     for (const { component, hwmKiB } of this.peaks.values()) by.set(component, Math.max(by.get(component) ?? 0, hwmKiB));
-    return [...by.entries()].map(([component, kib]) => ({ component, peakMiB: Math.round(kib / 1024) })).sort((a, b) => b.peakMiB - a.peakMiB);
+    return [...by.entries()]
+      .map(([component, kib]) => ({ component, peakMiB: Math.round(kib / 1024) }))
+      .sort((a, b) => b.peakMiB - a.peakMiB);
   }
 }

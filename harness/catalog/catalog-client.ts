@@ -12,7 +12,11 @@ export interface RestReply {
 /** A catalog call failed at the transport level or with an unexpected status. */
 export class CatalogError extends Error {
   readonly code: 'CATALOG_ERROR' | 'OUTSIDE_RUN_PREFIX' = 'CATALOG_ERROR';
-  constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'CatalogError';
   }
@@ -43,7 +47,11 @@ export class CatalogClient {
     if (auth.provider === 'none') return { 'content-type': 'application/json' };
     const h: Record<string, string> = { ...dlfSignHeaders(body, new Date()) };
     if (!body) h['content-type'] = 'application/json';
-    h.authorization = dlfAuthorization({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: h }, auth, auth.region ?? 'cn-hangzhou');
+    h.authorization = dlfAuthorization(
+      { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: h },
+      auth,
+      auth.region ?? 'cn-hangzhou',
+    );
     return h;
   }
 
@@ -59,7 +67,13 @@ export class CatalogClient {
     const url = new URL(path.replace(/^\//, ''), this.endpoint.uri.endsWith('/') ? this.endpoint.uri : `${this.endpoint.uri}/`);
     try {
       const text = body === undefined ? undefined : JSON.stringify(body);
-      const res = await request(url, { method: method as 'GET', headers: this.headers(method, url, text), body: text, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      const res = await request(url, {
+        method: method as 'GET',
+        headers: this.headers(method, url, text),
+        body: text,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
       const reply = await res.body.text();
       let parsed: unknown = reply;
       try {
@@ -94,14 +108,18 @@ export class CatalogClient {
    */
   withCredential(kind: 'none' | 'wrong'): CatalogClient {
     const auth = this.endpoint.auth;
-    const wrong: CatalogEndpoint['auth'] = auth.provider === 'dlf' ? { ...auth, accessKeySecret: 'paimon-interop-wrong-secret' } : { provider: 'bear', token: 'paimon-interop-wrong-token' };
+    const wrong: CatalogEndpoint['auth'] =
+      auth.provider === 'dlf'
+        ? { ...auth, accessKeySecret: 'paimon-interop-wrong-secret' }
+        : { provider: 'bear', token: 'paimon-interop-wrong-token' };
     return this.reachedWith(kind === 'none' ? { provider: 'none' } : wrong);
   }
 
   /** GET /v1/config; remembers the path prefix the catalog asks for. */
   async config(): Promise<{ defaults: Record<string, string>; overrides: Record<string, string> }> {
     const reply = await this.raw('GET', `/v1/config?warehouse=${encodeURIComponent(this.endpoint.warehouse)}`);
-    if (reply.status === 401 || reply.status === 403) throw new CatalogError(`catalog ${this.endpoint.uri} rejected the credentials (HTTP ${reply.status})`, reply.status);
+    if (reply.status === 401 || reply.status === 403)
+      throw new CatalogError(`catalog ${this.endpoint.uri} rejected the credentials (HTTP ${reply.status})`, reply.status);
     if (reply.status !== 200) throw new CatalogError(`catalog ${this.endpoint.uri} config failed (HTTP ${reply.status})`, reply.status);
     const cfg = reply.body as { defaults?: Record<string, string>; overrides?: Record<string, string> };
     this.prefix = cfg.defaults?.prefix ?? cfg.overrides?.prefix ?? '';
@@ -167,7 +185,10 @@ export class CatalogClient {
 
   /** The body of GET table, or undefined when the table does not exist (404). */
   private async getTable(database: string, table: string): Promise<unknown> {
-    const reply = await this.raw('GET', await this.resource(`/databases/${encodeURIComponent(database)}/tables/${encodeURIComponent(table)}`));
+    const reply = await this.raw(
+      'GET',
+      await this.resource(`/databases/${encodeURIComponent(database)}/tables/${encodeURIComponent(table)}`),
+    );
     if (reply.status === 404) return undefined;
     if (reply.status !== 200) throw new CatalogError(`GET table ${database}.${table} answered HTTP ${reply.status}`, reply.status);
     return reply.body;

@@ -2,14 +2,18 @@
 export interface CatalogEndpoint {
   uri: string;
   warehouse: string;
-  auth: { provider: 'bear'; token: string } | { provider: 'dlf'; accessKeyId: string; accessKeySecret: string; region?: string } | { provider: 'none' };
+  auth:
+    | { provider: 'bear'; token: string }
+    | { provider: 'dlf'; accessKeyId: string; accessKeySecret: string; region?: string }
+    | { provider: 'none' };
   /** Log file of the catalog process, when the harness started it. */
   log?: string;
 }
 
 /** A printable description with every secret masked. */
 export function describeEndpoint(e: CatalogEndpoint): string {
-  const auth = e.auth.provider === 'bear' ? 'bearer ***' : e.auth.provider === 'dlf' ? `dlf ${e.auth.accessKeyId.slice(0, 4)}***` : 'no auth';
+  const auth =
+    e.auth.provider === 'bear' ? 'bearer ***' : e.auth.provider === 'dlf' ? `dlf ${e.auth.accessKeyId.slice(0, 4)}***` : 'no auth';
   return `${e.uri} (warehouse ${e.warehouse}, ${auth})`;
 }
 
@@ -19,7 +23,13 @@ export function restCatalogOptions(catalog: CatalogEndpoint): Record<string, str
   const auth = catalog.auth;
   if (auth.provider === 'bear') return { ...base, 'token.provider': 'bear', token: auth.token };
   if (auth.provider === 'dlf') {
-    return { ...base, 'token.provider': 'dlf', 'dlf.access-key-id': auth.accessKeyId, 'dlf.access-key-secret': auth.accessKeySecret, 'dlf.region': auth.region ?? 'cn-hangzhou' };
+    return {
+      ...base,
+      'token.provider': 'dlf',
+      'dlf.access-key-id': auth.accessKeyId,
+      'dlf.access-key-secret': auth.accessKeySecret,
+      'dlf.region': auth.region ?? 'cn-hangzhou',
+    };
   }
   return base;
 }

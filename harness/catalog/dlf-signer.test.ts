@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dlfAuthorization, dlfDateTime, dlfSignHeaders, parseDlfAuthorization, verifyDlfRequest, type SignableRequest } from './dlf-signer.ts';
+import {
+  dlfAuthorization,
+  dlfDateTime,
+  dlfSignHeaders,
+  parseDlfAuthorization,
+  verifyDlfRequest,
+  type SignableRequest,
+} from './dlf-signer.ts';
 
 /** Requests signed by real clients (pypaimon 1.4.2 and Paimon's Java client 1.4.2), recorded at the proxy. */
 const recorded = JSON.parse(readFileSync('test/fixtures/dlf/recorded-signatures.json', 'utf8')) as Record<
@@ -22,8 +29,13 @@ describe('DLF4-HMAC-SHA256 verification against real clients', () => {
       expect(verifyDlfRequest(withQuery, () => 'another-secret')).toEqual({ ok: false, reason: 'signature mismatch' });
       expect(verifyDlfRequest({ ...withQuery, path: '/v1/other' }, secretOf)).toMatchObject({ ok: false });
       expect(verifyDlfRequest({ ...withQuery, query: { warehouse: 'other' } }, secretOf)).toMatchObject({ ok: false });
-      expect(verifyDlfRequest({ ...post, headers: { ...post.headers, 'content-md5': '1B2M2Y8AsgTpgAmY7PhCfg==' } }, secretOf)).toMatchObject({ ok: false });
-      expect(verifyDlfRequest(withQuery, () => undefined)).toMatchObject({ ok: false, reason: expect.stringMatching(/^unknown access key/) });
+      expect(
+        verifyDlfRequest({ ...post, headers: { ...post.headers, 'content-md5': '1B2M2Y8AsgTpgAmY7PhCfg==' } }, secretOf),
+      ).toMatchObject({ ok: false });
+      expect(verifyDlfRequest(withQuery, () => undefined)).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/^unknown access key/),
+      });
     });
   }
 });
@@ -36,7 +48,10 @@ describe('DLF signing', () => {
     const req: SignableRequest = { method: 'POST', path: '/v1/p/databases', query: {}, headers: dlfSignHeaders(body, now) };
     const header = dlfAuthorization(req, { accessKeyId: 'AK1', accessKeySecret: 'SK1' }, 'cn-hangzhou');
     expect(parseDlfAuthorization(header)).toMatchObject({ accessKeyId: 'AK1', date: '20261121', region: 'cn-hangzhou' });
-    expect(verifyDlfRequest({ ...req, headers: { ...req.headers, authorization: header } }, () => 'SK1')).toEqual({ ok: true, accessKeyId: 'AK1' });
+    expect(verifyDlfRequest({ ...req, headers: { ...req.headers, authorization: header } }, () => 'SK1')).toEqual({
+      ok: true,
+      accessKeyId: 'AK1',
+    });
     expect(req.headers['content-md5']).toBe('6ZF45M/6TJ2FOC248EOPDg=='); // base64(md5(body)), as openssl computes it
   });
 });

@@ -29,7 +29,11 @@ const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
 /** `yyyyMMdd'T'HHmmss'Z'` in UTC. */
-export const dlfDateTime = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+export const dlfDateTime = (now: Date) =>
+  now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /** Headers a client adds before signing (date, payload marker, version, body digest). */
 export function dlfSignHeaders(body: string | undefined, now: Date, securityToken?: string): Record<string, string> {
@@ -67,19 +71,28 @@ export function dlfAuthorization(req: SignableRequest, cred: DlfCredentials, reg
 }
 
 /** Parses `DLF4-HMAC-SHA256 Credential=AK/date/region/DlfNext/aliyun_v4_request,Signature=hex`. */
-export function parseDlfAuthorization(header: string): { accessKeyId: string; date: string; region: string; signature: string } | undefined {
-  const m = /^DLF4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/DlfNext\/aliyun_v4_request,\s*Signature=([0-9a-f]+)$/.exec(header.trim());
+export function parseDlfAuthorization(
+  header: string,
+): { accessKeyId: string; date: string; region: string; signature: string } | undefined {
+  const m = /^DLF4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/DlfNext\/aliyun_v4_request,\s*Signature=([0-9a-f]+)$/.exec(
+    header.trim(),
+  );
   return m ? { accessKeyId: m[1]!, date: m[2]!, region: m[3]!, signature: m[4]! } : undefined;
 }
 
 /** Verifies a signed request against the secret of the access key it names. */
-export function verifyDlfRequest(req: SignableRequest, secretOf: (accessKeyId: string) => string | undefined): { ok: true; accessKeyId: string } | { ok: false; reason: string } {
+export function verifyDlfRequest(
+  req: SignableRequest,
+  secretOf: (accessKeyId: string) => string | undefined,
+): { ok: true; accessKeyId: string } | { ok: false; reason: string } {
   const header = Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
   const parsed = header ? parseDlfAuthorization(header) : undefined;
   if (!parsed) return { ok: false, reason: 'no DLF4-HMAC-SHA256 authorization header' };
   const secret = secretOf(parsed.accessKeyId);
   if (secret === undefined) return { ok: false, reason: `unknown access key ${parsed.accessKeyId.slice(0, 4)}***` };
-  const expected = parseDlfAuthorization(dlfAuthorization(req, { accessKeyId: parsed.accessKeyId, accessKeySecret: secret }, parsed.region))!;
+  const expected = parseDlfAuthorization(
+    dlfAuthorization(req, { accessKeyId: parsed.accessKeyId, accessKeySecret: secret }, parsed.region),
+  )!;
   const a = Buffer.from(expected.signature);
   const b = Buffer.from(parsed.signature);
   if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'signature mismatch' };

@@ -16,14 +16,25 @@ describe('the run prefix guard', () => {
     expect(outsideRunPrefix('delete', '/v1/p/databases/sales/tables/orders?x=1')).toBeDefined();
     expect(outsideRunPrefix('POST', '/v1/p/databases/sales%2Fx/tables')).toMatch(/'sales\/x'/);
     // A rename out of (or into) a foreign database is refused, by either side.
-    expect(outsideRunPrefix('POST', '/v1/p/tables/rename', { source: { database: 'pi_a', object: 't' }, destination: { database: 'sales', object: 't' } })).toMatch(/'sales'/);
-    expect(outsideRunPrefix('POST', '/v1/p/tables/rename', { source: { database: 'pi_a', object: 't' }, destination: { database: 'pi_a', object: 'u' } })).toBeUndefined();
+    expect(
+      outsideRunPrefix('POST', '/v1/p/tables/rename', {
+        source: { database: 'pi_a', object: 't' },
+        destination: { database: 'sales', object: 't' },
+      }),
+    ).toMatch(/'sales'/);
+    expect(
+      outsideRunPrefix('POST', '/v1/p/tables/rename', {
+        source: { database: 'pi_a', object: 't' },
+        destination: { database: 'pi_a', object: 'u' },
+      }),
+    ).toBeUndefined();
     expect(outsideRunPrefix('POST', '/v1/p/databases/pizza/alter', {})).toMatch(/'pizza'/);
   });
 
   it("reads a run's start time from its databases' names, and nothing from other names", () => {
     expect(runStartedAt('pi_20261121t050912_ab12_writes_x1')?.toISOString()).toBe('2026-11-21T05:09:12.000Z');
     expect(runStartedAt('pi_20261121t050912_ab12')?.toISOString()).toBe('2026-11-21T05:09:12.000Z');
-    for (const other of ['pi_e2e_rust_k3', 'pi_20261121t050912_ab12x', 'sales', 'pi_20261399t050912_ab12_x']) expect(runStartedAt(other)).toBeUndefined();
+    for (const other of ['pi_e2e_rust_k3', 'pi_20261121t050912_ab12x', 'sales', 'pi_20261399t050912_ab12_x'])
+      expect(runStartedAt(other)).toBeUndefined();
   });
 });

@@ -49,5 +49,7 @@ export function outsideRunPrefix(method: string, path: string, body?: unknown): 
   if (/\/databases\/?$/.test(pathOnly) && typeof b.name === 'string') databases.push(b.name);
   for (const id of [b.source, b.destination]) if (typeof id?.database === 'string') databases.push(id.database);
   const foreign = databases.filter((d) => !isRunDatabase(d));
-  return foreign.length ? `${method.toUpperCase()} ${pathOnly} would change ${foreign.map((d) => `database '${d}'`).join(' and ')}, outside the run prefix '${RUN_PREFIX}'` : undefined;
+  return foreign.length
+    ? `${method.toUpperCase()} ${pathOnly} would change ${foreign.map((d) => `database '${d}'`).join(' and ')}, outside the run prefix '${RUN_PREFIX}'`
+    : undefined;
 }

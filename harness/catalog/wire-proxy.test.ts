@@ -9,7 +9,8 @@ import { closeConfigProfile, FAULT_KINDS, openConfigProfile, redactBody, wireFau
 
 describe('wire trace bodies', () => {
   it('replaces the values of secret keys at any depth and keeps every digit of 64-bit numbers', () => {
-    const body = '{"token":{"fs.oss.accessKeyId":"LTAIabc","fs.oss.accessKeySecret":"s3cr3t-value","fs.oss.securityToken":"tok"},"expiresAtMillis":1795457274246,"commitIdentifier":9223372036854775807}';
+    const body =
+      '{"token":{"fs.oss.accessKeyId":"LTAIabc","fs.oss.accessKeySecret":"s3cr3t-value","fs.oss.securityToken":"tok"},"expiresAtMillis":1795457274246,"commitIdentifier":9223372036854775807}';
     const out = redactBody(body)!;
     expect(out).not.toMatch(/s3cr3t-value|LTAIabc|"tok"/);
     expect(out).toContain('"fs.oss.accessKeySecret":"***"');
@@ -41,7 +42,11 @@ describe('throttled faults', () => {
     // Test double of a catalog: answers every request 200 with an empty object.
     const upstreamDouble = createServer((_req, res) => res.end('{}'));
     await new Promise<void>((resolve) => upstreamDouble.listen(0, '127.0.0.1', resolve));
-    const proxy = await new WireProxy({ uri: `http://127.0.0.1:${(upstreamDouble.address() as AddressInfo).port}/`, warehouse: 'w', auth: { provider: 'none' } }).start();
+    const proxy = await new WireProxy({
+      uri: `http://127.0.0.1:${(upstreamDouble.address() as AddressInfo).port}/`,
+      warehouse: 'w',
+      auth: { provider: 'none' },
+    }).start();
     const commit = async (db: string) => {
       const res = await request(new URL(`v1/w/databases/${db}/tables/t/commit`, proxy.url), { method: 'POST', body: '{}' });
       await res.body.dump();
@@ -78,7 +83,11 @@ describe('faults after the catalog applied a request', () => {
       res.end('{"ok":true}');
     });
     await new Promise<void>((resolve) => upstreamDouble.listen(0, '127.0.0.1', resolve));
-    const proxy = await new WireProxy({ uri: `http://127.0.0.1:${(upstreamDouble.address() as AddressInfo).port}/`, warehouse: 'w', auth: { provider: 'none' } }).start();
+    const proxy = await new WireProxy({
+      uri: `http://127.0.0.1:${(upstreamDouble.address() as AddressInfo).port}/`,
+      warehouse: 'w',
+      auth: { provider: 'none' },
+    }).start();
     const commit = async () => {
       const res = await request(new URL('v1/w/databases/pi_x/tables/t/commit', proxy.url), { method: 'POST', body: '{}' });
       return { status: res.statusCode, body: (await res.body.json()) as { code?: number; ok?: boolean } };
@@ -104,10 +113,16 @@ describe('config profiles', () => {
     // Test double of a catalog: its config has a prefix and one default; other paths echo themselves.
     const upstreamDouble = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(req.url?.startsWith('/v1/config') ? '{"defaults":{"prefix":"w","a":"catalog"},"overrides":{}}' : JSON.stringify({ path: req.url }));
+      res.end(
+        req.url?.startsWith('/v1/config') ? '{"defaults":{"prefix":"w","a":"catalog"},"overrides":{}}' : JSON.stringify({ path: req.url }),
+      );
     });
     await new Promise<void>((resolve) => upstreamDouble.listen(0, '127.0.0.1', resolve));
-    const proxy = await new WireProxy({ uri: `http://127.0.0.1:${(upstreamDouble.address() as AddressInfo).port}/`, warehouse: 'w', auth: { provider: 'none' } }).start();
+    const proxy = await new WireProxy({
+      uri: `http://127.0.0.1:${(upstreamDouble.address() as AddressInfo).port}/`,
+      warehouse: 'w',
+      auth: { provider: 'none' },
+    }).start();
     try {
       const get = async (base: string, path: string) => (await (await request(new URL(path, base))).body.json()) as Record<string, unknown>;
       const url = await openConfigProfile(proxy.traceEndpoint, 'pi_cfg', { defaults: { a: 'scenario', b: '1' }, overrides: { c: '2' } });
@@ -129,6 +144,9 @@ describe('config profiles', () => {
   it('leave a config answer that is not a JSON object as it is', () => {
     expect(mergeConfigAnswer('oops', { defaults: { a: '1' } })).toBe('oops');
     expect(mergeConfigAnswer('[1]', { defaults: { a: '1' } })).toBe('[1]');
-    expect(JSON.parse(mergeConfigAnswer('{"defaults":{"a":"0"}}', { overrides: { b: '1' } }))).toEqual({ defaults: { a: '0' }, overrides: { b: '1' } });
+    expect(JSON.parse(mergeConfigAnswer('{"defaults":{"a":"0"}}', { overrides: { b: '1' } }))).toEqual({
+      defaults: { a: '0' },
+      overrides: { b: '1' },
+    });
   });
 });

@@ -62,7 +62,15 @@ export interface WireTallyEntry {
  *   told it failed although it happened.
  */
 export type FaultKind = 'unavailable' | 'throttled' | 'reset' | 'slow' | 'lost-answer' | 'applied-then-500' | 'applied-then-503';
-export const FAULT_KINDS: readonly FaultKind[] = ['unavailable', 'throttled', 'reset', 'slow', 'lost-answer', 'applied-then-500', 'applied-then-503'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'unavailable',
+  'throttled',
+  'reset',
+  'slow',
+  'lost-answer',
+  'applied-then-500',
+  'applied-then-503',
+];
 
 /** Faults that forward the request to the catalog before they strike. */
 const FORWARDING: ReadonlySet<FaultKind> = new Set(['slow', 'lost-answer', 'applied-then-500', 'applied-then-503']);
@@ -117,7 +125,12 @@ export function redactBody(text: string): string | undefined {
 function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value === null || typeof value !== 'object' || isLosslessNumber(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && (typeof v === 'string' || isLosslessNumber(v)) ? '***' : withoutSecrets(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      k,
+      SECRET_KEY.test(k) && (typeof v === 'string' || isLosslessNumber(v)) ? '***' : withoutSecrets(v),
+    ]),
+  );
 }
 
 /**
@@ -168,7 +181,10 @@ export class WireProxy {
   /** Entries naming `database` that arrived within [from, to] (epoch ms), oldest first. */
   trace(database: string, from: number, to: number): WireEntry[] {
     // Entries are kept as answers come back; a trace reads in the order requests arrived.
-    return this.entries.filter((e) => e.database === database && e.entry.at >= from && e.entry.at <= to).map((e) => e.entry).sort((a, b) => a.at - b.at);
+    return this.entries
+      .filter((e) => e.database === database && e.entry.at >= from && e.entry.at <= to)
+      .map((e) => e.entry)
+      .sort((a, b) => a.at - b.at);
   }
 
   /** Adds a fault rule (it replaces the database's earlier rules for the same method and path). */
@@ -247,13 +263,19 @@ export class WireProxy {
     const waiting = { method, path: url.pathname, ...(req.headers['user-agent'] ? { client: req.headers['user-agent'] } : {}) };
     this.inFlight.add(waiting);
     try {
-      const up = await request(new URL(url.pathname.replace(/^\//, '') + url.search, this.upstream.uri.endsWith('/') ? this.upstream.uri : `${this.upstream.uri}/`), {
-        method: method as 'GET',
-        headers,
-        body: body.length ? body : undefined,
-        headersTimeout: 600_000,
-        bodyTimeout: 600_000,
-      });
+      const up = await request(
+        new URL(
+          url.pathname.replace(/^\//, '') + url.search,
+          this.upstream.uri.endsWith('/') ? this.upstream.uri : `${this.upstream.uri}/`,
+        ),
+        {
+          method: method as 'GET',
+          headers,
+          body: body.length ? body : undefined,
+          headersTimeout: 600_000,
+          bodyTimeout: 600_000,
+        },
+      );
       status = up.statusCode;
       text = await up.body.text();
       if (fault?.kind === 'lost-answer') {
@@ -262,7 +284,10 @@ export class WireProxy {
       } else if (fault?.kind === 'applied-then-500' || fault?.kind === 'applied-then-503') {
         // The catalog applied the request (its answer is in the trace); the client is told it failed.
         const code = fault.kind === 'applied-then-500' ? 500 : 503;
-        text = JSON.stringify({ message: `${code === 500 ? 'Internal server error' : 'Service unavailable'} (injected by paimon-interop after the catalog applied the request; it answered ${status})`, code });
+        text = JSON.stringify({
+          message: `${code === 500 ? 'Internal server error' : 'Service unavailable'} (injected by paimon-interop after the catalog applied the request; it answered ${status})`,
+          code,
+        });
         status = code;
         res.writeHead(code, { 'content-type': 'application/json' });
         res.end(text);
@@ -279,7 +304,17 @@ export class WireProxy {
     } finally {
       this.inFlight.delete(waiting);
     }
-    this.record({ at, method, path: url.pathname + url.search, status, ms: Math.round(performance.now() - started), client: req.headers['user-agent'], request: redactBody(body.toString('utf8')), response: redactBody(text), ...(fault ? { fault: fault.kind } : {}) });
+    this.record({
+      at,
+      method,
+      path: url.pathname + url.search,
+      status,
+      ms: Math.round(performance.now() - started),
+      client: req.headers['user-agent'],
+      request: redactBody(body.toString('utf8')),
+      response: redactBody(text),
+      ...(fault ? { fault: fault.kind } : {}),
+    });
   }
 
   /** Answers for the catalog (503, 429) or drops the connection; the catalog never sees the request. */
@@ -291,12 +326,31 @@ export class WireProxy {
       res.destroy();
     } else {
       status = fault.kind === 'throttled' ? 429 : 503;
-      text = JSON.stringify({ message: fault.kind === 'throttled' ? 'Too many requests (injected by paimon-interop)' : 'Service unavailable (injected by paimon-interop)', code: status });
-      res.writeHead(status, { 'content-type': 'application/json', ...(fault.kind === 'throttled' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}) });
+      text = JSON.stringify({
+        message:
+          fault.kind === 'throttled'
+            ? 'Too many requests (injected by paimon-interop)'
+            : 'Service unavailable (injected by paimon-interop)',
+        code: status,
+      });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        ...(fault.kind === 'throttled' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}),
+      });
       res.end(text);
       if (fault.kind === 'throttled') (fault as FaultState).throttledAt = Date.now();
     }
-    this.record({ at, method, path: url.pathname + url.search, status, ms: 0, client: req.headers['user-agent'], request: redactBody(body.toString('utf8')), response: redactBody(text), fault: fault.kind });
+    this.record({
+      at,
+      method,
+      path: url.pathname + url.search,
+      status,
+      ms: 0,
+      client: req.headers['user-agent'],
+      request: redactBody(body.toString('utf8')),
+      response: redactBody(text),
+      fault: fault.kind,
+    });
   }
 
   /** The harness's own routes (trace, faults) answer only with the proxy's token; otherwise 403. */
@@ -311,7 +365,12 @@ export class WireProxy {
    * One of the harness's control routes (faults, config profiles): admitted by token, its
    * `database` and body handed to `act` as (method, database, body text), its answer sent as JSON.
    */
-  private async serveControl(req: IncomingMessage, url: URL, res: ServerResponse, act: (method: string, database: string, body: string) => Promise<unknown> | unknown): Promise<void> {
+  private async serveControl(
+    req: IncomingMessage,
+    url: URL,
+    res: ServerResponse,
+    act: (method: string, database: string, body: string) => Promise<unknown> | unknown,
+  ): Promise<void> {
     if (!this.admitted(req, res)) return;
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -329,7 +388,9 @@ export class WireProxy {
   }
 
   private serveProfiles(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
-    return this.serveControl(req, url, res, async (method, database, body) => (method === 'DELETE' ? this.closeProfile(database) : { url: await this.openProfile(database, JSON.parse(body) as ConfigProfile) }));
+    return this.serveControl(req, url, res, async (method, database, body) =>
+      method === 'DELETE' ? this.closeProfile(database) : { url: await this.openProfile(database, JSON.parse(body) as ConfigProfile) },
+    );
   }
 
   /** Every request so far, counted by method, path (no query), status and client; one still waiting for its answer counts as status 0. */
@@ -349,7 +410,14 @@ export class WireProxy {
     const key = `${entry.method} ${path} ${entry.status} ${entry.client ?? ''}`;
     const counted = this.counts.get(key);
     if (counted) counted.count++;
-    else if (this.counts.size < MAX_TALLY_KEYS) this.counts.set(key, { method: entry.method, path, status: entry.status, ...(entry.client ? { client: entry.client } : {}), count: 1 });
+    else if (this.counts.size < MAX_TALLY_KEYS)
+      this.counts.set(key, {
+        method: entry.method,
+        path,
+        status: entry.status,
+        ...(entry.client ? { client: entry.client } : {}),
+        count: 1,
+      });
     this.entries.push({ database: databaseOf(entry.path), entry });
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
   }
@@ -362,7 +430,11 @@ export class WireProxy {
 
   private serveTrace(req: IncomingMessage, url: URL, res: ServerResponse): void {
     if (!this.admitted(req, res)) return;
-    const entries = this.trace(url.searchParams.get('database') ?? '', Number(url.searchParams.get('from') ?? 0), Number(url.searchParams.get('to') ?? Date.now()));
+    const entries = this.trace(
+      url.searchParams.get('database') ?? '',
+      Number(url.searchParams.get('from') ?? 0),
+      Number(url.searchParams.get('to') ?? Date.now()),
+    );
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(entries));
   }
@@ -370,7 +442,12 @@ export class WireProxy {
 
 /** GETs one of a proxy's own routes with its token: the parsed answer, or the HTTP status it refused with. */
 async function proxyGet<T>(endpoint: WireTraceEndpoint, route: string, bodyTimeout = 10_000): Promise<{ value: T } | { status: number }> {
-  const res = await request(new URL(route.slice(1), endpoint.url), { method: 'GET', headers: { 'x-trace-token': endpoint.token }, headersTimeout: 10_000, bodyTimeout });
+  const res = await request(new URL(route.slice(1), endpoint.url), {
+    method: 'GET',
+    headers: { 'x-trace-token': endpoint.token },
+    headersTimeout: 10_000,
+    bodyTimeout,
+  });
   if (res.statusCode !== 200) {
     await res.body.dump();
     return { status: res.statusCode };
@@ -386,9 +463,21 @@ export async function fetchWireTrace(endpoint: WireTraceEndpoint, database: stri
 }
 
 /** POSTs a JSON body to (or DELETEs) one of a proxy's own routes with its token; its parsed answer, or an error naming `what` it refused. */
-async function proxySend<T>(endpoint: WireTraceEndpoint, method: 'POST' | 'DELETE', route: string, what: string, body?: unknown): Promise<T | undefined> {
+async function proxySend<T>(
+  endpoint: WireTraceEndpoint,
+  method: 'POST' | 'DELETE',
+  route: string,
+  what: string,
+  body?: unknown,
+): Promise<T | undefined> {
   const headers = { 'x-trace-token': endpoint.token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
-  const res = await request(new URL(route.slice(1), endpoint.url), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), headersTimeout: 10_000, bodyTimeout: 10_000 });
+  const res = await request(new URL(route.slice(1), endpoint.url), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headersTimeout: 10_000,
+    bodyTimeout: 10_000,
+  });
   if (res.statusCode !== 200) {
     await res.body.dump();
     throw new Error(`the wire proxy refused ${what} (HTTP ${res.statusCode})`);
@@ -407,13 +496,24 @@ export async function setWireFault(endpoint: WireTraceEndpoint, rule: FaultRule 
  * address of the scenario's own, where clients reach the catalog with that configuration.
  */
 export async function openConfigProfile(endpoint: WireTraceEndpoint, database: string, profile: ConfigProfile): Promise<string> {
-  const answer = await proxySend<{ url: string }>(endpoint, 'POST', `${CONFIG_PROFILES_PATH}?database=${encodeURIComponent(database)}`, "the scenario's catalog configuration", profile);
+  const answer = await proxySend<{ url: string }>(
+    endpoint,
+    'POST',
+    `${CONFIG_PROFILES_PATH}?database=${encodeURIComponent(database)}`,
+    "the scenario's catalog configuration",
+    profile,
+  );
   return answer!.url;
 }
 
 /** Closes the scenario's profile address (its scenario ended). */
 export async function closeConfigProfile(endpoint: WireTraceEndpoint, database: string): Promise<void> {
-  await proxySend(endpoint, 'DELETE', `${CONFIG_PROFILES_PATH}?database=${encodeURIComponent(database)}`, "the scenario's catalog configuration");
+  await proxySend(
+    endpoint,
+    'DELETE',
+    `${CONFIG_PROFILES_PATH}?database=${encodeURIComponent(database)}`,
+    "the scenario's catalog configuration",
+  );
 }
 
 /**

@@ -68,7 +68,16 @@ export async function benchCommand(opts: BenchOptions): Promise<number> {
     err(`[bench] ${i + 1}/3: the suite with --jobs ${jobs} (${instances} instances)`);
     const firstProcess = ManagedProcess.started.length;
     const t0 = performance.now();
-    const outcome = await executeRun({ env: 'local', filter: { paths: opts.paths }, update: false, keep: false, jobs, reportsDir: join(dir, 'runs'), knownIssuesFile: opts.knownIssuesFile, failOn: 'any' });
+    const outcome = await executeRun({
+      env: 'local',
+      filter: { paths: opts.paths },
+      update: false,
+      keep: false,
+      jobs,
+      reportsDir: join(dir, 'runs'),
+      knownIssuesFile: opts.knownIssuesFile,
+      failOn: 'any',
+    });
     runs.push(benchRun(jobs, outcome, Math.round(performance.now() - t0)));
     if (outcome.raw) raws.push(outcome.raw);
     if (jobs === 1) startup = ManagedProcess.started.slice(firstProcess).map(({ component, readyMs }) => ({ component, readyMs }));
@@ -99,7 +108,9 @@ export async function benchCommand(opts: BenchOptions): Promise<number> {
     runs: [seq, par],
     speedup: { wall: Math.round((seq.wallMs / par.wallMs) * 100) / 100, suite: Math.round((seq.suiteMs / par.suiteMs) * 100) / 100 },
     identicalVerdicts: flaky.every((i) => i.explainedBy),
-    verdictChanges: flaky.filter((i) => !i.explainedBy).map((i) => ({ scenario: key(i), steps: i.flakySteps.map((s) => `step ${s.index + 1} on ${s.engine}: ${s.outcomes.join(' / ')}`) })),
+    verdictChanges: flaky
+      .filter((i) => !i.explainedBy)
+      .map((i) => ({ scenario: key(i), steps: i.flakySteps.map((s) => `step ${s.index + 1} on ${s.engine}: ${s.outcomes.join(' / ')}`) })),
     intermittent: flaky.filter((i) => i.explainedBy).map(key),
     contentChanges: comparison.instances.filter((i) => i.content.length).map((i) => ({ scenario: key(i), where: i.content })),
     engines: engineTimes(seqRaw),

@@ -17,7 +17,10 @@ const run = promisify(execFile);
 describe('paimon-interop cache', { timeout: 60_000 }, () => {
   let root: string;
   const cli = (...args: string[]) =>
-    run(process.execPath, ['bin/paimon-interop.mjs', 'cache', ...args], { env: { ...process.env, PAIMON_INTEROP_CACHE: root }, timeout: 60_000 }).then(
+    run(process.execPath, ['bin/paimon-interop.mjs', 'cache', ...args], {
+      env: { ...process.env, PAIMON_INTEROP_CACHE: root },
+      timeout: 60_000,
+    }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
@@ -25,7 +28,12 @@ describe('paimon-interop cache', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'cache-test-'));
     // Real folders of the cache's layout with known sizes: two rows, a shared Flink, an old release.
-    for (const [dir, bytes] of [['paimon-1.4.2/venv', 3 * 2 ** 20], ['paimon-2.0.0/catalog', 2 * 2 ** 20], ['flink-2.0.0/dist', 5 * 2 ** 20], ['paimon-0.9.0/venv', 2 ** 20]] as const) {
+    for (const [dir, bytes] of [
+      ['paimon-1.4.2/venv', 3 * 2 ** 20],
+      ['paimon-2.0.0/catalog', 2 * 2 ** 20],
+      ['flink-2.0.0/dist', 5 * 2 ** 20],
+      ['paimon-0.9.0/venv', 2 ** 20],
+    ] as const) {
       await mkdir(join(root, dir), { recursive: true });
       await writeFile(join(root, dir, 'blob'), Buffer.alloc(bytes));
     }

@@ -22,7 +22,10 @@ export async function cacheCommand(opts: CacheOptions): Promise<number> {
   if (opts.action === 'list') {
     out(`cache: ${root}`);
     if (!entries.length) out('  (empty)');
-    for (const e of entries) out(`  ${e.name.padEnd(22)} ${formatBytes(e.bytes).padStart(10)}  ${e.usedBy.length ? `used by Paimon ${e.usedBy.join(', ')}` : BUILDS[e.name] ? `${BUILDS[e.name]} (cache prune removes them)` : 'used by no row of the version table (cache prune removes it)'}`);
+    for (const e of entries)
+      out(
+        `  ${e.name.padEnd(22)} ${formatBytes(e.bytes).padStart(10)}  ${e.usedBy.length ? `used by Paimon ${e.usedBy.join(', ')}` : BUILDS[e.name] ? `${BUILDS[e.name]} (cache prune removes them)` : 'used by no row of the version table (cache prune removes it)'}`,
+      );
     out(`total: ${formatBytes(entries.reduce((n, e) => n + e.bytes, 0))}`);
     return 0;
   }

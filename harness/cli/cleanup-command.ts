@@ -28,21 +28,38 @@ export function parseAge(text: string): number {
  */
 export async function cleanupCommand(opts: CleanupOptions): Promise<number> {
   if (opts.env !== 'external') {
-    throw new UsageError(`cleanup works on an external catalog (--env external --config F); the ${opts.env} environment's catalog is gone with its run`);
+    throw new UsageError(
+      `cleanup works on an external catalog (--env external --config F); the ${opts.env} environment's catalog is gone with its run`,
+    );
   }
   const file = opts.config ?? process.env.PAIMON_INTEROP_CONFIG;
-  if (!file) throw new EnvironmentError('ENV_CONFIG', 'external', 'no config file: pass --config <file> or set PAIMON_INTEROP_CONFIG (see docs/environments.md)');
+  if (!file)
+    throw new EnvironmentError(
+      'ENV_CONFIG',
+      'external',
+      'no config file: pass --config <file> or set PAIMON_INTEROP_CONFIG (see docs/environments.md)',
+    );
   const olderThanMs = parseAge(opts.olderThan ?? '1d');
   const now = opts.now ?? new Date();
   const endpoint = await externalCatalogEndpoint(file);
   const client = new CatalogClient(endpoint);
   const databases = await client.listDatabases().catch((e: Error & { status?: number }) => {
-    throw new EnvironmentError(e.status === undefined ? 'ENV_UNAVAILABLE' : 'ENV_CONFIG', 'catalog', `${describeEndpoint(endpoint)}: ${e.message}`);
+    throw new EnvironmentError(
+      e.status === undefined ? 'ENV_UNAVAILABLE' : 'ENV_CONFIG',
+      'catalog',
+      `${describeEndpoint(endpoint)}: ${e.message}`,
+    );
   });
-  const runs = databases.map((name) => ({ name, startedAt: runStartedAt(name) })).filter((d): d is { name: string; startedAt: Date } => d.startedAt !== undefined);
-  const doomed = runs.filter((d) => now.getTime() - d.startedAt.getTime() >= olderThanMs).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const runs = databases
+    .map((name) => ({ name, startedAt: runStartedAt(name) }))
+    .filter((d): d is { name: string; startedAt: Date } => d.startedAt !== undefined);
+  const doomed = runs
+    .filter((d) => now.getTime() - d.startedAt.getTime() >= olderThanMs)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const kept = databases.filter((n) => n.startsWith(RUN_PREFIX)).length - doomed.length;
-  out(`cleanup: ${describeEndpoint(endpoint)}: ${databases.length} database(s), ${runs.length} left by runs, ${doomed.length} older than ${opts.olderThan ?? '1d'}`);
+  out(
+    `cleanup: ${describeEndpoint(endpoint)}: ${databases.length} database(s), ${runs.length} left by runs, ${doomed.length} older than ${opts.olderThan ?? '1d'}`,
+  );
   let failed = 0;
   for (const d of doomed) {
     const tables = await client.listTables(d.name).catch(() => [] as string[]);
@@ -59,7 +76,10 @@ export async function cleanupCommand(opts: CleanupOptions): Promise<number> {
       err(`  could not drop ${d.name}: ${(e as Error).message}`);
     }
   }
-  if (kept > 0) out(`kept ${kept} database(s) under '${RUN_PREFIX}' that are newer or not named by a run id; nothing outside '${RUN_PREFIX}' is touched`);
+  if (kept > 0)
+    out(
+      `kept ${kept} database(s) under '${RUN_PREFIX}' that are newer or not named by a run id; nothing outside '${RUN_PREFIX}' is touched`,
+    );
   if (opts.dryRun && doomed.length) out('dry run: nothing dropped');
   return failed ? 1 : 0;
 }

@@ -22,7 +22,10 @@ export class UsageError extends Error {
 }
 
 /** Why a run or listing selects no scenario instance, naming the filters. */
-export function nothingSelected(scenarios: number, filter: { tags?: string[]; engines?: string[]; shard?: string; paths: string[]; tier?: string }): string {
+export function nothingSelected(
+  scenarios: number,
+  filter: { tags?: string[]; engines?: string[]; shard?: string; paths: string[]; tier?: string },
+): string {
   const given = [
     ...(filter.tier === 'nightly' ? [] : ['--tier default (scenarios marked tier: nightly run with --tier nightly)']),
     ...(filter.tags ?? []).map((t) => `--tag ${t}`),

@@ -32,13 +32,17 @@ describe('paimon-interop CLI', { timeout: 60_000 }, () => {
   it('rejects an unknown environment in one line with exit code 2', async () => {
     const r = await cli('run', '--env', 'nowhere');
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe("environment error [environment] ENV_CONFIG: unknown environment 'nowhere' (available: local, external, docker)");
+    expect(r.stderr.trim()).toBe(
+      "environment error [environment] ENV_CONFIG: unknown environment 'nowhere' (available: local, external, docker)",
+    );
   });
 
   it('--env docker without a container runtime prints the one clear line and exits non-zero', async () => {
     const r = await cli('run', '--env', 'docker');
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('environment error [docker] ENV_UNAVAILABLE: no container runtime found: use --env local or --env external');
+    expect(r.stderr.trim()).toBe(
+      'environment error [docker] ENV_UNAVAILABLE: no container runtime found: use --env local or --env external',
+    );
   });
 
   it('rejects a malformed --shard without a stack trace', async () => {

@@ -19,10 +19,15 @@ export async function conformanceCommand(opts: RunOptions): Promise<number> {
   for (const cell of report.cells) {
     const covered = cell.endpoints.filter((e) => e.covered).length;
     out(`${cell.cell}: ${covered}/${cell.endpoints.length} operations of the Paimon ${cell.paimon} specification covered`);
-    for (const r of cell.capabilities) out(`  ${r.capability.padEnd(15)} ${r.verdict}${r.verdict === 'known' ? ` (${[...new Set(r.scenarios.flatMap((s) => s.known))].join(', ')})` : ''}`);
+    for (const r of cell.capabilities)
+      out(
+        `  ${r.capability.padEnd(15)} ${r.verdict}${r.verdict === 'known' ? ` (${[...new Set(r.scenarios.flatMap((s) => s.known))].join(', ')})` : ''}`,
+      );
   }
   const passed = conformancePassed(report);
-  out(`conformance: ${passed ? 'every claimed capability passed or is a known deviation' : 'NOT conformant: a claimed capability failed or was not exercised'} — ${run.runDir}/conformance.md (.html, .json)`);
+  out(
+    `conformance: ${passed ? 'every claimed capability passed or is a known deviation' : 'NOT conformant: a claimed capability failed or was not exercised'} — ${run.runDir}/conformance.md (.html, .json)`,
+  );
   if (run.exit === 2) return 2;
   return passed ? 0 : 1;
 }

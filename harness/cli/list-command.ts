@@ -15,7 +15,9 @@ export async function listCommand(filter: RunFilter): Promise<number> {
   }
   for (const i of selected) {
     const engines = [...new Set(i.steps.flatMap(stepEngines))].sort().join(',');
-    out(`${i.id}  [${(i.scenario.tags ?? []).join(',')}]${i.scenario.tier === 'nightly' ? '  tier: nightly' : ''}  engines: ${engines || 'catalog'}`);
+    out(
+      `${i.id}  [${(i.scenario.tags ?? []).join(',')}]${i.scenario.tier === 'nightly' ? '  tier: nightly' : ''}  engines: ${engines || 'catalog'}`,
+    );
   }
   return 0;
 }

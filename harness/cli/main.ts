@@ -83,16 +83,31 @@ async function main(argv: string[]): Promise<number> {
     out(HELP);
     return command || values.help ? 0 : 1;
   }
-  if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) throw new UsageError(`--shard takes i/n, e.g. 1/3 (got '${values.shard}')`);
-  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 999 (got '${values.jobs}')`);
-  if (values.repeat !== undefined && !/^[1-9]\d?$/.test(values.repeat)) throw new UsageError(`--repeat takes a whole number from 1 to 99 (got '${values.repeat}')`);
-  if (values.repeat !== undefined && values.update) throw new UsageError('--repeat and --update do not go together: --update rewrites expectations from one run');
+  if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard))
+    throw new UsageError(`--shard takes i/n, e.g. 1/3 (got '${values.shard}')`);
+  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
+    throw new UsageError(`--jobs takes a whole number from 1 to 999 (got '${values.jobs}')`);
+  if (values.repeat !== undefined && !/^[1-9]\d?$/.test(values.repeat))
+    throw new UsageError(`--repeat takes a whole number from 1 to 99 (got '${values.repeat}')`);
+  if (values.repeat !== undefined && values.update)
+    throw new UsageError('--repeat and --update do not go together: --update rewrites expectations from one run');
   // `--engine a,b` and `--engine a --engine b` mean the same.
-  const list = (v: string[] | undefined) => v?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
-  if (values.tier !== 'default' && values.tier !== 'nightly') throw new UsageError(`--tier takes default or nightly (got '${values.tier}')`);
+  const list = (v: string[] | undefined) =>
+    v
+      ?.flatMap((x) => x.split(','))
+      .map((x) => x.trim())
+      .filter(Boolean);
+  if (values.tier !== 'default' && values.tier !== 'nightly')
+    throw new UsageError(`--tier takes default or nightly (got '${values.tier}')`);
   // Without a scenarios/ folder or known-issues.yaml here, the ones that come with the tool.
   const knownIssuesFile = values['known-issues'] ?? defaultKnownIssuesFile();
-  const filter = { paths: paths.length ? paths : defaultScenarioPaths(), tags: list(values.tag), engines: list(values.engine), shard: values.shard, tier: values.tier as 'default' | 'nightly' };
+  const filter = {
+    paths: paths.length ? paths : defaultScenarioPaths(),
+    tags: list(values.tag),
+    engines: list(values.engine),
+    shard: values.shard,
+    tier: values.tier as 'default' | 'nightly',
+  };
   switch (command) {
     case 'validate':
       // Commands load what they need when they run: `validate` and `list` never load vitest.
@@ -102,33 +117,94 @@ async function main(argv: string[]): Promise<number> {
     case 'cache':
       return (await import('./cache-command.ts')).cacheCommand({ action: paths[0], paimon: values.paimon, dryRun: values['dry-run'] });
     case 'cleanup':
-      return (await import('./cleanup-command.ts')).cleanupCommand({ env: values.env, config: values.config, olderThan: values['older-than'], dryRun: values['dry-run'] });
+      return (await import('./cleanup-command.ts')).cleanupCommand({
+        env: values.env,
+        config: values.config,
+        olderThan: values['older-than'],
+        dryRun: values['dry-run'],
+      });
     case 'bench': {
       const bench = await import('./bench-command.ts');
-      return bench.benchCommand({ paths: filter.paths, jobs: values.jobs === undefined ? undefined : Number(values.jobs), naive: values.naive ?? bench.DEFAULT_NAIVE, reportsDir: values['reports-dir'], knownIssuesFile });
+      return bench.benchCommand({
+        paths: filter.paths,
+        jobs: values.jobs === undefined ? undefined : Number(values.jobs),
+        naive: values.naive ?? bench.DEFAULT_NAIVE,
+        reportsDir: values['reports-dir'],
+        knownIssuesFile,
+      });
     }
     case 'explore':
       if (paths.length) throw new UsageError(`explore takes no paths: it generates its cases (got ${paths.join(' ')})`);
-      return (await import('./explore-command.ts')).exploreCommand({ seed: values.seed, budget: values.budget, paimon: values.paimon, cross: values.cross, jobs: values.jobs, engines: filter.engines, env: values.env, configFile: values.config, reportsDir: values['reports-dir'], knownIssuesFile, keep: values.keep });
+      return (await import('./explore-command.ts')).exploreCommand({
+        seed: values.seed,
+        budget: values.budget,
+        paimon: values.paimon,
+        cross: values.cross,
+        jobs: values.jobs,
+        engines: filter.engines,
+        env: values.env,
+        configFile: values.config,
+        reportsDir: values['reports-dir'],
+        knownIssuesFile,
+        keep: values.keep,
+      });
     case 'schema':
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
       return 0;
     case 'report':
-      if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
-      return (await import('./report-command.ts')).reportCommand({ inputs: paths, out: values.out, baseline: values.baseline, knownIssuesFile: values['known-issues'], failOn: values['fail-on'] });
+      if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new')
+        throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
+      return (await import('./report-command.ts')).reportCommand({
+        inputs: paths,
+        out: values.out,
+        baseline: values.baseline,
+        knownIssuesFile: values['known-issues'],
+        failOn: values['fail-on'],
+      });
     case 'report-issue':
-      return (await import('./report-issue-command.ts')).reportIssueCommand({ id: paths[0], from: values.from, out: values.out, knownIssuesFile });
+      return (await import('./report-issue-command.ts')).reportIssueCommand({
+        id: paths[0],
+        from: values.from,
+        out: values.out,
+        knownIssuesFile,
+      });
     case 'setup':
       return (await import('./setup-command.ts')).setupCommand({ paimon: values.paimon, refresh: values.refresh });
     case 'run':
     case 'conformance': {
-      if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new') throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
-      if (values.catalog !== 'java' && values.catalog !== 'python') throw new UsageError(`--catalog takes java or python (got '${values.catalog}')`);
-      if (values.catalog === 'python' && values.env !== 'local') throw new UsageError(`--catalog python starts pypaimon's catalog server on this machine: it needs --env local (got '${values.env}')`);
+      if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new')
+        throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
+      if (values.catalog !== 'java' && values.catalog !== 'python')
+        throw new UsageError(`--catalog takes java or python (got '${values.catalog}')`);
+      if (values.catalog === 'python' && values.env !== 'local')
+        throw new UsageError(
+          `--catalog python starts pypaimon's catalog server on this machine: it needs --env local (got '${values.env}')`,
+        );
       const claimed = list(values.capabilities === undefined ? undefined : [values.capabilities]);
       const unknown = unknownCapabilities(claimed ?? []);
-      if (unknown.length) throw new UsageError(`--capabilities: unknown ${unknown.map((c) => `'${c}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`);
-      const opts = { env: values.env, paimon: values.paimon, cross: values.cross, catalogPaimon: values['catalog-paimon'], catalogServer: values.catalog, filter, update: values.update, keep: values.keep, jobs: values.jobs === undefined ? undefined : Number(values.jobs), repeat: values.repeat === undefined ? undefined : Number(values.repeat), reportsDir: values['reports-dir'], knownIssuesFile, configFile: values.config, capabilities: claimed, connectors: { spark: values['spark-connector'], flink: values['flink-connector'] }, baseline: values.baseline, failOn: values['fail-on'] as 'any' | 'new' };
+      if (unknown.length)
+        throw new UsageError(
+          `--capabilities: unknown ${unknown.map((c) => `'${c}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`,
+        );
+      const opts = {
+        env: values.env,
+        paimon: values.paimon,
+        cross: values.cross,
+        catalogPaimon: values['catalog-paimon'],
+        catalogServer: values.catalog,
+        filter,
+        update: values.update,
+        keep: values.keep,
+        jobs: values.jobs === undefined ? undefined : Number(values.jobs),
+        repeat: values.repeat === undefined ? undefined : Number(values.repeat),
+        reportsDir: values['reports-dir'],
+        knownIssuesFile,
+        configFile: values.config,
+        capabilities: claimed,
+        connectors: { spark: values['spark-connector'], flink: values['flink-connector'] },
+        baseline: values.baseline,
+        failOn: values['fail-on'] as 'any' | 'new',
+      };
       if (command === 'conformance') return (await import('./conformance-command.ts')).conformanceCommand(opts);
       return (await import('./run-command.ts')).runCommand(opts);
     }

@@ -7,8 +7,26 @@ import { EnvironmentError, type ConnectorJars } from '../environment/index.ts';
 import { clientReleaseEngines, SCENARIO_ENGINES, wireClientFamilies } from '../engines/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { diffWithBaseline, writeReports, type BaselineDiff } from '../reporters/index.ts';
-import { defaultJobs, newRunId, RUN_JOBS_ENV, RUN_SPEC_ENV, selectInstances, startRun, writeLoadedRun, type RunFilter } from '../runner/index.ts';
-import { combineRepeats, compareRunResults, mergeRawResults, readRawResults, renderRunComparison, totals, type RawResults, type RunComparison } from '../verdicts/index.ts';
+import {
+  defaultJobs,
+  newRunId,
+  RUN_JOBS_ENV,
+  RUN_SPEC_ENV,
+  selectInstances,
+  startRun,
+  writeLoadedRun,
+  type RunFilter,
+} from '../runner/index.ts';
+import {
+  combineRepeats,
+  compareRunResults,
+  mergeRawResults,
+  readRawResults,
+  renderRunComparison,
+  totals,
+  type RawResults,
+  type RunComparison,
+} from '../verdicts/index.ts';
 import { InteropVitestReporter } from '../vitest/index.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { loadScenarios } from '../scenario/index.ts';
@@ -63,12 +81,36 @@ export interface RunOutcome {
  * Runs the suite in one cell: start the environment, run vitest (`--repeat N`: N times, one run
  * after the other, on the same environment), stop. No results on an environment error.
  */
-async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFile: string): Promise<{ raws: RawResults[]; collectErrors: string[]; timing?: CellTiming }> {
+async function runCell(
+  opts: RunOptions,
+  runId: string,
+  cell: Cell,
+  loadedRunFile: string,
+): Promise<{ raws: RawResults[]; collectErrors: string[]; timing?: CellTiming }> {
   let run: Awaited<ReturnType<typeof startRun>>;
   const t0 = Date.now();
   const label = `${cell.writer ? `${cell.writer} writes, ` : ''}Paimon ${cell.paimon ?? 'default'}${cell.catalogRelease ? ` on a ${cell.catalogRelease} catalog` : ''}`;
   try {
-    run = await startRun({ env: opts.env, paimonVersion: cell.paimon, writerVersion: cell.writer, catalogRelease: cell.catalogRelease, catalogServer: opts.catalogServer === 'python' ? 'python' : undefined, engines: opts.filter.engines, filter: opts.filter, update: opts.update, keepDatabases: opts.keep, jobs: opts.update ? 1 : opts.jobs ?? defaultJobs(), knownIssuesFile: opts.knownIssuesFile, loadedRunFile, reportsDir: opts.reportsDir, runId, configFile: opts.configFile, connectors: opts.connectors, capabilities: opts.capabilities, onProgress: (m) => err(`[env] ${m}`) });
+    run = await startRun({
+      env: opts.env,
+      paimonVersion: cell.paimon,
+      writerVersion: cell.writer,
+      catalogRelease: cell.catalogRelease,
+      catalogServer: opts.catalogServer === 'python' ? 'python' : undefined,
+      engines: opts.filter.engines,
+      filter: opts.filter,
+      update: opts.update,
+      keepDatabases: opts.keep,
+      jobs: opts.update ? 1 : (opts.jobs ?? defaultJobs()),
+      knownIssuesFile: opts.knownIssuesFile,
+      loadedRunFile,
+      reportsDir: opts.reportsDir,
+      runId,
+      configFile: opts.configFile,
+      connectors: opts.connectors,
+      capabilities: opts.capabilities,
+      onProgress: (m) => err(`[env] ${m}`),
+    });
   } catch (e) {
     if (e instanceof EnvironmentError) {
       printEnvironmentError(e);
@@ -77,14 +119,19 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
     throw e;
   }
   const startupMs = Date.now() - t0;
-  err(`[env] ${label} ready in ${(startupMs / 1000).toFixed(1)}s: ${run.spec.env.engines.map((e) => `${e.engine} ${e.version ?? ''}`.trim()).join(', ') || 'no engines'}`);
+  err(
+    `[env] ${label} ready in ${(startupMs / 1000).toFixed(1)}s: ${run.spec.env.engines.map((e) => `${e.engine} ${e.version ?? ''}`.trim()).join(', ') || 'no engines'}`,
+  );
   for (const [engine, why] of Object.entries(run.spec.env.unavailable)) err(`[env] ${engine} unavailable: ${why}`);
   const repeat = opts.repeat ?? 1;
   const reporters: InteropVitestReporter[] = [];
   const t1 = Date.now();
   let t2 = t1;
   try {
-    const allureReporter: [string, Record<string, unknown>] = ['allure-vitest/reporter', { resultsDir: join(run.spec.runDir, 'allure-results') }];
+    const allureReporter: [string, Record<string, unknown>] = [
+      'allure-vitest/reporter',
+      { resultsDir: join(run.spec.runDir, 'allure-results') },
+    ];
     const jobs = run.spec.jobs;
     err(`[run] ${jobs} scenario instance(s) at a time${jobs > 1 ? ' (--jobs 1 runs them one after the other)' : ''}`);
     for (let attempt = 1; attempt <= repeat; attempt++) {
@@ -95,7 +142,14 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
       process.env[RUN_SPEC_ENV] = JSON.stringify(spec);
       process.env[RUN_JOBS_ENV] = String(spec.jobs);
       // The tool's own config and suite, wherever it is installed and whatever folder it runs in.
-      const vitest = await startVitest('test', [], { config: join(PACKAGE_ROOT, 'vitest.config.ts'), root: PACKAGE_ROOT, project: ['interop'], watch: false, reporters: [reporter, allureReporter], passWithNoTests: true });
+      const vitest = await startVitest('test', [], {
+        config: join(PACKAGE_ROOT, 'vitest.config.ts'),
+        root: PACKAGE_ROOT,
+        project: ['interop'],
+        watch: false,
+        reporters: [reporter, allureReporter],
+        passWithNoTests: true,
+      });
       await vitest?.close();
       if (reporter.collectErrors.length || !reporter.raw) break;
     }
@@ -111,7 +165,11 @@ async function runCell(opts: RunOptions, runId: string, cell: Cell, loadedRunFil
     await run.stop();
   }
   const raws = reporters.flatMap((r) => (r.raw ? [r.raw] : []));
-  return { raws, collectErrors: reporters.flatMap((r) => r.collectErrors), timing: { cell: label, startupMs, suiteMs: t2 - t1, stopMs: Date.now() - t2 } };
+  return {
+    raws,
+    collectErrors: reporters.flatMap((r) => r.collectErrors),
+    timing: { cell: label, startupMs, suiteMs: t2 - t1, stopMs: Date.now() - t2 },
+  };
 }
 
 /**
@@ -129,13 +187,24 @@ export async function executeRun(opts: RunOptions): Promise<RunOutcome> {
   const timings: CellTiming[] = [];
   const suite = await loadScenarios(opts.filter.paths, SCENARIO_ENGINES);
   const known = await loadKnownIssues(opts.knownIssuesFile, { clientEngines: clientReleaseEngines() });
-  if (printProblems({ ...suite, problems: [...suite.problems, ...known.problems], files: [...suite.files, { file: opts.knownIssuesFile, source: known.source, problems: [] }] })) return { exit: 1, timings };
+  if (
+    printProblems({
+      ...suite,
+      problems: [...suite.problems, ...known.problems],
+      files: [...suite.files, { file: opts.knownIssuesFile, source: known.source, problems: [] }],
+    })
+  )
+    return { exit: 1, timings };
   if (!selectInstances(suite.scenarios, opts.filter).length) {
     err(`paimon-interop: ${nothingSelected(suite.scenarios.length, opts.filter)}`);
     return { exit: 1, timings };
   }
   const cells = planCells(await resolveSourceVersions(opts.paimon), opts.cross, opts.catalogPaimon);
-  const baselineRaw = opts.baseline ? await readRawResults(opts.baseline).catch((e: Error) => { throw new UsageError(`--baseline: ${e.message}`); }) : undefined;
+  const baselineRaw = opts.baseline
+    ? await readRawResults(opts.baseline).catch((e: Error) => {
+        throw new UsageError(`--baseline: ${e.message}`);
+      })
+    : undefined;
 
   const runId = newRunId();
   // Loaded and validated once: every cell's suite reads this instead of the YAML files.
@@ -159,7 +228,9 @@ export async function executeRun(opts: RunOptions): Promise<RunOutcome> {
   let raw: RawResults;
   let comparison: RunComparison | undefined;
   if (repeat > 1) {
-    const runs = Array.from({ length: Math.max(...parts.map((p) => p.length)) }, (_, k) => mergeRawResults(parts.flatMap((p) => (p[k] ? [p[k]!] : []))));
+    const runs = Array.from({ length: Math.max(...parts.map((p) => p.length)) }, (_, k) =>
+      mergeRawResults(parts.flatMap((p) => (p[k] ? [p[k]!] : []))),
+    );
     comparison = compareRunResults(runs, new Set(known.issues.filter((k) => k.intermittent).map((k) => k.id)));
     raw = combineRepeats(runs, comparison);
   } else raw = mergeRawResults(parts.map((p) => p[0]!));
@@ -167,29 +238,45 @@ export async function executeRun(opts: RunOptions): Promise<RunOutcome> {
   await writeReports(raw, runDir, { baseline });
   if (comparison) {
     await writeFile(join(runDir, 'stability.json'), `${JSON.stringify(comparison, null, 2)}\n`);
-    await writeFile(join(runDir, 'stability.md'), `# Stability over ${comparison.runs} runs (--repeat)\n\n${renderRunComparison(comparison)}\n`);
+    await writeFile(
+      join(runDir, 'stability.md'),
+      `# Stability over ${comparison.runs} runs (--repeat)\n\n${renderRunComparison(comparison)}\n`,
+    );
   }
 
   const t = totals(raw);
   out('');
   for (const s of raw.scenarios.filter((x) => x.status === 'skip')) out(`skipped [${s.cell}] ${s.id}: ${s.reason}`);
-  for (const s of raw.scenarios) for (const st of s.steps) for (const e of st.engines.filter((x) => x.known)) out(`known deviation [${s.cell}] ${s.id} step ${st.index + 1} on ${e.engine}: ${e.known!.id}`);
-  if (baseline) out(`against the baseline: ${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing, ${baseline.stillFailing.length} still failing`);
+  for (const s of raw.scenarios)
+    for (const st of s.steps)
+      for (const e of st.engines.filter((x) => x.known))
+        out(`known deviation [${s.cell}] ${s.id} step ${st.index + 1} on ${e.engine}: ${e.known!.id}`);
+  if (baseline)
+    out(
+      `against the baseline: ${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing, ${baseline.stillFailing.length} still failing`,
+    );
   if (comparison) printStability(comparison);
   out(`reports: ${runDir} (summary.md, matrix.html, junit.xml, engines.md, raw-results.json${comparison ? ', stability.md' : ''})`);
-  out(`interop: ${t.pass + t.known} passed, ${t.fail + t.error - t.infrastructure} failed, ${t.skip} skipped${t.infrastructure ? `, ${t.infrastructure} stopped by an infrastructure error (exit 2)` : ''}`);
+  out(
+    `interop: ${t.pass + t.known} passed, ${t.fail + t.error - t.infrastructure} failed, ${t.skip} skipped${t.infrastructure ? `, ${t.infrastructure} stopped by an infrastructure error (exit 2)` : ''}`,
+  );
   return { exit: envFailed ? 2 : verdictExitCode(raw, opts.failOn === 'new' ? baseline : undefined), raw, runDir, timings };
 }
 
 /** `--repeat`: the stability of the run on the console, flaky instances step by step. */
 function printStability(comparison: RunComparison): void {
   const count = (v: string) => comparison.instances.filter((i) => i.verdict === v).length;
-  out(`repeat: ${comparison.runs} runs: ${count('stable-pass')} stable pass, ${count('stable-fail')} stable fail, ${count('flaky')} flaky (stability.md)`);
+  out(
+    `repeat: ${comparison.runs} runs: ${count('stable-pass')} stable pass, ${count('stable-fail')} stable fail, ${count('flaky')} flaky (stability.md)`,
+  );
   for (const f of comparison.instances.filter((i) => i.verdict === 'flaky')) {
-    out(`flaky [${f.cell}] ${f.id}: ${f.outcomes.join(' / ')}${f.explainedBy ? ` (known issue marked intermittent: ${f.explainedBy.join(', ')})` : ''}`);
+    out(
+      `flaky [${f.cell}] ${f.id}: ${f.outcomes.join(' / ')}${f.explainedBy ? ` (known issue marked intermittent: ${f.explainedBy.join(', ')})` : ''}`,
+    );
     for (const s of f.flakySteps) out(`  step ${s.index + 1} "${s.name}" on ${s.engine}: ${s.outcomes.join(' / ')}`);
   }
-  for (const e of comparison.neverFired) out(`intermittent known issue ${e.id} never held in ${comparison.runs} runs (applied at ${e.sites.length} site(s))`);
+  for (const e of comparison.neverFired)
+    out(`intermittent known issue ${e.id} never held in ${comparison.runs} runs (applied at ${e.sites.length} site(s))`);
   for (const e of comparison.everyRun) out(`intermittent known issue ${e.id} held in every run at ${e.sites.length} site(s)`);
 }
 

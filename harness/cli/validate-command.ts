@@ -8,13 +8,19 @@ import { out, printProblems } from './cli-output.ts';
 export async function validateCommand(paths: string[], knownIssuesFile = 'known-issues.yaml'): Promise<number> {
   const loaded = await loadScenarios(paths.length ? paths : defaultScenarioPaths(), SCENARIO_ENGINES);
   const known = await loadKnownIssues(knownIssuesFile, { clientEngines: clientReleaseEngines() });
-  const suite = { ...loaded, problems: [...loaded.problems, ...known.problems], files: [...loaded.files, { file: knownIssuesFile, source: known.source, problems: [] }] };
+  const suite = {
+    ...loaded,
+    problems: [...loaded.problems, ...known.problems],
+    files: [...loaded.files, { file: knownIssuesFile, source: known.source, problems: [] }],
+  };
   const problems = printProblems(suite);
   if (problems) {
     out(`${problems} problem(s) in ${new Set(suite.problems.map((p) => p.loc.file)).size} file(s)`);
     return 1;
   }
   const instances = suite.scenarios.flatMap(expandScenario).length;
-  out(`${suite.scenarios.length} scenario(s) in ${loaded.files.length} file(s) are valid (${instances} instance(s) after matrix expansion)`);
+  out(
+    `${suite.scenarios.length} scenario(s) in ${loaded.files.length} file(s) are valid (${instances} instance(s) after matrix expansion)`,
+  );
   return 0;
 }

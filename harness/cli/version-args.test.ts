@@ -14,7 +14,8 @@ describe('--paimon git:<ref>', () => {
 
   it('plans a cell per row, the row built from source by its id beside released rows', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pi-cells-'));
-    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { encoding: 'utf8' }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { encoding: 'utf8' }).trim();
     git('init', '-q');
     await writeFile(join(dir, 'pom.xml'), '<artifactId>paimon-parent</artifactId>\n<version>2.1-SNAPSHOT</version>\n');
     git('add', 'pom.xml');
@@ -29,7 +30,9 @@ describe('--paimon git:<ref>', () => {
 
   it('says how to configure a source when none is', async () => {
     delete process.env.PAIMON_INTEROP_PAIMON_GIT;
-    await expect(resolveSourceVersions('git:master')).rejects.toThrow(/set PAIMON_INTEROP_PAIMON_GIT to a git URL or a local git directory/);
+    await expect(resolveSourceVersions('git:master')).rejects.toThrow(
+      /set PAIMON_INTEROP_PAIMON_GIT to a git URL or a local git directory/,
+    );
     expect(await resolveSourceVersions('1.4.2')).toBe('1.4.2');
     expect(() => planCells('git:master', undefined)).toThrow(/not in the version table .*git:<ref> with PAIMON_INTEROP_PAIMON_GIT set/);
   });

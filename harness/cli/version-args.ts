@@ -3,7 +3,10 @@ import { UsageError } from './cli-output.ts';
 
 /** One version of the table (or a row built from source), or a usage error naming the flag and the versions there are. */
 export function checkVersion(v: string, flag: string): string {
-  if (!versionRow(v)) throw new UsageError(`${flag}: Paimon ${v} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, all, or git:<ref> with PAIMON_INTEROP_PAIMON_GIT set)`);
+  if (!versionRow(v))
+    throw new UsageError(
+      `${flag}: Paimon ${v} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, all, or git:<ref> with PAIMON_INTEROP_PAIMON_GIT set)`,
+    );
   return v;
 }
 
@@ -14,16 +17,24 @@ export function checkVersion(v: string, flag: string): string {
 export async function resolveSourceVersions(spec: string | undefined): Promise<string | undefined> {
   if (spec === undefined || !spec.includes('git:')) return spec;
   const out: string[] = [];
-  for (const item of spec.split(',').map((v) => v.trim()).filter(Boolean)) {
+  for (const item of spec
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)) {
     const ref = sourceRef(item);
-    if (ref !== undefined && !/^[\w./@^~-]+$/.test(ref)) throw new UsageError(`git:${ref}: not a git ref (letters, digits and . / _ - @ ^ ~ only)`);
+    if (ref !== undefined && !/^[\w./@^~-]+$/.test(ref))
+      throw new UsageError(`git:${ref}: not a git ref (letters, digits and . / _ - @ ^ ~ only)`);
     out.push(ref === undefined ? item : (await resolveSourceRow(ref)).paimon);
   }
   return out.join(',');
 }
 
 /** A comma list, trimmed, empty items dropped. */
-export const commaList = (s: string): string[] => s.split(',').map((v) => v.trim()).filter(Boolean);
+export const commaList = (s: string): string[] =>
+  s
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** `--paimon`-style arguments: `all` (every row, newest first) or a comma list of versions of the table. */
 export function paimonVersions(spec: string, flag: string): string[] {
@@ -58,7 +69,8 @@ export function planCells(paimon: string | undefined, cross: string | undefined,
         const m = /^([^>]+)>([^>]+)$/.exec(pair);
         if (!m) throw new UsageError(`--cross takes writer>reader pairs such as 1.1.1>2.0.0, or all (got '${pair}')`);
         const [writer, reader] = [checkVersion(m[1]!.trim(), '--cross'), checkVersion(m[2]!.trim(), '--cross')];
-        if (writer === reader) throw new UsageError(`--cross ${pair}: writer and reader are the same version (that is the plain cell --paimon ${writer})`);
+        if (writer === reader)
+          throw new UsageError(`--cross ${pair}: writer and reader are the same version (that is the plain cell --paimon ${writer})`);
         cells.push({ paimon: reader, writer });
       }
     }

@@ -28,7 +28,12 @@ export interface CapabilityClaim {
  * The claim of a run: the listed capabilities (checked), else what the environment's catalog
  * server implements (within its release's specification), else the specification's for the release.
  */
-export function capabilityClaim(listed: readonly string[] | undefined, release: string, authProvider: string, implemented?: readonly CatalogCapability[]): CapabilityClaim {
+export function capabilityClaim(
+  listed: readonly string[] | undefined,
+  release: string,
+  authProvider: string,
+  implemented?: readonly CatalogCapability[],
+): CapabilityClaim {
   if (listed !== undefined) {
     const unknown = unknownCapabilities(listed);
     if (unknown.length) throw new UnknownCapabilityError(unknown);

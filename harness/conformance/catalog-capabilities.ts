@@ -7,7 +7,7 @@
 export const CATALOG_CAPABILITIES = {
   core: 'config, databases and tables (create, get, list, alter, rename, drop, details), commit, the latest snapshot, error bodies',
   pagination: 'listings honour maxResults and hand out pageToken until the last page',
-  snapshots: 'list a table\'s snapshots, get one by id',
+  snapshots: "list a table's snapshots, get one by id",
   rollback: 'roll a table back to a snapshot or a tag (and its schema, from 1.4)',
   'data-token': 'temporary data credentials for a table (GET …/token)',
   'query-auth': 'row filters and column masking for a query (POST …/auth)',
@@ -20,7 +20,8 @@ export const CATALOG_CAPABILITIES = {
   consumers: 'list and reset consumers',
   views: 'create, get, list, alter, rename and drop views',
   functions: 'create, get, list, alter and drop functions',
-  authentication: 'every request carries the credential (a bearer token or a DLF signature, whichever the run uses); none or a wrong one is answered 401 with an error body',
+  authentication:
+    'every request carries the credential (a bearer token or a DLF signature, whichever the run uses); none or a wrong one is answered 401 with an error body',
 } as const;
 
 export type CatalogCapability = keyof typeof CATALOG_CAPABILITIES;
@@ -34,7 +35,9 @@ export function unknownCapabilities(names: readonly string[]): string[] {
 export class UnknownCapabilityError extends Error {
   readonly code = 'UNKNOWN_CATALOG_CAPABILITY';
   constructor(readonly names: string[]) {
-    super(`unknown catalog capabilit${names.length === 1 ? 'y' : 'ies'} ${names.map((n) => `'${n}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`);
+    super(
+      `unknown catalog capabilit${names.length === 1 ? 'y' : 'ies'} ${names.map((n) => `'${n}'`).join(', ')} (known: ${CATALOG_CAPABILITY_NAMES.join(', ')})`,
+    );
     this.name = 'UnknownCapabilityError';
   }
 }

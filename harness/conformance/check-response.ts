@@ -36,9 +36,21 @@ export function checkResponse(method: string, path: string, status: number, body
   const validate = validator(schema)!;
   // A nullable field that fails reports its own error plus "must be null" and the anyOf around
   // both (response-schemas.ts opt()); the first says what is wrong.
-  const errors = validate(body) ? [] : (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && (e.params as { type?: string }).type === 'null'));
-  const problems = errors.map((e) => `body${e.instancePath.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.')}: ${e.message ?? 'invalid'}`);
-  if (schema === 'ErrorResponse' && body !== null && typeof body === 'object' && 'code' in body && (body as { code: unknown }).code !== status) {
+  const errors = validate(body)
+    ? []
+    : (validate.errors ?? []).filter(
+        (e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && (e.params as { type?: string }).type === 'null'),
+      );
+  const problems = errors.map(
+    (e) => `body${e.instancePath.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.')}: ${e.message ?? 'invalid'}`,
+  );
+  if (
+    schema === 'ErrorResponse' &&
+    body !== null &&
+    typeof body === 'object' &&
+    'code' in body &&
+    (body as { code: unknown }).code !== status
+  ) {
     problems.push(`body.code: ${String((body as { code: unknown }).code)}, but the HTTP status is ${status}`);
   }
   return { operation, schema, problems: [...new Set(problems)] };

@@ -36,7 +36,13 @@ describe('rest operations', () => {
 describe('response schemas', () => {
   it('accepts an answer shaped as the specification says, nulls for absent optional fields included', () => {
     expect(checkResponse('GET', '/v1/p/databases', 200, { databases: ['a'], nextPageToken: null }).problems).toEqual([]);
-    expect(checkResponse('GET', '/v1/p/databases/d/tables/t', 200, { name: 't', schemaId: 0, schema: { fields: [{ id: 0, name: 'id', type: 'INT' }], comment: null } }).problems).toEqual([]);
+    expect(
+      checkResponse('GET', '/v1/p/databases/d/tables/t', 200, {
+        name: 't',
+        schemaId: 0,
+        schema: { fields: [{ id: 0, name: 'id', type: 'INT' }], comment: null },
+      }).problems,
+    ).toEqual([]);
   });
 
   it('names where an answer departs from its schema', () => {
@@ -44,14 +50,24 @@ describe('response schemas', () => {
     expect(c.schema).toBe('ListDatabasesResponse');
     expect(c.operation?.id).toBe('listDatabases');
     expect(c.problems).toEqual(['body.databases: must be array']);
-    expect(checkResponse('GET', '/v1/p/databases/d/tables', 200, { tables: ['a', 3] }).problems).toEqual(['body.tables[1]: must be string']);
-    expect(checkResponse('GET', '/v1/p/databases/d/tables/t/snapshot', 200, { snapshot: { snapshot: { id: 1, schemaId: 0, commitKind: 'MERGE', timeMillis: 1 } } }).problems[0]).toMatch(/^body\.snapshot\.snapshot\.commitKind: must be equal to one of the allowed values/);
+    expect(checkResponse('GET', '/v1/p/databases/d/tables', 200, { tables: ['a', 3] }).problems).toEqual([
+      'body.tables[1]: must be string',
+    ]);
+    expect(
+      checkResponse('GET', '/v1/p/databases/d/tables/t/snapshot', 200, {
+        snapshot: { snapshot: { id: 1, schemaId: 0, commitKind: 'MERGE', timeMillis: 1 } },
+      }).problems[0],
+    ).toMatch(/^body\.snapshot\.snapshot\.commitKind: must be equal to one of the allowed values/);
   });
 
   it('checks error bodies against ErrorResponse, whose code must be the HTTP status', () => {
-    expect(checkResponse('GET', '/v1/p/databases/x', 404, { code: 404, message: 'no', resourceType: 'DATABASE', resourceName: 'x' }).problems).toEqual([]);
+    expect(
+      checkResponse('GET', '/v1/p/databases/x', 404, { code: 404, message: 'no', resourceType: 'DATABASE', resourceName: 'x' }).problems,
+    ).toEqual([]);
     expect(checkResponse('GET', '/v1/p/databases/x', 401, '').problems).toEqual(['body: must be object']);
-    expect(checkResponse('GET', '/v1/p/databases/x', 404, { code: 500, message: 'no' }).problems).toEqual(['body.code: 500, but the HTTP status is 404']);
+    expect(checkResponse('GET', '/v1/p/databases/x', 404, { code: 500, message: 'no' }).problems).toEqual([
+      'body.code: 500, but the HTTP status is 404',
+    ]);
     expect(checkResponse('GET', '/v1/p/databases/x', 404, { code: 404, message: 'no', resourceType: 'CATALOG' }).problems).toHaveLength(1);
   });
 
@@ -66,7 +82,9 @@ describe('capability claims', () => {
     expect(specCapabilities('1.1.1', 'bear')).not.toContain('functions');
     expect(specCapabilities('1.1.1', 'bear')).toContain('authentication');
     expect(specCapabilities('2.0.0', 'none')).not.toContain('authentication');
-    expect(specCapabilities('1.4.2', 'dlf')).toEqual(expect.arrayContaining(['core', 'pagination', 'tags', 'views', 'functions', 'table-by-id', 'consumers']));
+    expect(specCapabilities('1.4.2', 'dlf')).toEqual(
+      expect.arrayContaining(['core', 'pagination', 'tags', 'views', 'functions', 'table-by-id', 'consumers']),
+    );
     expect(capabilityClaim(undefined, '1.3.1', 'bear')).toEqual({ claimed: specCapabilities('1.3.1', 'bear'), source: 'specification' });
   });
 
@@ -75,8 +93,11 @@ describe('capability claims', () => {
     expect(() => capabilityClaim(['core', 'teleport'], '2.0.0', 'bear')).toThrow(UnknownCapabilityError);
   });
 
-  it("narrows to what the server implements, within its specification, unless a claim is listed", () => {
-    expect(capabilityClaim(undefined, '1.1.1', 'bear', ['core', 'partitions', 'consumers'])).toEqual({ claimed: ['core', 'partitions'], source: 'implementation' });
+  it('narrows to what the server implements, within its specification, unless a claim is listed', () => {
+    expect(capabilityClaim(undefined, '1.1.1', 'bear', ['core', 'partitions', 'consumers'])).toEqual({
+      claimed: ['core', 'partitions'],
+      source: 'implementation',
+    });
     expect(capabilityClaim(['views'], '1.4.2', 'bear', ['core'])).toEqual({ claimed: ['views'], source: 'config' });
     expect(claimSourceText('implementation', '1.4.2')).toBe('what the catalog server implements of the Paimon 1.4.2 specification');
     expect(claimSourceText('specification')).toBe("everything its release's specification defines");
@@ -91,12 +112,15 @@ describe('operation tally', () => {
       { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java (paimon-java, flink)' },
       { userAgent: /^paimon-rust/i, family: 'paimon-rust' },
     ];
-    const t = tallyOperations([
-      { method: 'GET', path: '/v1/p/databases/a', status: 200, client: 'python-requests/2.34.2', count: 2 },
-      { method: 'GET', path: '/v1/p/databases/b', status: 200, client: 'python-requests/2.34.2', count: 1 },
-      { method: 'GET', path: '/v1/p/databases/b', status: 404, count: 1 },
-      { method: 'GET', path: '/v1/p/odd', status: 404, client: 'paimon-rust/0.4.0(reqwest)', count: 1 },
-    ], families);
+    const t = tallyOperations(
+      [
+        { method: 'GET', path: '/v1/p/databases/a', status: 200, client: 'python-requests/2.34.2', count: 2 },
+        { method: 'GET', path: '/v1/p/databases/b', status: 200, client: 'python-requests/2.34.2', count: 1 },
+        { method: 'GET', path: '/v1/p/databases/b', status: 404, count: 1 },
+        { method: 'GET', path: '/v1/p/odd', status: 404, client: 'paimon-rust/0.4.0(reqwest)', count: 1 },
+      ],
+      families,
+    );
     expect(t).toEqual([
       { operation: 'GET /v1/p/odd', status: 404, client: 'paimon-rust', count: 1 },
       { operation: 'getDatabase', status: 200, client: 'pypaimon', count: 3 },

@@ -22,7 +22,11 @@ const opt = (s: JsonSchema): JsonSchema => ({ anyOf: [s, { type: 'null' }] });
 
 /** An object whose listed properties have these types; `required` ones must be present and not null. */
 function object(props: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
-  return { type: 'object', required, properties: Object.fromEntries(Object.entries(props).map(([k, v]) => [k, required.includes(k) ? v : opt(v)])) };
+  return {
+    type: 'object',
+    required,
+    properties: Object.fromEntries(Object.entries(props).map(([k, v]) => [k, required.includes(k) ? v : opt(v)])),
+  };
 }
 
 const audit = { owner: str, createdAt: int, createdBy: str, updatedAt: int, updatedBy: str };
@@ -34,26 +38,73 @@ const DEFINITIONS: Record<string, JsonSchema> = {
   DataType: { anyOf: [str, object({ type: str }, ['type'])] },
   DataField: object({ id: int, name: str, type: ref('DataType'), description: str }, ['id', 'name', 'type']),
   Identifier: object({ database: str, object: str }, ['database', 'object']),
-  Schema: object({ fields: arrayOf(ref('DataField')), partitionKeys: arrayOf(str), primaryKeys: arrayOf(str), options: strMap, comment: str }, ['fields']),
-  ViewSchema: object({ fields: arrayOf(ref('DataField')), query: str, dialects: strMap, comment: str, options: strMap }, ['fields', 'query']),
+  Schema: object(
+    { fields: arrayOf(ref('DataField')), partitionKeys: arrayOf(str), primaryKeys: arrayOf(str), options: strMap, comment: str },
+    ['fields'],
+  ),
+  ViewSchema: object({ fields: arrayOf(ref('DataField')), query: str, dialects: strMap, comment: str, options: strMap }, [
+    'fields',
+    'query',
+  ]),
   Snapshot: object(
     {
-      version: int, id: int, schemaId: int, baseManifestList: str, deltaManifestList: str, changelogManifestList: str, indexManifest: str,
+      version: int,
+      id: int,
+      schemaId: int,
+      baseManifestList: str,
+      deltaManifestList: str,
+      changelogManifestList: str,
+      indexManifest: str,
       // commitIdentifier: the specification says string; every implementation writes and reads an int64 (an erratum, docs/conformance.md).
-      commitUser: str, commitIdentifier: int, commitKind: { enum: ['APPEND', 'COMPACT', 'OVERWRITE', 'ANALYZE'] }, timeMillis: int,
-      logOffsets: { type: 'object', additionalProperties: int }, totalRecordCount: int, deltaRecordCount: int, changelogRecordCount: int, watermark: int, statistics: str,
+      commitUser: str,
+      commitIdentifier: int,
+      commitKind: { enum: ['APPEND', 'COMPACT', 'OVERWRITE', 'ANALYZE'] },
+      timeMillis: int,
+      logOffsets: { type: 'object', additionalProperties: int },
+      totalRecordCount: int,
+      deltaRecordCount: int,
+      changelogRecordCount: int,
+      watermark: int,
+      statistics: str,
     },
     ['id', 'schemaId', 'commitKind', 'timeMillis'],
   ),
-  TableSnapshot: object({ snapshot: ref('Snapshot'), recordCount: int, fileSizeInBytes: int, fileCount: int, lastFileCreationTime: int }, ['snapshot']),
+  TableSnapshot: object({ snapshot: ref('Snapshot'), recordCount: int, fileSizeInBytes: int, fileCount: int, lastFileCreationTime: int }, [
+    'snapshot',
+  ]),
   Partition: object(
-    { spec: strMap, recordCount: int, fileSizeInBytes: int, fileCount: int, lastFileCreationTime: int, totalBuckets: int, done: bool, createdAt: int, createdBy: str, updatedAt: int, updatedBy: str, options: strMap },
+    {
+      spec: strMap,
+      recordCount: int,
+      fileSizeInBytes: int,
+      fileCount: int,
+      lastFileCreationTime: int,
+      totalBuckets: int,
+      done: bool,
+      createdAt: int,
+      createdBy: str,
+      updatedAt: int,
+      updatedBy: str,
+      options: strMap,
+    },
     ['spec'],
   ),
-  GetTableResponse: object({ id: str, database: str, name: str, path: str, isExternal: bool, schemaId: int, schema: ref('Schema'), ...audit }, ['name', 'schemaId', 'schema']),
+  GetTableResponse: object(
+    { id: str, database: str, name: str, path: str, isExternal: bool, schemaId: int, schema: ref('Schema'), ...audit },
+    ['name', 'schemaId', 'schema'],
+  ),
   GetViewResponse: object({ id: str, name: str, schema: ref('ViewSchema'), ...audit }, ['name', 'schema']),
   GetFunctionResponse: object(
-    { name: str, inputParams: arrayOf(ref('DataField')), returnParams: arrayOf(ref('DataField')), deterministic: bool, definitions: { type: 'object', additionalProperties: object({ type: str }, ['type']) }, comment: str, options: strMap, ...audit },
+    {
+      name: str,
+      inputParams: arrayOf(ref('DataField')),
+      returnParams: arrayOf(ref('DataField')),
+      deterministic: bool,
+      definitions: { type: 'object', additionalProperties: object({ type: str }, ['type']) },
+      comment: str,
+      options: strMap,
+      ...audit,
+    },
     ['name'],
   ),
 };
@@ -62,7 +113,30 @@ const DEFINITIONS: Record<string, JsonSchema> = {
 const RESPONSES: Record<string, JsonSchema> = {
   // resourceType: the specification's enum, plus FUNCTION and DEFINITION, which its own 404 example
   // and the Java ErrorResponse use (an ambiguity of the specification, docs/conformance.md).
-  ErrorResponse: object({ message: str, resourceType: { enum: ['DATABASE', 'TABLE', 'PARTITION', 'COLUMN', 'SNAPSHOT', 'BRANCH', 'TAG', 'VIEW', 'DIALECT', 'FUNCTION', 'DEFINITION', 'UNKNOWN'] }, resourceName: str, code: int }, ['message', 'code']),
+  ErrorResponse: object(
+    {
+      message: str,
+      resourceType: {
+        enum: [
+          'DATABASE',
+          'TABLE',
+          'PARTITION',
+          'COLUMN',
+          'SNAPSHOT',
+          'BRANCH',
+          'TAG',
+          'VIEW',
+          'DIALECT',
+          'FUNCTION',
+          'DEFINITION',
+          'UNKNOWN',
+        ],
+      },
+      resourceName: str,
+      code: int,
+    },
+    ['message', 'code'],
+  ),
   ConfigResponse: object({ defaults: strMap, overrides: strMap }),
   ListDatabasesResponse: object({ databases: arrayOf(str), ...paged }, ['databases']),
   GetDatabaseResponse: object({ id: str, name: str, location: str, options: strMap, ...audit }, ['name']),
@@ -83,7 +157,9 @@ const RESPONSES: Record<string, JsonSchema> = {
   ListBranchesResponse: object({ branches: arrayOf(str) }, ['branches']),
   ListTagsResponse: object({ tags: arrayOf(str), ...paged }, ['tags']),
   GetTagResponse: object({ tagName: str, snapshot: ref('Snapshot'), tagCreateTime: int, tagTimeRetained: str }, ['tagName', 'snapshot']),
-  ListConsumersResponse: object({ consumers: arrayOf(object({ consumerId: str, nextSnapshot: int }, ['consumerId'])), ...paged }, ['consumers']),
+  ListConsumersResponse: object({ consumers: arrayOf(object({ consumerId: str, nextSnapshot: int }, ['consumerId'])), ...paged }, [
+    'consumers',
+  ]),
   ListViewsResponse: object({ views: arrayOf(str), ...paged }, ['views']),
   ListViewDetailsResponse: object({ viewDetails: arrayOf(ref('GetViewResponse')), ...paged }, ['viewDetails']),
   // The specification names this listing's array `tables` (copied from the tables' one).

@@ -10,7 +10,7 @@ describe('classifyError', () => {
     ['org.apache.spark.sql.AnalysisException', '[TABLE_OR_VIEW_NOT_FOUND] The table cannot be found', 'not-found'],
     ['org.apache.paimon.catalog.Catalog$TableAlreadyExistException', 'Table db.t already exists.', 'already-exists'],
     ['java.lang.UnsupportedOperationException', 'nope', 'unsupported'],
-    ['pypaimon.api.rest_exception.NotImplementedException', 'Cannot change deletion vectors mode', 'unsupported'],  // the catalog's 501
+    ['pypaimon.api.rest_exception.NotImplementedException', 'Cannot change deletion vectors mode', 'unsupported'], // the catalog's 501
     ['builtins.ValueError', 'Ending timestamp 1 should be >= starting timestamp 2.', 'invalid-argument'],
     ['org.apache.paimon.rest.exceptions.NotAuthorizedException', 'Not authorized', 'unauthenticated'],
     ['java.lang.RuntimeException', 'boom', 'engine-error'],

@@ -85,5 +85,11 @@ export interface DockerEngineContext {
  * on the host against the catalog container.
  */
 export type DockerEngine =
-  | { images(row: PaimonVersionRow): string[]; start(ctx: DockerEngineContext, row: PaimonVersionRow): Promise<{ endpoint: EngineEndpoint; stop(): Promise<unknown> } | { unavailable: string }> }
+  | {
+      images(row: PaimonVersionRow): string[];
+      start(
+        ctx: DockerEngineContext,
+        row: PaimonVersionRow,
+      ): Promise<{ endpoint: EngineEndpoint; stop(): Promise<unknown> } | { unavailable: string }>;
+    }
   | { unavailable: string };

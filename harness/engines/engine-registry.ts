@@ -11,23 +11,39 @@ import { pypaimonDescriptor } from './pypaimon/pypaimon-engine.ts';
 import { sparkDescriptor } from './spark/spark-engine.ts';
 
 /** Every engine: adding one is its folder (harness/engines/<name>/) plus one line here. */
-export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [pypaimonDescriptor, paimonJavaDescriptor, paimonRustDescriptor, flinkDescriptor, sparkDescriptor, dorisDescriptor];
+export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [
+  pypaimonDescriptor,
+  paimonJavaDescriptor,
+  paimonRustDescriptor,
+  flinkDescriptor,
+  sparkDescriptor,
+  dorisDescriptor,
+];
 
 /** Every engine some adapter provides; scenarios naming anything else fail to load. */
 export const KNOWN_ENGINES: readonly string[] = ENGINE_DESCRIPTORS.map((d) => d.name).sort();
 
 /** Engine -> capabilities, for the scenario loader (which knows no engines otherwise). */
-export const ENGINE_CAPABILITIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(ENGINE_DESCRIPTORS.map((d) => [d.name, d.capabilities]));
+export const ENGINE_CAPABILITIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  ENGINE_DESCRIPTORS.map((d) => [d.name, d.capabilities]),
+);
 
 /** What the scenario loader needs to know of engines: their names and capabilities. */
 export function scenarioEngines(descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS) {
-  return { knownEngines: descriptors.map((d) => d.name).sort(), capabilities: Object.fromEntries(descriptors.map((d) => [d.name, d.capabilities])), knownCapabilities: CAPABILITIES };
+  return {
+    knownEngines: descriptors.map((d) => d.name).sort(),
+    capabilities: Object.fromEntries(descriptors.map((d) => [d.name, d.capabilities])),
+    knownCapabilities: CAPABILITIES,
+  };
 }
 
 /** What the scenario loader needs to know of the registry's engines. */
 export const SCENARIO_ENGINES = scenarioEngines();
 
-export function engineDescriptor(name: string, descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS): EngineDescriptor | undefined {
+export function engineDescriptor(
+  name: string,
+  descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS,
+): EngineDescriptor | undefined {
   return descriptors.find((d) => d.name === name);
 }
 
@@ -35,7 +51,11 @@ export function engineDescriptor(name: string, descriptors: readonly EngineDescr
  * The adapter for an endpoint, guarded by the engine's step timeout; an engine that takes one
  * step at a time gets a queue in front of the timeout.
  */
-export function createEngine(endpoint: EngineEndpoint, context: EngineContext, descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS): Engine {
+export function createEngine(
+  endpoint: EngineEndpoint,
+  context: EngineContext,
+  descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS,
+): Engine {
   const descriptor = engineDescriptor(endpoint.engine, descriptors);
   if (!descriptor) throw new Error(`no adapter for engine '${endpoint.engine}'`);
   const guarded = withStepTimeout(descriptor.createAdapter(endpoint, context), descriptor.stepTimeoutMs, context.onHang);
@@ -66,7 +86,8 @@ export function wireClientFamilies(descriptors: readonly EngineDescriptor[] = EN
   return descriptors.flatMap((d) => {
     if (!d.wireClient) return [];
     const names = members(d.wireClient.family);
-    const label = names.length === 1 && names[0] === d.wireClient.family ? d.wireClient.family : `${d.wireClient.family} (${names.join(', ')})`;
+    const label =
+      names.length === 1 && names[0] === d.wireClient.family ? d.wireClient.family : `${d.wireClient.family} (${names.join(', ')})`;
     return [{ userAgent: d.wireClient.userAgent, family: label }];
   });
 }

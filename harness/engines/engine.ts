@@ -18,7 +18,14 @@ export type ErrorClass =
 export type EngineRequest =
   | { kind: 'sql'; sql: string }
   | { kind: 'create-database'; name: string; options?: Record<string, string> }
-  | { kind: 'create-table'; table: string; columns: [string, string][]; primaryKey?: string[]; partitionKeys?: string[]; options?: Record<string, string> }
+  | {
+      kind: 'create-table';
+      table: string;
+      columns: [string, string][];
+      primaryKey?: string[];
+      partitionKeys?: string[];
+      options?: Record<string, string>;
+    }
   /** `columnTypes`: the inserted columns' declared types, when the harness could read them from the catalog (SQL engines write typed literals). */
   | { kind: 'insert'; table: string; columns?: string[]; rows: unknown[][]; columnTypes?: string[] }
   /**
@@ -27,13 +34,21 @@ export type EngineRequest =
    * harness could read them from the catalog (SQL engines write typed literals). `limit`: at most
    * this many rows.
    */
-  | { kind: 'read'; table: string; columns?: string[]; orderBy?: string[]; options?: Record<string, string>; where?: Predicate; limit?: number; columnTypes?: Record<string, string> }
+  | {
+      kind: 'read';
+      table: string;
+      columns?: string[];
+      orderBy?: string[];
+      options?: Record<string, string>;
+      where?: Predicate;
+      limit?: number;
+      columnTypes?: Record<string, string>;
+    }
   | { kind: 'read-incremental'; table: string; start: number; end: number; orderBy?: string[] }
   | { kind: 'list-snapshots'; table: string }
   | { kind: 'list-tables' }
   | { kind: 'alter-table'; table: string; change: AlterChange }
   | { kind: 'drop-table'; table: string };
-
 
 /**
  * One schema change of an alter-table. `type` on a move is the column's current type, filled in
@@ -125,7 +140,11 @@ export class EngineUnavailableError extends Error {
   readonly code = 'ENGINE_UNAVAILABLE';
   /** What the harness captured when the engine stopped answering (thread dumps, stacks, Flink's jobs). */
   evidence?: HangEvidence;
-  constructor(readonly engine: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly engine: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${engine}: ${message}`, options);
     this.name = 'EngineUnavailableError';
   }

@@ -1,6 +1,25 @@
-import { ltzValuesToUtc, negationNormalForm, normalizeValue, OrderError, orderRows, parseType, wallClockToUtc, type CanonicalResult, type CanonicalType } from '../values/index.ts';
+import {
+  ltzValuesToUtc,
+  negationNormalForm,
+  normalizeValue,
+  OrderError,
+  orderRows,
+  parseType,
+  wallClockToUtc,
+  type CanonicalResult,
+  type CanonicalType,
+} from '../values/index.ts';
 import { classifyError } from './classify-error.ts';
-import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type ErrorClass, type PrincipalCredentials, type StepContext } from './engine.ts';
+import {
+  EngineUnavailableError,
+  type Engine,
+  type EngineEndpoint,
+  type EngineOutcome,
+  type EngineRequest,
+  type ErrorClass,
+  type PrincipalCredentials,
+  type StepContext,
+} from './engine.ts';
 import { DEFAULT_STEP_TIMEOUT_MS } from './step-timeout.ts';
 import { callGateway, pingGateway, type GatewayReply } from './gateway-client.ts';
 
@@ -12,7 +31,17 @@ function gatewayCredentials(p: PrincipalCredentials): Record<string, string | un
 }
 
 /** The body of POST /execute (harness/gateways/gateway-protocol.schema.json, `executeRequest`). */
-export function gatewayBody(request: EngineRequest, ctx: StepContext): { request: EngineRequest; database: string; credentials?: Record<string, string | undefined>; warehouse?: string; timeZone?: string; catalogOptions?: Record<string, string> } {
+export function gatewayBody(
+  request: EngineRequest,
+  ctx: StepContext,
+): {
+  request: EngineRequest;
+  database: string;
+  credentials?: Record<string, string | undefined>;
+  warehouse?: string;
+  timeZone?: string;
+  catalogOptions?: Record<string, string>;
+} {
   return {
     request,
     database: ctx.database,
@@ -38,7 +67,11 @@ export function libraryRequest(request: EngineRequest, ctx: StepContext): Engine
   }
   if (request.kind === 'read' && (request.where || request.limit !== undefined)) {
     const { columnTypes: _types, ...rest } = request;
-    return { ...rest, where: request.where && negationNormalForm(request.where), limit: request.orderBy?.length ? undefined : request.limit };
+    return {
+      ...rest,
+      where: request.where && negationNormalForm(request.where),
+      limit: request.orderBy?.length ? undefined : request.limit,
+    };
   }
   return request;
 }
@@ -101,26 +134,44 @@ export class GatewayAdapter implements Engine {
   async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
     const translated = this.translate(request, ctx);
     if (translated === undefined) {
-      return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `${this.name} has no statement for this ${request.kind} (${describeRequest(request)})` } };
+      return {
+        ok: false,
+        error: {
+          errorClass: 'unsupported',
+          exception: 'paimon-interop',
+          message: `${this.name} has no statement for this ${request.kind} (${describeRequest(request)})`,
+        },
+      };
     }
     // Engines without SQL return rows as read; the harness orders them (one definition for all)
     // and cuts them to the limit.
     const order = translated.kind === 'sql' ? undefined : harnessOrder(request);
     const limit = translated.kind === 'read' ? translated.limit : undefined;
     const library = translated.kind === 'sql' ? translated : libraryRequest(translated, ctx);
-    const sent = order?.extraColumns.length && library.kind === 'read' ? { ...library, columns: [...library.columns!, ...order.extraColumns] } : library;
+    const sent =
+      order?.extraColumns.length && library.kind === 'read'
+        ? { ...library, columns: [...library.columns!, ...order.extraColumns] }
+        : library;
     const reply = await this.call(sent, ctx);
     const answered = this.outcome(sent, reply);
-    const outcome = answered.ok && this.rendersLtzInSessionZone ? { ...answered, result: ltzValuesToUtc(answered.result, ctx.timeZone) } : answered;
+    const outcome =
+      answered.ok && this.rendersLtzInSessionZone ? { ...answered, result: ltzValuesToUtc(answered.result, ctx.timeZone) } : answered;
     if (!outcome.ok || (!order && limit === undefined)) return outcome;
     if (!order) return { ...outcome, result: { ...outcome.result, rows: outcome.result.rows.slice(0, limit) } };
     try {
       const ordered = orderRows(outcome.result, order.by);
       const width = ordered.columns.length - order.extraColumns.length;
-      return { ...outcome, result: { columns: ordered.columns.slice(0, width), rows: ordered.rows.slice(0, limit).map((r) => r.slice(0, width)) } };
+      return {
+        ...outcome,
+        result: { columns: ordered.columns.slice(0, width), rows: ordered.rows.slice(0, limit).map((r) => r.slice(0, width)) },
+      };
     } catch (err) {
       if (!(err instanceof OrderError)) throw err;
-      return { ok: false, statement: outcome.statement, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: err.message } };
+      return {
+        ok: false,
+        statement: outcome.statement,
+        error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: err.message },
+      };
     }
   }
 
@@ -134,7 +185,12 @@ export class GatewayAdapter implements Engine {
     const statement = reply.statement ?? (sent.kind === 'sql' ? sent.sql : undefined);
     if (!reply.ok) {
       const message = reply.error?.message ?? 'unknown error';
-      return { ok: false, statement, engineMillis: reply.engine_ms, error: { errorClass: this.classify(reply.error?.exception, message), exception: reply.error?.exception, message } };
+      return {
+        ok: false,
+        statement,
+        engineMillis: reply.engine_ms,
+        error: { errorClass: this.classify(reply.error?.exception, message), exception: reply.error?.exception, message },
+      };
     }
     try {
       return { ok: true, statement, engineMillis: reply.engine_ms, result: toCanonical(reply, this.types) };

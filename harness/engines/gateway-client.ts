@@ -33,7 +33,12 @@ export async function callGateway(engine: string, url: string, path: string, bod
 /** Whether a gateway answers GET /ping within `timeoutMs` (liveness, not readiness of its engine). */
 export async function pingGateway(url: string, timeoutMs: number): Promise<boolean> {
   try {
-    const res = await request(new URL('/ping', url), { method: 'GET', headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await request(new URL('/ping', url), {
+      method: 'GET',
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await res.body.dump();
     return res.statusCode === 200;
   } catch {

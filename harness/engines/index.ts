@@ -1,7 +1,30 @@
 export { classifyError } from './classify-error.ts';
-export { EngineUnavailableError, type AlterChange, type Engine, type EngineEndpoint, type EngineError, type EngineOutcome, type EngineRequest, type ErrorClass, type PrincipalCredentials, type StepContext } from './engine.ts';
+export {
+  EngineUnavailableError,
+  type AlterChange,
+  type Engine,
+  type EngineEndpoint,
+  type EngineError,
+  type EngineOutcome,
+  type EngineRequest,
+  type ErrorClass,
+  type PrincipalCredentials,
+  type StepContext,
+} from './engine.ts';
 export { CAPABILITIES, type Capability, type EngineContext, type EngineDescriptor } from './engine-descriptor.ts';
-export { anyWriterOrder, cacheFolderOwners, clientReleaseEngines, createEngine, ENGINE_CAPABILITIES, ENGINE_DESCRIPTORS, engineDescriptor, KNOWN_ENGINES, SCENARIO_ENGINES, scenarioEngines, wireClientFamilies } from './engine-registry.ts';
+export {
+  anyWriterOrder,
+  cacheFolderOwners,
+  clientReleaseEngines,
+  createEngine,
+  ENGINE_CAPABILITIES,
+  ENGINE_DESCRIPTORS,
+  engineDescriptor,
+  KNOWN_ENGINES,
+  SCENARIO_ENGINES,
+  scenarioEngines,
+  wireClientFamilies,
+} from './engine-registry.ts';
 export { createCatalogSql } from './doris/doris-catalog.ts';
 export { DorisEngine, dorisStatements, openMysql, queryOutcome } from './doris/doris-engine.ts';
 export { mysqlColumnType, mysqlError, mysqlResult } from './doris/mysql-results.ts';

@@ -56,7 +56,11 @@ export interface LocalEngineLauncher {
  * `oneShot`: the gateway script also runs one portable request per process (`--once`); the
  * rest of `opts` is what the engine brings to the row's provisioning.
  */
-export function gatewayLauncher(engine: string, command: GatewayCommand, opts: { oneShot?: boolean } & Pick<LocalEngineLauncher, 'pythonPackages' | 'javaSources'> = {}): LocalEngineLauncher {
+export function gatewayLauncher(
+  engine: string,
+  command: GatewayCommand,
+  opts: { oneShot?: boolean } & Pick<LocalEngineLauncher, 'pythonPackages' | 'javaSources'> = {},
+): LocalEngineLauncher {
   return {
     pythonPackages: opts.pythonPackages,
     javaSources: opts.javaSources,
@@ -69,7 +73,13 @@ export function gatewayLauncher(engine: string, command: GatewayCommand, opts: {
       const { gatewayOneShot, startGateway } = await import('./gateway-launch.ts');
       const gw = await startGateway(engine, command, ctx.prov, ctx.catalog, log);
       const oneShot = opts.oneShot ? gatewayOneShot(engine, command, ctx.prov, ctx.catalog) : undefined;
-      return { endpoint: gw.endpoint, processes: [gw.process], logs: { [engine]: log }, versions: { [engine]: gw.endpoint.version ?? 'unknown' }, oneShot };
+      return {
+        endpoint: gw.endpoint,
+        processes: [gw.process],
+        logs: { [engine]: log },
+        versions: { [engine]: gw.endpoint.version ?? 'unknown' },
+        oneShot,
+      };
     },
   };
 }

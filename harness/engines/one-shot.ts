@@ -17,7 +17,11 @@ export interface OneShotResult {
 export type OneShotRunner = (request: EngineRequest, database: string) => Promise<OneShotResult>;
 
 /** Runs a command to its end: exit code and output, with wall time. */
-export function runOnce(command: string, args: string[], opts: { env?: Record<string, string>; cwd?: string; stdin?: string }): Promise<{ code: number; stdout: string; stderr: string; wallMs: number }> {
+export function runOnce(
+  command: string,
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string; stdin?: string },
+): Promise<{ code: number; stdout: string; stderr: string; wallMs: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });

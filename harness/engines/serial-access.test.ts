@@ -27,7 +27,10 @@ describe('withSerialAccess', () => {
   it('runs concurrent steps one at a time, in arrival order, and reports the wait', async () => {
     const d = slowEngineDouble(30);
     const serial = withSerialAccess(d.engine);
-    const [a, b] = await Promise.all([serial.execute({ kind: 'list-snapshots', table: 'a' }, { database: 'x' }), serial.execute({ kind: 'list-snapshots', table: 'b' }, { database: 'y' })]);
+    const [a, b] = await Promise.all([
+      serial.execute({ kind: 'list-snapshots', table: 'a' }, { database: 'x' }),
+      serial.execute({ kind: 'list-snapshots', table: 'b' }, { database: 'y' }),
+    ]);
     expect(d.maxInFlight()).toBe(1);
     expect(d.log).toEqual(['start a', 'end a', 'start b', 'end b']);
     expect(a.queuedMillis ?? 0).toBeLessThan(15);
@@ -37,7 +40,10 @@ describe('withSerialAccess', () => {
   it('a step that throws does not block the steps queued after it', async () => {
     const d = slowEngineDouble(5, 'a');
     const serial = withSerialAccess(d.engine);
-    const [a, b] = await Promise.allSettled([serial.execute({ kind: 'list-snapshots', table: 'a' }, { database: 'x' }), serial.execute({ kind: 'list-snapshots', table: 'b' }, { database: 'y' })]);
+    const [a, b] = await Promise.allSettled([
+      serial.execute({ kind: 'list-snapshots', table: 'a' }, { database: 'x' }),
+      serial.execute({ kind: 'list-snapshots', table: 'b' }, { database: 'y' }),
+    ]);
     expect(a.status).toBe('rejected');
     expect(b.status).toBe('fulfilled');
   });

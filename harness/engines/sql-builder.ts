@@ -71,10 +71,16 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
       return `INSERT INTO ${table(request.table)}${cols} VALUES ${values}`;
     }
     case 'read': {
-      const scanned = request.options && Object.keys(request.options).length ? dialect.scanSource?.(table(request.table), request.options) : table(request.table);
+      const scanned =
+        request.options && Object.keys(request.options).length
+          ? dialect.scanSource?.(table(request.table), request.options)
+          : table(request.table);
       const where = request.where ? ` WHERE ${predicateSql(request.where, dialect, request.columnTypes)}` : '';
       const limit = request.limit !== undefined ? ` LIMIT ${request.limit}` : '';
-      return scanned && `SELECT ${request.columns?.length ? request.columns.map(q).join(', ') : '*'} FROM ${scanned}${where}${order(request.orderBy)}${limit}`;
+      return (
+        scanned &&
+        `SELECT ${request.columns?.length ? request.columns.map(q).join(', ') : '*'} FROM ${scanned}${where}${order(request.orderBy)}${limit}`
+      );
     }
     case 'read-incremental': {
       const source = dialect.incrementalSource?.(table(request.table), database, request.table, request.start, request.end);
@@ -96,7 +102,10 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
  * harness knows it (`types`), so `DATE '…'`, exact decimals and typed NULLs reach the engine as such.
  */
 export function predicateSql(p: Predicate, dialect: SqlDialect, types?: Record<string, string>): string {
-  return renderPredicate(p, { column: dialect.quoteId, literal: (v, column) => dialect.literal(v, column === undefined ? undefined : types?.[column]) });
+  return renderPredicate(p, {
+    column: dialect.quoteId,
+    literal: (v, column) => dialect.literal(v, column === undefined ? undefined : types?.[column]),
+  });
 }
 
 /** Standard SQL string literals: a quote doubled, backslashes plain (Flink, DataFusion). */
@@ -121,7 +130,9 @@ export function columnPosition(at: { first?: boolean; after?: string }, quoteId:
 
 /** A key/value option list `'k' = 'v', ...` with the dialect's string literals. */
 export const optionList = (options: Record<string, string>, literal: (v: unknown) => string) =>
-  Object.entries(options).map(([k, v]) => `${literal(k)} = ${literal(String(v))}`).join(', ');
+  Object.entries(options)
+    .map(([k, v]) => `${literal(k)} = ${literal(String(v))}`)
+    .join(', ');
 
 /**
  * Time travel as `<source> VERSION AS OF <snapshot id | 'tag'>` or, for `scan.timestamp-millis`

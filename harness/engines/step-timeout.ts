@@ -53,15 +53,25 @@ export function withStepTimeout(engine: Engine, timeoutMs = DEFAULT_STEP_TIMEOUT
       // A step with a limit of its own is a known hang (a known-issues entry with `timeout`): its
       // entry holds the evidence, so none is taken again each run.
       const capture = ctx.timeoutMs === undefined ? onHang : undefined;
-      const [alive, evidence] = await Promise.all([engine.ping ? engine.ping(PING_TIMEOUT_MS).catch(() => false) : false, capture?.(engine.name, ctx, startedAt).catch(() => undefined)]);
+      const [alive, evidence] = await Promise.all([
+        engine.ping ? engine.ping(PING_TIMEOUT_MS).catch(() => false) : false,
+        capture?.(engine.name, ctx, startedAt).catch(() => undefined),
+      ]);
       if (!alive) {
         hung = noAnswer;
-        throw Object.assign(new EngineUnavailableError(engine.name, `${noAnswer}${engine.ping ? ', and no answer to a ping either' : ''}; ${where()}`), { evidence });
+        throw Object.assign(
+          new EngineUnavailableError(engine.name, `${noAnswer}${engine.ping ? ', and no answer to a ping either' : ''}; ${where()}`),
+          { evidence },
+        );
       }
       return {
         ok: false,
         engineMillis: Math.round(performance.now() - started),
-        error: { errorClass: 'timeout', exception: 'paimon-interop', message: `${noAnswer}; the engine still answers a ping, so the request hangs inside it (${where()})` },
+        error: {
+          errorClass: 'timeout',
+          exception: 'paimon-interop',
+          message: `${noAnswer}; the engine still answers a ping, so the request hangs inside it (${where()})`,
+        },
         ...(evidence ? { evidence } : {}),
       };
     },

@@ -6,7 +6,15 @@ import { runScenario } from '../runner/index.ts';
 import { expandScenario, loadScenarioSource } from '../scenario/index.ts';
 import type { Engine, EngineOutcome, EngineRequest, StepContext } from './engine.ts';
 import type { EngineDescriptor } from './engine-descriptor.ts';
-import { anyWriterOrder, cacheFolderOwners, clientReleaseEngines, createEngine, ENGINE_DESCRIPTORS, scenarioEngines, wireClientFamilies } from './engine-registry.ts';
+import {
+  anyWriterOrder,
+  cacheFolderOwners,
+  clientReleaseEngines,
+  createEngine,
+  ENGINE_DESCRIPTORS,
+  scenarioEngines,
+  wireClientFamilies,
+} from './engine-registry.ts';
 
 /**
  * TEST DOUBLE, not an engine: an in-memory table store behind a descriptor, to show what adding
@@ -24,7 +32,13 @@ class ToyEngine implements Engine {
     else if (req.kind === 'insert') this.tables.get(key)!.rows.push(...req.rows);
     else if (req.kind === 'read') {
       const t = this.tables.get(key)!;
-      return { ok: true, result: { columns: t.columns.map(([name, type]) => ({ name, type: toyType(type) })), rows: t.rows.map((r) => r.map(String)) as never } };
+      return {
+        ok: true,
+        result: {
+          columns: t.columns.map(([name, type]) => ({ name, type: toyType(type) })),
+          rows: t.rows.map((r) => r.map(String)) as never,
+        },
+      };
     } else return { ok: false, error: { errorClass: 'unsupported', message: req.kind } };
     return { ok: true, result: empty };
   }
@@ -66,7 +80,11 @@ describe('adding an engine is its descriptor (a toy engine)', () => {
     expect(anyWriterOrder(REGISTRY).at(-1)).toBe('toy');
     expect(clientReleaseEngines(REGISTRY)).toContain('toy');
     expect(wireClientFamilies(REGISTRY).find((f) => f.userAgent.test('toy-client/1'))?.family).toBe('toy');
-    expect(cacheFolderOwners(REGISTRY).map((o) => o('toy-1.0')).find(Boolean)).toEqual(['1.4.2']);
+    expect(
+      cacheFolderOwners(REGISTRY)
+        .map((o) => o('toy-1.0'))
+        .find(Boolean),
+    ).toEqual(['1.4.2']);
     expect(versionRow('1.4.2')).toBeDefined();
     // Without it, nothing of the above knows the toy.
     expect(scenarioEngines().knownEngines).not.toContain('toy');
@@ -75,8 +93,22 @@ describe('adding an engine is its descriptor (a toy engine)', () => {
   it('a scenario names it, the runner runs it through its adapter (guarded like every engine), its types read in its own spellings', async () => {
     const loaded = loadScenarioSource('toy.yaml', SCENARIO, scenarioEngines(REGISTRY));
     expect(loaded.problems).toEqual([]);
-    const adapter = createEngine({ engine: 'toy', url: 'memory:' }, { catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } }, runId: 'toy' }, REGISTRY);
-    const env: EnvironmentDescriptor = { provider: 'test', paimonVersion: '1.4.2', catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } }, engines: [], unavailable: {}, logs: {}, versions: {}, scratchRoot: '/tmp/pi-toy', features: {} };
+    const adapter = createEngine(
+      { engine: 'toy', url: 'memory:' },
+      { catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } }, runId: 'toy' },
+      REGISTRY,
+    );
+    const env: EnvironmentDescriptor = {
+      provider: 'test',
+      paimonVersion: '1.4.2',
+      catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } },
+      engines: [],
+      unavailable: {},
+      logs: {},
+      versions: {},
+      scratchRoot: '/tmp/pi-toy',
+      features: {},
+    };
     const result = await runScenario(expandScenario(loaded.scenario!)[0]!, { runId: 'toy', env, engines: new Map([['toy', adapter]]) });
     expect(result.status).toBe('pass');
     expect(result.steps.map((s) => s.engines.map((e) => e.engine))).toEqual([['toy'], ['toy'], ['toy']]);

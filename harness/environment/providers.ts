@@ -14,7 +14,11 @@ export const PROVIDERS: Record<string, () => Promise<EnvironmentProvider>> = {
 export async function providerFor(name: string): Promise<EnvironmentProvider> {
   const make = PROVIDERS[name];
   if (!make) {
-    throw new EnvironmentError('ENV_CONFIG', 'environment', `unknown environment '${name}' (available: ${Object.keys(PROVIDERS).join(', ')})`);
+    throw new EnvironmentError(
+      'ENV_CONFIG',
+      'environment',
+      `unknown environment '${name}' (available: ${Object.keys(PROVIDERS).join(', ')})`,
+    );
   }
   return make();
 }

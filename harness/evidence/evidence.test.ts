@@ -51,7 +51,9 @@ describe('hang evidence digests', () => {
   });
 
   it('a dump with no such thread says so', () => {
-    expect(digestThreadDump('"main" #1\n   java.lang.Thread.State: WAITING\n\tat java.lang.Object.wait(Native Method)\n')).toEqual(["1 threads, none in Paimon's or the harness's code"]);
+    expect(digestThreadDump('"main" #1\n   java.lang.Thread.State: WAITING\n\tat java.lang.Object.wait(Native Method)\n')).toEqual([
+      "1 threads, none in Paimon's or the harness's code",
+    ]);
   });
 
   it("Python stacks name the request threads: where they are, the engine library's frame and the gateway's", () => {

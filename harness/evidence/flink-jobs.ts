@@ -29,8 +29,15 @@ async function getJson<T>(url: string, timeoutMs: number): Promise<T> {
 export async function flinkJobs(restUrl: string, sinceMs: number, timeoutMs: number): Promise<{ text: string; digest: string[] }> {
   const { jobs } = await getJson<{ jobs: JobOverview[] }>(`${restUrl}/jobs/overview`, timeoutMs);
   // Running jobs first (a hang is one of them), then the newest that started during the step.
-  const recent = jobs.filter((j) => j.state === 'RUNNING' || j['start-time'] >= sinceMs - 5_000).sort((a, b) => Number(b.state === 'RUNNING') - Number(a.state === 'RUNNING') || b['start-time'] - a['start-time']).slice(0, 5);
-  const exceptions = await Promise.all(recent.map((j) => getJson<JobExceptions>(`${restUrl}/jobs/${j.jid}/exceptions`, timeoutMs).catch((err: Error) => ({ error: err.message }))));
+  const recent = jobs
+    .filter((j) => j.state === 'RUNNING' || j['start-time'] >= sinceMs - 5_000)
+    .sort((a, b) => Number(b.state === 'RUNNING') - Number(a.state === 'RUNNING') || b['start-time'] - a['start-time'])
+    .slice(0, 5);
+  const exceptions = await Promise.all(
+    recent.map((j) =>
+      getJson<JobExceptions>(`${restUrl}/jobs/${j.jid}/exceptions`, timeoutMs).catch((err: Error) => ({ error: err.message })),
+    ),
+  );
   const firstLine = (e: JobExceptions | { error: string }) => {
     if ('error' in e) return `(exceptions unavailable: ${e.error})`;
     const entry = e.exceptionHistory?.entries?.[0];

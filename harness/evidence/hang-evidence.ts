@@ -40,7 +40,10 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
  * Files go to `<outDir>/<label>/`, redacted; the digest goes in the failure text. Never throws:
  * what could not be taken is said in the digest.
  */
-export async function collectHangEvidence(sources: EvidenceSources, at: { outDir: string; label: string; sinceMs: number; secrets: readonly string[] }): Promise<HangEvidence> {
+export async function collectHangEvidence(
+  sources: EvidenceSources,
+  at: { outDir: string; label: string; sinceMs: number; secrets: readonly string[] },
+): Promise<HangEvidence> {
   const dir = join(at.outDir, safe(at.label));
   await mkdir(dir, { recursive: true });
   const files: EvidenceFile[] = [];
@@ -83,7 +86,11 @@ export async function collectHangEvidence(sources: EvidenceSources, at: { outDir
   return { dir, files, digest: digest.map((l) => redact(l, at.secrets)) };
 }
 
-async function dumpJvm(component: string, jvm: OsProcess, keep: (component: string, what: EvidenceFile['what'], name: string, text: string) => Promise<void>): Promise<string[]> {
+async function dumpJvm(
+  component: string,
+  jvm: OsProcess,
+  keep: (component: string, what: EvidenceFile['what'], name: string, text: string) => Promise<void>,
+): Promise<string[]> {
   const stopped = unanswerableState(jvm.state);
   if (stopped) return [`${component} (JVM pid ${jvm.pid}): ${stopped}`];
   const got = await jvmThreadDump(jvm, DUMP_TIMEOUT_MS);

@@ -59,7 +59,9 @@ export function digestPythonStacks(text: string, limit = 4): string[] {
   const serving = threads.filter((t) => t.frames.some((f) => /gateway_server\.py:\d+ in do_POST$/.test(f)));
   const places: string[] = [];
   for (const t of serving) {
-    const own = t.frames.find((f) => /_gateway\.py:/.test(f) && !f.startsWith('gateway_server.py')) ?? t.frames.find((f) => f.startsWith('gateway_server.py'))!;
+    const own =
+      t.frames.find((f) => /_gateway\.py:/.test(f) && !f.startsWith('gateway_server.py')) ??
+      t.frames.find((f) => f.startsWith('gateway_server.py'))!;
     const engine = t.frames.find((_, i) => ENGINE_PACKAGE.test(t.paths[i]!));
     const key = [t.frames[0], engine, own].filter((f, i, all) => f !== undefined && all.indexOf(f) === i).join(' ← ');
     places.push(key);

@@ -10,7 +10,13 @@ const OWN_FRAME = /^\s*at (org\.apache\.paimon\.|JavaGateway|CatalogLauncher)/;
 /** The JDK's `jcmd` beside the JVM's own `java` (attach works best with the same release), else the one on PATH. */
 async function jcmdFor(jvm: OsProcess): Promise<string> {
   const beside = jvm.exe ? join(dirname(jvm.exe), 'jcmd') : undefined;
-  return beside && (await access(beside).then(() => true, () => false)) ? beside : 'jcmd';
+  return beside &&
+    (await access(beside).then(
+      () => true,
+      () => false,
+    ))
+    ? beside
+    : 'jcmd';
 }
 
 /** A JVM's threads (`jcmd <pid> Thread.print -l`), or why there are none. */
@@ -19,7 +25,12 @@ export async function jvmThreadDump(jvm: OsProcess, timeoutMs: number): Promise<
   return new Promise((resolve) => {
     execFile(jcmd, [String(jvm.pid), 'Thread.print', '-l'], { timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (!err) return resolve({ text: stdout });
-      const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'jcmd is not installed (it comes with a JDK)' : err.killed ? `jcmd got no answer in ${timeoutMs / 1000} s` : `jcmd failed: ${(stderr || err.message).trim().split('\n').pop()}`;
+      const why =
+        (err as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'jcmd is not installed (it comes with a JDK)'
+          : err.killed
+            ? `jcmd got no answer in ${timeoutMs / 1000} s`
+            : `jcmd failed: ${(stderr || err.message).trim().split('\n').pop()}`;
       resolve({ problem: why });
     });
   });
@@ -70,5 +81,8 @@ export function digestThreadDump(dump: string, limit = 4): string[] {
     places.push(key);
   }
   const lines = mostCommon(places, limit).map(([k, n]) => `${n} thread(s) ${k}`);
-  return [`${threads.length} threads${places.length ? `, ${places.length} in Paimon's or the harness's code` : ", none in Paimon's or the harness's code"}`, ...lines];
+  return [
+    `${threads.length} threads${places.length ? `, ${places.length} in Paimon's or the harness's code` : ", none in Paimon's or the harness's code"}`,
+    ...lines,
+  ];
 }

@@ -45,7 +45,11 @@ function timestampText(units: bigint, digits: number): string {
 }
 
 const INT = fc.oneof(fc.constantFrom(0, 1, -1, 2147483647, -2147483648), fc.integer());
-const STRING = fc.oneof(fc.constantFrom('', 'a', ' ', 'NULL', "it's", 'Ünïcødé 日本 🎉'), fc.string({ maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
+const STRING = fc.oneof(
+  fc.constantFrom('', 'a', ' ', 'NULL', "it's", 'Ünïcødé 日本 🎉'),
+  fc.string({ maxLength: 10 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+);
 // 0001-01-01 .. 9999-12-31, and the dates around the epoch.
 const DATE_DAYS = fc.oneof(fc.constantFrom(0, -1, 19_000), fc.integer({ min: -719_162, max: 2_932_896 }));
 const MIN_TS_S = -2_208_988_800n; // 1900-01-01
@@ -55,27 +59,63 @@ export const TYPE_POOL: readonly TypeSpec[] = [
   { type: 'INT', values: INT, key: true, ordered: true },
   {
     type: 'BIGINT',
-    values: fc.oneof(fc.constantFrom('0', '9223372036854775807', '-9223372036854775808'), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String)),
+    values: fc.oneof(
+      fc.constantFrom('0', '9223372036854775807', '-9223372036854775808'),
+      fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String),
+    ),
     key: true,
     ordered: true,
   },
   {
     type: 'DOUBLE',
-    values: fc.oneof(fc.constantFrom(0, 1.5, -2.25, 1e300, 'NaN', 'Infinity', '-Infinity'), fc.double({ noNaN: true, noDefaultInfinity: true })),
+    values: fc.oneof(
+      fc.constantFrom(0, 1.5, -2.25, 1e300, 'NaN', 'Infinity', '-Infinity'),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    ),
     key: false,
     ordered: false,
   },
-  { type: 'DECIMAL(10,2)', values: fc.bigInt({ min: -(10n ** 10n - 1n), max: 10n ** 10n - 1n }).map((n) => decimalText(n, 2)), key: true, ordered: true },
-  { type: 'DECIMAL(20,4)', values: fc.bigInt({ min: -(10n ** 20n - 1n), max: 10n ** 20n - 1n }).map((n) => decimalText(n, 4)), key: false, ordered: true },
+  {
+    type: 'DECIMAL(10,2)',
+    values: fc.bigInt({ min: -(10n ** 10n - 1n), max: 10n ** 10n - 1n }).map((n) => decimalText(n, 2)),
+    key: true,
+    ordered: true,
+  },
+  {
+    type: 'DECIMAL(20,4)',
+    values: fc.bigInt({ min: -(10n ** 20n - 1n), max: 10n ** 20n - 1n }).map((n) => decimalText(n, 4)),
+    key: false,
+    ordered: true,
+  },
   { type: 'STRING', values: STRING, key: true, ordered: false },
   { type: 'BOOLEAN', values: fc.boolean(), key: false, ordered: false },
   { type: 'DATE', values: DATE_DAYS.map(dateText), key: true, ordered: true },
-  { type: 'TIMESTAMP(3)', values: fc.bigInt({ min: MIN_TS_S * 1000n, max: MAX_TS_S * 1000n }).map((n) => timestampText(n, 3)), key: false, ordered: true },
-  { type: 'TIMESTAMP(6)', values: fc.bigInt({ min: MIN_TS_S * 1_000_000n, max: MAX_TS_S * 1_000_000n }).map((n) => timestampText(n, 6)), key: false, ordered: true },
+  {
+    type: 'TIMESTAMP(3)',
+    values: fc.bigInt({ min: MIN_TS_S * 1000n, max: MAX_TS_S * 1000n }).map((n) => timestampText(n, 3)),
+    key: false,
+    ordered: true,
+  },
+  {
+    type: 'TIMESTAMP(6)',
+    values: fc.bigInt({ min: MIN_TS_S * 1_000_000n, max: MAX_TS_S * 1_000_000n }).map((n) => timestampText(n, 6)),
+    key: false,
+    ordered: true,
+  },
   { type: 'BYTES', values: fc.uint8Array({ maxLength: 8 }).map((b) => `0x${Buffer.from(b).toString('hex')}`), key: false, ordered: false },
   { type: 'ARRAY<INT>', values: fc.array(fc.option(INT, { nil: null }), { maxLength: 4 }), key: false, ordered: false },
-  { type: 'MAP<STRING, INT>', values: fc.dictionary(fc.string({ maxLength: 4 }), fc.option(INT, { nil: null }), { maxKeys: 3 }), key: false, ordered: false },
-  { type: 'ROW<a INT, b STRING>', values: fc.record({ a: fc.option(INT, { nil: null }), b: fc.option(STRING, { nil: null }) }), key: false, ordered: false },
+  {
+    type: 'MAP<STRING, INT>',
+    values: fc.dictionary(fc.string({ maxLength: 4 }), fc.option(INT, { nil: null }), { maxKeys: 3 }),
+    key: false,
+    ordered: false,
+  },
+  {
+    type: 'ROW<a INT, b STRING>',
+    values: fc.record({ a: fc.option(INT, { nil: null }), b: fc.option(STRING, { nil: null }) }),
+    key: false,
+    ordered: false,
+  },
 ];
 
 const spec = (type: string) => TYPE_POOL.find((t) => t.type === type)!;
@@ -116,7 +156,15 @@ function tableOptions(primaryKey: boolean, keyColumn: string): fc.Arbitrary<Reco
 /** Aggregate functions by column kind: max and min on ordered scalars, the last values on any. */
 function aggregatesArbitrary(columns: readonly ExploreColumn[]): fc.Arbitrary<Record<string, AggregateFunction>> {
   return fc
-    .tuple(...columns.map((c) => fc.constantFrom<AggregateFunction>('last_non_null_value', 'last_value', ...(spec(c.type).ordered && !c.type.startsWith('DOUBLE') ? (['max', 'min'] as const) : []))))
+    .tuple(
+      ...columns.map((c) =>
+        fc.constantFrom<AggregateFunction>(
+          'last_non_null_value',
+          'last_value',
+          ...(spec(c.type).ordered && !c.type.startsWith('DOUBLE') ? (['max', 'min'] as const) : []),
+        ),
+      ),
+    )
     .map((fns) => Object.fromEntries(fns.flatMap((fn, i) => (fn === 'last_non_null_value' ? [] : [[columns[i]!.name, fn]]))));
 }
 
@@ -144,14 +192,16 @@ export function tableArbitrary(limits: CaseLimits = DEFAULT_LIMITS): fc.Arbitrar
       // Functions for the columns CREATE TABLE has: an option naming a column still to come is
       // refused (and the reference catalog then never answers: reference-server-hangs-on-refused-create-table).
       const valueColumns = columns.filter((c) => c.name !== 'k' && c.name !== 'p');
-      return fc.tuple(tableOptions(primaryKey, 'k'), mode === 'aggregation' ? aggregatesArbitrary(valueColumns) : fc.constant(undefined)).map(([options, aggregates]) => {
-        const table: ExploreTable = { columns, options: primaryKey && mode === 'first-row' ? withoutDeletionVectors(options) : options };
-        if (laterColumns.length) table.later = laterColumns;
-        if (primaryKey) Object.assign(table, { primaryKey: partitionType ? ['k', 'p'] : ['k'], mergeEngine: mode });
-        if (aggregates && Object.keys(aggregates).length) table.aggregates = aggregates;
-        if (partitionType) table.partitionKeys = ['p'];
-        return table;
-      });
+      return fc
+        .tuple(tableOptions(primaryKey, 'k'), mode === 'aggregation' ? aggregatesArbitrary(valueColumns) : fc.constant(undefined))
+        .map(([options, aggregates]) => {
+          const table: ExploreTable = { columns, options: primaryKey && mode === 'first-row' ? withoutDeletionVectors(options) : options };
+          if (laterColumns.length) table.later = laterColumns;
+          if (primaryKey) Object.assign(table, { primaryKey: partitionType ? ['k', 'p'] : ['k'], mergeEngine: mode });
+          if (aggregates && Object.keys(aggregates).length) table.aggregates = aggregates;
+          if (partitionType) table.partitionKeys = ['p'];
+          return table;
+        });
     });
 }
 
@@ -181,14 +231,20 @@ function filterArbitrary(columns: readonly ExploreColumn[], pools: ReadonlyMap<s
       fc.array(value, { minLength: 1, maxLength: 2 }).map((values) => ({ op: 'not-in', column, values })),
     ];
     if (spec(c.type).ordered) {
-      forms.push(value.map((v) => ({ op: '<', column, value: v })), value.map((v) => ({ op: '>=', column, value: v })));
+      forms.push(
+        value.map((v) => ({ op: '<', column, value: v })),
+        value.map((v) => ({ op: '>=', column, value: v })),
+      );
       forms.push(fc.tuple(value, value).map(([low, high]) => ({ op: 'between', column, low, high })));
     }
     return fc.oneof(...forms);
   });
   const filter = fc.oneof(
     { weight: 3, arbitrary: leaf },
-    { weight: 1, arbitrary: fc.tuple(leaf, leaf, fc.constantFrom<'and' | 'or'>('and', 'or')).map(([a, b, op]): Predicate => ({ op, args: [a, b] })) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(leaf, leaf, fc.constantFrom<'and' | 'or'>('and', 'or')).map(([a, b, op]): Predicate => ({ op, args: [a, b] })),
+    },
     { weight: 1, arbitrary: leaf.map((arg): Predicate => ({ op: 'not', arg })) },
   );
   return filter.map(printPredicate);
@@ -196,7 +252,9 @@ function filterArbitrary(columns: readonly ExploreColumn[], pools: ReadonlyMap<s
 
 /** An option change of the option grammar: another file format (its codec with it), codec or statistics mode. */
 const optionChange: fc.Arbitrary<Record<string, string>> = fc.oneof(
-  fc.constantFrom('parquet', 'orc', 'avro').map((format) => ({ 'file.format': format, 'file.compression': format === 'avro' ? 'snappy' : 'zstd' })),
+  fc
+    .constantFrom('parquet', 'orc', 'avro')
+    .map((format) => ({ 'file.format': format, 'file.compression': format === 'avro' ? 'snappy' : 'zstd' })),
   fc.constantFrom('zstd', 'snappy').map((codec) => ({ 'file.compression': codec })),
   fc.constantFrom('none', 'counts', 'full', 'truncate(16)').map((mode) => ({ 'metadata.stats-mode': mode })),
 );
@@ -208,12 +266,22 @@ const optionChange: fc.Arbitrary<Record<string, string>> = fc.oneof(
  * then reads: the whole table, filters, a projection, and (sometimes) time travel, a tag, an
  * incremental range and the $snapshots system table.
  */
-export function opsArbitrary(table: ExploreTable, writers: readonly string[], limits: CaseLimits = DEFAULT_LIMITS): fc.Arbitrary<ExploreOp[]> {
+export function opsArbitrary(
+  table: ExploreTable,
+  writers: readonly string[],
+  limits: CaseLimits = DEFAULT_LIMITS,
+): fc.Arbitrary<ExploreOp[]> {
   const keyColumns = table.primaryKey ?? [];
   const small = (c: ExploreColumn) => keyColumns.includes(c.name) || table.partitionKeys?.includes(c.name);
   const all = [...table.columns, ...(table.later ?? [])];
   // Keys and partitions take few distinct values so rows meet; other columns any value or NULL.
-  const pools = fc.record(Object.fromEntries(table.columns.filter(small).map((c) => [c.name, fc.uniqueArray(spec(c.type).values, { minLength: 1, maxLength: 3, selector: (v) => JSON.stringify(v) })])));
+  const pools = fc.record(
+    Object.fromEntries(
+      table.columns
+        .filter(small)
+        .map((c) => [c.name, fc.uniqueArray(spec(c.type).values, { minLength: 1, maxLength: 3, selector: (v) => JSON.stringify(v) })]),
+    ),
+  );
   return pools.chain((pool) => {
     const cell = (c: ExploreColumn) => {
       const p = (pool as Record<string, unknown[]>)[c.name];
@@ -222,32 +290,63 @@ export function opsArbitrary(table: ExploreTable, writers: readonly string[], li
     };
     const row = fc.tuple(...all.map(cell));
     const keyOf = (r: unknown[]) => JSON.stringify(keyColumns.map((k) => r[table.columns.findIndex((c) => c.name === k)]));
-    const rows = keyColumns.length ? fc.uniqueArray(row, { minLength: 1, maxLength: limits.maxRows, selector: keyOf }) : fc.array(row, { minLength: 1, maxLength: limits.maxRows });
+    const rows = keyColumns.length
+      ? fc.uniqueArray(row, { minLength: 1, maxLength: limits.maxRows, selector: keyOf })
+      : fc.array(row, { minLength: 1, maxLength: limits.maxRows });
     const insert = fc.record({ writer: fc.constantFrom(...writers), rows });
     const procedures = writers.includes('flink');
     const other = fc.oneof(
-      { weight: 2, arbitrary: fc.record({ engine: fc.constantFrom(...writers), change: fc.option(optionChange, { nil: undefined }) }).map(({ engine, change }): ExploreOp => (change ? { kind: 'alter', engine, setOptions: change } : { kind: 'alter', engine, addColumn: true })) },
-      ...(procedures ? [{ weight: 1, arbitrary: fc.constant<ExploreOp>({ kind: 'compact' }) }, { weight: 1, arbitrary: fc.constant<ExploreOp>({ kind: 'tag' }) }] : []),
+      {
+        weight: 2,
+        arbitrary: fc
+          .record({ engine: fc.constantFrom(...writers), change: fc.option(optionChange, { nil: undefined }) })
+          .map(({ engine, change }): ExploreOp =>
+            change ? { kind: 'alter', engine, setOptions: change } : { kind: 'alter', engine, addColumn: true },
+          ),
+      },
+      ...(procedures
+        ? [
+            { weight: 1, arbitrary: fc.constant<ExploreOp>({ kind: 'compact' }) },
+            { weight: 1, arbitrary: fc.constant<ExploreOp>({ kind: 'tag' }) },
+          ]
+        : []),
     );
-    const history = fc.tuple(fc.array(insert, { minLength: 1, maxLength: limits.maxInserts }), fc.array(fc.tuple(fc.nat(limits.maxInserts), other), { maxLength: 2 })).map(([inserts, others]) =>
-      // Each other operation goes after the insert its position names (never before the first).
-      inserts.flatMap((ins, i): ExploreOp[] => [
-        { kind: 'insert', n: i + 1, writer: ins.writer, rows: ins.rows },
-        ...others.filter(([after]) => Math.min(Math.max(after, 1), inserts.length) === i + 1).map(([, op]) => op),
-      ]),
-    );
+    const history = fc
+      .tuple(
+        fc.array(insert, { minLength: 1, maxLength: limits.maxInserts }),
+        fc.array(fc.tuple(fc.nat(limits.maxInserts), other), { maxLength: 2 }),
+      )
+      .map(([inserts, others]) =>
+        // Each other operation goes after the insert its position names (never before the first).
+        inserts.flatMap((ins, i): ExploreOp[] => [
+          { kind: 'insert', n: i + 1, writer: ins.writer, rows: ins.rows },
+          ...others.filter(([after]) => Math.min(Math.max(after, 1), inserts.length) === i + 1).map(([, op]) => op),
+        ]),
+      );
     const poolMap = new Map(Object.entries(pool as Record<string, unknown[]>));
     const filter = filterArbitrary(table.columns, poolMap).map((where): ExploreOp => ({ kind: 'read', where }));
-    const projection = fc.shuffledSubarray(all.map((c) => c.name), { minLength: 1 }).map((columns): ExploreOp => ({ kind: 'read', columns }));
+    const projection = fc
+      .shuffledSubarray(
+        all.map((c) => c.name),
+        { minLength: 1 },
+      )
+      .map((columns): ExploreOp => ({ kind: 'read', columns }));
     const ordinal = fc.integer({ min: 1, max: limits.maxInserts });
     const extra = fc.oneof(
       ordinal.map((n): ExploreOp => ({ kind: 'read', afterInsert: n })),
-      fc.tuple(fc.nat(limits.maxInserts), ordinal).map(([from, to]): ExploreOp => ({ kind: 'read', incremental: { from: Math.min(from, to - 1), to } })),
+      fc
+        .tuple(fc.nat(limits.maxInserts), ordinal)
+        .map(([from, to]): ExploreOp => ({ kind: 'read', incremental: { from: Math.min(from, to - 1), to } })),
       fc.constant<ExploreOp>({ kind: 'read', system: 'snapshots' }),
       ...(procedures ? [fc.integer({ min: 1, max: 2 }).map((tag): ExploreOp => ({ kind: 'read', tag }))] : []),
     );
     return fc
-      .tuple(history, fc.array(filter, { maxLength: limits.maxFilters }), fc.option(projection, { nil: undefined }), fc.array(extra, { maxLength: 2 }))
+      .tuple(
+        history,
+        fc.array(filter, { maxLength: limits.maxFilters }),
+        fc.option(projection, { nil: undefined }),
+        fc.array(extra, { maxLength: 2 }),
+      )
       .map(([ops, filters, proj, extras]) => [...ops, { kind: 'read' } as ExploreOp, ...filters, ...(proj ? [proj] : []), ...extras]);
   });
 }

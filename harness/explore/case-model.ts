@@ -67,7 +67,9 @@ function merge(c: ExploreCase, columns: readonly ExploreColumn[], keyAt: readonl
     case 'partial-update':
       return row.map((v, i) => (keyAt.includes(i) || v !== null ? v : old[i]));
     case 'aggregation':
-      return row.map((v, i) => (keyAt.includes(i) ? v : aggregate(c.table.aggregates?.[columns[i]!.name] ?? 'last_non_null_value', columns[i]!.type, old[i], v)));
+      return row.map((v, i) =>
+        keyAt.includes(i) ? v : aggregate(c.table.aggregates?.[columns[i]!.name] ?? 'last_non_null_value', columns[i]!.type, old[i], v),
+      );
     default:
       return row;
   }

@@ -27,7 +27,12 @@ function alternatives(pattern: string): string[] {
 }
 
 /** Literal characters an alternative demands (classes, quantifiers and groups count for none). */
-const literalLength = (alt: string) => alt.replace(/\[[^\]]*\]/g, '').replace(/\\[dDsSwWbB]/g, '').replace(/\\(.)/g, '$1').replace(/[.*+?(){}^$]/g, '').length;
+const literalLength = (alt: string) =>
+  alt
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\[dDsSwWbB]/g, '')
+    .replace(/\\(.)/g, '$1')
+    .replace(/[.*+?(){}^$]/g, '').length;
 
 /**
  * Whether a signature says enough to name its deviation without its scenario and step: each
@@ -66,12 +71,21 @@ export function knownByExploreEntry(result: ScenarioResult, source: string, opts
   const entries = failing.map((e) =>
     matching.find((i) => {
       const { scenario: _s, step: _st, params: _p, kind: _k, ...loose } = i;
-      return appliesTo(loose, { scenarioName: result.name, instanceId: result.id, params: {}, stepName: step.name, engine: e.engine, ...cellSite(opts.ctx) }, today());
+      return appliesTo(
+        loose,
+        { scenarioName: result.name, instanceId: result.id, params: {}, stepName: step.name, engine: e.engine, ...cellSite(opts.ctx) },
+        today(),
+      );
     }),
   );
   if (!failing.length || entries.some((i) => i === undefined)) return result;
   failing.forEach((e, n) => Object.assign(e, { status: 'known', known: { id: entries[n]!.id, reason: entries[n]!.reason } }));
-  return { ...result, status: 'known', failure: undefined, reason: `known deviation ${[...new Set(entries.map((i) => i!.id))].join(', ')}` };
+  return {
+    ...result,
+    status: 'known',
+    failure: undefined,
+    reason: `known deviation ${[...new Set(entries.map((i) => i!.id))].join(', ')}`,
+  };
 }
 
 export interface CaseRunnerOptions {
@@ -99,7 +113,8 @@ export function scenarioCaseRunner(opts: CaseRunnerOptions): CaseRunner {
     const source = caseSource(c, name, opts);
     const loaded = loadScenarioSource(`explore/${name}.yaml`, source, SCENARIO_ENGINES);
     // A generated case the loader refuses is a defect of the generator, never a finding.
-    if (!loaded.scenario) throw new Error(`explore generated an invalid case:\n${loaded.problems.map((p) => formatProblem(p, source)).join('\n')}`);
+    if (!loaded.scenario)
+      throw new Error(`explore generated an invalid case:\n${loaded.problems.map((p) => formatProblem(p, source)).join('\n')}`);
     const result = await runScenario(expandScenario(loaded.scenario)[0]!, opts.ctx);
     return knownByExploreEntry(result, source, opts);
   };

@@ -14,7 +14,11 @@ function createStep(table: ExploreTable, creator: string): Step {
       columns: Object.fromEntries(table.columns.map((c) => [c.name, c.type])),
       ...(table.primaryKey ? { 'primary-key': table.primaryKey } : {}),
       ...(table.partitionKeys ? { 'partition-keys': table.partitionKeys } : {}),
-      options: { ...table.options, ...(table.mergeEngine && table.mergeEngine !== 'deduplicate' ? { 'merge-engine': table.mergeEngine } : {}), ...aggregates },
+      options: {
+        ...table.options,
+        ...(table.mergeEngine && table.mergeEngine !== 'deduplicate' ? { 'merge-engine': table.mergeEngine } : {}),
+        ...aggregates,
+      },
     },
   };
 }
@@ -67,21 +71,40 @@ function historySteps(c: ExploreCase, resolved: Resolved): Step[] {
   c.ops.forEach((op, i) => {
     if (op.kind === 'insert') {
       const width = columnsAt(c, i).length;
-      steps.push({ name: `insert ${op.n}: ${op.writer} writes ${op.rows.length} row(s)`, on: op.writer, insert: { table: 't', rows: project(op.rows, width) } });
-      if (resolved.marks.has(op.n)) steps.push({ name: `the moment after insert ${op.n}`, 'mark-time': { variable: `after_insert_${op.n}` } });
+      steps.push({
+        name: `insert ${op.n}: ${op.writer} writes ${op.rows.length} row(s)`,
+        on: op.writer,
+        insert: { table: 't', rows: project(op.rows, width) },
+      });
+      if (resolved.marks.has(op.n))
+        steps.push({ name: `the moment after insert ${op.n}`, 'mark-time': { variable: `after_insert_${op.n}` } });
     } else if (op.kind === 'alter' && op.addColumn) {
       // The column this ALTER adds, if the table has one left to add (columnsAt's rule).
       const [before, after] = [columnsAt(c, i), columnsAt(c, i + 1)];
       if (after.length === before.length) return;
       const column = after[after.length - 1]!;
-      steps.push({ name: `alter: ${op.engine} adds column ${column.name}`, on: op.engine, 'alter-table': { table: 't', 'add-column': { name: column.name, type: column.type } } });
+      steps.push({
+        name: `alter: ${op.engine} adds column ${column.name}`,
+        on: op.engine,
+        'alter-table': { table: 't', 'add-column': { name: column.name, type: column.type } },
+      });
     } else if (op.kind === 'alter' && op.setOptions) {
-      steps.push({ name: `alter: ${op.engine} sets ${Object.entries(op.setOptions).map(([k, v]) => `${k}=${v}`).join(', ')}`, on: op.engine, 'alter-table': { table: 't', 'set-options': op.setOptions } });
+      steps.push({
+        name: `alter: ${op.engine} sets ${Object.entries(op.setOptions)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')}`,
+        on: op.engine,
+        'alter-table': { table: 't', 'set-options': op.setOptions },
+      });
     } else if (op.kind === 'compact') {
       steps.push({ name: 'compact: flink compacts the table fully', on: 'flink', sql: "CALL paimon.sys.compact(`table` => '${db}.t')" });
     } else if (op.kind === 'tag' && resolved.tags.includes(i)) {
       const k = resolved.tags.indexOf(i) + 1;
-      steps.push({ name: `tag: flink tags the latest snapshot tag${k}`, on: 'flink', sql: `CALL paimon.sys.create_tag(\`table\` => '\${db}.t', tag => 'tag${k}')` });
+      steps.push({
+        name: `tag: flink tags the latest snapshot tag${k}`,
+        on: 'flink',
+        sql: `CALL paimon.sys.create_tag(\`table\` => '\${db}.t', tag => 'tag${k}')`,
+      });
     }
   });
   return steps;
@@ -92,11 +115,17 @@ function readStep(c: ExploreCase, op: ExploreRead, n: number, resolved: Resolved
   const on = [...opts.readers];
   const agree = agreeing(on);
   const final = columnsAt(c);
-  if (op.where !== undefined) return { name: `read ${n}: where ${op.where}`, on, read: { table: 't', where: op.where }, expect: { filtered: true } };
+  if (op.where !== undefined)
+    return { name: `read ${n}: where ${op.where}`, on, read: { table: 't', where: op.where }, expect: { filtered: true } };
   if (op.columns) {
     const columns = op.columns.filter((name) => final.some((col) => col.name === name));
     if (!columns.length) return undefined;
-    return { name: `read ${n}: columns ${columns.join(', ')}`, on, read: { table: 't', columns }, expect: { ...agree, count: modelAt(c).rows.length } };
+    return {
+      name: `read ${n}: columns ${columns.join(', ')}`,
+      on,
+      read: { table: 't', columns },
+      expect: { ...agree, count: modelAt(c).rows.length },
+    };
   }
   if (op.afterInsert !== undefined) {
     const at = insertAtOrBefore(c.ops, op.afterInsert);
@@ -104,7 +133,12 @@ function readStep(c: ExploreCase, op: ExploreRead, n: number, resolved: Resolved
     const ins = c.ops[at] as ExploreInsert;
     const state = modelAt(c, at + 1);
     const columns = state.columns.map((col) => col.name);
-    return { name: `read ${n}: as of the moment after insert ${ins.n}`, on, read: { table: 't', columns, options: { 'scan.timestamp-millis': `\${after_insert_${ins.n}}` } }, expect: { rows: state.rows, ...agree } };
+    return {
+      name: `read ${n}: as of the moment after insert ${ins.n}`,
+      on,
+      read: { table: 't', columns, options: { 'scan.timestamp-millis': `\${after_insert_${ins.n}}` } },
+      expect: { rows: state.rows, ...agree },
+    };
   }
   if (op.tag !== undefined) {
     const tagAt = resolved.tags[op.tag - 1];
@@ -112,10 +146,20 @@ function readStep(c: ExploreCase, op: ExploreRead, n: number, resolved: Resolved
     // The tag's snapshot has the schema of the last commit before it: read those columns.
     const lastInsert = c.ops.slice(0, tagAt).reduce((last, o, i) => (o.kind === 'insert' ? i : last), -1);
     const columns = columnsAt(c, lastInsert + 1);
-    return { name: `read ${n}: as of tag${op.tag}`, on, read: { table: 't', columns: columns.map((col) => col.name), options: { 'scan.tag-name': `tag${op.tag}` } }, expect: { rows: project(modelAt(c, tagAt).rows, columns.length), ...agree } };
+    return {
+      name: `read ${n}: as of tag${op.tag}`,
+      on,
+      read: { table: 't', columns: columns.map((col) => col.name), options: { 'scan.tag-name': `tag${op.tag}` } },
+      expect: { rows: project(modelAt(c, tagAt).rows, columns.length), ...agree },
+    };
   }
   if (op.incremental) return incrementalStep(c, op.incremental, n, on);
-  if (op.system === 'snapshots') return snapshotsStep(c, n, on.filter((e) => !NO_SYSTEM_TABLES.has(e)));
+  if (op.system === 'snapshots')
+    return snapshotsStep(
+      c,
+      n,
+      on.filter((e) => !NO_SYSTEM_TABLES.has(e)),
+    );
   return { name: `read ${n}: every row`, on, read: { table: 't' }, expect: { rows: modelAt(c).rows, ...agree } };
 }
 
@@ -134,7 +178,12 @@ function incrementalStep(c: ExploreCase, range: { from: number; to: number }, n:
     const at = columnsAt(c, i).length;
     return o.rows.map((r) => [...r.slice(0, at), ...Array<null>(width - at).fill(null)]);
   });
-  return { name: `read ${n}: increment from snapshot ${start} to ${end}`, on, 'read-incremental': { table: 't', start, end }, expect: { rows, ...agreeing(on) } };
+  return {
+    name: `read ${n}: increment from snapshot ${start} to ${end}`,
+    on,
+    'read-incremental': { table: 't', start, end },
+    expect: { rows, ...agreeing(on) },
+  };
 }
 
 /** $snapshots: every reader that has it agrees; on an append table without compaction, the model's commits. */
@@ -148,7 +197,12 @@ function snapshotsStep(c: ExploreCase, n: number, on: string[]): Step | undefine
   const rows = c.ops.flatMap((o) => (o.kind === 'insert' ? [[ids.get(o.n), 0, 'APPEND', (total += o.rows.length)]] : []));
   const expect = { ...agreeing(on), ...(modelled ? (noSchemaChange ? { ordered: true, rows } : { count: inserts }) : {}) };
   if (!Object.keys(expect).length) return undefined;
-  return { name: `read ${n}: t$snapshots`, on, read: { table: 't$snapshots', columns: ['snapshot_id', 'schema_id', 'commit_kind', 'total_record_count'], 'order-by': ['snapshot_id'] }, expect };
+  return {
+    name: `read ${n}: t$snapshots`,
+    on,
+    read: { table: 't$snapshots', columns: ['snapshot_id', 'schema_id', 'commit_kind', 'total_record_count'], 'order-by': ['snapshot_id'] },
+    expect,
+  };
 }
 
 /**

@@ -35,7 +35,14 @@ export interface ExploreOptions {
   runCase: CaseRunner;
   /** Progress after each case. */
   /** After each case run (shrinking runs included): the counts so far and how the case ended. */
-  onCase?(progress: { cases: number; findings: number; elapsedMs: number; shrinking: boolean; result: ScenarioResult; signature?: string }): void;
+  onCase?(progress: {
+    cases: number;
+    findings: number;
+    elapsedMs: number;
+    shrinking: boolean;
+    result: ScenarioResult;
+    signature?: string;
+  }): void;
   now?: () => number;
 }
 
@@ -94,7 +101,12 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
    * drops operations and rows one at a time while the signature holds. Past the budget, the
    * case is reported as met.
    */
-  const report = async (sig: string, c: ExploreCase, first: ScenarioResult, meta: { seed: number; path?: string; runs: number; shrinks: number }) => {
+  const report = async (
+    sig: string,
+    c: ExploreCase,
+    first: ScenarioResult,
+    meta: { seed: number; path?: string; runs: number; shrinks: number },
+  ) => {
     if (found.has(sig)) {
       // Another job found it meanwhile: it reports it.
       repeats++;
@@ -153,9 +165,20 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
         return false;
       });
       const remaining = opts.budgetMs - (now() - started);
-      const out = await fc.check(property, { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: Math.max(1, remaining), markInterruptAsFailure: false });
+      const out = await fc.check(property, {
+        seed,
+        numRuns: Number.MAX_SAFE_INTEGER,
+        interruptAfterTimeLimit: Math.max(1, remaining),
+        markInterruptAsFailure: false,
+      });
       const failed = out.failed && out.counterexample && target !== undefined && targetResult;
-      if (failed) await report(target!, out.counterexample![0] as ExploreCase, targetResult!, { seed: out.seed, path: out.counterexamplePath ?? undefined, runs: runsAtTarget, shrinks });
+      if (failed)
+        await report(target!, out.counterexample![0] as ExploreCase, targetResult!, {
+          seed: out.seed,
+          path: out.counterexamplePath ?? undefined,
+          runs: runsAtTarget,
+          shrinks,
+        });
       for (const [sig, p] of pending) if (sig !== target) await report(sig, p.c, p.result, { seed, runs: p.runs, shrinks: 0 });
       if (!failed) return;
     }
@@ -179,10 +202,13 @@ export async function reduceCase(c: ExploreCase, reproduces: (c: ExploreCase) =>
     if (await reproduces(candidate)) best = candidate;
   }
   for (let i = 0; i < best.ops.length; i++) {
-    for (let r = (best.ops[i] as { rows?: unknown[][] }).rows?.length ?? 0; r-- > 0; ) {
+    for (let r = (best.ops[i] as { rows?: unknown[][] }).rows?.length ?? 0; r-- > 0;) {
       const op = best.ops[i]!;
       if (op.kind !== 'insert' || op.rows.length < 2) break;
-      const candidate = { ...best, ops: best.ops.map((o, j) => (j === i && o.kind === 'insert' ? { ...o, rows: o.rows.filter((_, k) => k !== r) } : o)) };
+      const candidate = {
+        ...best,
+        ops: best.ops.map((o, j) => (j === i && o.kind === 'insert' ? { ...o, rows: o.rows.filter((_, k) => k !== r) } : o)),
+      };
       if (await reproduces(candidate)) best = candidate;
     }
   }

@@ -33,12 +33,25 @@ export function renderFindings(input: ExploreReportInput): string {
     '',
     `Seed ${input.seed}, ${input.versions}, engines ${input.engines.join(', ')}: ${outcome.cases} case(s) in ${(outcome.elapsedMs / 1000).toFixed(0)} s (${perMinute} per minute), ${outcome.findings.length} new finding(s); a found signature met again ${outcome.repeats} time(s). Known deviations (known-issues.yaml, by engine and signature) are not findings.`,
     '',
-    `Cases by outcome: ${Object.entries(outcome.statuses).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}. Steps run per engine: ${Object.entries(outcome.stepsByEngine).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`,
+    `Cases by outcome: ${
+      Object.entries(outcome.statuses)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none'
+    }. Steps run per engine: ${
+      Object.entries(outcome.stepsByEngine)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none'
+    }.`,
     '',
   ];
   const unsupported = Object.entries(outcome.unsupported);
   if (unsupported.length) {
-    out.push('Answers `unsupported` (what an engine does not offer; not findings): ', '', ...unsupported.map(([sig, n]) => `- ${sig}: ${n} case(s)`), '');
+    out.push(
+      'Answers `unsupported` (what an engine does not offer; not findings): ',
+      '',
+      ...unsupported.map(([sig, n]) => `- ${sig}: ${n} case(s)`),
+      '',
+    );
   }
   if (!outcome.findings.length) out.push('No new finding.');
   outcome.findings.forEach((f: Finding, i) => {

@@ -3,7 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_ENGINES } from '../engines/index.ts';
 import { loadScenarioSource } from '../scenario/index.ts';
 import type { ScenarioResult } from '../verdicts/index.ts';
-import { caseArbitrary, caseScenario, caseSource, columnsAt, exploreKnownIssues, explore, findingSignature, knownByExploreEntry, modelAt, modelRows, type ExploreCase, type ExploreOp, type ExploreTable } from './index.ts';
+import {
+  caseArbitrary,
+  caseScenario,
+  caseSource,
+  columnsAt,
+  exploreKnownIssues,
+  explore,
+  findingSignature,
+  knownByExploreEntry,
+  modelAt,
+  modelRows,
+  type ExploreCase,
+  type ExploreOp,
+  type ExploreTable,
+} from './index.ts';
 import { compareValues } from './case-model.ts';
 import type { AggregateFunction, MergeEngine } from './explore-case.ts';
 
@@ -22,7 +36,17 @@ function failing(stepName: string, engine: string, aspect: string, diff = ['- a'
     status: 'fail',
     database: 'db',
     durationMs: 1,
-    steps: [{ index: 1, name: stepName, loc: { file: 'x.yaml', line: 2, col: 1 }, status: 'fail', engines: [{ engine, status: 'fail', durationMs: 1, failures: [{ equal: false, aspect, diff }] }], disagreements: [], skippedEngines: [] }],
+    steps: [
+      {
+        index: 1,
+        name: stepName,
+        loc: { file: 'x.yaml', line: 2, col: 1 },
+        status: 'fail',
+        engines: [{ engine, status: 'fail', durationMs: 1, failures: [{ equal: false, aspect, diff }] }],
+        disagreements: [],
+        skippedEngines: [],
+      },
+    ],
   } as unknown as ScenarioResult;
 }
 const passing = { status: 'pass', steps: [] } as unknown as ScenarioResult;
@@ -32,14 +56,18 @@ describe('generated cases', () => {
     for (const c of fc.sample(caseArbitrary(WRITERS), { seed: 7, numRuns: 80 })) {
       const source = caseSource(c, 'explore-t-1', opts);
       const loaded = loadScenarioSource('explore/t.yaml', source, SCENARIO_ENGINES);
-      expect(loaded.problems.map((p) => `${p.code}: ${p.message}`), source).toEqual([]);
+      expect(
+        loaded.problems.map((p) => `${p.code}: ${p.message}`),
+        source,
+      ).toEqual([]);
     }
   });
 
   it('name aggregate functions only for columns CREATE TABLE has (the reference server never answers otherwise)', () => {
     const cases = fc.sample(caseArbitrary(WRITERS), { seed: 9, numRuns: 300 }).filter((c) => c.table.aggregates);
     expect(cases.length).toBeGreaterThan(5);
-    for (const c of cases) for (const column of Object.keys(c.table.aggregates!)) expect(c.table.columns.map((col) => col.name)).toContain(column);
+    for (const c of cases)
+      for (const column of Object.keys(c.table.aggregates!)) expect(c.table.columns.map((col) => col.name)).toContain(column);
   });
 
   it('are the same for the same seed and differ for another', () => {
@@ -50,19 +78,69 @@ describe('generated cases', () => {
 });
 
 describe('the model of the table', () => {
-  const columns = [{ name: 'k', type: 'INT' }, { name: 'v', type: 'STRING' }, { name: 'n', type: 'INT' }];
-  const table = (mergeEngine?: MergeEngine, aggregates?: Record<string, AggregateFunction>): ExploreTable => ({ columns, options: {}, ...(mergeEngine ? { primaryKey: ['k'], mergeEngine } : {}), ...(aggregates ? { aggregates } : {}) });
+  const columns = [
+    { name: 'k', type: 'INT' },
+    { name: 'v', type: 'STRING' },
+    { name: 'n', type: 'INT' },
+  ];
+  const table = (mergeEngine?: MergeEngine, aggregates?: Record<string, AggregateFunction>): ExploreTable => ({
+    columns,
+    options: {},
+    ...(mergeEngine ? { primaryKey: ['k'], mergeEngine } : {}),
+    ...(aggregates ? { aggregates } : {}),
+  });
   const ops: ExploreOp[] = [
-    { kind: 'insert', n: 1, writer: 'pypaimon', rows: [[1, 'a', 5], [2, 'b', 7]] },
-    { kind: 'insert', n: 2, writer: 'flink', rows: [[2, null, 3], [3, 'd', null]] },
+    {
+      kind: 'insert',
+      n: 1,
+      writer: 'pypaimon',
+      rows: [
+        [1, 'a', 5],
+        [2, 'b', 7],
+      ],
+    },
+    {
+      kind: 'insert',
+      n: 2,
+      writer: 'flink',
+      rows: [
+        [2, null, 3],
+        [3, 'd', null],
+      ],
+    },
   ];
   it('keeps every row of an append table, and one per key as the merge engine says', () => {
-    expect(modelRows({ table: table(), ops })).toEqual([[1, 'a', 5], [2, 'b', 7], [2, null, 3], [3, 'd', null]]);
-    expect(modelRows({ table: table('deduplicate'), ops })).toEqual([[1, 'a', 5], [2, null, 3], [3, 'd', null]]);
-    expect(modelRows({ table: table('first-row'), ops })).toEqual([[1, 'a', 5], [2, 'b', 7], [3, 'd', null]]);
-    expect(modelRows({ table: table('partial-update'), ops })).toEqual([[1, 'a', 5], [2, 'b', 3], [3, 'd', null]]);
-    expect(modelRows({ table: table('aggregation', { n: 'max', v: 'last_value' }), ops })).toEqual([[1, 'a', 5], [2, null, 7], [3, 'd', null]]);
-    expect(modelRows({ table: table('aggregation', { n: 'min' }), ops })).toEqual([[1, 'a', 5], [2, 'b', 3], [3, 'd', null]]);
+    expect(modelRows({ table: table(), ops })).toEqual([
+      [1, 'a', 5],
+      [2, 'b', 7],
+      [2, null, 3],
+      [3, 'd', null],
+    ]);
+    expect(modelRows({ table: table('deduplicate'), ops })).toEqual([
+      [1, 'a', 5],
+      [2, null, 3],
+      [3, 'd', null],
+    ]);
+    expect(modelRows({ table: table('first-row'), ops })).toEqual([
+      [1, 'a', 5],
+      [2, 'b', 7],
+      [3, 'd', null],
+    ]);
+    expect(modelRows({ table: table('partial-update'), ops })).toEqual([
+      [1, 'a', 5],
+      [2, 'b', 3],
+      [3, 'd', null],
+    ]);
+    expect(modelRows({ table: table('aggregation', { n: 'max', v: 'last_value' }), ops })).toEqual([
+      [1, 'a', 5],
+      [2, null, 7],
+      [3, 'd', null],
+    ]);
+    expect(modelRows({ table: table('aggregation', { n: 'min' }), ops })).toEqual([
+      [1, 'a', 5],
+      [2, 'b', 3],
+      [3, 'd', null],
+    ]);
   });
 
   it('gives rows written before an added column NULL there, and keeps each insert to the columns of its time', () => {
@@ -72,7 +150,13 @@ describe('the model of the table', () => {
       { kind: 'alter', engine: 'flink', addColumn: true },
       { kind: 'insert', n: 2, writer: 'flink', rows: [[2, 'b', 6, 'kept']] },
     ];
-    expect(modelAt({ table: t, ops: history })).toEqual({ columns: [...columns, { name: 'a1', type: 'STRING' }], rows: [[1, 'a', 5, null], [2, 'b', 6, 'kept']] });
+    expect(modelAt({ table: t, ops: history })).toEqual({
+      columns: [...columns, { name: 'a1', type: 'STRING' }],
+      rows: [
+        [1, 'a', 5, null],
+        [2, 'b', 6, 'kept'],
+      ],
+    });
     expect(modelAt({ table: t, ops: history }, 1).rows).toEqual([[1, 'a', 5]]);
     expect(columnsAt({ table: t, ops: history }, 1)).toEqual(columns);
   });
@@ -85,7 +169,14 @@ describe('the model of the table', () => {
 });
 
 describe('the scenario of a case', () => {
-  const table: ExploreTable = { columns: [{ name: 'k', type: 'INT' }, { name: 'v', type: 'STRING' }], later: [{ name: 'a1', type: 'INT' }], options: {} };
+  const table: ExploreTable = {
+    columns: [
+      { name: 'k', type: 'INT' },
+      { name: 'v', type: 'STRING' },
+    ],
+    later: [{ name: 'a1', type: 'INT' }],
+    options: {},
+  };
   const history: ExploreOp[] = [
     { kind: 'insert', n: 1, writer: 'pypaimon', rows: [[1, 'a', 9]] },
     { kind: 'tag' },
@@ -93,31 +184,65 @@ describe('the scenario of a case', () => {
     { kind: 'insert', n: 2, writer: 'flink', rows: [[2, 'b', 10]] },
     { kind: 'insert', n: 3, writer: 'paimon-java', rows: [[3, 'c', 11]] },
   ];
-  const reads: ExploreOp[] = [{ kind: 'read', afterInsert: 1 }, { kind: 'read', tag: 1 }, { kind: 'read', incremental: { from: 1, to: 3 } }, { kind: 'read', system: 'snapshots' }, { kind: 'read', tag: 2 }];
-  const doc = caseScenario({ table, ops: [...history, ...reads] }, { name: 'explore-t-1', ...opts }) as { steps: Record<string, unknown>[] };
+  const reads: ExploreOp[] = [
+    { kind: 'read', afterInsert: 1 },
+    { kind: 'read', tag: 1 },
+    { kind: 'read', incremental: { from: 1, to: 3 } },
+    { kind: 'read', system: 'snapshots' },
+    { kind: 'read', tag: 2 },
+  ];
+  const doc = caseScenario({ table, ops: [...history, ...reads] }, { name: 'explore-t-1', ...opts }) as {
+    steps: Record<string, unknown>[];
+  };
   const step = (name: RegExp) => doc.steps.find((s) => name.test(String(s.name)))!;
 
   it('marks the moment after an insert a time-travel read needs, and reads the columns of that time', () => {
     expect(doc.steps.map((s) => s.name)).toContain('the moment after insert 1');
-    expect(step(/as of the moment after insert 1/)).toMatchObject({ read: { columns: ['k', 'v'], options: { 'scan.timestamp-millis': '${after_insert_1}' } }, expect: { rows: [[1, 'a']] } });
+    expect(step(/as of the moment after insert 1/)).toMatchObject({
+      read: { columns: ['k', 'v'], options: { 'scan.timestamp-millis': '${after_insert_1}' } },
+      expect: { rows: [[1, 'a']] },
+    });
   });
 
   it('writes each insert with the columns of its time, and an increment with NULL for columns added later', () => {
     expect(step(/^insert 1/)).toMatchObject({ insert: { rows: [[1, 'a']] } });
     expect(step(/^insert 2/)).toMatchObject({ insert: { rows: [[2, 'b', 10]] } });
-    expect(step(/increment/)).toMatchObject({ 'read-incremental': { start: 1, end: 3 }, expect: { rows: [[2, 'b', 10], [3, 'c', 11]] } });
+    expect(step(/increment/)).toMatchObject({
+      'read-incremental': { start: 1, end: 3 },
+      expect: {
+        rows: [
+          [2, 'b', 10],
+          [3, 'c', 11],
+        ],
+      },
+    });
   });
 
   it('tags through Flink and leaves out a read whose tag shrinking dropped', () => {
     expect(step(/^tag: /)).toMatchObject({ on: 'flink', sql: expect.stringContaining("tag => 'tag1'") });
-    expect(step(/as of tag1/)).toMatchObject({ read: { columns: ['k', 'v'], options: { 'scan.tag-name': 'tag1' } }, expect: { rows: [[1, 'a']] } });
+    expect(step(/as of tag1/)).toMatchObject({
+      read: { columns: ['k', 'v'], options: { 'scan.tag-name': 'tag1' } },
+      expect: { rows: [[1, 'a']] },
+    });
     expect(doc.steps.some((s) => /tag2/.test(String(s.name)))).toBe(false);
   });
 
   it('leaves out of an increment the inserts after a compaction, whose snapshot ids are unknown', () => {
-    const ops: ExploreOp[] = [...history, { kind: 'compact' }, { kind: 'insert', n: 4, writer: 'flink', rows: [[4, 'd', 12]] }, { kind: 'read', incremental: { from: 1, to: 3 } }];
+    const ops: ExploreOp[] = [
+      ...history,
+      { kind: 'compact' },
+      { kind: 'insert', n: 4, writer: 'flink', rows: [[4, 'd', 12]] },
+      { kind: 'read', incremental: { from: 1, to: 3 } },
+    ];
     const d = caseScenario({ table, ops }, { name: 'explore-t-2', ...opts }) as { steps: Record<string, unknown>[] };
-    expect(d.steps.find((s) => /increment/.test(String(s.name)))).toMatchObject({ expect: { rows: [[2, 'b', 10], [3, 'c', 11]] } });
+    expect(d.steps.find((s) => /increment/.test(String(s.name)))).toMatchObject({
+      expect: {
+        rows: [
+          [2, 'b', 10],
+          [3, 'c', 11],
+        ],
+      },
+    });
   });
 
   it('reads $snapshots on the engines that have it, counting the commits after a schema change', () => {
@@ -128,11 +253,17 @@ describe('the scenario of a case', () => {
 describe('finding signatures', () => {
   it('name the step kind, the failing engines and how they failed, not the case', () => {
     expect(findingSignature(failing('read 1: every row', 'paimon-rust', 'rows'))).toBe('read | paimon-rust:rows(changed) | reader');
-    expect(findingSignature(failing('read 1: every row', 'paimon-rust', 'rows', ['- 1 | a']))).toBe('read | paimon-rust:rows(missing) | reader');
-    expect(findingSignature(failing('read 2: where k IS NULL', 'pypaimon', 'filtered pypaimon'))).toBe('filtered read | pypaimon:filtered | reader');
+    expect(findingSignature(failing('read 1: every row', 'paimon-rust', 'rows', ['- 1 | a']))).toBe(
+      'read | paimon-rust:rows(missing) | reader',
+    );
+    expect(findingSignature(failing('read 2: where k IS NULL', 'pypaimon', 'filtered pypaimon'))).toBe(
+      'filtered read | pypaimon:filtered | reader',
+    );
     expect(findingSignature(failing('insert 3: flink writes 2 row(s)', 'flink', 'error'))).toBe('insert by flink | flink:error | writer');
     expect(findingSignature(failing('read 4: as of tag1', 'flink', 'rows', ['+ 2 | b']))).toBe('tag read | flink:rows(extra) | reader');
-    expect(findingSignature(failing('alter: pypaimon adds column a1', 'pypaimon', 'error'))).toBe('add-column by pypaimon | pypaimon:error | writer');
+    expect(findingSignature(failing('alter: pypaimon adds column a1', 'pypaimon', 'error'))).toBe(
+      'add-column by pypaimon | pypaimon:error | writer',
+    );
     expect(findingSignature(passing)).toBeUndefined();
   });
 
@@ -150,27 +281,54 @@ describe('finding signatures', () => {
 });
 
 describe('known deviations with an explore pattern', () => {
-  const entry = { id: 'py-first-row', engine: 'pypaimon', layer: 'reader' as const, reason: 'r', clients: { pypaimon: '<2.0.0' }, explore: '^read \\| pypaimon:rows\\S* [^\\n]*\\n[\\s\\S]*merge-engine: "first-row"' };
+  const entry = {
+    id: 'py-first-row',
+    engine: 'pypaimon',
+    layer: 'reader' as const,
+    reason: 'r',
+    clients: { pypaimon: '<2.0.0' },
+    explore: '^read \\| pypaimon:rows\\S* [^\\n]*\\n[\\s\\S]*merge-engine: "first-row"',
+  };
   const source = 'steps:\n  - create-table:\n      options:\n        merge-engine: "first-row"\n';
-  const ctx = (pypaimon: string) => ({ ctx: { env: { versions: { pypaimon } } } as never, exploreEntries: [entry], tag: 't', origin: 'o', readers: [], creator: 'paimon-java' });
+  const ctx = (pypaimon: string) => ({
+    ctx: { env: { versions: { pypaimon } } } as never,
+    exploreEntries: [entry],
+    tag: 't',
+    origin: 'o',
+    readers: [],
+    creator: 'paimon-java',
+  });
 
   it('make a matching finding known on the versions the entry names, and nothing else', () => {
     const known = knownByExploreEntry(failing('read 1: every row', 'pypaimon', 'rows'), source, ctx('1.4.2'));
     expect([known.status, known.steps[0]!.engines[0]!.known?.id, findingSignature(known)]).toEqual(['known', 'py-first-row', undefined]);
     expect(knownByExploreEntry(failing('read 1: every row', 'pypaimon', 'rows'), source, ctx('2.0.0')).status).toBe('fail');
-    expect(knownByExploreEntry(failing('read 1: every row', 'pypaimon', 'rows'), source.replace('first-row', 'deduplicate'), ctx('1.4.2')).status).toBe('fail');
+    expect(
+      knownByExploreEntry(failing('read 1: every row', 'pypaimon', 'rows'), source.replace('first-row', 'deduplicate'), ctx('1.4.2'))
+        .status,
+    ).toBe('fail');
     expect(knownByExploreEntry(failing('read 1: every row', 'paimon-java', 'rows'), source, ctx('1.4.2')).status).toBe('fail');
   });
 
   it('make a finding of two deviations known when each failing engine has its entry', () => {
-    const writerEntry = { id: 'py-writes-level-0', engine: ['paimon-java', 'flink'], layer: 'writer' as const, reason: 'w', explore: '^read \\| flink:rows\\S* paimon-java:rows\\S*( pypaimon:rows\\S*)? \\| \\w+\\n' };
+    const writerEntry = {
+      id: 'py-writes-level-0',
+      engine: ['paimon-java', 'flink'],
+      layer: 'writer' as const,
+      reason: 'w',
+      explore: '^read \\| flink:rows\\S* paimon-java:rows\\S*( pypaimon:rows\\S*)? \\| \\w+\\n',
+    };
     const readerEntry = { ...entry, explore: '^read \\| (\\S+ )*pypaimon:rows\\S* \\| \\w+\\n' };
     const both = failing('read 1: every row', 'flink', 'rows');
     const step = both.steps[0]!;
     step.engines.push({ ...step.engines[0]!, engine: 'paimon-java' }, { ...step.engines[0]!, engine: 'pypaimon' });
     const opts2 = { ...ctx('1.4.2'), exploreEntries: [writerEntry, readerEntry] };
     const known = knownByExploreEntry(structuredClone(both), source, opts2);
-    expect(known.steps[0]!.engines.map((e) => [e.engine, e.known?.id])).toEqual([['flink', 'py-writes-level-0'], ['paimon-java', 'py-writes-level-0'], ['pypaimon', 'py-first-row']]);
+    expect(known.steps[0]!.engines.map((e) => [e.engine, e.known?.id])).toEqual([
+      ['flink', 'py-writes-level-0'],
+      ['paimon-java', 'py-writes-level-0'],
+      ['pypaimon', 'py-first-row'],
+    ]);
     // Without the reader's entry, pypaimon's part is unexplained: the case stays a finding.
     expect(knownByExploreEntry(structuredClone(both), source, { ...opts2, exploreEntries: [writerEntry] }).status).toBe('fail');
   });
@@ -181,7 +339,9 @@ describe('explore', { timeout: 20_000 }, () => {
   // value holding an 'x' (a reversed conversion would look the same from outside).
   const defective = async (c: ExploreCase) => {
     const strings = c.table.columns.flatMap((col, i) => (col.type === 'STRING' ? [i] : []));
-    const hit = c.ops.some((o) => o.kind === 'insert' && o.rows.some((r) => strings.some((i) => typeof r[i] === 'string' && (r[i] as string).includes('x'))));
+    const hit = c.ops.some(
+      (o) => o.kind === 'insert' && o.rows.some((r) => strings.some((i) => typeof r[i] === 'string' && (r[i] as string).includes('x'))),
+    );
     return hit ? failing('read 1: every row', 'paimon-rust', 'rows') : passing;
   };
 
@@ -202,7 +362,10 @@ describe('explore', { timeout: 20_000 }, () => {
       return defective(c);
     };
     const out = await explore({ seed: 1, budgetMs: 4000, writers: WRITERS, runCase: twoDefects });
-    expect(out.findings.map((f) => f.signature).sort()).toEqual(['read | flink:rows(missing) | reader', 'read | paimon-rust:rows(changed) | reader']);
+    expect(out.findings.map((f) => f.signature).sort()).toEqual([
+      'read | flink:rows(missing) | reader',
+      'read | paimon-rust:rows(changed) | reader',
+    ]);
   }, 20_000);
 
   it('with two jobs in flight, still reports a signature once', async () => {
@@ -223,7 +386,9 @@ describe('explore', { timeout: 20_000 }, () => {
     hang.steps[0]!.engines[0]!.error = { errorClass: 'timeout', exception: 'x', message: 'no answer within 120s' };
     let runs = 0;
     const out = await explore({ seed: 1, budgetMs: 300, writers: WRITERS, runCase: async () => (++runs === 3 ? hang : passing) });
-    expect(out.findings.map((f) => [f.signature, f.shrinks])).toEqual([['create-table by paimon-java | paimon-java:error timeout | writer', 0]]);
+    expect(out.findings.map((f) => [f.signature, f.shrinks])).toEqual([
+      ['create-table by paimon-java | paimon-java:error timeout | writer', 0],
+    ]);
   });
 
   it('returns only when the last case has ended, though the budget ran out while it ran', async () => {

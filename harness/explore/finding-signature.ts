@@ -15,7 +15,19 @@ export function findingSignature(result: ScenarioResult): string | undefined {
   if (!step) return `${result.status}: ${firstLine(result.failure ?? result.reason ?? 'no step')}`;
   const kind = stepKindOf(step.name, step.kind);
   const failed = step.engines.filter((e) => e.status === 'fail' || e.status === 'error');
-  const how = failed.map((e) => `${e.engine}:${e.error ? `error ${e.error.errorClass}` : (e.failures.map((f) => `${f.aspect.replace(/ .*/, '')}${f.aspect === 'rows' ? `(${diffShape(f.diff)})` : ''}`).sort().join('+') || e.status)}`).sort();
+  const how = failed
+    .map(
+      (e) =>
+        `${e.engine}:${
+          e.error
+            ? `error ${e.error.errorClass}`
+            : e.failures
+                .map((f) => `${f.aspect.replace(/ .*/, '')}${f.aspect === 'rows' ? `(${diffShape(f.diff)})` : ''}`)
+                .sort()
+                .join('+') || e.status
+        }`,
+    )
+    .sort();
   // A reader whose wrong answer is a known deviation is wrong all the same when judging the layer.
   const wrong = step.engines.filter((e) => e.status === 'fail' || e.status === 'error' || e.status === 'known').length;
   return `${kind} | ${how.join(' ') || 'disagreement'} | ${layerOf(kind, failed, wrong, step.engines.filter((e) => e.status !== 'skip').length)}`;

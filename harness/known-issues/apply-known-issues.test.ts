@@ -3,7 +3,15 @@ import type { StepResult } from '../verdicts/index.ts';
 import { applyKnownIssues } from './apply-known-issues.ts';
 import type { KnownIssue } from './known-issue.ts';
 
-const issue: KnownIssue = { id: 'dup-keys', scenario: 's', step: 'read', engine: 'flink', layer: 'reader', signature: '\\+ 1 \\| r', reason: 'duplicate keys' };
+const issue: KnownIssue = {
+  id: 'dup-keys',
+  scenario: 's',
+  step: 'read',
+  engine: 'flink',
+  layer: 'reader',
+  signature: '\\+ 1 \\| r',
+  reason: 'duplicate keys',
+};
 const scenario = { scenarioName: 's', instanceId: 's.yaml#s', params: {} };
 const step = (status: 'pass' | 'fail'): StepResult => ({
   index: 0,
@@ -11,14 +19,19 @@ const step = (status: 'pass' | 'fail'): StepResult => ({
   loc: { file: 's.yaml', line: 1, col: 1 },
   kind: 'read',
   status,
-  engines: [{ engine: 'flink', status, durationMs: 1, failures: status === 'fail' ? [{ equal: false, aspect: 'rows', diff: ['+ 1 | r'] }] : [] }],
+  engines: [
+    { engine: 'flink', status, durationMs: 1, failures: status === 'fail' ? [{ equal: false, aspect: 'rows', diff: ['+ 1 | r'] }] : [] },
+  ],
   disagreements: [],
   skippedEngines: [],
 });
 
 describe('applyKnownIssues', () => {
   it('marks a matching failure known', () => {
-    expect(applyKnownIssues(step('fail'), scenario, [issue], '2026-11-23').engines[0]).toMatchObject({ status: 'known', known: { id: 'dup-keys' } });
+    expect(applyKnownIssues(step('fail'), scenario, [issue], '2026-11-23').engines[0]).toMatchObject({
+      status: 'known',
+      known: { id: 'dup-keys' },
+    });
   });
 
   it('fails a pass where an entry expects a failure, so a fix is never hidden', () => {

@@ -8,7 +8,12 @@ import { appliesTo, findKnownIssue, type DeviationSite } from './match-known-iss
  * loud failure, so the table never hides a fix. Mutates and returns the step; the caller
  * recomputes the step status.
  */
-export function applyKnownIssues(step: StepResult, scenario: Omit<DeviationSite, 'stepName' | 'kind' | 'expectedError' | 'engine'>, issues: readonly KnownIssue[], date: string): StepResult {
+export function applyKnownIssues(
+  step: StepResult,
+  scenario: Omit<DeviationSite, 'stepName' | 'kind' | 'expectedError' | 'engine'>,
+  issues: readonly KnownIssue[],
+  date: string,
+): StepResult {
   const known = new Set<string>();
   for (const e of step.engines) {
     const site = { ...scenario, stepName: step.name, kind: step.kind, expectedError: step.expectedError, engine: e.engine };
@@ -29,7 +34,11 @@ export function applyKnownIssues(step: StepResult, scenario: Omit<DeviationSite,
       if (intermittent && !stale) e.intermittentApplies = intermittent.id;
       if (stale) {
         e.status = 'fail';
-        e.failures.push({ equal: false, aspect: `known issue ${stale.id}`, diff: [`- a failure (${stale.reason})`, '+ passed: the deviation is gone; remove the entry from known-issues.yaml'] });
+        e.failures.push({
+          equal: false,
+          aspect: `known issue ${stale.id}`,
+          diff: [`- a failure (${stale.reason})`, '+ passed: the deviation is gone; remove the entry from known-issues.yaml'],
+        });
       }
     }
   }

@@ -13,7 +13,13 @@ const issue: KnownIssue = {
   reason: 'r',
   expires: '2027-01-01',
 };
-const site = { scenarioName: 'ts-ms', instanceId: 'f.yaml#ts-ms[precision=1,format=orc]', params: { precision: 1, format: 'orc' }, stepName: 'stored digits', engine: 'paimon-java' };
+const site = {
+  scenarioName: 'ts-ms',
+  instanceId: 'f.yaml#ts-ms[precision=1,format=orc]',
+  params: { precision: 1, format: 'orc' },
+  stepName: 'stored digits',
+  engine: 'paimon-java',
+};
 
 describe('known issues', () => {
   it('applies by scenario, step, engine and matrix cell (lists match any value)', () => {
@@ -57,8 +63,25 @@ describe('known issues', () => {
   });
 
   it('scoped by step kind, for every scenario when it names none; a hang entry gives its time limit there', () => {
-    const hang: KnownIssue = { id: 'h', kind: 'insert', engine: 'pypaimon', writer: '>=1.3.0 <1.4.0', timeout: 8, layer: 'writer', reason: 'r' };
-    const insert = { scenarioName: 'any', instanceId: 'a.yaml#any', params: {}, stepName: 'first insert', kind: 'insert', engine: 'pypaimon', paimon: '1.4.2', writer: '1.3.1' };
+    const hang: KnownIssue = {
+      id: 'h',
+      kind: 'insert',
+      engine: 'pypaimon',
+      writer: '>=1.3.0 <1.4.0',
+      timeout: 8,
+      layer: 'writer',
+      reason: 'r',
+    };
+    const insert = {
+      scenarioName: 'any',
+      instanceId: 'a.yaml#any',
+      params: {},
+      stepName: 'first insert',
+      kind: 'insert',
+      engine: 'pypaimon',
+      paimon: '1.4.2',
+      writer: '1.3.1',
+    };
     expect(appliesTo(hang, insert, '2026-11-23')).toBe(true);
     expect(appliesTo(hang, { ...insert, kind: 'read' }, '2026-11-23')).toBe(false);
     expect(appliesTo(hang, { ...insert, kind: undefined }, '2026-11-23')).toBe(false);
@@ -73,7 +96,11 @@ describe('known issues', () => {
 
   it('scoped by client release: a client variant row differs from its release only there', () => {
     const old: KnownIssue = { ...issue, clients: { pypaimon: '<2.1.0' } };
-    const cell = (pypaimon?: string) => ({ ...site, paimon: '2.0.0+pypaimon-2.1.0', clients: pypaimon ? { pypaimon, 'paimon-rust': '0.4.0' } : undefined });
+    const cell = (pypaimon?: string) => ({
+      ...site,
+      paimon: '2.0.0+pypaimon-2.1.0',
+      clients: pypaimon ? { pypaimon, 'paimon-rust': '0.4.0' } : undefined,
+    });
     expect(appliesTo(old, cell('2.0.0'), '2026-11-23')).toBe(true);
     expect(appliesTo(old, cell('2.1.0'), '2026-11-23')).toBe(false);
     expect(appliesTo(old, cell(undefined), '2026-11-23')).toBe(false);
@@ -87,4 +114,3 @@ describe('known issues', () => {
     expect(appliesTo({ ...issue, server: 'java' }, site, '2026-11-23')).toBe(true);
   });
 });
-

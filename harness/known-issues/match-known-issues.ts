@@ -49,7 +49,12 @@ export function appliesTo(issue: KnownIssue, site: DeviationSite, today: string)
 }
 
 /** The entry that explains a failure here, if any (its signature must match the failure text). */
-export function findKnownIssue(issues: readonly KnownIssue[], site: DeviationSite, failureText: string, today: string): KnownIssue | undefined {
+export function findKnownIssue(
+  issues: readonly KnownIssue[],
+  site: DeviationSite,
+  failureText: string,
+  today: string,
+): KnownIssue | undefined {
   return issues.find((i) => appliesTo(i, site, today) && (i.signature === undefined || new RegExp(i.signature).test(failureText)));
 }
 

@@ -13,7 +13,15 @@ export function reapplyKnownIssues(raw: RawResults, issues: readonly KnownIssue[
   const scenarios = raw.scenarios.map((recorded) => {
     const s = structuredClone(recorded);
     if (s.status === 'skip' || s.status === 'error') return s;
-    const site = { scenarioName: s.name, instanceId: s.id, params: s.params, paimon: cellVersion.get(s.cell), writer: cellWriter.get(s.cell), clients: raw.cells.find((c) => c.id === s.cell)?.versions, server: raw.cells.find((c) => c.id === s.cell)?.catalogServer };
+    const site = {
+      scenarioName: s.name,
+      instanceId: s.id,
+      params: s.params,
+      paimon: cellVersion.get(s.cell),
+      writer: cellWriter.get(s.cell),
+      clients: raw.cells.find((c) => c.id === s.cell)?.versions,
+      server: raw.cells.find((c) => c.id === s.cell)?.catalogServer,
+    };
     s.failure = undefined;
     s.status = 'pass';
     for (const step of s.steps) {

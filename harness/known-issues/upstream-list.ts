@@ -12,7 +12,9 @@ export const LIST_END = '<!-- findings-without-upstream:end -->';
  * of an upstream layer whose search found none, and those not searched yet.
  */
 export function findingsWithoutUpstream(issues: readonly KnownIssue[]): string {
-  const open = issues.filter((i) => UPSTREAM_LAYERS.includes(i.layer) && (!i.upstream || i.upstream.startsWith('none found'))).sort((a, b) => byteOrder(a.id, b.id));
+  const open = issues
+    .filter((i) => UPSTREAM_LAYERS.includes(i.layer) && (!i.upstream || i.upstream.startsWith('none found')))
+    .sort((a, b) => byteOrder(a.id, b.id));
   const searched = open.filter((i) => i.upstream);
   const unsearched = open.filter((i) => !i.upstream);
   const line = (i: KnownIssue) => `- \`${i.id}\` (${i.layer}, ${[i.engine].flat().join(', ')})${i.upstream ? `: ${i.upstream}` : ''}`;

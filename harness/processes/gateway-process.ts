@@ -31,12 +31,24 @@ export interface GatewayProcessSpec {
 
 /** The gateway's environment: its configuration (credentials included) travels here only. */
 export function gatewayEnv(config: Record<string, unknown>): Record<string, string> {
-  return { PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config), PYTHONPATH: GATEWAY_LIBRARY, PYTHONUNBUFFERED: '1', TZ: GATEWAY_TIME_ZONE };
+  return {
+    PAIMON_INTEROP_GATEWAY_CONFIG: JSON.stringify(config),
+    PYTHONPATH: GATEWAY_LIBRARY,
+    PYTHONUNBUFFERED: '1',
+    TZ: GATEWAY_TIME_ZONE,
+  };
 }
 
 /** The command line of a gateway process. */
-export function gatewayCommandLine(spec: Pick<GatewayProcessSpec, 'command' | 'python' | 'java' | 'classpath'>): { command: string; args: string[] } {
-  if ('jvmMainClass' in spec.command) return { command: spec.java, args: ['-Xmx2g', `-Duser.timezone=${GATEWAY_TIME_ZONE}`, '-cp', spec.classpath, spec.command.jvmMainClass] };
+export function gatewayCommandLine(spec: Pick<GatewayProcessSpec, 'command' | 'python' | 'java' | 'classpath'>): {
+  command: string;
+  args: string[];
+} {
+  if ('jvmMainClass' in spec.command)
+    return {
+      command: spec.java,
+      args: ['-Xmx2g', `-Duser.timezone=${GATEWAY_TIME_ZONE}`, '-cp', spec.classpath, spec.command.jvmMainClass],
+    };
   return { command: spec.python, args: [spec.command.python] };
 }
 
@@ -62,6 +74,11 @@ export async function startGatewayProcess(spec: GatewayProcessSpec): Promise<{ p
     return { process: gw.process, url, version: body.version };
   } catch (err) {
     await gw.process.stop();
-    throw new EnvironmentError('ENV_START_FAILED', spec.component, `gateway ping failed: ${(err as Error).message}`, await logTail(spec.log));
+    throw new EnvironmentError(
+      'ENV_START_FAILED',
+      spec.component,
+      `gateway ping failed: ${(err as Error).message}`,
+      await logTail(spec.log),
+    );
   }
 }

@@ -1,4 +1,11 @@
 export { GATEWAY_TIME_ZONE } from './engine-time-zone.ts';
 export { ManagedProcess, type LiveProcess, type StartSpec } from './managed-process.ts';
 export { freePort } from './free-port.ts';
-export { GATEWAY_LIBRARY, gatewayCommandLine, gatewayEnv, startGatewayProcess, type GatewayCommand, type GatewayProcessSpec } from './gateway-process.ts';
+export {
+  GATEWAY_LIBRARY,
+  gatewayCommandLine,
+  gatewayEnv,
+  startGatewayProcess,
+  type GatewayCommand,
+  type GatewayProcessSpec,
+} from './gateway-process.ts';

@@ -23,7 +23,6 @@ function installExitHooks(): void {
   }
 }
 
-
 export interface StartSpec {
   component: string;
   command: string;
@@ -90,7 +89,18 @@ export class ManagedProcess {
 
   /** The processes started in this harness process that still run, oldest first. */
   static live(): LiveProcess[] {
-    return [...running].flatMap((p) => (p.pid === undefined ? [] : [{ component: p.spec.component, pid: p.pid, log: p.spec.log, ...(p.spec.pythonStacks ? { stacksFile: `${p.spec.log}.stacks` } : {}) }]));
+    return [...running].flatMap((p) =>
+      p.pid === undefined
+        ? []
+        : [
+            {
+              component: p.spec.component,
+              pid: p.pid,
+              log: p.spec.log,
+              ...(p.spec.pythonStacks ? { stacksFile: `${p.spec.log}.stacks` } : {}),
+            },
+          ],
+    );
   }
 
   get pid(): number | undefined {

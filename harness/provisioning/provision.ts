@@ -35,24 +35,59 @@ async function provisionCatalog(root: string, row: PaimonVersionRow, progress: P
   const sources = [join(LAUNCHER_DIR, 'CatalogLauncher.java'), ...javaSources];
   // Jars and classes are stamped apart: a change of the harness's Java sources recompiles them
   // without resolving the jars again.
-  const jarStamp = createHash('sha256').update(JSON.stringify({ release: releaseOf(row), bundle: row.javaBundle, okhttp: row.okhttp, hadoop: row.hadoop, source: row.source })).update(await readFile(join(LAUNCHER_DIR, 'pom.xml'), 'utf8')).digest('hex');
+  const jarStamp = createHash('sha256')
+    .update(JSON.stringify({ release: releaseOf(row), bundle: row.javaBundle, okhttp: row.okhttp, hadoop: row.hadoop, source: row.source }))
+    .update(await readFile(join(LAUNCHER_DIR, 'pom.xml'), 'utf8'))
+    .digest('hex');
   const classStamp = createHash('sha256').update(jarStamp);
   for (const f of sources) classStamp.update(await readFile(f, 'utf8'));
   if (!(await done(jars, jarStamp))) {
     await rm(dir, { recursive: true, force: true });
     await mkdir(jars, { recursive: true });
     // A row built from source brings its own bundle and tests jar; Maven gives the rest.
-    const built = row.source ? await buildFromSource(configuredSourceOrFail(`Paimon ${row.paimon}`), row.source.commit, { kind: 'catalog' }, progress) : undefined;
-    const bundle = built ? 'built' : row.javaBundle ?? 'paimon-bundle';
-    progress(built ? 'catalog: resolving mockwebserver and the Hadoop client with Maven' : `catalog: resolving ${bundle}, paimon-core tests jar ${releaseOf(row)} and mockwebserver with Maven`);
+    const built = row.source
+      ? await buildFromSource(configuredSourceOrFail(`Paimon ${row.paimon}`), row.source.commit, { kind: 'catalog' }, progress)
+      : undefined;
+    const bundle = built ? 'built' : (row.javaBundle ?? 'paimon-bundle');
+    progress(
+      built
+        ? 'catalog: resolving mockwebserver and the Hadoop client with Maven'
+        : `catalog: resolving ${bundle}, paimon-core tests jar ${releaseOf(row)} and mockwebserver with Maven`,
+    );
     // A bundle other than paimon-bundle (a Flink connector jar) and the tests jar are copied on
     // their own: their parent POM is not always published, and the bundle carries its dependencies.
-    const r = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-Dpaimon.version=${releaseOf(row)}`, `-Dokhttp.version=${row.okhttp}`, `-Dhadoop.version=${row.hadoop}`, `-DoutputDirectory=${jars}`, ...(bundle === 'paimon-bundle' ? [] : ['-Dpaimon.nobundle=true'])], progress);
-    if (!r.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve the reference catalog jars for Paimon ${releaseOf(row)}`, r.tail);
+    const r = await mvnCopy(
+      'catalog',
+      [
+        '-f',
+        join(LAUNCHER_DIR, 'pom.xml'),
+        'dependency:copy-dependencies',
+        `-Dpaimon.version=${releaseOf(row)}`,
+        `-Dokhttp.version=${row.okhttp}`,
+        `-Dhadoop.version=${row.hadoop}`,
+        `-DoutputDirectory=${jars}`,
+        ...(bundle === 'paimon-bundle' ? [] : ['-Dpaimon.nobundle=true']),
+      ],
+      progress,
+    );
+    if (!r.ok)
+      throw new EnvironmentError(
+        'ENV_PROVISION_FAILED',
+        'catalog',
+        `Maven could not resolve the reference catalog jars for Paimon ${releaseOf(row)}`,
+        r.tail,
+      );
     if (built) for (const jar of built.jars) await copyFile(jar, join(jars, basename(jar)));
     else if (bundle !== 'paimon-bundle') {
-      for (const artifact of [`org.apache.paimon:${bundle}:${releaseOf(row)}`, `org.apache.paimon:paimon-core:${releaseOf(row)}:jar:tests`]) {
-        const b = await mvnCopy('catalog', ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${jars}`], progress);
+      for (const artifact of [
+        `org.apache.paimon:${bundle}:${releaseOf(row)}`,
+        `org.apache.paimon:paimon-core:${releaseOf(row)}:jar:tests`,
+      ]) {
+        const b = await mvnCopy(
+          'catalog',
+          ['-f', join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy', `-Dartifact=${artifact}`, `-DoutputDirectory=${jars}`],
+          progress,
+        );
         if (!b.ok) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `Maven could not resolve ${artifact}`, b.tail);
       }
     }
@@ -64,7 +99,13 @@ async function provisionCatalog(root: string, row: PaimonVersionRow, progress: P
     await mkdir(classes, { recursive: true });
     progress(`catalog: compiling the launcher${javaSources.length ? ' and the Java gateway' : ''}`);
     const c = await runTool('javac', ['-nowarn', '-cp', `${jars}/*`, '-d', classes, ...sources], {});
-    if (c.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'catalog', `javac failed on ${sources.map((f) => basename(f)).join(', ')}`, c.tail);
+    if (c.exitCode !== 0)
+      throw new EnvironmentError(
+        'ENV_PROVISION_FAILED',
+        'catalog',
+        `javac failed on ${sources.map((f) => basename(f)).join(', ')}`,
+        c.tail,
+      );
     await markDone(classes, stamp);
   }
   return `${classes}:${jars}/*`;
@@ -79,10 +120,13 @@ export async function provisionVenv(root: string, packages: string[], progress: 
   if (!existsSync(python)) {
     progress(`python: creating venv in ${dir}`);
     const v = await runTool('python3', ['-m', 'venv', dir], {});
-    if (v.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'python', 'python3 -m venv failed (Debian: apt-get install python3-venv)', v.tail);
+    if (v.exitCode !== 0)
+      throw new EnvironmentError('ENV_PROVISION_FAILED', 'python', 'python3 -m venv failed (Debian: apt-get install python3-venv)', v.tail);
   }
   progress(`python: installing ${stamp}`);
-  const r = await runTool(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'off', ...packages], { onLine: progressFilter('python', progress) });
+  const r = await runTool(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'off', ...packages], {
+    onLine: progressFilter('python', progress),
+  });
   if (r.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'python', `pip could not install ${stamp}`, r.tail);
   await markDone(dir, stamp);
   return python;
@@ -111,7 +155,10 @@ export interface EngineProvisioning {
  * a second call with everything in place downloads nothing. The engines' registry says what
  * they bring (engines/provision-engines.ts).
  */
-export async function provision(row: PaimonVersionRow, opts: { progress: Progress; refresh?: boolean; engines: EngineProvisioning }): Promise<Provisioned> {
+export async function provision(
+  row: PaimonVersionRow,
+  opts: { progress: Progress; refresh?: boolean; engines: EngineProvisioning },
+): Promise<Provisioned> {
   const java = await requireTool('java', 'install a JDK 17 (Debian: apt-get install openjdk-17-jdk-headless)');
   await requireTool('javac', 'install a JDK, not only a JRE (Debian: apt-get install openjdk-17-jdk-headless)');
   await requireTool('mvn', 'install Maven (Debian: apt-get install maven)');

@@ -10,7 +10,16 @@ import { PAIMON_VERSIONS, pinOf, versionRow } from './version-table.ts';
 describe('Maven build commands', () => {
   it('builds the Spark connector with the Paimon modules it needs, on the local Spark version', () => {
     expect(mavenBuildArgs({ kind: 'spark', sparkMinor: '3.5', scala: '2.12', sparkVersion: '3.5.7' }, false)).toEqual([
-      '-B', 'package', '-Pfast-build', '-DskipTests', '-Pspark3', '-Dspark.version=3.5.7', '-Dpaimon-spark-common.spark.version=3.5.7', '-pl', 'paimon-spark/paimon-spark-3.5', '-am',
+      '-B',
+      'package',
+      '-Pfast-build',
+      '-DskipTests',
+      '-Pspark3',
+      '-Dspark.version=3.5.7',
+      '-Dpaimon-spark-common.spark.version=3.5.7',
+      '-pl',
+      'paimon-spark/paimon-spark-3.5',
+      '-am',
     ]);
   });
 
@@ -45,7 +54,8 @@ describe('stripTestDependencies', () => {
 
 describe('rows built from source', () => {
   it('reads the project version of the root pom as semver', () => {
-    const pom = (v: string) => `<parent><groupId>org.apache</groupId><artifactId>apache</artifactId><version>23</version></parent>\n<artifactId>paimon-parent</artifactId>\n  <version>${v}</version>`;
+    const pom = (v: string) =>
+      `<parent><groupId>org.apache</groupId><artifactId>apache</artifactId><version>23</version></parent>\n<artifactId>paimon-parent</artifactId>\n  <version>${v}</version>`;
     expect(pomVersion(pom('2.0.0'))).toBe('2.0.0');
     expect(pomVersion(pom('2.1-SNAPSHOT'))).toBe('2.1.0-SNAPSHOT');
     expect(pomVersion('<artifactId>other</artifactId><version>1</version>')).toBeUndefined();
@@ -73,12 +83,16 @@ describe('rows built from source', () => {
   it('needs PAIMON_INTEROP_PAIMON_GIT, and says so', async () => {
     await expect(resolveSourceRow('master', undefined)).rejects.toThrow(/set PAIMON_INTEROP_PAIMON_GIT/);
     expect(configuredSource({})).toBeUndefined();
-    expect(configuredSource({ PAIMON_INTEROP_PAIMON_GIT: 'https://github.com/apache/paimon.git' })).toEqual({ location: 'https://github.com/apache/paimon.git', remote: true });
+    expect(configuredSource({ PAIMON_INTEROP_PAIMON_GIT: 'https://github.com/apache/paimon.git' })).toEqual({
+      location: 'https://github.com/apache/paimon.git',
+      remote: true,
+    });
   });
 
   it('resolves refs of a local git directory to commits, caches builds by commit, and registers the row', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pi-src-'));
-    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { encoding: 'utf8' }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { encoding: 'utf8' }).trim();
     git('init', '-q');
     await writeFile(join(dir, 'pom.xml'), '<artifactId>paimon-parent</artifactId>\n<version>1.4.2</version>\n');
     git('add', 'pom.xml');

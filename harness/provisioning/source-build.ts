@@ -35,7 +35,8 @@ export const releaseTag = (release: string) => `release-${release}`;
  * What a build produces: Spark's connector, Flink's connector, or the reference catalog's jars
  * (paimon-bundle and paimon-core's tests jar, which holds RESTCatalogServer).
  */
-export type BuildTarget = { kind: 'spark'; sparkMinor: string; scala: string; sparkVersion: string } | { kind: 'flink'; module: string } | { kind: 'catalog' };
+export type BuildTarget =
+  { kind: 'spark'; sparkMinor: string; scala: string; sparkVersion: string } | { kind: 'flink'; module: string } | { kind: 'catalog' };
 
 /**
  * Maven's command for one target, run in the root of an exported source tree. `-am` builds the
@@ -52,7 +53,15 @@ export function mavenBuildArgs(target: BuildTarget, relaxed: boolean): string[] 
     const profile = target.sparkMinor.startsWith('4') ? 'spark4' : 'spark3';
     // The connector's own Spark version: the one whose jars the local Spark runs (spark-hive of
     // a newer patch release may not be served).
-    return [...common, `-P${profile}`, `-Dspark.version=${target.sparkVersion}`, `-Dpaimon-spark-common.spark.version=${target.sparkVersion}`, '-pl', `paimon-spark/paimon-spark-${target.sparkMinor}`, '-am'];
+    return [
+      ...common,
+      `-P${profile}`,
+      `-Dspark.version=${target.sparkVersion}`,
+      `-Dpaimon-spark-common.spark.version=${target.sparkVersion}`,
+      '-pl',
+      `paimon-spark/paimon-spark-${target.sparkMinor}`,
+      '-am',
+    ];
   }
   const profile = /paimon-flink-2\./.test(target.module) ? 'flink2' : 'flink1';
   return [...common, `-P${profile}`, '-pl', `paimon-flink/${target.module}`, '-am'];
@@ -60,11 +69,21 @@ export function mavenBuildArgs(target: BuildTarget, relaxed: boolean): string[] 
 
 /** The jars a target leaves in the source tree: folders relative to its root, and which jar of each (the main one, or the tests jar). */
 export function targetJars(target: BuildTarget): { dir: string; tests: boolean }[] {
-  if (target.kind === 'catalog') return [{ dir: 'paimon-bundle/target', tests: false }, { dir: 'paimon-core/target', tests: true }];
-  return [{ dir: target.kind === 'spark' ? `paimon-spark/paimon-spark-${target.sparkMinor}/target` : `paimon-flink/${target.module}/target`, tests: false }];
+  if (target.kind === 'catalog')
+    return [
+      { dir: 'paimon-bundle/target', tests: false },
+      { dir: 'paimon-core/target', tests: true },
+    ];
+  return [
+    {
+      dir: target.kind === 'spark' ? `paimon-spark/paimon-spark-${target.sparkMinor}/target` : `paimon-flink/${target.module}/target`,
+      tests: false,
+    },
+  ];
 }
 
-const isJar = (f: string, tests: boolean) => f.endsWith('.jar') && !f.startsWith('original-') && (tests ? f.endsWith('-tests.jar') : !/-(tests|sources|javadoc)\.jar$/.test(f));
+const isJar = (f: string, tests: boolean) =>
+  f.endsWith('.jar') && !f.startsWith('original-') && (tests ? f.endsWith('-tests.jar') : !/-(tests|sources|javadoc)\.jar$/.test(f));
 
 /**
  * A pom without its test-scoped dependencies. Used only in a build's own copy of the sources,
@@ -98,7 +117,13 @@ async function mirror(source: PaimonSource): Promise<string> {
   const r = had
     ? await runTool('git', ['--git-dir', dir, 'fetch', '--quiet', '--tags', '--force', 'origin', '+refs/heads/*:refs/heads/*'], {})
     : await runTool('git', ['clone', '--quiet', '--bare', source.location, dir], {});
-  if (r.exitCode !== 0) throw new EnvironmentError('ENV_UNAVAILABLE', 'paimon-source', `${PAIMON_GIT_ENV}=${source.location}: git could not ${had ? 'fetch' : 'clone'} it`, r.tail);
+  if (r.exitCode !== 0)
+    throw new EnvironmentError(
+      'ENV_UNAVAILABLE',
+      'paimon-source',
+      `${PAIMON_GIT_ENV}=${source.location}: git could not ${had ? 'fetch' : 'clone'} it`,
+      r.tail,
+    );
   return dir;
 }
 
@@ -110,7 +135,13 @@ async function git(source: PaimonSource, args: string[]): Promise<{ ok: boolean;
 /** The commit a ref names (a tag, a branch, a commit id). */
 export async function resolveRef(source: PaimonSource, ref: string): Promise<string> {
   const r = await git(source, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  if (!r.ok) throw new EnvironmentError('ENV_CONFIG', 'paimon-source', `${PAIMON_GIT_ENV}=${source.location} has no ref '${ref}' (git rev-parse found no commit)`, r.tail);
+  if (!r.ok)
+    throw new EnvironmentError(
+      'ENV_CONFIG',
+      'paimon-source',
+      `${PAIMON_GIT_ENV}=${source.location} has no ref '${ref}' (git rev-parse found no commit)`,
+      r.tail,
+    );
   return r.out.trim();
 }
 
@@ -125,8 +156,27 @@ export async function gitShow(source: PaimonSource, commit: string, path: string
 export async function exportSources(source: PaimonSource, commit: string, dest: string, folder?: string): Promise<void> {
   const dir = await gitDir(source);
   const strip = folder ? folder.split('/').length : 0;
-  const r = await runTool('bash', ['-c', 'set -o pipefail; git --git-dir "$1" archive "$2" $4 | tar -x -C "$3" --strip-components "$5"', 'export', dir, commit, dest, folder ?? '', String(strip)], {});
-  if (r.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'paimon-source', `git archive ${commit.slice(0, 12)} from ${source.location} failed`, r.tail);
+  const r = await runTool(
+    'bash',
+    [
+      '-c',
+      'set -o pipefail; git --git-dir "$1" archive "$2" $4 | tar -x -C "$3" --strip-components "$5"',
+      'export',
+      dir,
+      commit,
+      dest,
+      folder ?? '',
+      String(strip),
+    ],
+    {},
+  );
+  if (r.exitCode !== 0)
+    throw new EnvironmentError(
+      'ENV_PROVISION_FAILED',
+      'paimon-source',
+      `git archive ${commit.slice(0, 12)} from ${source.location} failed`,
+      r.tail,
+    );
 }
 
 async function stripAllPoms(root: string): Promise<number> {
@@ -173,7 +223,9 @@ export async function buildFromSource(source: PaimonSource, ref: string, target:
   const stampOf = (mode: string) => JSON.stringify({ target, mode });
   for (const mode of ['standard', 'relaxed'] as const) {
     if (await done(dir, stampOf(mode))) {
-      const jars = (await readdir(dir)).filter((f) => f.endsWith('.jar')).sort((a, b) => Number(a.endsWith('-tests.jar')) - Number(b.endsWith('-tests.jar')));
+      const jars = (await readdir(dir))
+        .filter((f) => f.endsWith('.jar'))
+        .sort((a, b) => Number(a.endsWith('-tests.jar')) - Number(b.endsWith('-tests.jar')));
       if (jars.length === targetJars(target).length) return { jars: jars.map((j) => join(dir, j)), commit, ref, mode };
     }
   }
@@ -186,25 +238,46 @@ export async function buildFromSource(source: PaimonSource, ref: string, target:
     progress(`${name}: building with Maven (mvn ${mavenBuildArgs(target, false).join(' ')}); a few minutes`);
     let r = await runTool('mvn', mavenBuildArgs(target, false), { cwd: work, onLine: mavenProgress(name, progress) });
     // The catalog's jars need paimon-core's test classes: a build without tests cannot make them.
-    if (r.exitCode !== 0 && target.kind !== 'catalog' && /Could not resolve dependencies|Could not find artifact|Could not transfer artifact|Failed to collect dependencies/.test(r.tail)) {
-      const missing = /(?:Could not find artifact|Failed to collect dependencies at|Could not transfer artifact) (\S+)/.exec(r.tail)?.[1] ?? 'a dependency';
+    if (
+      r.exitCode !== 0 &&
+      target.kind !== 'catalog' &&
+      /Could not resolve dependencies|Could not find artifact|Could not transfer artifact|Failed to collect dependencies/.test(r.tail)
+    ) {
+      const missing =
+        /(?:Could not find artifact|Failed to collect dependencies at|Could not transfer artifact) (\S+)/.exec(r.tail)?.[1] ??
+        'a dependency';
       const removed = await stripAllPoms(work);
       mode = 'relaxed';
-      progress(`${name}: the standard build could not resolve ${missing}; retrying without tests (${removed} test-scoped dependencies removed from the copy's poms)`);
+      progress(
+        `${name}: the standard build could not resolve ${missing}; retrying without tests (${removed} test-scoped dependencies removed from the copy's poms)`,
+      );
       r = await runTool('mvn', mavenBuildArgs(target, true), { cwd: work, onLine: mavenProgress(name, progress) });
     }
-    if (r.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', name, `Maven could not build ${name} from Paimon ${ref} (${commit.slice(0, 12)})`, r.tail);
+    if (r.exitCode !== 0)
+      throw new EnvironmentError(
+        'ENV_PROVISION_FAILED',
+        name,
+        `Maven could not build ${name} from Paimon ${ref} (${commit.slice(0, 12)})`,
+        r.tail,
+      );
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     const jars: string[] = [];
     for (const out of targetJars(target)) {
       const jar = (await readdir(join(work, out.dir)).catch(() => [] as string[])).find((f) => isJar(f, out.tests));
-      if (!jar) throw new EnvironmentError('ENV_PROVISION_FAILED', name, `Maven built ${name} but left no ${out.tests ? 'tests ' : ''}jar in ${out.dir}`);
+      if (!jar)
+        throw new EnvironmentError(
+          'ENV_PROVISION_FAILED',
+          name,
+          `Maven built ${name} but left no ${out.tests ? 'tests ' : ''}jar in ${out.dir}`,
+        );
       await copyFile(join(work, out.dir, jar), join(dir, jar));
       jars.push(join(dir, jar));
     }
     await markDone(dir, stampOf(mode));
-    progress(`${name}: built ${jars.map((j) => j.split('/').pop()).join(', ')} in ${Math.round((Date.now() - started) / 1000)} s (${mode} build)`);
+    progress(
+      `${name}: built ${jars.map((j) => j.split('/').pop()).join(', ')} in ${Math.round((Date.now() - started) / 1000)} s (${mode} build)`,
+    );
     return { jars, commit, ref, mode };
   } finally {
     await rm(work, { recursive: true, force: true });

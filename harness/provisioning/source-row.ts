@@ -31,13 +31,19 @@ export function pomVersion(pom: string): string | undefined {
  * the ref and commit as build metadata (`2.0.0+git.release-2-0-0.604e6d5e13`), so version ranges
  * of known issues and `requires.paimon` see the version.
  */
-export function sourceVersionRow(ref: string, commit: string, version: string, table: readonly PaimonVersionRow[] = PAIMON_VERSIONS): PaimonVersionRow {
+export function sourceVersionRow(
+  ref: string,
+  commit: string,
+  version: string,
+  table: readonly PaimonVersionRow[] = PAIMON_VERSIONS,
+): PaimonVersionRow {
   const [major, minor] = version.split(/[.-]/).map(Number) as [number, number];
   const released = table.filter((r) => !r.release);
-  const template = released.find((r) => {
-    const [M, m] = r.paimon.split('.').map(Number) as [number, number];
-    return M < major || (M === major && m <= minor);
-  }) ?? released[0]!;
+  const template =
+    released.find((r) => {
+      const [M, m] = r.paimon.split('.').map(Number) as [number, number];
+      return M < major || (M === major && m <= minor);
+    }) ?? released[0]!;
   return {
     ...template,
     paimon: `${version}+git.${buildId(ref)}.${commit.slice(0, 10)}`,
@@ -54,10 +60,20 @@ export function sourceVersionRow(ref: string, commit: string, version: string, t
  * does not exist.
  */
 export async function resolveSourceRow(ref: string, source: PaimonSource | undefined = configuredSource()): Promise<PaimonVersionRow> {
-  if (!source) throw new EnvironmentError('ENV_CONFIG', 'paimon-source', `--paimon git:${ref} builds Paimon from its sources: set ${PAIMON_GIT_ENV} to a git URL or a local git directory of apache/paimon`);
+  if (!source)
+    throw new EnvironmentError(
+      'ENV_CONFIG',
+      'paimon-source',
+      `--paimon git:${ref} builds Paimon from its sources: set ${PAIMON_GIT_ENV} to a git URL or a local git directory of apache/paimon`,
+    );
   const commit = await resolveRef(source, ref);
   const version = pomVersion(await gitShow(source, commit, 'pom.xml'));
-  if (!version) throw new EnvironmentError('ENV_CONFIG', 'paimon-source', `${ref} (${commit.slice(0, 12)}): its pom.xml names no paimon-parent version; is ${source.location} apache/paimon?`);
+  if (!version)
+    throw new EnvironmentError(
+      'ENV_CONFIG',
+      'paimon-source',
+      `${ref} (${commit.slice(0, 12)}): its pom.xml names no paimon-parent version; is ${source.location} apache/paimon?`,
+    );
   const row = sourceVersionRow(ref, commit, version);
   addSourceRow(row);
   return row;

@@ -8,7 +8,10 @@ const name = (k: string) => k.slice(k.indexOf('#') + 1);
 
 describe('baseline diff on two recorded runs', () => {
   it('classifies newly failing, newly passing, still failing, added and removed', async () => {
-    const [baseline, current] = await Promise.all([readRawResults(`${FIXTURES}/baseline-raw-results.json`), readRawResults(`${FIXTURES}/current-raw-results.json`)]);
+    const [baseline, current] = await Promise.all([
+      readRawResults(`${FIXTURES}/baseline-raw-results.json`),
+      readRawResults(`${FIXTURES}/current-raw-results.json`),
+    ]);
     const d = diffWithBaseline(current, baseline);
     expect({
       newlyFailing: d.newlyFailing.map(name),
@@ -16,11 +19,20 @@ describe('baseline diff on two recorded runs', () => {
       stillFailing: d.stillFailing.map(name),
       added: d.added.map(name),
       removed: d.removed.map(name),
-    }).toEqual({ newlyFailing: ['r-regressed'], newlyPassing: ['r-fixed'], stillFailing: ['r-still'], added: ['r-added'], removed: ['r-removed'] });
+    }).toEqual({
+      newlyFailing: ['r-regressed'],
+      newlyPassing: ['r-fixed'],
+      stillFailing: ['r-still'],
+      added: ['r-added'],
+      removed: ['r-removed'],
+    });
   });
 
   it('applies the known-issues rules: signature match, expiry, unexpected pass, version range', async () => {
-    const [baseline, recorded] = await Promise.all([readRawResults(`${FIXTURES}/baseline-raw-results.json`), readRawResults(`${FIXTURES}/current-raw-results.json`)]);
+    const [baseline, recorded] = await Promise.all([
+      readRawResults(`${FIXTURES}/baseline-raw-results.json`),
+      readRawResults(`${FIXTURES}/current-raw-results.json`),
+    ]);
     const { issues, problems } = await loadKnownIssues(`${FIXTURES}/known-issues.yaml`);
     expect(problems).toEqual([]);
     const current = reapplyKnownIssues(recorded, issues, '2026-11-21');
@@ -38,7 +50,9 @@ describe('baseline diff on two recorded runs', () => {
     expect(d.newlyFailing.map(name)).toEqual(['r-regressed', 'r-stable']);
     expect(d.newlyPassing.map(name)).toEqual(['r-fixed', 'r-still']);
     // Re-applying is idempotent and leaves the recorded input untouched.
-    expect(reapplyKnownIssues(current, issues, '2026-11-21').scenarios.map((s) => s.status)).toEqual(current.scenarios.map((s) => s.status));
+    expect(reapplyKnownIssues(current, issues, '2026-11-21').scenarios.map((s) => s.status)).toEqual(
+      current.scenarios.map((s) => s.status),
+    );
     expect(recorded.scenarios.find((s) => s.name === 'r-still')!.status).toBe('fail');
   });
 });

@@ -1,6 +1,13 @@
 import { byteOrder } from '../byte-order.ts';
 import type { RawResults, RunCell } from '../verdicts/index.ts';
-import { CATALOG_CAPABILITIES, CATALOG_CAPABILITY_NAMES, claimSourceText, operationsOf, REST_OPERATIONS, type CatalogCapability } from '../conformance/index.ts';
+import {
+  CATALOG_CAPABILITIES,
+  CATALOG_CAPABILITY_NAMES,
+  claimSourceText,
+  operationsOf,
+  REST_OPERATIONS,
+  type CatalogCapability,
+} from '../conformance/index.ts';
 
 /**
  * A capability's verdict in one cell. `pass`: every scenario behind it passed; `known`: what failed
@@ -71,7 +78,10 @@ function cellConformance(raw: RawResults, cell: RunCell): CellConformance {
       capability,
       description: CATALOG_CAPABILITIES[capability],
       claimed: claimed.has(capability),
-      verdict: verdictOf(claimed.has(capability), behind.map((s) => s.status)),
+      verdict: verdictOf(
+        claimed.has(capability),
+        behind.map((s) => s.status),
+      ),
       scenarios: behind.map((s) => ({
         id: s.id,
         status: s.status,
@@ -88,7 +98,15 @@ function cellConformance(raw: RawResults, cell: RunCell): CellConformance {
       const statuses = (byClient[t.client] ??= {});
       statuses[String(t.status)] = (statuses[String(t.status)] ?? 0) + t.count;
     }
-    return { operation: op.id, method: op.method, path: op.path, since: op.since, capability: op.capability, byClient, covered: Object.keys(byClient).length > 0 };
+    return {
+      operation: op.id,
+      method: op.method,
+      path: op.path,
+      since: op.since,
+      capability: op.capability,
+      byClient,
+      covered: Object.keys(byClient).length > 0,
+    };
   });
   const specified = new Set(REST_OPERATIONS.map((o) => o.id));
   const deviations = new Map<string, string>();
@@ -97,7 +115,12 @@ function cellConformance(raw: RawResults, cell: RunCell): CellConformance {
     cell: cell.id,
     catalog: cell.catalog,
     paimon: release,
-    catalogServer: cell.catalogServer === 'python' ? "pypaimon's RESTCatalogServer" : cell.environment === 'local' ? "Paimon's RESTCatalogServer (Java)" : 'the configured catalog',
+    catalogServer:
+      cell.catalogServer === 'python'
+        ? "pypaimon's RESTCatalogServer"
+        : cell.environment === 'local'
+          ? "Paimon's RESTCatalogServer (Java)"
+          : 'the configured catalog',
     claimSource: claimSourceText(cell.catalogClaim?.source ?? 'specification', release),
     capabilities,
     endpoints,
@@ -108,7 +131,13 @@ function cellConformance(raw: RawResults, cell: RunCell): CellConformance {
 
 /** The conformance report of a run: per cell, every capability's verdict and every operation's coverage. */
 export function conformanceReport(raw: RawResults): ConformanceReport {
-  return { format: 'paimon-interop/conformance@1', runId: raw.runId, startedAt: raw.startedAt, finishedAt: raw.finishedAt, cells: raw.cells.map((c) => cellConformance(raw, c)) };
+  return {
+    format: 'paimon-interop/conformance@1',
+    runId: raw.runId,
+    startedAt: raw.startedAt,
+    finishedAt: raw.finishedAt,
+    cells: raw.cells.map((c) => cellConformance(raw, c)),
+  };
 }
 
 /**

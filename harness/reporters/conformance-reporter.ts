@@ -9,10 +9,19 @@ const md = (s: string) => oneLine(s).replace(/\|/g, '\\|');
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const scenarioName = (id: string) => id.slice(id.indexOf('#') + 1);
 
-const MARK: Record<string, string> = { pass: '✅ pass', known: '🟡 known deviation', fail: '❌ fail', 'not exercised': '⚪ not exercised', 'not claimed': '— not claimed' };
+const MARK: Record<string, string> = {
+  pass: '✅ pass',
+  known: '🟡 known deviation',
+  fail: '❌ fail',
+  'not exercised': '⚪ not exercised',
+  'not claimed': '— not claimed',
+};
 
 /** `200×3, 404×1` */
-const statusList = (statuses: Record<string, number>) => Object.entries(statuses).map(([s, n]) => `${s === '0' ? 'no answer' : s}×${n}`).join(', ');
+const statusList = (statuses: Record<string, number>) =>
+  Object.entries(statuses)
+    .map(([s, n]) => `${s === '0' ? 'no answer' : s}×${n}`)
+    .join(', ');
 
 function cellMarkdown(c: CellConformance): string[] {
   const covered = c.endpoints.filter((e) => e.covered).length;
@@ -27,17 +36,34 @@ function cellMarkdown(c: CellConformance): string[] {
     '',
     '| capability | verdict | scenarios | what it covers |',
     '|---|---|---|---|',
-    ...c.capabilities.map((r) => `| ${r.capability} | ${MARK[r.verdict]} | ${r.scenarios.map((s) => `${scenarioName(s.id)}: ${s.status}${s.known.length ? ` (${s.known.join(', ')})` : ''}`).join('<br>') || '—'} | ${md(r.description)} |`),
+    ...c.capabilities.map(
+      (r) =>
+        `| ${r.capability} | ${MARK[r.verdict]} | ${r.scenarios.map((s) => `${scenarioName(s.id)}: ${s.status}${s.known.length ? ` (${s.known.join(', ')})` : ''}`).join('<br>') || '—'} | ${md(r.description)} |`,
+    ),
     '',
     '### Endpoints',
     '',
     '| operation | request | since | capability | answers by client |',
     '|---|---|---|---|---|',
-    ...c.endpoints.map((e) => `| ${e.covered ? '' : '**not covered:** '}${e.operation} | \`${e.method} ${e.path}\` | ${e.since} | ${e.capability} | ${Object.entries(e.byClient).map(([client, st]) => `${client}: ${statusList(st)}`).join('<br>') || '—'} |`),
+    ...c.endpoints.map(
+      (e) =>
+        `| ${e.covered ? '' : '**not covered:** '}${e.operation} | \`${e.method} ${e.path}\` | ${e.since} | ${e.capability} | ${
+          Object.entries(e.byClient)
+            .map(([client, st]) => `${client}: ${statusList(st)}`)
+            .join('<br>') || '—'
+        } |`,
+    ),
     '',
   ];
-  if (c.knownDeviations.length) lines.push('### Known deviations', '', ...c.knownDeviations.map((d) => `- **${d.id}**: ${md(d.reason)}`), '');
-  if (c.outsideSpecification.length) lines.push('### Requests outside the specification', '', ...c.outsideSpecification.map((o) => `- \`${o.operation}\` → ${o.status} (${o.client}) ×${o.count}`), '');
+  if (c.knownDeviations.length)
+    lines.push('### Known deviations', '', ...c.knownDeviations.map((d) => `- **${d.id}**: ${md(d.reason)}`), '');
+  if (c.outsideSpecification.length)
+    lines.push(
+      '### Requests outside the specification',
+      '',
+      ...c.outsideSpecification.map((o) => `- \`${o.operation}\` → ${o.status} (${o.client}) ×${o.count}`),
+      '',
+    );
   return lines;
 }
 
@@ -54,13 +80,29 @@ export function renderConformanceMarkdown(report: ConformanceReport): string {
 
 /** The same report as one self-contained HTML page. */
 export function renderConformanceHtml(report: ConformanceReport): string {
-  const color: Record<string, string> = { pass: '#d4f7d4', known: '#fff3c4', fail: '#ffd6d6', 'not exercised': '#eee', 'not claimed': '#fafafa' };
+  const color: Record<string, string> = {
+    pass: '#d4f7d4',
+    known: '#fff3c4',
+    fail: '#ffd6d6',
+    'not exercised': '#eee',
+    'not claimed': '#fafafa',
+  };
   const cells = report.cells.map((c) => {
     const caps = c.capabilities
-      .map((r) => `<tr><td>${html(r.capability)}</td><td style="background:${color[r.verdict]}">${html(MARK[r.verdict]!)}</td><td>${r.scenarios.map((s) => html(`${scenarioName(s.id)}: ${s.status}${s.known.length ? ` (${s.known.join(', ')})` : ''}`)).join('<br>') || '—'}</td><td>${html(r.description)}</td></tr>`)
+      .map(
+        (r) =>
+          `<tr><td>${html(r.capability)}</td><td style="background:${color[r.verdict]}">${html(MARK[r.verdict]!)}</td><td>${r.scenarios.map((s) => html(`${scenarioName(s.id)}: ${s.status}${s.known.length ? ` (${s.known.join(', ')})` : ''}`)).join('<br>') || '—'}</td><td>${html(r.description)}</td></tr>`,
+      )
       .join('\n');
     const eps = c.endpoints
-      .map((e) => `<tr${e.covered ? '' : ' style="background:#ffd6d6"'}><td>${html(e.operation)}</td><td><code>${html(`${e.method} ${e.path}`)}</code></td><td>${html(e.since)}</td><td>${html(e.capability)}</td><td>${Object.entries(e.byClient).map(([client, st]) => html(`${client}: ${statusList(st)}`)).join('<br>') || 'not covered'}</td></tr>`)
+      .map(
+        (e) =>
+          `<tr${e.covered ? '' : ' style="background:#ffd6d6"'}><td>${html(e.operation)}</td><td><code>${html(`${e.method} ${e.path}`)}</code></td><td>${html(e.since)}</td><td>${html(e.capability)}</td><td>${
+            Object.entries(e.byClient)
+              .map(([client, st]) => html(`${client}: ${statusList(st)}`))
+              .join('<br>') || 'not covered'
+          }</td></tr>`,
+      )
       .join('\n');
     const known = c.knownDeviations.map((d) => `<li><b>${html(d.id)}</b>: ${html(oneLine(d.reason))}</li>`).join('\n');
     return `<h2>${html(c.cell)}</h2>

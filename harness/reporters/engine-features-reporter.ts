@@ -22,13 +22,18 @@ const FORMAT_TABLES = 'format tables (CSV)';
  * The features one step exercises on one engine: its action (a SQL step by what its statement
  * does), the areas its scenario is tagged with, and permission checks.
  */
-export function featuresOfStep(scenario: Pick<CellScenarioResult, 'tags'>, step: Pick<StepResult, 'kind' | 'table' | 'principal' | 'expectedError'>, statement = ''): string[] {
+export function featuresOfStep(
+  scenario: Pick<CellScenarioResult, 'tags'>,
+  step: Pick<StepResult, 'kind' | 'table' | 'principal' | 'expectedError'>,
+  statement = '',
+): string[] {
   // Steps the harness runs itself (catalog REST calls, grants, file listings) are no engine feature.
   if (!step.kind || !isEngineKind(step.kind)) return [];
   const features: string[] = [];
   const system = step.kind === 'read' && step.table?.includes('$') ? step.table.slice(step.table.indexOf('$')) : undefined;
   if (system) features.push(`${SYSTEM_TABLE}${system}`);
-  else if (step.kind === 'sql') features.push(/\bmerge[ _]into\b/i.test(statement) ? MERGE : scenario.tags.includes('format-table') ? FORMAT_TABLES : 'raw SQL');
+  else if (step.kind === 'sql')
+    features.push(/\bmerge[ _]into\b/i.test(statement) ? MERGE : scenario.tags.includes('format-table') ? FORMAT_TABLES : 'raw SQL');
   else if (kindFeature(step.kind)) features.push(kindFeature(step.kind)!);
   for (const [tag, feature] of TAG_FEATURES) if (scenario.tags.includes(tag)) features.push(feature);
   if (step.principal && step.expectedError === 'permission-denied') features.push(PERMISSIONS);
@@ -48,7 +53,13 @@ function cellText(t: Tally | undefined): string {
   const parts: string[] = [];
   if (t.pass) parts.push(`✓ ${t.pass}`);
   if (t.unsupported) parts.push(`unsupported ${t.unsupported}`);
-  if (t.knownCount) parts.push(`⚠ ${t.knownCount} (${[...t.known].sort(byteOrder).map((id) => `\`${id}\``).join(', ')})`);
+  if (t.knownCount)
+    parts.push(
+      `⚠ ${t.knownCount} (${[...t.known]
+        .sort(byteOrder)
+        .map((id) => `\`${id}\``)
+        .join(', ')})`,
+    );
   if (t.fail) parts.push(`✗ ${t.fail}`);
   return parts.join(', ') || '—';
 }
@@ -94,8 +105,18 @@ export function renderEngineFeatures(raw: RawResults): string {
     const [ib, fb] = featureOrder(b);
     return ia - ib || byteOrder(fa, fb);
   });
-  const versions = raw.cells.map((c) => `- \`${c.id}\`: ${Object.entries(c.versions).sort(([a], [b]) => byteOrder(a, b)).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  const absent = raw.cells.flatMap((c) => Object.entries(c.unavailable).sort(([a], [b]) => byteOrder(a, b)).map(([k, v]) => `- ${k} (${c.id}): ${v}`));
+  const versions = raw.cells.map(
+    (c) =>
+      `- \`${c.id}\`: ${Object.entries(c.versions)
+        .sort(([a], [b]) => byteOrder(a, b))
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+  );
+  const absent = raw.cells.flatMap((c) =>
+    Object.entries(c.unavailable)
+      .sort(([a], [b]) => byteOrder(a, b))
+      .map(([k, v]) => `- ${k} (${c.id}): ${v}`),
+  );
   return [
     '# Engines × features',
     '',

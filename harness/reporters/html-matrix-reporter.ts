@@ -41,10 +41,18 @@ const runKey = (s: { cell: string; id: string }) => `${s.cell} | ${s.id}`;
  * `runDir`: where the page is written, so log links are relative to it.
  */
 export function renderHtmlMatrix(raw: RawResults, baseline?: BaselineDiff, runDir?: string): string {
-  const page: Page = { raw, columns: raw.cells.flatMap((c) => columnsOf(raw, c.id).map((column) => ({ cell: c.id, column }))), newly: new Set(baseline?.newlyFailing ?? []), anchors: new Map(), anchoredCells: new Set() };
+  const page: Page = {
+    raw,
+    columns: raw.cells.flatMap((c) => columnsOf(raw, c.id).map((column) => ({ cell: c.id, column }))),
+    newly: new Set(baseline?.newlyFailing ?? []),
+    anchors: new Map(),
+    anchoredCells: new Set(),
+  };
   raw.scenarios.filter((s) => s.status !== 'pass' && s.status !== 'skip').forEach((s, i) => page.anchors.set(runKey(s), `d${i + 1}`));
   const t = totals(raw);
-  const failing = raw.scenarios.filter((s) => s.status === 'fail' || s.status === 'error').sort((a, b) => Number(page.newly.has(runKey(b))) - Number(page.newly.has(runKey(a))) || byteOrder(a.id, b.id));
+  const failing = raw.scenarios
+    .filter((s) => s.status === 'fail' || s.status === 'error')
+    .sort((a, b) => Number(page.newly.has(runKey(b))) - Number(page.newly.has(runKey(a))) || byteOrder(a.id, b.id));
   const areas = [...new Set(raw.scenarios.map(areaOf))].sort(byteOrder);
   const repeated = raw.scenarios.find((s) => s.repeat)?.repeat?.outcomes.length;
   const flakyCount = raw.scenarios.filter((s) => s.repeat?.verdict === 'flaky').length;
@@ -56,7 +64,16 @@ export function renderHtmlMatrix(raw: RawResults, baseline?: BaselineDiff, runDi
 <h1>paimon-interop compatibility matrix</h1>
 <p class="totals"><span class="pass">${t.pass} passed</span><span class="known">${t.known} passed with known deviations</span><span class="fail">${t.fail + t.error} failed${t.infrastructure ? ` (${t.infrastructure} of the environment)` : ''}</span><span class="skip">${t.skip} skipped</span> of ${raw.scenarios.length} scenario runs in ${raw.cells.length} cell(s)${repeated ? `; ${repeated} runs each (--repeat): ${flakyCount} flaky` : ''}.</p>
 ${baseline ? `<p id="baseline"><b>Against the baseline: ${baseline.newlyFailing.length} newly failing, ${baseline.newlyPassing.length} newly passing</b>, ${baseline.stillFailing.length} still failing, ${baseline.added.length} new, ${baseline.removed.length} removed.</p>` : ''}
-<p>Run <code>${html(raw.runId)}</code>, ${html(raw.startedAt)} – ${html(raw.finishedAt)}. ${raw.cells.map((c) => `<b>${html(c.id)}</b>: ${html(Object.entries(c.versions).map(([k, v]) => `${k} ${v}`).join(', '))}`).join('; ')}.</p>
+<p>Run <code>${html(raw.runId)}</code>, ${html(raw.startedAt)} – ${html(raw.finishedAt)}. ${raw.cells
+    .map(
+      (c) =>
+        `<b>${html(c.id)}</b>: ${html(
+          Object.entries(c.versions)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', '),
+        )}`,
+    )
+    .join('; ')}.</p>
 <p class="legend"><span style="background:#d1f7d6">pass</span><span style="background:#fff3bf">known deviation</span><span style="background:#ffd6d6">fail</span><span style="background:#eceff1">skip</span>${baseline ? '<span style="outline:3px solid #cf222e">newly failing</span>' : ''}${flakyCount ? '<span style="outline:3px dashed #8250df">flaky (--repeat)</span>' : ''} <i>catalog</i>: REST steps judged on the catalog itself; <i>harness</i>: the harness's own checks (files on disk, the wire proxy, access control).</p>
 </header>
 <nav class="filters">Show: ${['pass', 'known', 'fail', 'skip'].map((s) => `<label><input type="checkbox" data-status="${s}" checked> ${s}</label>`).join('')} | Columns: ${allColumns.map((c) => `<label><input type="checkbox" data-column="${html(c)}" checked> ${html(c)}</label>`).join('')} | <button type="button" data-areas="open">open every area</button> <button type="button" data-areas="close">close every area</button></nav>
@@ -75,7 +92,10 @@ ${details(page, runDir)}
 function areaSection(page: Page, area: string): string {
   const runs = page.raw.scenarios.filter((s) => areaOf(s) === area);
   const count = (st: string) => runs.filter((s) => rowStatus(s) === st).length;
-  const counts = (['pass', 'known', 'fail', 'skip'] as const).filter((st) => count(st)).map((st) => `${count(st)} ${st}`).join(', ');
+  const counts = (['pass', 'known', 'fail', 'skip'] as const)
+    .filter((st) => count(st))
+    .map((st) => `${count(st)} ${st}`)
+    .join(', ');
   const open = count('fail') > 0 || page.raw.scenarios.length <= OPEN_ALL_UP_TO;
   return `<details class="area" data-area="${html(area)}"${open ? ' open' : ''}><summary>${html(area)} — ${runs.length} scenario run(s): ${counts}</summary>\n${table(page, runs, area)}</details>`;
 }
@@ -90,10 +110,17 @@ function table(page: Page, runs: CellScenarioResult[], id: string): string {
       return `<th data-cell-head="${html(c.id)}"${anchor} colspan="${page.columns.filter((x) => x.cell === c.id).length}">${html(c.id)}</th>`;
     })
     .join('');
-  const columnHeads = page.columns.map((c) => `<th data-cell="${html(c.cell)}" data-engine="${html(c.column)}"${c.column === 'catalog' || c.column === 'harness' ? ' class="actor"' : ''}>${html(c.column)}</th>`).join('');
+  const columnHeads = page.columns
+    .map(
+      (c) =>
+        `<th data-cell="${html(c.cell)}" data-engine="${html(c.column)}"${c.column === 'catalog' || c.column === 'harness' ? ' class="actor"' : ''}>${html(c.column)}</th>`,
+    )
+    .join('');
   const rows = ids.map((sid) => {
     const byCell = new Map(runs.filter((s) => s.id === sid).map((s) => [s.cell, s]));
-    const worstRow = [...byCell.values()].map(rowStatus).sort((a, b) => ['pass', 'skip', 'known', 'fail'].indexOf(b) - ['pass', 'skip', 'known', 'fail'].indexOf(a))[0]!;
+    const worstRow = [...byCell.values()]
+      .map(rowStatus)
+      .sort((a, b) => ['pass', 'skip', 'known', 'fail'].indexOf(b) - ['pass', 'skip', 'known', 'fail'].indexOf(a))[0]!;
     // Within an area the folder goes without saying: the file and the instance name the row.
     const shown = sid.replace(/^(?:[^#]*\/)?([^/#]+#)/, '$1');
     return `<tr data-scenario="${html(sid)}" data-status="${worstRow}"><th scope="row" title="${html(sid)}">${html(shown)}</th>${page.columns.map(({ cell, column }) => matrixCell(page, byCell.get(cell), cell, column)).join('')}</tr>`;
@@ -109,7 +136,12 @@ function matrixCell(page: Page, s: CellScenarioResult | undefined, cell: string,
   // `--repeat`: a cell whose steps on this column changed verdict between runs.
   const flakySteps = s?.repeat?.flakySteps.filter((x) => x.engine === column) ?? [];
   if (flakySteps.length) label += ` <small>flaky ${html(flakySteps[0]!.outcomes.join('/'))}</small>`;
-  const title = s?.status === 'skip' ? ` title="${html(s.reason ?? '')}"` : flakySteps.length ? ` title="${html(flakySteps.map((x) => `step ${x.index + 1} ${x.name}: ${x.outcomes.join(' / ')}`).join('; '))}"` : '';
+  const title =
+    s?.status === 'skip'
+      ? ` title="${html(s.reason ?? '')}"`
+      : flakySteps.length
+        ? ` title="${html(flakySteps.map((x) => `step ${x.index + 1} ${x.name}: ${x.outcomes.join(' / ')}`).join('; '))}"`
+        : '';
   const isNew = s && page.newly.has(runKey(s)) && (st === 'fail' || st === 'error') ? ' new' : '';
   return `<td class="${st}${isNew}${flakySteps.length ? ' flaky' : ''}"${page.raw.cells.length > 1 ? ` data-cell="${html(cell)}"` : ''} data-engine="${html(column)}"${title}>${label}</td>`;
 }
@@ -134,16 +166,38 @@ function details(page: Page, runDir?: string): string {
     if (known.size) {
       parts.push('<ul>');
       for (const [id, k] of known) {
-        const actual = k.actual.length > KNOWN_DIFF_LINES ? [...k.actual.slice(0, KNOWN_DIFF_LINES), `… (${k.actual.length} lines)`] : k.actual;
-        parts.push(`<li>known deviation <b>${html(id)}</b>${k.known.layer ? ` (layer ${html(k.known.layer)})` : ''}, upstream: ${linkHtml(k.known.upstream)}; ${html(k.where.join(', '))} — ${html(k.known.reason)}${actual.length ? `<pre>${html(actual.join('\n'))}</pre>` : ''}</li>`);
+        const actual =
+          k.actual.length > KNOWN_DIFF_LINES ? [...k.actual.slice(0, KNOWN_DIFF_LINES), `… (${k.actual.length} lines)`] : k.actual;
+        parts.push(
+          `<li>known deviation <b>${html(id)}</b>${k.known.layer ? ` (layer ${html(k.known.layer)})` : ''}, upstream: ${linkHtml(k.known.upstream)}; ${html(k.where.join(', '))} — ${html(k.known.reason)}${actual.length ? `<pre>${html(actual.join('\n'))}</pre>` : ''}</li>`,
+        );
       }
       parts.push('</ul>');
     }
     for (const st of s.steps.filter((x) => x.wire?.length && (x.status === 'fail' || x.status === 'error'))) {
-      parts.push(`<details><summary>wire trace of step ${st.index + 1} (${st.wire!.length} request(s) to the catalog)</summary><pre>${html(st.wire!.map(wireLine).join('\n'))}</pre></details>`);
+      parts.push(
+        `<details><summary>wire trace of step ${st.index + 1} (${st.wire!.length} request(s) to the catalog)</summary><pre>${html(st.wire!.map(wireLine).join('\n'))}</pre></details>`,
+      );
     }
-    const logs = [...new Set(s.steps.flatMap((st) => st.engines.filter((e) => e.status === 'fail' || e.status === 'error').flatMap((e) => (e.log ? [`${e.engine}\u0000${e.log}`] : []))))];
-    if (logs.length) parts.push(`<p>Logs: ${logs.map((l) => { const [engine, path] = l.split('\u0000') as [string, string]; const href = runDir && !relative(runDir, path).startsWith('..') ? relative(runDir, path) : `file://${path}`; return `<a href="${html(href)}">${html(engine)}</a>`; }).join(', ')}</p>`);
+    const logs = [
+      ...new Set(
+        s.steps.flatMap((st) =>
+          st.engines
+            .filter((e) => e.status === 'fail' || e.status === 'error')
+            .flatMap((e) => (e.log ? [`${e.engine}\u0000${e.log}`] : [])),
+        ),
+      ),
+    ];
+    if (logs.length)
+      parts.push(
+        `<p>Logs: ${logs
+          .map((l) => {
+            const [engine, path] = l.split('\u0000') as [string, string];
+            const href = runDir && !relative(runDir, path).startsWith('..') ? relative(runDir, path) : `file://${path}`;
+            return `<a href="${html(href)}">${html(engine)}</a>`;
+          })
+          .join(', ')}</p>`,
+      );
     parts.push('</section>');
     out.push(parts.join('\n'));
   }

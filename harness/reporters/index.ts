@@ -1,4 +1,12 @@
-export { conformancePassed, conformanceReport, type CapabilityRow, type CapabilityVerdict, type CellConformance, type ConformanceReport, type EndpointRow } from './conformance-report.ts';
+export {
+  conformancePassed,
+  conformanceReport,
+  type CapabilityRow,
+  type CapabilityVerdict,
+  type CellConformance,
+  type ConformanceReport,
+  type EndpointRow,
+} from './conformance-report.ts';
 export { ConformanceReporter, renderConformanceHtml, renderConformanceMarkdown } from './conformance-reporter.ts';
 export { diffWithBaseline, type BaselineDiff } from './baseline-diff.ts';
 export { EngineFeaturesReporter, featuresOfStep, renderEngineFeatures } from './engine-features-reporter.ts';

@@ -4,18 +4,65 @@ import type { CellScenarioResult, RunCell } from '../verdicts/index.ts';
 import { issueOwner, issueTitle, renderIssueReport } from './issue-report.ts';
 
 const loc = { file: 'scenarios/x/t.yaml', line: 1, col: 1 };
-const cell: RunCell = { id: 'local/paimon-1.4.2', environment: 'local', paimon: '1.4.2', versions: { paimon: '1.4.2', pypaimon: '1.4.2', flink: 'Flink 2.0.0 + paimon-flink-2.0 1.4.2' }, catalog: 'http://127.0.0.1:1/ (bearer ***)', unavailable: {}, logs: {} };
-const entry: KnownIssue = { id: 'flink-drops-millis', engine: 'flink', layer: 'reader', scenario: 't', reason: 'Reader: Flink reads TIME(3) as TIME(0). The rest is detail.', evidence: 'Flink 2.0.0: 12:34:56 for 12:34:56.789', upstream: 'none found' };
+const cell: RunCell = {
+  id: 'local/paimon-1.4.2',
+  environment: 'local',
+  paimon: '1.4.2',
+  versions: { paimon: '1.4.2', pypaimon: '1.4.2', flink: 'Flink 2.0.0 + paimon-flink-2.0 1.4.2' },
+  catalog: 'http://127.0.0.1:1/ (bearer ***)',
+  unavailable: {},
+  logs: {},
+};
+const entry: KnownIssue = {
+  id: 'flink-drops-millis',
+  engine: 'flink',
+  layer: 'reader',
+  scenario: 't',
+  reason: 'Reader: Flink reads TIME(3) as TIME(0). The rest is detail.',
+  evidence: 'Flink 2.0.0: 12:34:56 for 12:34:56.789',
+  upstream: 'none found',
+};
 const result: CellScenarioResult = {
-  id: 'scenarios/x/t.yaml#t[writer=pypaimon]', name: 't', file: 'scenarios/x/t.yaml', loc, params: { writer: 'pypaimon' }, tags: [], status: 'known', database: 'pi_r_t_1', durationMs: 1, cell: cell.id,
+  id: 'scenarios/x/t.yaml#t[writer=pypaimon]',
+  name: 't',
+  file: 'scenarios/x/t.yaml',
+  loc,
+  params: { writer: 'pypaimon' },
+  tags: [],
+  status: 'known',
+  database: 'pi_r_t_1',
+  durationMs: 1,
+  cell: cell.id,
   steps: [
-    { index: 0, name: 'create', loc, status: 'pass', engines: [{ engine: 'pypaimon', status: 'pass', durationMs: 1, failures: [], statement: 'pypaimon create-table pi_r_t_1.t' }], disagreements: [], skippedEngines: [] },
     {
-      index: 1, name: 'read', loc, status: 'known', disagreements: [], skippedEngines: [],
-      wire: [{ method: 'GET', path: '/v1/p/databases/pi_r_t_1/tables/t', status: 200, ms: 4, client: 'Apache-HttpClient/5.5.1 (Java)' } as never],
+      index: 0,
+      name: 'create',
+      loc,
+      status: 'pass',
+      engines: [{ engine: 'pypaimon', status: 'pass', durationMs: 1, failures: [], statement: 'pypaimon create-table pi_r_t_1.t' }],
+      disagreements: [],
+      skippedEngines: [],
+    },
+    {
+      index: 1,
+      name: 'read',
+      loc,
+      status: 'known',
+      disagreements: [],
+      skippedEngines: [],
+      wire: [
+        { method: 'GET', path: '/v1/p/databases/pi_r_t_1/tables/t', status: 200, ms: 4, client: 'Apache-HttpClient/5.5.1 (Java)' } as never,
+      ],
       engines: [
         { engine: 'pypaimon', status: 'pass', durationMs: 1, failures: [], statement: 'pypaimon read pi_r_t_1.t' },
-        { engine: 'flink', status: 'known', durationMs: 1, statement: 'SELECT `t` FROM `paimon`.`pi_r_t_1`.`t`', failures: [{ equal: false, aspect: 'rows', diff: ['- [12:34:56.789]', '+ [12:34:56]'] }], known: { id: 'flink-drops-millis', reason: entry.reason, layer: 'reader' } },
+        {
+          engine: 'flink',
+          status: 'known',
+          durationMs: 1,
+          statement: 'SELECT `t` FROM `paimon`.`pi_r_t_1`.`t`',
+          failures: [{ equal: false, aspect: 'rows', diff: ['- [12:34:56.789]', '+ [12:34:56]'] }],
+          known: { id: 'flink-drops-millis', reason: entry.reason, layer: 'reader' },
+        },
       ],
     },
   ],

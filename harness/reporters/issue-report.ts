@@ -11,7 +11,10 @@ export interface IssueOwner {
   newIssueUrl: string;
 }
 
-const PAIMON: Omit<IssueOwner, 'component' | 'tag'> = { project: 'apache/paimon', newIssueUrl: 'https://github.com/apache/paimon/issues/new' };
+const PAIMON: Omit<IssueOwner, 'component' | 'tag'> = {
+  project: 'apache/paimon',
+  newIssueUrl: 'https://github.com/apache/paimon/issues/new',
+};
 
 /**
  * Who owns a deviation, from its layer and the engine that deviates: Paimon's Java, Python and
@@ -20,12 +23,29 @@ const PAIMON: Omit<IssueOwner, 'component' | 'tag'> = { project: 'apache/paimon'
  */
 export function issueOwner(layer: KnownIssue['layer'], engine: string): IssueOwner {
   const engineProject: Record<string, IssueOwner> = {
-    flink: { project: 'apache/flink', component: 'Table SQL / Planner', tag: 'Table SQL', newIssueUrl: 'https://issues.apache.org/jira/projects/FLINK' },
+    flink: {
+      project: 'apache/flink',
+      component: 'Table SQL / Planner',
+      tag: 'Table SQL',
+      newIssueUrl: 'https://issues.apache.org/jira/projects/FLINK',
+    },
     spark: { project: 'apache/spark', component: 'SQL', tag: 'SQL', newIssueUrl: 'https://issues.apache.org/jira/projects/SPARK' },
-    doris: { project: 'apache/doris', component: 'Paimon catalog', tag: 'paimon catalog', newIssueUrl: 'https://github.com/apache/doris/issues/new' },
+    doris: {
+      project: 'apache/doris',
+      component: 'Paimon catalog',
+      tag: 'paimon catalog',
+      newIssueUrl: 'https://github.com/apache/doris/issues/new',
+    },
   };
-  if (layer === 'catalog' || engine === 'catalog') return { ...PAIMON, component: 'REST catalog (RESTCatalogServer, the REST specification)', tag: 'rest' };
-  if (engine === 'paimon-rust') return { project: 'apache/paimon-rust', component: 'paimon-rust', tag: 'paimon-rust', newIssueUrl: 'https://github.com/apache/paimon-rust/issues/new' };
+  if (layer === 'catalog' || engine === 'catalog')
+    return { ...PAIMON, component: 'REST catalog (RESTCatalogServer, the REST specification)', tag: 'rest' };
+  if (engine === 'paimon-rust')
+    return {
+      project: 'apache/paimon-rust',
+      component: 'paimon-rust',
+      tag: 'paimon-rust',
+      newIssueUrl: 'https://github.com/apache/paimon-rust/issues/new',
+    };
   if (engine === 'pypaimon') return { ...PAIMON, component: 'pypaimon (paimon-python)', tag: 'python' };
   // The engine's own casting or SQL surface belongs to the engine; reading and writing Paimon tables to Paimon's connector.
   if ((layer === 'engine-cast' || layer === 'engine') && engineProject[engine]) return engineProject[engine]!;
@@ -53,13 +73,19 @@ function codeSpan(statement: string): string {
 const STATEMENT_CHARS = 1500;
 /** A title from an entry's reason: its first sentence without the layer's label (`Catalog: …`), at most ~120 characters. */
 export function issueTitle(reason: string): string {
-  const flat = reason.replace(/\s+/g, ' ').trim().replace(/^[A-Z][\w-]*: /, '');
+  const flat = reason
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[A-Z][\w-]*: /, '');
   const sentence = (/^(.+?[.;])(\s|$)/.exec(flat)?.[1] ?? flat).replace(/[.;]$/, '');
   return sentence.length <= 120 ? sentence : `${sentence.slice(0, sentence.lastIndexOf(' ', 117))} …`;
 }
 
 /** The steps of the scenario run up to the first one where the entry held, and that step. */
-function stepsToFinding(result: CellScenarioResult, id: string): { before: StepResult[]; at: StepResult; engines: StepEngineResult[] } | undefined {
+function stepsToFinding(
+  result: CellScenarioResult,
+  id: string,
+): { before: StepResult[]; at: StepResult; engines: StepEngineResult[] } | undefined {
   const at = result.steps.find((s) => s.engines.some((e) => e.known?.id === id));
   if (!at) return undefined;
   return { before: result.steps.filter((s) => s.index < at.index), at, engines: at.engines.filter((e) => e.known?.id === id) };
@@ -97,7 +123,7 @@ export function renderIssueReport(ev: IssueEvidence): string {
     '',
     '## How to reproduce',
     '',
-    'The statements each engine ran, in order (the database is the scenario\'s own; types and literals as the engine was sent them):',
+    "The statements each engine ran, in order (the database is the scenario's own; types and literals as the engine was sent them):",
     '',
   ];
   for (const step of [...found.before, found.at]) {
@@ -106,11 +132,28 @@ export function renderIssueReport(ev: IssueEvidence): string {
     lines.push(`${step.index + 1}. ${step.name}${step === found.at ? ' — **here**' : ''}`);
     for (const e of ran) lines.push(`   - on ${e.engine}: ${codeSpan(e.statement!)}`);
   }
-  lines.push('', `With paimon-interop, the whole scenario \`${result.id}\`:`, '', ...fence('sh', `npx paimon-interop run ${result.file} --engine ${[...new Set(result.steps.flatMap((s) => s.engines.filter((e) => actorType(e) === 'engine').map((e) => e.engine)))].join(',')}`), '', ...fence('yaml', ev.scenarioSource.trim()), '');
+  lines.push(
+    '',
+    `With paimon-interop, the whole scenario \`${result.id}\`:`,
+    '',
+    ...fence(
+      'sh',
+      `npx paimon-interop run ${result.file} --engine ${[...new Set(result.steps.flatMap((s) => s.engines.filter((e) => actorType(e) === 'engine').map((e) => e.engine)))].join(',')}`,
+    ),
+    '',
+    ...fence('yaml', ev.scenarioSource.trim()),
+    '',
+  );
   lines.push('## Expected and actual', '');
   for (const e of found.engines) {
-    lines.push(`On ${e.engine}${e.error ? ` (${e.error.exception ?? 'error'}: ${e.error.message.split('\n')[0]!.slice(0, 300)})` : ''}:`, '');
-    lines.push(...fence('diff', e.failures.map((f) => `${f.aspect}: -expected +actual\n${f.diff.join('\n')}`).join('\n\n') || '(no diff recorded)'), '');
+    lines.push(
+      `On ${e.engine}${e.error ? ` (${e.error.exception ?? 'error'}: ${e.error.message.split('\n')[0]!.slice(0, 300)})` : ''}:`,
+      '',
+    );
+    lines.push(
+      ...fence('diff', e.failures.map((f) => `${f.aspect}: -expected +actual\n${f.diff.join('\n')}`).join('\n\n') || '(no diff recorded)'),
+      '',
+    );
   }
   if (found.at.wire?.length) {
     lines.push('## Requests to the REST catalog during the step', '', ...fence('', found.at.wire.map(wireLine).join('\n')), '');

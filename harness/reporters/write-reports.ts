@@ -9,10 +9,20 @@ import { writeRawResults, type RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
 import { SummaryReporter } from './summary-reporter.ts';
 
-export const DEFAULT_REPORTERS = (): Reporter[] => [new SummaryReporter(), new JUnitReporter(), new HtmlMatrixReporter(), new EngineFeaturesReporter(), new ConformanceReporter()];
+export const DEFAULT_REPORTERS = (): Reporter[] => [
+  new SummaryReporter(),
+  new JUnitReporter(),
+  new HtmlMatrixReporter(),
+  new EngineFeaturesReporter(),
+  new ConformanceReporter(),
+];
 
 /** Writes raw-results.json, renders every report from it, and points reports/latest at the run. */
-export async function writeReports(raw: RawResults, runDir: string, opts: { baseline?: BaselineDiff; reporters?: Reporter[]; linkLatest?: boolean } = {}): Promise<void> {
+export async function writeReports(
+  raw: RawResults,
+  runDir: string,
+  opts: { baseline?: BaselineDiff; reporters?: Reporter[]; linkLatest?: boolean } = {},
+): Promise<void> {
   await writeRawResults(join(runDir, 'raw-results.json'), raw);
   for (const r of opts.reporters ?? DEFAULT_REPORTERS()) await r.onRunEnd?.(raw, runDir, opts.baseline);
   if (opts.linkLatest !== false) {

@@ -4,11 +4,16 @@ import type { EnvironmentDescriptor } from '../environment/index.ts';
 import { anyWriter, withAnyWriter } from './any-writer.ts';
 
 const loc = { file: 's.yaml', line: 1, col: 1 };
-const step = (on: string | string[], index: number): ScenarioStep => ({ on, insert: { table: 't', rows: [[1]] }, loc, index }) as unknown as ScenarioStep;
-const instance = (steps: ScenarioStep[]): ScenarioInstance => ({ id: 's', params: {}, steps, scenario: { name: 's', file: 's.yaml', loc, steps } }) as unknown as ScenarioInstance;
+const step = (on: string | string[], index: number): ScenarioStep =>
+  ({ on, insert: { table: 't', rows: [[1]] }, loc, index }) as unknown as ScenarioStep;
+const instance = (steps: ScenarioStep[]): ScenarioInstance =>
+  ({ id: 's', params: {}, steps, scenario: { name: 's', file: 's.yaml', loc, steps } }) as unknown as ScenarioInstance;
 const engines = (...names: string[]) => new Map(names.map((n) => [n, {}])) as never;
 /** A cell's engines, and the clients its writer release lacks (cross-version cells). */
-const cell = (names: string[], writerLacks: Record<string, string> = {}) => ({ engines: engines(...names), env: { writer: { engines: [], unavailable: writerLacks } } as unknown as EnvironmentDescriptor });
+const cell = (names: string[], writerLacks: Record<string, string> = {}) => ({
+  engines: engines(...names),
+  env: { writer: { engines: [], unavailable: writerLacks } } as unknown as EnvironmentDescriptor,
+});
 
 describe('on: any-writer', () => {
   it('is the first engine of the preference order that can write in the cell', () => {
@@ -20,7 +25,10 @@ describe('on: any-writer', () => {
   });
 
   it('becomes that one engine on every step that says it, and leaves the others alone', () => {
-    const out = withAnyWriter(instance([step('any-writer', 0), step(['flink', 'pypaimon'], 1), step('any-writer', 2)]), cell(['flink', 'paimon-java']));
+    const out = withAnyWriter(
+      instance([step('any-writer', 0), step(['flink', 'pypaimon'], 1), step('any-writer', 2)]),
+      cell(['flink', 'paimon-java']),
+    );
     expect(out.steps.map((s) => s.on)).toEqual(['paimon-java', ['flink', 'pypaimon'], 'paimon-java']);
   });
 

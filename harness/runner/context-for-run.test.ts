@@ -20,7 +20,17 @@ describe('buildRunContext', () => {
       scratchRoot: '/tmp',
       features: { wireProxy: { url: 'http://127.0.0.1:2', token: 't' } },
     };
-    const spec: RunSpec = { runId: 'r1', runDir: '/tmp/r1', filter: { paths: [] }, update: false, keepDatabases: true, jobs: 1, knownIssuesFile: 'k.yaml', writerVersion: '1.3.1', env };
+    const spec: RunSpec = {
+      runId: 'r1',
+      runDir: '/tmp/r1',
+      filter: { paths: [] },
+      update: false,
+      keepDatabases: true,
+      jobs: 1,
+      knownIssuesFile: 'k.yaml',
+      writerVersion: '1.3.1',
+      env,
+    };
     const opened: string[] = [];
     // TEST DOUBLE, not an engine: records which endpoints got an adapter.
     const createEngine = (e: { engine: string; url: string }): Engine => {
@@ -33,6 +43,8 @@ describe('buildRunContext', () => {
     expect([...ctx.engines.keys()]).toEqual(['pypaimon', 'flink']);
     expect([...ctx.writeEngines!.keys()]).toEqual(['pypaimon']);
     expect(opened).toEqual(['http://127.0.0.1:1/pypaimon', 'http://127.0.0.1:1/flink', 'http://127.0.0.1:1/pypaimon']);
-    expect(buildRunContext({ ...spec, env: { ...env, writer: undefined } }, { knownIssues: [], createEngine }).writeEngines).toBeUndefined();
+    expect(
+      buildRunContext({ ...spec, env: { ...env, writer: undefined } }, { knownIssues: [], createEngine }).writeEngines,
+    ).toBeUndefined();
   });
 });

@@ -54,7 +54,12 @@ export function buildRunContext(spec: RunSpec, parts: RunContextParts): RunConte
  * instance declares principals and the environment brings none. The vitest suite and
  * `explore` both run through it.
  */
-export async function contextForRun(spec: RunSpec, knownIssues: readonly KnownIssue[], instances: readonly ScenarioInstance[], hooks?: RunHooks): Promise<OpenedRun> {
+export async function contextForRun(
+  spec: RunSpec,
+  knownIssues: readonly KnownIssue[],
+  instances: readonly ScenarioInstance[],
+  hooks?: RunHooks,
+): Promise<OpenedRun> {
   const env = spec.env;
   // The harness's own catalog calls (and the access-control layer's) pass the wire proxy too, so
   // they are in a failing step's trace; engines keep the environment's address (a remote engine
@@ -63,10 +68,17 @@ export async function contextForRun(spec: RunSpec, knownIssues: readonly KnownIs
   const tracedCatalog = wireProxy ? { ...env.catalog, uri: wireProxy.url } : env.catalog;
   // Principal-scoped scenarios act through the reference access-control layer, unless the
   // environment brings real principals (a vendor's catalog).
-  const authority = !env.principals && instances.some((i) => i.scenario.principals) ? await new AccessControlProxy(tracedCatalog).start() : undefined;
+  const authority =
+    !env.principals && instances.some((i) => i.scenario.principals) ? await new AccessControlProxy(tracedCatalog).start() : undefined;
   const secrets = environmentSecrets(env);
   const engineContext = { catalog: env.catalog, runId: spec.runId, onHang: hangEvidence(spec, secrets) };
-  const ctx = buildRunContext(spec, { knownIssues, hooks, authority, catalog: new CatalogClient(tracedCatalog), createEngine: (e) => createEngine(e, engineContext) });
+  const ctx = buildRunContext(spec, {
+    knownIssues,
+    hooks,
+    authority,
+    catalog: new CatalogClient(tracedCatalog),
+    createEngine: (e) => createEngine(e, engineContext),
+  });
   const { engines, writeEngines, catalog } = ctx;
   return {
     ctx,
@@ -93,7 +105,10 @@ const SHARED_CAPTURE_MS = 30_000;
 function hangEvidence(spec: RunSpec, secrets: readonly string[]): HangEvidenceCollector | undefined {
   const env = spec.env;
   const endpoints = [...env.engines, ...(env.writer?.engines ?? [])];
-  const sources = { processes: env.processes ?? [], flinkRestUrls: [...new Set(endpoints.flatMap((e) => (e.options?.restUrl ? [e.options.restUrl] : [])))] };
+  const sources = {
+    processes: env.processes ?? [],
+    flinkRestUrls: [...new Set(endpoints.flatMap((e) => (e.options?.restUrl ? [e.options.restUrl] : [])))],
+  };
   if (!sources.processes.length && !sources.flinkRestUrls.length) return undefined;
   let last: { at: number; capture: Promise<HangEvidence> } | undefined;
   return (engine, stepCtx, sinceMs) => {

@@ -20,18 +20,32 @@ describe('evaluateRest', () => {
     expect(evaluateRest({ includes: { partitions: [{ spec: { dt: 'a' } }] } }, 200, body)).toEqual([]);
     expect(evaluateRest({ includes: { partitions: [{ spec: { dt: 'd' } }] } }, 200, body)[0]!.aspect).toBe('body.partitions includes');
     expect(evaluateRest({ excludes: { partitions: [{ spec: { dt: 'd' } }] } }, 200, body)).toEqual([]);
-    expect(evaluateRest({ excludes: { partitions: [{ spec: { dt: 'd' } }, { spec: { dt: 'b' } }] } }, 200, body)[0]!.aspect).toBe('body.partitions excludes');
-    expect(evaluateRest({ excludes: { partitions: [{ spec: { dt: 'd' } }] } }, 200, { partitions: null })[0]!.aspect).toBe('body.partitions excludes');
+    expect(evaluateRest({ excludes: { partitions: [{ spec: { dt: 'd' } }, { spec: { dt: 'b' } }] } }, 200, body)[0]!.aspect).toBe(
+      'body.partitions excludes',
+    );
+    expect(evaluateRest({ excludes: { partitions: [{ spec: { dt: 'd' } }] } }, 200, { partitions: null })[0]!.aspect).toBe(
+      'body.partitions excludes',
+    );
   });
 });
 
 describe('evaluateOutcome', () => {
   it('requires the expected error class and message, and reports a success as a failure', () => {
-    const denied = { ok: false as const, error: { errorClass: 'permission-denied' as const, exception: 'X', message: "User a doesn't have privilege LIST" } };
+    const denied = {
+      ok: false as const,
+      error: { errorClass: 'permission-denied' as const, exception: 'X', message: "User a doesn't have privilege LIST" },
+    };
     expect(evaluateOutcome({ error: 'permission-denied' }, denied)).toEqual([]);
-    expect(evaluateOutcome({ error: { class: 'permission-denied', message: 'privilege SELECT' } }, denied)[0]!.aspect).toBe('error message');
-    expect(evaluateOutcome({ error: 'not-found' }, denied)[0]!.diff[1]).toBe("+ error permission-denied (X): User a doesn't have privilege LIST");
-    expect(evaluateOutcome({ error: 'not-found' }, { ok: true, result: { columns: [], rows: [] } })[0]!.diff).toEqual(['- error not-found', '+ success with 0 row(s)']);
+    expect(evaluateOutcome({ error: { class: 'permission-denied', message: 'privilege SELECT' } }, denied)[0]!.aspect).toBe(
+      'error message',
+    );
+    expect(evaluateOutcome({ error: 'not-found' }, denied)[0]!.diff[1]).toBe(
+      "+ error permission-denied (X): User a doesn't have privilege LIST",
+    );
+    expect(evaluateOutcome({ error: 'not-found' }, { ok: true, result: { columns: [], rows: [] } })[0]!.diff).toEqual([
+      '- error not-found',
+      '+ success with 0 row(s)',
+    ]);
   });
 
   it('may-fail accepts an error, and still checks a success against the rest of the expectation', () => {

@@ -3,7 +3,11 @@ import { compareColumns, compareCount, compareRows, compareTypes, generatedRows,
 import type { ExpectDoc } from '../scenario/index.ts';
 
 /** A failing comparison: what was expected, what came. */
-export const fail = (aspect: string, expected: string, actual: string): Comparison => ({ equal: false, aspect, diff: [`- ${expected}`, `+ ${actual}`] });
+export const fail = (aspect: string, expected: string, actual: string): Comparison => ({
+  equal: false,
+  aspect,
+  diff: [`- ${expected}`, `+ ${actual}`],
+});
 
 /** Checks one engine outcome against a step's expectations; returns the failing comparisons. */
 export function evaluateOutcome(expect: ExpectDoc | undefined, outcome: EngineOutcome): Comparison[] {
@@ -15,7 +19,8 @@ export function evaluateOutcome(expect: ExpectDoc | undefined, outcome: EngineOu
     const out: Comparison[] = [];
     const { errorClass, exception, message } = outcome.error;
     if (errorClass !== cls) out.push(fail('error', `error ${cls}`, `error ${errorClass}${exception ? ` (${exception})` : ''}: ${message}`));
-    if (pattern !== undefined && !new RegExp(pattern).test(outcome.error.message)) out.push(fail('error message', `message matching /${pattern}/`, outcome.error.message));
+    if (pattern !== undefined && !new RegExp(pattern).test(outcome.error.message))
+      out.push(fail('error message', `message matching /${pattern}/`, outcome.error.message));
     return out;
   }
   if (!outcome.ok) {
@@ -49,7 +54,14 @@ export function evaluateRest(expect: ExpectDoc | undefined, status: number, body
   for (const [key, wanted] of Object.entries(expect?.includes ?? {})) {
     const actual = (body as Record<string, unknown> | null)?.[key];
     const missing = Array.isArray(actual) ? wanted.filter((w) => !actual.some((a) => containsSubset(w, a))) : wanted;
-    if (missing.length) out.push(fail(`body.${key} includes`, JSON.stringify(missing), Array.isArray(actual) ? `${actual.length} item(s) without them: ${JSON.stringify(actual).slice(0, 400)}` : JSON.stringify(actual)));
+    if (missing.length)
+      out.push(
+        fail(
+          `body.${key} includes`,
+          JSON.stringify(missing),
+          Array.isArray(actual) ? `${actual.length} item(s) without them: ${JSON.stringify(actual).slice(0, 400)}` : JSON.stringify(actual),
+        ),
+      );
   }
   for (const [key, unwanted] of Object.entries(expect?.excludes ?? {})) {
     const actual = (body as Record<string, unknown> | null)?.[key];
@@ -58,7 +70,8 @@ export function evaluateRest(expect: ExpectDoc | undefined, status: number, body
       continue;
     }
     const present = actual.filter((a) => unwanted.some((u) => containsSubset(u, a)));
-    if (present.length) out.push(fail(`body.${key} excludes`, `none of ${JSON.stringify(unwanted)}`, JSON.stringify(present).slice(0, 400)));
+    if (present.length)
+      out.push(fail(`body.${key} excludes`, `none of ${JSON.stringify(unwanted)}`, JSON.stringify(present).slice(0, 400)));
   }
   return out;
 }

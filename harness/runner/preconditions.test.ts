@@ -1,14 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../engines/index.ts';
 import { expandScenario, loadScenarioSource, type ScenarioInstance } from '../scenario/index.ts';
-import { catalogClaim, catalogConfigProxy, engineCapabilities, paimonRange, requiredEngines, skipReason, somethingRuns, stepKindsAvailable, strandedWrite, writerClients } from './preconditions.ts';
+import {
+  catalogClaim,
+  catalogConfigProxy,
+  engineCapabilities,
+  paimonRange,
+  requiredEngines,
+  skipReason,
+  somethingRuns,
+  stepKindsAvailable,
+  strandedWrite,
+  writerClients,
+} from './preconditions.ts';
 import type { EnvironmentDescriptor } from '../environment/index.ts';
 import type { RunContext } from './run-context.ts';
 
 /** TEST DOUBLE, not an engine: the rules only look whether a context holds an engine of the name. */
 const engine = (name: string): Engine => ({ name, execute: async () => ({ ok: true, result: { columns: [], rows: [] } }) });
 
-const ENV: EnvironmentDescriptor = { provider: 'test', paimonVersion: '1.4.2', catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } }, engines: [], unavailable: { flink: 'no Flink here' }, logs: {}, versions: {}, scratchRoot: '/tmp', features: {} };
+const ENV: EnvironmentDescriptor = {
+  provider: 'test',
+  paimonVersion: '1.4.2',
+  catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } },
+  engines: [],
+  unavailable: { flink: 'no Flink here' },
+  logs: {},
+  versions: {},
+  scratchRoot: '/tmp',
+  features: {},
+};
 
 /** A cell with these engines, in an environment with what `env` says (and no Flink, as the environment explains). */
 function context(engines: string[], env: Partial<EnvironmentDescriptor> = {}, extra: Partial<RunContext> = {}): RunContext {
@@ -52,7 +73,9 @@ describe('preconditions of a scenario instance', () => {
 
   it('requires: paimon is checked against the cell and the writer release', () => {
     const i = instance(`name: p\nrequires: { paimon: '>=1.3' }\nsteps:\n  - on: pypaimon\n    list-tables: {}\n`);
-    expect(paimonRange(i, context([], { paimonVersion: '1.4.2' }, { writerPaimonVersion: '1.2.0' }))).toBe('requires Paimon >=1.3; this cell runs 1.2.0');
+    expect(paimonRange(i, context([], { paimonVersion: '1.4.2' }, { writerPaimonVersion: '1.2.0' }))).toBe(
+      'requires Paimon >=1.3; this cell runs 1.2.0',
+    );
     expect(paimonRange(i, context([], { paimonVersion: '1.4.2' }))).toBeUndefined();
   });
 
@@ -64,17 +87,23 @@ describe('preconditions of a scenario instance', () => {
 
   it('requires: catalog is checked against what the catalog claims, when a claim is known', () => {
     const i = instance(`name: k\nrequires: { catalog: [views] }\nsteps:\n  - rest: { method: GET, path: /databases }\n`);
-    expect(catalogClaim(i, context([], { catalogCapabilities: { claim: { claimed: ['core'], source: 'config' } } }))).toMatch(/^exercises views, which the catalog does not claim/);
+    expect(catalogClaim(i, context([], { catalogCapabilities: { claim: { claimed: ['core'], source: 'config' } } }))).toMatch(
+      /^exercises views, which the catalog does not claim/,
+    );
     expect(catalogClaim(i, context([]))).toBeUndefined();
   });
 
   it("step kinds that need the environment say so through their handlers (a fault needs the wire proxy, a catalog denial the server's hooks)", () => {
-    const fault = instance(`name: f\nsteps:\n  - fault: { method: POST, path: '^/tables/t/commit$', kind: unavailable }\n  - rest: { method: GET, path: /databases }\n`);
+    const fault = instance(
+      `name: f\nsteps:\n  - fault: { method: POST, path: '^/tables/t/commit$', kind: unavailable }\n  - rest: { method: GET, path: /databases }\n`,
+    );
     expect(stepKindsAvailable(fault, context([]))).toMatch(/^injects faults through the wire proxy/);
     expect(stepKindsAvailable(fault, context([], { features: WIRE_PROXY }))).toBeUndefined();
     const deny = instance(`name: d\nsteps:\n  - catalog-deny: {}\n  - rest: { method: GET, path: /databases }\n`);
     expect(stepKindsAvailable(deny, context([]))).toMatch(/authorization hooks/);
-    expect(stepKindsAvailable(deny, context([], { features: { catalogAdmin: { url: 'http://127.0.0.1:1', token: 'x' } } }))).toBeUndefined();
+    expect(
+      stepKindsAvailable(deny, context([], { features: { catalogAdmin: { url: 'http://127.0.0.1:1', token: 'x' } } })),
+    ).toBeUndefined();
   });
 
   it("catalog-config needs the wire proxy to give the scenario's clients an address of their own", () => {

@@ -26,9 +26,13 @@ export const requiredEngines: Precondition = ({ scenario, params }, ctx) => {
  * steps without their table.
  */
 export const strandedWrite: Precondition = ({ steps }, ctx) => {
-  const stranded = steps.find((s) => (s.kind === 'sql' || isWriteKind(s.kind)) && stepEngines(s).length > 0 && stepEngines(s).every((e) => !ctx.engines.has(e)));
+  const stranded = steps.find(
+    (s) => (s.kind === 'sql' || isWriteKind(s.kind)) && stepEngines(s).length > 0 && stepEngines(s).every((e) => !ctx.engines.has(e)),
+  );
   if (!stranded) return undefined;
-  return `step ${stranded.index + 1} runs on ${stepEngines(stranded).map((e) => `${e} (${e === ANY_WRITER ? 'no engine of this cell can write' : why(ctx, e)})`).join(', ')} only`;
+  return `step ${stranded.index + 1} runs on ${stepEngines(stranded)
+    .map((e) => `${e} (${e === ANY_WRITER ? 'no engine of this cell can write' : why(ctx, e)})`)
+    .join(', ')} only`;
 };
 
 /** Cross-version cells: writes with a client the writer's release lacks would have to come from another version. */
@@ -41,7 +45,12 @@ export const writerClients: Precondition = ({ steps }, ctx) => {
 /** `requires: { paimon: range }`, for the cell's release and, in cross-version cells, the writer's. */
 export const paimonRange: Precondition = ({ scenario }, ctx) => {
   const range = scenario.requires?.paimon;
-  const outside = range === undefined ? [] : [ctx.env.paimonVersion, ctx.writerPaimonVersion].filter((v): v is string => v !== undefined && !satisfies(v, range, { includePrerelease: true }));
+  const outside =
+    range === undefined
+      ? []
+      : [ctx.env.paimonVersion, ctx.writerPaimonVersion].filter(
+          (v): v is string => v !== undefined && !satisfies(v, range, { includePrerelease: true }),
+        );
   return outside.length ? `requires Paimon ${range}; this cell runs ${outside.join(' and ')}` : undefined;
 };
 
@@ -49,14 +58,18 @@ export const paimonRange: Precondition = ({ scenario }, ctx) => {
 export const engineCapabilities: Precondition = ({ scenario }, ctx) => {
   const engines = [...ctx.engines.keys()];
   const lacking = (scenario.requires?.capabilities ?? []).filter((c) => !engines.some((e) => ENGINE_CAPABILITIES[e]?.includes(c)));
-  return lacking.length ? lacking.map((c) => `requires an engine with ${c}; none here has it (${engines.join(', ') || 'no engines'})`).join('; ') : undefined;
+  return lacking.length
+    ? lacking.map((c) => `requires an engine with ${c}; none here has it (${engines.join(', ') || 'no engines'})`).join('; ')
+    : undefined;
 };
 
 /** `requires: { catalog: [...] }`: the catalog claims each capability the scenario exercises. */
 export const catalogClaim: Precondition = ({ scenario }, ctx) => {
   const claim = ctx.env.catalogCapabilities?.claim;
   const unclaimed = claim ? (scenario.requires?.catalog ?? []).filter((c) => !claim.claimed.includes(c)) : [];
-  return unclaimed.length ? `exercises ${unclaimed.join(', ')}, which the catalog does not claim (${claimSourceText(claim!.source)})` : undefined;
+  return unclaimed.length
+    ? `exercises ${unclaimed.join(', ')}, which the catalog does not claim (${claimSourceText(claim!.source)})`
+    : undefined;
 };
 
 /** Step kinds that need something of the environment (a fault needs the wire proxy): their handlers say what. */
@@ -70,7 +83,9 @@ export const stepKindsAvailable: Precondition = ({ steps }, ctx) => {
 
 /** `catalog-config`: the scenario's clients open the catalog through the wire proxy, at an address of its own. */
 export const catalogConfigProxy: Precondition = ({ scenario }, ctx) =>
-  scenario['catalog-config'] && !ctx.env.features.wireProxy ? 'gives its clients a catalog configuration through the wire proxy in front of the catalog; this environment has none (local and external have one)' : undefined;
+  scenario['catalog-config'] && !ctx.env.features.wireProxy
+    ? 'gives its clients a catalog configuration through the wire proxy in front of the catalog; this environment has none (local and external have one)'
+    : undefined;
 
 /** Something of the scenario runs here: a catalog call, or a step on an engine of the cell. */
 export const somethingRuns: Precondition = ({ steps }, ctx) => {
@@ -80,7 +95,17 @@ export const somethingRuns: Precondition = ({ steps }, ctx) => {
 };
 
 /** The rules, in the order a skipped instance names the first that holds. */
-export const PRECONDITIONS: readonly Precondition[] = [requiredEngines, strandedWrite, writerClients, paimonRange, engineCapabilities, catalogClaim, stepKindsAvailable, catalogConfigProxy, somethingRuns];
+export const PRECONDITIONS: readonly Precondition[] = [
+  requiredEngines,
+  strandedWrite,
+  writerClients,
+  paimonRange,
+  engineCapabilities,
+  catalogClaim,
+  stepKindsAvailable,
+  catalogConfigProxy,
+  somethingRuns,
+];
 
 /** Why the instance cannot run in this context, or undefined when it can. */
 export function skipReason(instance: ScenarioInstance, ctx: RunContext): string | undefined {

@@ -63,5 +63,11 @@ export function databaseName(runId: string, instanceId: string, name: string): s
 /** The cell's versions and catalog server, as known-issue entries scope them (DeviationSite). */
 export function cellSite(ctx: RunContext) {
   const { env } = ctx;
-  return { paimon: env.paimonVersion, writer: ctx.writerPaimonVersion ?? env.paimonVersion, clients: env.versions, server: env.catalogServer, catalogPaimon: env.catalogRelease };
+  return {
+    paimon: env.paimonVersion,
+    writer: ctx.writerPaimonVersion ?? env.paimonVersion,
+    clients: env.versions,
+    server: env.catalogServer,
+    catalogPaimon: env.catalogRelease,
+  };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EngineUnavailableError, withStepTimeout, type Engine, type EngineOutcome, type EngineRequest, type StepContext } from '../engines/index.ts';
+import {
+  EngineUnavailableError,
+  withStepTimeout,
+  type Engine,
+  type EngineOutcome,
+  type EngineRequest,
+  type StepContext,
+} from '../engines/index.ts';
 import { evaluatePredicate, parseType } from '../values/index.ts';
 import { expandScenario, loadScenarios } from '../scenario/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
@@ -36,7 +43,10 @@ class TestDoubleEngine implements Engine {
       const rows = [...table.rows].sort((a, b) => (idx < 0 ? 0 : Number(a[idx]) - Number(b[idx])));
       return {
         ok: true,
-        result: { columns: table.columns.map(([name, type]) => ({ name, type: parseType(type) })), rows: this.tamper(rows).map((r) => r.map((v, i) => (table.columns[i]![1] === 'INT' ? String(v) : v))) as never },
+        result: {
+          columns: table.columns.map(([name, type]) => ({ name, type: parseType(type) })),
+          rows: this.tamper(rows).map((r) => r.map((v, i) => (table.columns[i]![1] === 'INT' ? String(v) : v))) as never,
+        },
       };
     }
     return { ok: false, error: { errorClass: 'unsupported', message: req.kind } };
@@ -84,7 +94,17 @@ async function instances() {
 }
 
 /** The fixture environment: nothing but the double engines, one of them absent. */
-const ENV: EnvironmentDescriptor = { provider: 'test', paimonVersion: '1.4.2', catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } }, engines: [], unavailable: { 'double-absent': 'not in the fixture environment' }, logs: {}, versions: {}, scratchRoot: '/tmp/pi-runner-test', features: {} };
+const ENV: EnvironmentDescriptor = {
+  provider: 'test',
+  paimonVersion: '1.4.2',
+  catalog: { uri: 'http://127.0.0.1:1', warehouse: 'w', auth: { provider: 'none' } },
+  engines: [],
+  unavailable: { 'double-absent': 'not in the fixture environment' },
+  logs: {},
+  versions: {},
+  scratchRoot: '/tmp/pi-runner-test',
+  features: {},
+};
 
 function context(engines: Engine[], env: Partial<EnvironmentDescriptor> = {}): RunContext {
   return { runId: 'test', env: { ...ENV, ...env }, engines: new Map(engines.map((e) => [e.name, e])) };
@@ -93,7 +113,10 @@ function context(engines: Engine[], env: Partial<EnvironmentDescriptor> = {}): R
 describe('runScenario with test doubles', () => {
   it('passes when both engines read the shared table the same way', async () => {
     const shared = new Map();
-    const r = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', shared), new TestDoubleEngine('double-b', shared)]));
+    const r = await runScenario(
+      (await instances())['fixture-roundtrip']!,
+      context([new TestDoubleEngine('double-a', shared), new TestDoubleEngine('double-b', shared)]),
+    );
     expect(r.status).toBe('pass');
     expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass']);
     expect(r.database).toMatch(/^pi_test_fixture_roundtrip_/);
@@ -115,7 +138,10 @@ describe('runScenario with test doubles', () => {
   });
 
   it('reports an unreachable engine as an environment error, not a failed expectation', async () => {
-    const r = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', new Map()), new BrokenDouble()]));
+    const r = await runScenario(
+      (await instances())['fixture-roundtrip']!,
+      context([new TestDoubleEngine('double-a', new Map()), new BrokenDouble()]),
+    );
     expect(r.status).toBe('error');
     expect(r.steps[0]!.engines[1]).toMatchObject({ engine: 'double-b', status: 'error', reason: 'double-b: gateway unreachable' });
   });
@@ -157,8 +183,17 @@ describe('expect.filtered', () => {
 });
 
 describe('runScenario with known issues', () => {
-  const liar = (shared: ConstructorParameters<typeof TestDoubleEngine>[1]) => new TestDoubleEngine('double-b', shared, (rows) => rows.map((r) => [r[0], r[1], !r[2]]));
-  const entry = { id: 'double-b-flips', scenario: 'fixture-roundtrip', step: 'read back', engine: 'double-b', layer: 'reader' as const, signature: '\\+ 1 \\| a \\| false', reason: 'flips booleans' };
+  const liar = (shared: ConstructorParameters<typeof TestDoubleEngine>[1]) =>
+    new TestDoubleEngine('double-b', shared, (rows) => rows.map((r) => [r[0], r[1], !r[2]]));
+  const entry = {
+    id: 'double-b-flips',
+    scenario: 'fixture-roundtrip',
+    step: 'read back',
+    engine: 'double-b',
+    layer: 'reader' as const,
+    signature: '\\+ 1 \\| a \\| false',
+    reason: 'flips booleans',
+  };
 
   it('reports a failure an entry explains as a known deviation, not a failure', async () => {
     const shared = new Map();
@@ -171,7 +206,11 @@ describe('runScenario with known issues', () => {
 
   it('fails loudly when a known deviation no longer happens', async () => {
     const shared = new Map();
-    const ctx = { ...context([new TestDoubleEngine('double-a', shared), new TestDoubleEngine('double-b', shared)]), knownIssues: [entry], today: '2026-11-21' };
+    const ctx = {
+      ...context([new TestDoubleEngine('double-a', shared), new TestDoubleEngine('double-b', shared)]),
+      knownIssues: [entry],
+      today: '2026-11-21',
+    };
     const r = await runScenario((await instances())['fixture-roundtrip']!, ctx);
     expect(r.status).toBe('fail');
     expect(r.failure).toContain('known issue double-b-flips');
@@ -183,8 +222,17 @@ describe('runScenario with known issues', () => {
     // TEST DOUBLE: double-a refuses writes, as an engine lacking a write feature does.
     const refusing = new TestDoubleEngine('double-a', shared);
     const execute = refusing.execute.bind(refusing);
-    refusing.execute = async (req, ctx) => (req.kind === 'insert' ? { ok: false, error: { errorClass: 'unsupported', message: 'cannot write this format' } } : execute(req, ctx));
-    const cannotWrite = { id: 'double-a-cannot-write', scenario: 'fixture-roundtrip', step: 'insert #2', engine: 'double-a', layer: 'writer' as const, signature: 'cannot write', reason: 'no writer' };
+    refusing.execute = async (req, ctx) =>
+      req.kind === 'insert' ? { ok: false, error: { errorClass: 'unsupported', message: 'cannot write this format' } } : execute(req, ctx);
+    const cannotWrite = {
+      id: 'double-a-cannot-write',
+      scenario: 'fixture-roundtrip',
+      step: 'insert #2',
+      engine: 'double-a',
+      layer: 'writer' as const,
+      signature: 'cannot write',
+      reason: 'no writer',
+    };
     const ctx = { ...context([refusing, new TestDoubleEngine('double-b', shared)]), knownIssues: [cannotWrite], today: '2026-11-21' };
     const r = await runScenario((await instances())['fixture-roundtrip']!, ctx);
     expect(r.status).toBe('known');
@@ -193,7 +241,10 @@ describe('runScenario with known issues', () => {
   });
 
   it('ignores an entry whose signature does not match, or that expired', async () => {
-    for (const e of [{ ...entry, signature: 'something else' }, { ...entry, expires: '2026-01-01' }]) {
+    for (const e of [
+      { ...entry, signature: 'something else' },
+      { ...entry, expires: '2026-01-01' },
+    ]) {
       const shared = new Map();
       const ctx = { ...context([new TestDoubleEngine('double-a', shared), liar(shared)]), knownIssues: [e], today: '2026-11-21' };
       expect((await runScenario((await instances())['fixture-roundtrip']!, ctx)).status).toBe('fail');
@@ -203,7 +254,10 @@ describe('runScenario with known issues', () => {
 
 describe('every instance ends in the results with a status', () => {
   it('a harness crash inside a step is an error with the stack kept for the report', async () => {
-    const r = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', new Map()), new CrashingDouble()]));
+    const r = await runScenario(
+      (await instances())['fixture-roundtrip']!,
+      context([new TestDoubleEngine('double-a', new Map()), new CrashingDouble()]),
+    );
     expect(r.status).toBe('error');
     expect(r.reason).toMatch(/^harness error at step 1 "create-table #1" \(test\/fixtures\/runner\/roundtrip.yaml:4:5\)/);
     expect(r.harnessError?.stack).toContain('TypeError');
@@ -237,21 +291,43 @@ describe('every instance ends in the results with a status', () => {
   });
 
   it('evidence taken at the hang travels with the step, dead or alive, and the failure text shows its digest once', async () => {
-    const evidence = { dir: '/tmp/evidence/x', files: [{ component: 'double-b', what: 'thread dump' as const, path: '/tmp/evidence/x/d.txt' }], digest: ['double-b (JVM pid 1): 3 threads'] };
+    const evidence = {
+      dir: '/tmp/evidence/x',
+      files: [{ component: 'double-b', what: 'thread dump' as const, path: '/tmp/evidence/x/d.txt' }],
+      digest: ['double-b (JVM pid 1): 3 threads'],
+    };
     const seen: string[] = [];
     const onHang = async (engine: string) => (seen.push(engine), evidence);
-    const live = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(new HangingLiveDouble(), 200, onHang)]));
+    const live = await runScenario(
+      (await instances())['fixture-roundtrip']!,
+      context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(new HangingLiveDouble(), 200, onHang)]),
+    );
     expect(live.steps[0]!.engines[1]).toMatchObject({ error: { errorClass: 'timeout' }, evidence });
     expect(live.failure).toContain('evidence taken at the hang (1 file(s) in /tmp/evidence/x):\n      double-b (JVM pid 1): 3 threads');
-    const dead = await runScenario((await instances())['fixture-roundtrip']!, context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(new HangingDouble(), 200, onHang)]));
+    const dead = await runScenario(
+      (await instances())['fixture-roundtrip']!,
+      context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(new HangingDouble(), 200, onHang)]),
+    );
     expect(dead.steps[0]!.engines[1]).toMatchObject({ status: 'error', infrastructure: true, evidence });
     expect(seen).toEqual(['double-b', 'double-b']);
   });
 
   it('a hang entry classifies the timeout and cuts the wait to its own limit', async () => {
     const hanging = new HangingLiveDouble();
-    const hang: KnownIssue = { id: 'create-hangs', kind: ['create-table', 'read'], engine: 'double-b', timeout: 0.1, signature: 'no answer to (create-table|read) within 0.1s', layer: 'catalog', reason: 'hangs' };
-    const ctx = { ...context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(hanging, 60_000)]), knownIssues: [hang], today: '2026-11-23' };
+    const hang: KnownIssue = {
+      id: 'create-hangs',
+      kind: ['create-table', 'read'],
+      engine: 'double-b',
+      timeout: 0.1,
+      signature: 'no answer to (create-table|read) within 0.1s',
+      layer: 'catalog',
+      reason: 'hangs',
+    };
+    const ctx = {
+      ...context([new TestDoubleEngine('double-a', new Map()), withStepTimeout(hanging, 60_000)]),
+      knownIssues: [hang],
+      today: '2026-11-23',
+    };
     const t0 = performance.now();
     const r = await runScenario((await instances())['fixture-roundtrip']!, ctx);
     expect(performance.now() - t0).toBeLessThan(5_000);
@@ -263,14 +339,25 @@ describe('every instance ends in the results with a status', () => {
 
   it('requires.paimon skips a cell outside the range, with the reason; inside it runs', async () => {
     const instance = (await instances())['fixture-requires-paimon']!;
-    expect(await runScenario(instance, context([new TestDoubleEngine('double-a', new Map())], { paimonVersion: '1.3.1' }))).toMatchObject({ status: 'skip', reason: 'requires Paimon >=1.4; this cell runs 1.3.1' });
-    expect((await runScenario(instance, context([new TestDoubleEngine('double-a', new Map())], { paimonVersion: '1.4.2' }))).status).toBe('pass');
-    const cross = await runScenario(instance, { ...context([new TestDoubleEngine('double-a', new Map())], { paimonVersion: '1.4.2' }), writerPaimonVersion: '1.3.1' });
+    expect(await runScenario(instance, context([new TestDoubleEngine('double-a', new Map())], { paimonVersion: '1.3.1' }))).toMatchObject({
+      status: 'skip',
+      reason: 'requires Paimon >=1.4; this cell runs 1.3.1',
+    });
+    expect((await runScenario(instance, context([new TestDoubleEngine('double-a', new Map())], { paimonVersion: '1.4.2' }))).status).toBe(
+      'pass',
+    );
+    const cross = await runScenario(instance, {
+      ...context([new TestDoubleEngine('double-a', new Map())], { paimonVersion: '1.4.2' }),
+      writerPaimonVersion: '1.3.1',
+    });
     expect(cross.status).toBe('skip');
   });
 
   it('requires.capabilities skips where no engine of the environment has the capability', async () => {
-    const r = await runScenario((await instances())['fixture-requires-capability']!, context([new TestDoubleEngine('double-a', new Map())]));
+    const r = await runScenario(
+      (await instances())['fixture-requires-capability']!,
+      context([new TestDoubleEngine('double-a', new Map())]),
+    );
     expect(r).toMatchObject({ status: 'skip' });
     expect(r.reason).toContain('requires an engine with merge-into');
   });

@@ -50,7 +50,11 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
   const config = scenario['catalog-config'];
   const wireProxy = ctx.env.features.wireProxy;
   // The kinds the scenario has steps of, with their steps: their handlers' afterSteps and teardown.
-  const kinds = STEP_KINDS.filter((k) => instance.steps.some((s) => s.kind === k)).map((kind) => ({ kind, handler: STEP_HANDLERS[kind], steps: instance.steps.filter((s) => s.kind === kind) }));
+  const kinds = STEP_KINDS.filter((k) => instance.steps.some((s) => s.kind === k)).map((kind) => ({
+    kind,
+    handler: STEP_HANDLERS[kind],
+    steps: instance.steps.filter((s) => s.kind === kind),
+  }));
   const traceEveryStep = kinds.some((k) => k.handler.traceEveryStep);
 
   const scratch = join(ctx.env.scratchRoot, database);
@@ -70,8 +74,16 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
   let current: ScenarioStep | undefined;
   try {
     // The scenario's catalog configuration: its engines open the catalog at an address of its own.
-    const catalogOptions = config ? { ...(config.client ?? {}), uri: await openConfigProfile(ctx.env.features.wireProxy!, database, { defaults: config.defaults, overrides: config.overrides }) } : undefined;
-    const principals = { ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}), ...ctx.env.principals };
+    const catalogOptions = config
+      ? {
+          ...(config.client ?? {}),
+          uri: await openConfigProfile(ctx.env.features.wireProxy!, database, { defaults: config.defaults, overrides: config.overrides }),
+        }
+      : undefined;
+    const principals = {
+      ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}),
+      ...ctx.env.principals,
+    };
     const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, ...cellSite(ctx) };
     for (const raw of instance.steps) {
       current = raw;
@@ -81,7 +93,10 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
       const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
       // Failing steps keep their trace as evidence; in a scenario that injects faults every step
       // does, since how a client got through the fault (a retry, a wait) is the finding.
-      if (wireProxy && (stepResult.status === 'fail' || stepResult.status === 'error' || (traceEveryStep && !STEP_HANDLERS[raw.kind].traceEveryStep))) {
+      if (
+        wireProxy &&
+        (stepResult.status === 'fail' || stepResult.status === 'error' || (traceEveryStep && !STEP_HANDLERS[raw.kind].traceEveryStep))
+      ) {
         const wire = await fetchWireTrace(wireProxy, database, stepStarted, Date.now()).catch(() => []);
         if (wire.length) stepResult.wire = wire;
       }
@@ -115,14 +130,19 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
     if (result.status === 'pass' && result.steps.some((s) => s.status === 'known')) result.status = 'known';
     if (result.status === 'pass' && result.steps.every((s) => s.status === 'skip')) {
       result.status = 'skip';
-      result.reason = 'every step was skipped: ' + [...new Set(result.steps.flatMap((s) => s.skippedEngines.map((e) => `${e.engine}: ${e.reason}`)))].join('; ');
+      result.reason =
+        'every step was skipped: ' +
+        [...new Set(result.steps.flatMap((s) => s.skippedEngines.map((e) => `${e.engine}: ${e.reason}`)))].join('; ');
     }
   } catch (err) {
-    const at = current ? ` at step ${current.index + 1} "${stepName(current)}" (${current.loc.file}:${current.loc.line}:${current.loc.col})` : '';
+    const at = current
+      ? ` at step ${current.index + 1} "${stepName(current)}" (${current.loc.file}:${current.loc.line}:${current.loc.col})`
+      : '';
     Object.assign(result, harnessErrorFields(scenario.name, err, at));
   } finally {
     ctx.authority?.unregister(database);
-    for (const { handler, steps } of kinds) await handler.teardown?.({ ctx, database, steps, vars, nextIndex: result.steps.length, loc: scenario.loc }).catch(() => undefined);
+    for (const { handler, steps } of kinds)
+      await handler.teardown?.({ ctx, database, steps, vars, nextIndex: result.steps.length, loc: scenario.loc }).catch(() => undefined);
     if (wireProxy && config) await closeConfigProfile(wireProxy, database).catch(() => undefined);
     await Promise.allSettled([...ctx.engines.values(), ...(ctx.writeEngines?.values() ?? [])].map((e) => e.endScenario?.(database)));
     if (!ctx.keepDatabases) {
@@ -142,7 +162,11 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
  * A defect of the harness itself (not of an engine) stopped a scenario: it still ends in the
  * results, as an error counted in the totals, with the stack kept for the report (not the console).
  */
-export function harnessErrorFields(scenarioName: string, err: unknown, at = ''): Pick<ScenarioResult, 'status' | 'reason' | 'failure' | 'harnessError'> {
+export function harnessErrorFields(
+  scenarioName: string,
+  err: unknown,
+  at = '',
+): Pick<ScenarioResult, 'status' | 'reason' | 'failure' | 'harnessError'> {
   const e = err instanceof Error ? err : new Error(String(err));
   return {
     status: 'error',
@@ -165,16 +189,55 @@ export function stoppedByKnownError(result: StepResult, step: ScenarioStep): boo
 /** The result of an instance whose run never produced one (it threw before or outside its steps). */
 export function crashedResult(instance: ScenarioInstance, err: unknown): ScenarioResult {
   const { scenario } = instance;
-  const base = { id: instance.id, name: scenario.name, file: scenario.file, loc: scenario.loc, params: instance.params, tags: scenario.tags ?? [], database: '', durationMs: 0, steps: [] };
+  const base = {
+    id: instance.id,
+    name: scenario.name,
+    file: scenario.file,
+    loc: scenario.loc,
+    params: instance.params,
+    tags: scenario.tags ?? [],
+    database: '',
+    durationMs: 0,
+    steps: [],
+  };
   return { ...base, ...harnessErrorFields(scenario.name, err) };
 }
 
 /** One step: `as:` resolved to its principal, then the handler of the step's kind. */
-async function runStep(step: ScenarioStep, ctx: RunContext, database: string, principals: Record<string, PrincipalCredentials>, vars: Record<string, string | number | boolean>, site: StepRun['site'], catalogOptions?: Record<string, string>): Promise<StepResult> {
-  const base: StepResult = { index: step.index, name: stepName(step), loc: step.loc, ...stepFeatures(step), status: 'pass', engines: [], disagreements: [], skippedEngines: [] };
+async function runStep(
+  step: ScenarioStep,
+  ctx: RunContext,
+  database: string,
+  principals: Record<string, PrincipalCredentials>,
+  vars: Record<string, string | number | boolean>,
+  site: StepRun['site'],
+  catalogOptions?: Record<string, string>,
+): Promise<StepResult> {
+  const base: StepResult = {
+    index: step.index,
+    name: stepName(step),
+    loc: step.loc,
+    ...stepFeatures(step),
+    status: 'pass',
+    engines: [],
+    disagreements: [],
+    skippedEngines: [],
+  };
   const principal = step.as === undefined ? undefined : principals[step.as];
   if (step.as !== undefined && !principal) {
-    return { ...base, status: 'error', engines: [{ ...HARNESS_ACTOR, status: 'error', durationMs: 0, failures: [], reason: `principal '${step.as}' has no credentials in this environment` }] };
+    return {
+      ...base,
+      status: 'error',
+      engines: [
+        {
+          ...HARNESS_ACTOR,
+          status: 'error',
+          durationMs: 0,
+          failures: [],
+          reason: `principal '${step.as}' has no credentials in this environment`,
+        },
+      ],
+    };
   }
   return runStepKind({ step, ctx, database, principal, base, vars, site, catalogOptions });
 }

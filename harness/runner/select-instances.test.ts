@@ -12,7 +12,14 @@ const scenario = (lines: string[]) => {
 describe('selectInstances by tier', () => {
   const plain = scenario(['name: plain', 'steps:', '  - on: pypaimon', '    read: { table: t }']);
   const nightly = scenario(['name: night', 'tier: nightly', 'steps:', '  - on: pypaimon', '    read: { table: t }']);
-  const matrix = scenario(['name: cells', 'matrix: { format: [parquet, orc, avro], writer: [pypaimon, flink] }', 'default-matrix: { format: [parquet] }', 'steps:', '  - on: ${writer}', '    read: { table: t }']);
+  const matrix = scenario([
+    'name: cells',
+    'matrix: { format: [parquet, orc, avro], writer: [pypaimon, flink] }',
+    'default-matrix: { format: [parquet] }',
+    'steps:',
+    '  - on: ${writer}',
+    '    read: { table: t }',
+  ]);
   const ids = (tier?: 'default' | 'nightly') => selectInstances([plain, nightly, matrix], { tier }).map((i) => i.id);
 
   it('the default tier leaves nightly scenarios out and keeps the default-matrix cells of the others', () => {
@@ -28,7 +35,21 @@ describe('selectInstances by tier', () => {
   });
 
   it('default-matrix must name matrix parameters and their values', () => {
-    const bad = loadScenarioSource('s.yaml', ['name: x', 'matrix: { f: [a, b] }', 'default-matrix: { f: [c], g: [a] }', 'steps:', '  - on: pypaimon', '    read: { table: t }'].join('\n'), opts);
-    expect(bad.problems.map((p) => [p.code, p.loc.line, p.loc.col])).toEqual([['BAD_VALUE', 3, 23], ['BAD_VALUE', 3, 27]]);
+    const bad = loadScenarioSource(
+      's.yaml',
+      [
+        'name: x',
+        'matrix: { f: [a, b] }',
+        'default-matrix: { f: [c], g: [a] }',
+        'steps:',
+        '  - on: pypaimon',
+        '    read: { table: t }',
+      ].join('\n'),
+      opts,
+    );
+    expect(bad.problems.map((p) => [p.code, p.loc.line, p.loc.col])).toEqual([
+      ['BAD_VALUE', 3, 23],
+      ['BAD_VALUE', 3, 27],
+    ]);
   });
 });

@@ -42,23 +42,61 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
   const runId = opts.runId ?? newRunId();
   const runDir = resolve(opts.reportsDir ?? 'reports', runId);
   // Each matrix cell keeps its logs, warehouse and scratch files in a folder of its own.
-  const cellDir = join(runDir, 'cells', `${opts.env}-${opts.writerVersion ? `${opts.writerVersion}-to-` : ''}${opts.paimonVersion ?? 'default'}${opts.catalogRelease ? `-catalog-${opts.catalogRelease}` : ''}${opts.catalogServer === 'python' ? '-python-catalog' : ''}`);
+  const cellDir = join(
+    runDir,
+    'cells',
+    `${opts.env}-${opts.writerVersion ? `${opts.writerVersion}-to-` : ''}${opts.paimonVersion ?? 'default'}${opts.catalogRelease ? `-catalog-${opts.catalogRelease}` : ''}${opts.catalogServer === 'python' ? '-python-catalog' : ''}`,
+  );
   const provider = await providerFor(opts.env);
   await mkdir(cellDir, { recursive: true });
-  const started = await provider.start({ paimonVersion: opts.paimonVersion, writerVersion: opts.writerVersion, catalogRelease: opts.catalogRelease, catalogServer: opts.catalogServer, engines: opts.engines, runDir: cellDir, onProgress: opts.onProgress, configFile: opts.configFile, connectors: opts.connectors });
+  const started = await provider.start({
+    paimonVersion: opts.paimonVersion,
+    writerVersion: opts.writerVersion,
+    catalogRelease: opts.catalogRelease,
+    catalogServer: opts.catalogServer,
+    engines: opts.engines,
+    runDir: cellDir,
+    onProgress: opts.onProgress,
+    configFile: opts.configFile,
+    connectors: opts.connectors,
+  });
   const { stop, oneShot: _oneShot, ...descriptor } = started;
   // Whatever the provider started here (gateways, the catalog, Flink, Spark Connect): hang evidence dumps their threads.
   descriptor.processes = ManagedProcess.live();
   try {
     const capabilities = descriptor.catalogCapabilities;
-    descriptor.catalogCapabilities = { ...capabilities, claim: capabilityClaim(opts.capabilities ?? capabilities?.listed, descriptor.catalogRelease ?? descriptor.paimonVersion, descriptor.catalog.auth.provider, capabilities?.implemented) };
+    descriptor.catalogCapabilities = {
+      ...capabilities,
+      claim: capabilityClaim(
+        opts.capabilities ?? capabilities?.listed,
+        descriptor.catalogRelease ?? descriptor.paimonVersion,
+        descriptor.catalog.auth.provider,
+        capabilities?.implemented,
+      ),
+    };
   } catch (e) {
     await stop();
-    throw e instanceof UnknownCapabilityError ? new EnvironmentError('ENV_CONFIG', opts.env, `${opts.capabilities ? '--capabilities' : `${opts.configFile}: catalog.capabilities`}: ${e.message}`) : e;
+    throw e instanceof UnknownCapabilityError
+      ? new EnvironmentError(
+          'ENV_CONFIG',
+          opts.env,
+          `${opts.capabilities ? '--capabilities' : `${opts.configFile}: catalog.capabilities`}: ${e.message}`,
+        )
+      : e;
   }
   return {
-    spec: { runId, runDir, writerVersion: opts.writerVersion, filter: opts.filter, update: opts.update, keepDatabases: opts.keepDatabases, jobs: opts.jobs ?? 1, knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml', loadedRunFile: opts.loadedRunFile, env: descriptor },
+    spec: {
+      runId,
+      runDir,
+      writerVersion: opts.writerVersion,
+      filter: opts.filter,
+      update: opts.update,
+      keepDatabases: opts.keepDatabases,
+      jobs: opts.jobs ?? 1,
+      knownIssuesFile: opts.knownIssuesFile ?? 'known-issues.yaml',
+      loadedRunFile: opts.loadedRunFile,
+      env: descriptor,
+    },
     stop,
   };
 }
-

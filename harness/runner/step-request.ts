@@ -35,7 +35,15 @@ export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
   // Generated rows (`generate`) are filled in once the table's column types are known (checkInsert).
   if (step.insert) return { kind: 'insert', table: step.insert.table, columns: step.insert.columns, rows: step.insert.rows ?? [] };
   // A `where` is parsed and checked against the table first (checkRead), then set on the request.
-  if (step.read) return { kind: 'read', table: step.read.table, columns: step.read.columns, orderBy: step.read['order-by'], options: stringValues(step.read.options), limit: step.read.limit };
+  if (step.read)
+    return {
+      kind: 'read',
+      table: step.read.table,
+      columns: step.read.columns,
+      orderBy: step.read['order-by'],
+      options: stringValues(step.read.options),
+      limit: step.read.limit,
+    };
   const inc = step['read-incremental'];
   if (inc) return { kind: 'read-incremental', table: inc.table, start: inc.start, end: inc.end, orderBy: inc['order-by'] };
   if (step['list-snapshots']) return { kind: 'list-snapshots', table: step['list-snapshots'].table };
@@ -48,9 +56,13 @@ export function stepRequest(step: ScenarioStep, engine: string): EngineRequest {
 
 /** The one change of an alter-table step (the schema makes sure there is exactly one). */
 function alterChange(alter: NonNullable<ScenarioStep['alter-table']>): AlterChange {
-  const position = (at: { first?: true; after?: string }) => ({ ...(at.first ? { first: true } : {}), ...(at.after !== undefined ? { after: at.after } : {}) });
+  const position = (at: { first?: true; after?: string }) => ({
+    ...(at.first ? { first: true } : {}),
+    ...(at.after !== undefined ? { after: at.after } : {}),
+  });
   if (alter['set-options']) return { kind: 'set-options', options: stringValues(alter['set-options'])! };
-  if (alter['add-column']) return { kind: 'add-column', column: alter['add-column'].name, type: alter['add-column'].type, ...position(alter['add-column']) };
+  if (alter['add-column'])
+    return { kind: 'add-column', column: alter['add-column'].name, type: alter['add-column'].type, ...position(alter['add-column']) };
   if (alter['drop-column'] !== undefined) return { kind: 'drop-column', column: alter['drop-column'] };
   if (alter['rename-column']) return { kind: 'rename-column', column: alter['rename-column'].from, to: alter['rename-column'].to };
   if (alter['change-type']) return { kind: 'change-type', column: alter['change-type'].column, type: alter['change-type'].type };

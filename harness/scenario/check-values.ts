@@ -61,7 +61,12 @@ export function checkDeclaredValues(doc: ScenarioDoc, loc: Locator): Problem[] {
         const types = new Map(declared);
         const order = names ?? declared.map(([n]) => n);
         order.forEach((name, c) => {
-          if (code === 'BAD_INSERT_VALUE' && !types.has(name)) report(code, `table ${table} declares no column '${name}' (columns: ${declared.map(([n]) => n).join(', ')})`, [...path.slice(0, -1), 'columns', c]);
+          if (code === 'BAD_INSERT_VALUE' && !types.has(name))
+            report(code, `table ${table} declares no column '${name}' (columns: ${declared.map(([n]) => n).join(', ')})`, [
+              ...path.slice(0, -1),
+              'columns',
+              c,
+            ]);
         });
         rows.forEach((row, r) =>
           row.forEach((value, c) => {
@@ -76,10 +81,12 @@ export function checkDeclaredValues(doc: ScenarioDoc, loc: Locator): Problem[] {
           }),
         );
       };
-      if (step.insert?.rows) check('BAD_INSERT_VALUE', step.insert.table, step.insert.columns, step.insert.rows, ['steps', i, 'insert', 'rows']);
+      if (step.insert?.rows)
+        check('BAD_INSERT_VALUE', step.insert.table, step.insert.columns, step.insert.rows, ['steps', i, 'insert', 'rows']);
       const read = step.read ?? step['read-incremental'];
       const readColumns = step.read?.columns;
-      if (read && step.expect?.rows && !read.table.includes('$')) check('BAD_EXPECTED_VALUE', read.table, readColumns, step.expect.rows, ['steps', i, 'expect', 'rows']);
+      if (read && step.expect?.rows && !read.table.includes('$'))
+        check('BAD_EXPECTED_VALUE', read.table, readColumns, step.expect.rows, ['steps', i, 'expect', 'rows']);
     });
   }
   return [...found.values()];

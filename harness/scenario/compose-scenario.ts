@@ -29,7 +29,11 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
   const instances = sizes.reduce((n, [, size]) => n * size, 1);
   if (instances > MAX_MATRIX_INSTANCES) {
     const [key] = [...sizes].sort((a, b) => b[1] - a[1])[0]!;
-    const tooLarge = problem('MATRIX_TOO_LARGE', `the matrix expands to ${instances.toLocaleString('en-US')} instances (${sizes.map(([k, n]) => `${k}: ${n}`).join(' × ')}); a scenario has at most ${MAX_MATRIX_INSTANCES}`, loc.ofPath(['matrix', key]));
+    const tooLarge = problem(
+      'MATRIX_TOO_LARGE',
+      `the matrix expands to ${instances.toLocaleString('en-US')} instances (${sizes.map(([k, n]) => `${k}: ${n}`).join(' × ')}); a scenario has at most ${MAX_MATRIX_INSTANCES}`,
+      loc.ofPath(['matrix', key]),
+    );
     return { scenario: { ...doc, matrix: undefined, file: loc.file, loc: loc.ofPath([]), steps: [] }, problems: [tooLarge] };
   }
   const problems: Problem[] = [];
@@ -53,17 +57,31 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
     }
     if (name === ANY_WRITER) return;
     if (!known.has(name)) {
-      problems.push(problem('UNKNOWN_ENGINE', `no adapter provides engine '${name}' (${engineList})`, key ? loc.ofKey(path, key) : loc.ofPath(path)));
+      problems.push(
+        problem('UNKNOWN_ENGINE', `no adapter provides engine '${name}' (${engineList})`, key ? loc.ofKey(path, key) : loc.ofPath(path)),
+      );
     }
   };
 
   doc.requires?.engines?.forEach((e, i) => checkEngine(e, ['requires', 'engines', i]));
   if (doc.requires?.paimon !== undefined && !validRange(doc.requires.paimon)) {
-    problems.push(problem('BAD_VALUE', `requires.paimon: '${doc.requires.paimon}' is not a version range (e.g. ">=1.4" or "1.3 - 1.4")`, loc.ofPath(['requires', 'paimon'])));
+    problems.push(
+      problem(
+        'BAD_VALUE',
+        `requires.paimon: '${doc.requires.paimon}' is not a version range (e.g. ">=1.4" or "1.3 - 1.4")`,
+        loc.ofPath(['requires', 'paimon']),
+      ),
+    );
   }
   doc.requires?.capabilities?.forEach((c, i) => {
     if (opts.knownCapabilities && !opts.knownCapabilities.includes(c)) {
-      problems.push(problem('UNKNOWN_CAPABILITY', `no engine capability '${c}' (known: ${opts.knownCapabilities.join(', ')})`, loc.ofPath(['requires', 'capabilities', i])));
+      problems.push(
+        problem(
+          'UNKNOWN_CAPABILITY',
+          `no engine capability '${c}' (known: ${opts.knownCapabilities.join(', ')})`,
+          loc.ofPath(['requires', 'capabilities', i]),
+        ),
+      );
     }
   });
 
@@ -78,7 +96,14 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
     const param = zone === undefined ? undefined : wholeVariable(zone);
     const values = param !== undefined && doc.matrix?.[param] !== undefined ? matrixValues(doc.matrix[param]!) : [];
     for (const v of values) {
-      if (!isTimeZone(String(v))) problems.push(problem('BAD_TIME_ZONE', `'${v}' (matrix ${param}) is not a time zone this platform knows (an IANA name such as Asia/Shanghai)`, loc.ofPath(['matrix', param!])));
+      if (!isTimeZone(String(v)))
+        problems.push(
+          problem(
+            'BAD_TIME_ZONE',
+            `'${v}' (matrix ${param}) is not a time zone this platform knows (an IANA name such as Asia/Shanghai)`,
+            loc.ofPath(['matrix', param!]),
+          ),
+        );
     }
   };
   checkZoneParam(doc['time-zone'], ['time-zone']);
@@ -86,17 +111,39 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
   doc['matrix-exclude']?.forEach((ex, i) => {
     for (const [key, v] of Object.entries(ex)) {
       const all = doc.matrix?.[key] === undefined ? undefined : matrixValues(doc.matrix[key]!);
-      if (!all || !all.includes(v)) problems.push(problem('BAD_VALUE', `matrix-exclude: ${key}: ${JSON.stringify(v)} is not a cell of the matrix (${all ? `${key}: ${all.map((x) => JSON.stringify(x)).join(', ')}` : `no parameter '${key}'`})`, loc.ofKey(['matrix-exclude', i], key)));
+      if (!all || !all.includes(v))
+        problems.push(
+          problem(
+            'BAD_VALUE',
+            `matrix-exclude: ${key}: ${JSON.stringify(v)} is not a cell of the matrix (${all ? `${key}: ${all.map((x) => JSON.stringify(x)).join(', ')}` : `no parameter '${key}'`})`,
+            loc.ofKey(['matrix-exclude', i], key),
+          ),
+        );
     }
   });
   /** `default-matrix` and a step's `when`: each key a matrix parameter, each value one of its values. */
   const checkCellValues = (label: string, cells: Record<string, (string | number | boolean)[]> | undefined, path: PropertyKey[]) => {
     for (const [key, values] of Object.entries(cells ?? {})) {
       const all = doc.matrix?.[key] === undefined ? undefined : matrixValues(doc.matrix[key]!);
-      if (!all) problems.push(problem('BAD_VALUE', `${label}: '${key}' is not a matrix parameter (matrix: ${Object.keys(doc.matrix ?? {}).join(', ') || 'none'})`, loc.ofKey(path, key)));
-      else values.forEach((v, i) => {
-        if (!all.includes(v)) problems.push(problem('BAD_VALUE', `${label}: ${JSON.stringify(v)} is not a value of matrix parameter '${key}' (${all.map((x) => JSON.stringify(x)).join(', ')})`, loc.ofPath([...path, key, i])));
-      });
+      if (!all)
+        problems.push(
+          problem(
+            'BAD_VALUE',
+            `${label}: '${key}' is not a matrix parameter (matrix: ${Object.keys(doc.matrix ?? {}).join(', ') || 'none'})`,
+            loc.ofKey(path, key),
+          ),
+        );
+      else
+        values.forEach((v, i) => {
+          if (!all.includes(v))
+            problems.push(
+              problem(
+                'BAD_VALUE',
+                `${label}: ${JSON.stringify(v)} is not a value of matrix parameter '${key}' (${all.map((x) => JSON.stringify(x)).join(', ')})`,
+                loc.ofPath([...path, key, i]),
+              ),
+            );
+        });
     }
   };
   checkCellValues('default-matrix', doc['default-matrix'], ['default-matrix']);
@@ -106,7 +153,13 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
   if (doc['catalog-config'] && doc.principals) {
     // A principal reaches the catalog through the access-control proxy; the scenario's own
     // configuration address would bypass it.
-    problems.push(problem('BAD_VALUE', "'catalog-config' and 'principals' cannot be combined: a principal's requests go through the access-control proxy, the configured ones through the scenario's own address", loc.ofPath(['catalog-config'])));
+    problems.push(
+      problem(
+        'BAD_VALUE',
+        "'catalog-config' and 'principals' cannot be combined: a principal's requests go through the access-control proxy, the configured ones through the scenario's own address",
+        loc.ofPath(['catalog-config']),
+      ),
+    );
   }
 
   const steps = doc.steps.map((step, index) => {
@@ -117,19 +170,48 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
     const onPath = (i: number) => (Array.isArray(step.on) ? [...base, 'on', i] : [...base, 'on']);
     on.forEach((e, i) => checkEngine(e, onPath(i)));
     if (on.includes(ANY_WRITER) && (on.length > 1 || !isWriteKind(kind))) {
-      problems.push(problem('BAD_VALUE', `'on: ${ANY_WRITER}' stands alone on a portable write step (${WRITE_KINDS.join(', ')}): the runner picks the writer`, loc.ofPath(onPath(on.indexOf(ANY_WRITER)))));
+      problems.push(
+        problem(
+          'BAD_VALUE',
+          `'on: ${ANY_WRITER}' stands alone on a portable write step (${WRITE_KINDS.join(', ')}): the runner picks the writer`,
+          loc.ofPath(onPath(on.indexOf(ANY_WRITER))),
+        ),
+      );
     }
     const need = kindNeeds(kind);
-    const needed = [...(need ? [need] : []), ...(step.as !== undefined ? ['principals'] : []), ...(doc['catalog-config'] && on.length ? ['catalog-config'] : [])];
-    const expectsUnsupported = step.expect?.error === 'unsupported' || (typeof step.expect?.error === 'object' && step.expect.error.class === 'unsupported');
+    const needed = [
+      ...(need ? [need] : []),
+      ...(step.as !== undefined ? ['principals'] : []),
+      ...(doc['catalog-config'] && on.length ? ['catalog-config'] : []),
+    ];
+    const expectsUnsupported =
+      step.expect?.error === 'unsupported' || (typeof step.expect?.error === 'object' && step.expect.error.class === 'unsupported');
     if (opts.capabilities && !expectsUnsupported) {
       on.forEach((name, i) => {
         for (const engine of concrete(name)) {
           const has = opts.capabilities![engine];
           const lacking = has ? needed.filter((c) => !has.includes(c)) : [];
           if (lacking.length) {
-            const what = lacking.map((c) => (c === 'principals' ? `act as a principal ('as: ${step.as}')` : c === 'catalog-config' ? "open the catalog with the scenario's 'catalog-config'" : c === 'sql' ? 'run SQL' : c === 'writes' ? `run ${kind}` : c)).join(' or ');
-            problems.push(problem('UNSUPPORTED_BY_ENGINE', `${engine} cannot ${what} (its capabilities: ${has!.join(', ') || 'none'}): take it off 'on', or assert it with 'expect: { error: unsupported }'`, loc.ofPath(onPath(i))));
+            const what = lacking
+              .map((c) =>
+                c === 'principals'
+                  ? `act as a principal ('as: ${step.as}')`
+                  : c === 'catalog-config'
+                    ? "open the catalog with the scenario's 'catalog-config'"
+                    : c === 'sql'
+                      ? 'run SQL'
+                      : c === 'writes'
+                        ? `run ${kind}`
+                        : c,
+              )
+              .join(' or ');
+            problems.push(
+              problem(
+                'UNSUPPORTED_BY_ENGINE',
+                `${engine} cannot ${what} (its capabilities: ${has!.join(', ') || 'none'}): take it off 'on', or assert it with 'expect: { error: unsupported }'`,
+                loc.ofPath(onPath(i)),
+              ),
+            );
           }
         }
       });
@@ -155,7 +237,13 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
       }
     }
     if (step.expect?.filtered && (where === undefined || step.read?.limit !== undefined)) {
-      problems.push(problem('BAD_VALUE', `'filtered' needs a read step with a where and no limit (the harness filters the engine's unfiltered read)`, loc.ofKey([...base, 'expect'], 'filtered')));
+      problems.push(
+        problem(
+          'BAD_VALUE',
+          `'filtered' needs a read step with a where and no limit (the harness filters the engine's unfiltered read)`,
+          loc.ofKey([...base, 'expect'], 'filtered'),
+        ),
+      );
     }
     if (step.as !== undefined && !principals.has(step.as)) {
       problems.push(problem('UNKNOWN_PRINCIPAL', `principal '${step.as}' is not declared under 'principals'`, loc.ofPath([...base, 'as'])));
@@ -166,7 +254,13 @@ export function composeScenario(doc: ScenarioDoc, loc: Locator, opts: ComposeOpt
     eachString(step, base, (text, path) => {
       for (const name of variablesIn(text)) {
         if (!variables.has(name)) {
-          problems.push(problem('UNKNOWN_VARIABLE', `unknown variable \${${name}} (runtime: ${RUNTIME_VARIABLES.join(', ')}; matrix: ${Object.keys(doc.matrix ?? {}).join(', ') || 'none'})`, loc.ofPath(path)));
+          problems.push(
+            problem(
+              'UNKNOWN_VARIABLE',
+              `unknown variable \${${name}} (runtime: ${RUNTIME_VARIABLES.join(', ')}; matrix: ${Object.keys(doc.matrix ?? {}).join(', ') || 'none'})`,
+              loc.ofPath(path),
+            ),
+          );
         }
       }
     });

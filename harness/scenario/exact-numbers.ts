@@ -29,9 +29,17 @@ export function inexactNumbers(doc: Document, loc: Locator): Problem[] {
       if (!isScalar(node) || typeof node.value !== 'number' || node.source === undefined) return;
       const written = String(node.source);
       if (/^[+-]?\.(inf|nan)$/i.test(written)) return;
-      const exact = /^0[xo]/i.test(written) ? Number.isSafeInteger(node.value) : decimalIdentity(written) === decimalIdentity(numberText(node.value));
+      const exact = /^0[xo]/i.test(written)
+        ? Number.isSafeInteger(node.value)
+        : decimalIdentity(written) === decimalIdentity(numberText(node.value));
       if (!exact) {
-        problems.push(problem('INEXACT_NUMBER', `the number ${written} cannot be carried exactly (it would become ${numberText(node.value)}): write it as a string, '${written}'`, loc.ofNode(node)));
+        problems.push(
+          problem(
+            'INEXACT_NUMBER',
+            `the number ${written} cannot be carried exactly (it would become ${numberText(node.value)}): write it as a string, '${written}'`,
+            loc.ofNode(node),
+          ),
+        );
       }
     },
   });

@@ -32,7 +32,9 @@ export function matrixCells(matrix: Scenario['matrix'], exclude: Scenario['matri
 }
 
 export function instanceId(scenario: Scenario, params: Record<string, MatrixValue>): string {
-  const cell = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',');
+  const cell = Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   return `${scenario.file}#${scenario.name}${cell ? `[${cell}]` : ''}`;
 }
 

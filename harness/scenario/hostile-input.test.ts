@@ -25,11 +25,20 @@ function located(file: string, source: string) {
 describe('the loader answers any input with located problems, never a throw', () => {
   let shipped: string[];
   beforeAll(async () => {
-    shipped = await Promise.all(['scenarios/writes/writes-and-snapshots.yaml', 'scenarios/types/timestamp-precision-ms.yaml', 'scenarios/permissions/permission-denied.yaml'].map((f) => readFile(f, 'utf8')));
+    shipped = await Promise.all(
+      [
+        'scenarios/writes/writes-and-snapshots.yaml',
+        'scenarios/types/timestamp-precision-ms.yaml',
+        'scenarios/permissions/permission-denied.yaml',
+      ].map((f) => readFile(f, 'utf8')),
+    );
   });
 
   it('arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => void located('x.yaml', text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => void located('x.yaml', text)),
+      { numRuns: 300 },
+    );
   });
 
   it('shipped scenarios with characters inserted, deleted or replaced', () => {
@@ -49,9 +58,30 @@ describe('the loader answers any input with located problems, never a throw', ()
   }, 60_000);
 
   it('YAML-shaped documents built from scenario keys and odd values', () => {
-    const scalar = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('${db}', '${nope}', '0..9', '*a', '&a x'));
-    const value = fc.letrec((tie) => ({ v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('name', 'on', 'sql', 'read', 'table', 'expect', 'rows', 'matrix', 'steps', 'insert', 'generate', 'from', 'to'), tie('v'), { maxKeys: 3 })) })).v;
-    fc.assert(fc.property(value, (v) => void located('shaped.yaml', JSON.stringify({ name: 'shaped', steps: v }))), { numRuns: 300 });
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('${db}', '${nope}', '0..9', '*a', '&a x'),
+    );
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(
+          fc.constantFrom('name', 'on', 'sql', 'read', 'table', 'expect', 'rows', 'matrix', 'steps', 'insert', 'generate', 'from', 'to'),
+          tie('v'),
+          { maxKeys: 3 },
+        ),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, (v) => void located('shaped.yaml', JSON.stringify({ name: 'shaped', steps: v }))),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -65,7 +95,12 @@ describe('hostile files', () => {
 
   it('an alias expansion bomb is TOO_COMPLEX, not an internal error', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     lines.push('name: bomb', 'steps: *a9');
     expect(codes(located('bomb.yaml', lines.join('\n')))).toEqual([['TOO_COMPLEX', 1]]);
   });
@@ -78,7 +113,9 @@ describe('hostile files', () => {
   });
 
   it('deep nesting is TOO_COMPLEX', () => {
-    expect(located('deep.yaml', `name: deep\nsteps: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`).problems.map((p) => p.code)).toEqual(['TOO_COMPLEX']);
+    expect(located('deep.yaml', `name: deep\nsteps: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`).problems.map((p) => p.code)).toEqual([
+      'TOO_COMPLEX',
+    ]);
   });
 
   it('binary, non-UTF-8 and oversized files are refused before parsing, with no source to frame', async () => {

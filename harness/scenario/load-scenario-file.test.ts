@@ -10,13 +10,20 @@ const codes = (src: string) => load(src).problems.map((p) => [p.code, p.loc.line
 
 describe('loadScenarioSource', () => {
   it('loads a valid scenario with a location on every step', () => {
-    const r = load(['name: ok', 'steps:', '  - on: spark', '    sql: SELECT 1', '  - on: [spark, pypaimon]', '    read: { table: t }'].join('\n'));
+    const r = load(
+      ['name: ok', 'steps:', '  - on: spark', '    sql: SELECT 1', '  - on: [spark, pypaimon]', '    read: { table: t }'].join('\n'),
+    );
     expect(r.problems).toEqual([]);
-    expect(r.scenario!.steps.map((s) => [s.loc.line, s.loc.col])).toEqual([[3, 5], [5, 5]]);
+    expect(r.scenario!.steps.map((s) => [s.loc.line, s.loc.col])).toEqual([
+      [3, 5],
+      [5, 5],
+    ]);
   });
 
   it('reports an unknown key at its own line and column', () => {
-    expect(codes(['name: ok', 'steps:', '  - on: spark', '    sql: SELECT 1', '    expct: {}'].join('\n'))).toEqual([['UNKNOWN_KEY', 5, 5]]);
+    expect(codes(['name: ok', 'steps:', '  - on: spark', '    sql: SELECT 1', '    expct: {}'].join('\n'))).toEqual([
+      ['UNKNOWN_KEY', 5, 5],
+    ]);
   });
 
   it('reports a wrong type at the value', () => {
@@ -39,7 +46,10 @@ describe('loadScenarioSource', () => {
 
   it('reports a per-engine SQL variant for an unknown engine and a missing variant', () => {
     const src = ['name: ok', 'steps:', '  - on: [spark, pypaimon]', '    sql:', '      spark: SELECT 1', '      hive: SELECT 1'].join('\n');
-    expect(codes(src)).toEqual([['UNKNOWN_ENGINE', 6, 7], ['MISSING_KEY', 5, 7]]);
+    expect(codes(src)).toEqual([
+      ['UNKNOWN_ENGINE', 6, 7],
+      ['MISSING_KEY', 5, 7],
+    ]);
   });
 
   it('reports a matrix that expands to nothing', () => {
@@ -50,13 +60,25 @@ describe('loadScenarioSource', () => {
   });
 
   it('reports unknown variables but accepts runtime and matrix ones', () => {
-    const src = ['name: ok', 'matrix: { p: [1] }', 'steps:', '  - on: spark', '    sql: SELECT ${p} FROM ${db}.t WHERE x = ${nope}'].join('\n');
+    const src = ['name: ok', 'matrix: { p: [1] }', 'steps:', '  - on: spark', '    sql: SELECT ${p} FROM ${db}.t WHERE x = ${nope}'].join(
+      '\n',
+    );
     expect(codes(src)).toEqual([['UNKNOWN_VARIABLE', 5, 10]]);
   });
 
   it('a mark-time variable is known to the steps after it, not before', () => {
-    const src = ['name: ok', 'steps:', '  - { on: spark, sql: "SELECT ${t}" }', '  - mark-time: { variable: t }', '  - { on: spark, sql: "SELECT ${t}" }', '  - mark-time: { variable: db }'].join('\n');
-    expect(codes(src).map((c) => [c[0], c[1]])).toEqual([['UNKNOWN_VARIABLE', 3], ['BAD_VALUE', 6]]);
+    const src = [
+      'name: ok',
+      'steps:',
+      '  - { on: spark, sql: "SELECT ${t}" }',
+      '  - mark-time: { variable: t }',
+      '  - { on: spark, sql: "SELECT ${t}" }',
+      '  - mark-time: { variable: db }',
+    ].join('\n');
+    expect(codes(src).map((c) => [c[0], c[1]])).toEqual([
+      ['UNKNOWN_VARIABLE', 3],
+      ['BAD_VALUE', 6],
+    ]);
   });
 
   it('requires exactly one step kind and an engine for engine steps', () => {
@@ -90,7 +112,8 @@ describe('loadScenarioSource', () => {
     const printed = printScenario(first.scenario!);
     const second = load(printed);
     expect(second.problems).toEqual([]);
-    const strip = (s: typeof first.scenario) => JSON.parse(JSON.stringify({ ...s, loc: undefined, steps: s!.steps.map((st) => ({ ...st, loc: undefined })) }));
+    const strip = (s: typeof first.scenario) =>
+      JSON.parse(JSON.stringify({ ...s, loc: undefined, steps: s!.steps.map((st) => ({ ...st, loc: undefined })) }));
     expect(strip(second.scenario)).toEqual(strip(first.scenario));
   });
 });
@@ -101,7 +124,9 @@ describe('loadScenarios', () => {
     await writeFile(join(dir, 'a.yaml'), 'name: same\nsteps: [{ on: spark, sql: x }]\n');
     await writeFile(join(dir, 'b.yaml'), '# comment\nname: same\nsteps: [{ on: spark, sql: x }]\n');
     const suite = await loadScenarios([dir, join(dir, 'missing.yaml')], opts);
-    expect(suite.problems.map((p) => [p.code, p.loc.file.endsWith(p.code === 'DUPLICATE_SCENARIO' ? 'b.yaml' : 'missing.yaml'), p.loc.line])).toEqual([
+    expect(
+      suite.problems.map((p) => [p.code, p.loc.file.endsWith(p.code === 'DUPLICATE_SCENARIO' ? 'b.yaml' : 'missing.yaml'), p.loc.line]),
+    ).toEqual([
       ['FILE_UNREADABLE', true, 1],
       ['DUPLICATE_SCENARIO', true, 2],
     ]);

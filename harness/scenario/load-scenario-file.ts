@@ -32,7 +32,8 @@ export function loadScenarioSource(file: string, source: string, opts: ComposeOp
       // The parser ran out of stack (it may say so more than once): one problem that says what
       // that means for the author.
       const overflow = doc.errors.find((e) => /Maximum call stack/.test(e.message));
-      if (overflow) return { file, source, problems: [problem('TOO_COMPLEX', 'the document is nested too deeply to load', loc.at(overflow.pos[0]))] };
+      if (overflow)
+        return { file, source, problems: [problem('TOO_COMPLEX', 'the document is nested too deeply to load', loc.at(overflow.pos[0]))] };
       return { file, source, problems: doc.errors.map((e) => problem('YAML_SYNTAX', e.message.split('\n')[0]!, loc.at(e.pos[0]))) };
     }
     const inexact = inexactNumbers(doc, loc);
@@ -40,7 +41,17 @@ export function loadScenarioSource(file: string, source: string, opts: ComposeOp
     try {
       js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
-      return { file, source, problems: [problem('TOO_COMPLEX', `the document expands too far (${(err as Error).message.split('\n')[0]}); a scenario needs at most ${MAX_ALIAS_COUNT} alias expansions`, at(file))] };
+      return {
+        file,
+        source,
+        problems: [
+          problem(
+            'TOO_COMPLEX',
+            `the document expands too far (${(err as Error).message.split('\n')[0]}); a scenario needs at most ${MAX_ALIAS_COUNT} alias expansions`,
+            at(file),
+          ),
+        ],
+      };
     }
     const { doc: valid, problems } = validateDocument(js, loc);
     if (!valid) return { file, source, problems: [...inexact, ...problems] };
@@ -92,7 +103,17 @@ export async function loadScenarioFile(file: string, opts: ComposeOptions): Prom
     try {
       const { size } = await handle.stat();
       if (size > MAX_SCENARIO_BYTES) {
-        return { file, source: '', problems: [problem('FILE_TOO_LARGE', `the file has ${(size / 1024 / 1024).toFixed(1)} MB; a scenario file has at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB (generate volume with insert.generate)`, at(file))] };
+        return {
+          file,
+          source: '',
+          problems: [
+            problem(
+              'FILE_TOO_LARGE',
+              `the file has ${(size / 1024 / 1024).toFixed(1)} MB; a scenario file has at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB (generate volume with insert.generate)`,
+              at(file),
+            ),
+          ],
+        };
       }
       bytes = await handle.readFile();
     } finally {
@@ -104,6 +125,17 @@ export async function loadScenarioFile(file: string, opts: ComposeOptions): Prom
   }
   const binary = firstNonText(bytes);
   // The source stays empty: a code frame of binary bytes helps nobody.
-  if (binary) return { file, source: '', problems: [problem('NOT_TEXT', `not a text file: ${binary.what} at line ${binary.line}, column ${binary.col}`, at(file, binary.line, binary.col))] };
+  if (binary)
+    return {
+      file,
+      source: '',
+      problems: [
+        problem(
+          'NOT_TEXT',
+          `not a text file: ${binary.what} at line ${binary.line}, column ${binary.col}`,
+          at(file, binary.line, binary.col),
+        ),
+      ],
+    };
   return loadScenarioSource(file, bytes.toString('utf8'), opts);
 }

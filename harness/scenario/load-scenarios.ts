@@ -51,7 +51,9 @@ async function scanPaths(paths: readonly string[]): Promise<{ files: string[]; p
   for (const p of paths) {
     if ((await walk(p)) > 0) continue;
     const info = await stat(p).catch(() => undefined);
-    const why = info?.isDirectory() ? 'the folder holds no scenario file (*.yaml or *.yml, not starting with _)' : 'not a scenario file (*.yaml or *.yml, not starting with _)';
+    const why = info?.isDirectory()
+      ? 'the folder holds no scenario file (*.yaml or *.yml, not starting with _)'
+      : 'not a scenario file (*.yaml or *.yml, not starting with _)';
     problems.push(problem('NO_SCENARIOS', why, { file: displayPath(p), line: 1, col: 1 }));
   }
   const rel = found.map(displayPath);
@@ -69,7 +71,13 @@ export async function loadScenarios(paths: readonly string[], opts: ComposeOptio
     if (!f.scenario) continue;
     const first = seen.get(f.scenario.name);
     if (first) {
-      problems.push(problem('DUPLICATE_SCENARIO', `scenario name '${f.scenario.name}' is already used by ${first.file}:${first.loc.line}`, f.scenario.loc));
+      problems.push(
+        problem(
+          'DUPLICATE_SCENARIO',
+          `scenario name '${f.scenario.name}' is already used by ${first.file}:${first.loc.line}`,
+          f.scenario.loc,
+        ),
+      );
       continue;
     }
     seen.set(f.scenario.name, f.scenario);

@@ -7,13 +7,25 @@ describe('parsePredicate', () => {
       op: 'or',
       args: [
         { op: '=', column: 'a', value: 1 },
-        { op: 'and', args: [{ op: '<>', column: 'b', value: 'x' }, { op: 'not', arg: { op: 'is-null', column: 'c' } }] },
+        {
+          op: 'and',
+          args: [
+            { op: '<>', column: 'b', value: 'x' },
+            { op: 'not', arg: { op: 'is-null', column: 'c' } },
+          ],
+        },
       ],
     });
     expect(parsePredicate('k NOT BETWEEN -1 AND 2.50')).toEqual({ op: 'not-between', column: 'k', low: -1, high: '2.50' });
     expect(parsePredicate("s NOT IN ('a', NULL, 'it''s')")).toEqual({ op: 'not-in', column: 's', values: ['a', null, "it's"] });
-    expect(parsePredicate("\"dt key\" LIKE '2024-%'")).toEqual({ op: 'starts-with', column: 'dt key', prefix: '2024-' });
-    expect(parsePredicate('(x >= 9007199254740993) AND y != TRUE')).toEqual({ op: 'and', args: [{ op: '>=', column: 'x', value: '9007199254740993' }, { op: '<>', column: 'y', value: true }] });
+    expect(parsePredicate('"dt key" LIKE \'2024-%\'')).toEqual({ op: 'starts-with', column: 'dt key', prefix: '2024-' });
+    expect(parsePredicate('(x >= 9007199254740993) AND y != TRUE')).toEqual({
+      op: 'and',
+      args: [
+        { op: '>=', column: 'x', value: '9007199254740993' },
+        { op: '<>', column: 'y', value: true },
+      ],
+    });
   });
 
   it('names the offset of what it cannot read', () => {
@@ -33,7 +45,13 @@ describe('parsePredicate', () => {
   });
 
   it('prints what it parses back to text that parses to the same tree', () => {
-    for (const text of ["a = 1 OR b <> 'x' AND NOT c IS NULL", 'k NOT BETWEEN -1 AND 2.50', "s NOT IN ('a', NULL)", '"my col" NOT LIKE \'p%\'', '(a < 1 OR a > 2) AND b IS NOT NULL']) {
+    for (const text of [
+      "a = 1 OR b <> 'x' AND NOT c IS NULL",
+      'k NOT BETWEEN -1 AND 2.50',
+      "s NOT IN ('a', NULL)",
+      '"my col" NOT LIKE \'p%\'',
+      '(a < 1 OR a > 2) AND b IS NOT NULL',
+    ]) {
       const tree = parsePredicate(text);
       expect(parsePredicate(printPredicate(tree))).toEqual(tree);
     }

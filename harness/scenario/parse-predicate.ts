@@ -145,7 +145,10 @@ export function parsePredicate(text: string): Predicate {
       return { op: negated ? 'not-starts-with' : 'starts-with', column, prefix };
     }
     const bad = peek();
-    throw new PredicateSyntaxError(`expected a comparison (=, <>, <, <=, >, >=), [NOT] BETWEEN, [NOT] IN, IS [NOT] NULL or [NOT] LIKE after '${column}'${describe(bad)}`, bad.at);
+    throw new PredicateSyntaxError(
+      `expected a comparison (=, <>, <, <=, >, >=), [NOT] BETWEEN, [NOT] IN, IS [NOT] NULL or [NOT] LIKE after '${column}'${describe(bad)}`,
+      bad.at,
+    );
   };
 
   const primary = (): Predicate => {
@@ -179,6 +182,15 @@ export function parsePredicate(text: string): Predicate {
 export function printPredicate(p: Predicate): string {
   return renderPredicate(p, {
     column: (c) => (/^[A-Za-z_][\w$]*$/.test(c) && !KEYWORDS.has(c.toUpperCase()) ? c : `"${c}"`),
-    literal: (v) => (v === null ? 'NULL' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`),
+    literal: (v) =>
+      v === null
+        ? 'NULL'
+        : typeof v === 'boolean'
+          ? v
+            ? 'TRUE'
+            : 'FALSE'
+          : typeof v === 'number'
+            ? String(v)
+            : `'${v.replace(/'/g, "''")}'`,
   });
 }

@@ -5,6 +5,10 @@ export const RegexString = z.string().superRefine((source, ctx) => {
   try {
     new RegExp(source);
   } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(err as Error).message}`, params: { problem: 'BAD_REGEX' } });
+    ctx.addIssue({
+      code: 'custom',
+      message: `not a valid regular expression: ${(err as Error).message}`,
+      params: { problem: 'BAD_REGEX' },
+    });
   }
 });

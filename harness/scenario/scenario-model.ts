@@ -6,7 +6,9 @@ import type { StepKind } from './step-kinds.ts';
  * A step as written, plus where it is, its position in the scenario and its kind (read once at
  * load): a union discriminated by `kind`, in which the key of that kind is always present.
  */
-export type ScenarioStep = { [K in StepKind]: StepDoc & { kind: K; loc: Loc; index: number } & { [P in K]-?: NonNullable<StepDoc[P]> } }[StepKind];
+export type ScenarioStep = {
+  [K in StepKind]: StepDoc & { kind: K; loc: Loc; index: number } & { [P in K]-?: NonNullable<StepDoc[P]> };
+}[StepKind];
 
 /** A composed scenario: the validated document, with a location on itself and each step. */
 export interface Scenario extends Omit<ScenarioDoc, 'steps'> {

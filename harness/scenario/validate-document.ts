@@ -19,7 +19,13 @@ function toProblems(issue: z.core.$ZodIssue, loc: Locator): Problem[] {
     case 'invalid_type': {
       const found = loc.nodeAt(path);
       if (!found.exact) {
-        return [problem('MISSING_KEY', `missing required key '${String(path.at(-1))}' in ${path.slice(0, -1).join('.') || 'scenario'}`, loc.ofNode(found.node))];
+        return [
+          problem(
+            'MISSING_KEY',
+            `missing required key '${String(path.at(-1))}' in ${path.slice(0, -1).join('.') || 'scenario'}`,
+            loc.ofNode(found.node),
+          ),
+        ];
       }
       return [problem('BAD_TYPE', `${where}: expected ${issue.expected}`, loc.ofNode(found.node))];
     }

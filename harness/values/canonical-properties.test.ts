@@ -20,7 +20,11 @@ describe('integers', () => {
     const value = fc.bigInt({ min: -(2n ** bits), max: 2n ** bits - 1n });
     const type = parseType(kind);
     it(`${kind}: a JSON number, text and bigint of one value are one canonical value`, () => {
-      fc.assert(fc.property(value, (v) => same([String(v), v, ...(v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? [Number(v)] : [])], type)));
+      fc.assert(
+        fc.property(value, (v) =>
+          same([String(v), v, ...(v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? [Number(v)] : [])], type),
+        ),
+      );
     });
     it(`${kind}: different values never compare equal`, () => {
       fc.assert(fc.property(value, value, (a, b) => a === b || one(String(a), type) !== one(String(b), type)));
@@ -33,9 +37,15 @@ describe('integers', () => {
 });
 
 describe('decimals', () => {
-  const decimal = fc.integer({ min: 1, max: 38 }).chain((precision) =>
-    fc.tuple(fc.constant(precision), fc.integer({ min: 0, max: precision }), fc.bigInt({ min: -(10n ** BigInt(precision)) + 1n, max: 10n ** BigInt(precision) - 1n })),
-  );
+  const decimal = fc
+    .integer({ min: 1, max: 38 })
+    .chain((precision) =>
+      fc.tuple(
+        fc.constant(precision),
+        fc.integer({ min: 0, max: precision }),
+        fc.bigInt({ min: -(10n ** BigInt(precision)) + 1n, max: 10n ** BigInt(precision) - 1n }),
+      ),
+    );
   const text = (unscaled: bigint, scale: number) => {
     const digits = (unscaled < 0n ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
     const body = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
@@ -55,11 +65,15 @@ describe('decimals', () => {
     );
   });
   it('different values never compare equal', () => {
-    fc.assert(fc.property(decimal, fc.bigInt({ min: 1n, max: 10n ** 10n }), ([p, s, u], d) => {
-      const max = 10n ** BigInt(p) - 1n;
-      const other = u + d <= max ? u + d : u - d >= -max ? u - d : u > 0n ? u - 1n : u + 1n;
-      return one(text(u, s), { kind: 'decimal', precision: p, scale: s }) !== one(text(other, s), { kind: 'decimal', precision: p, scale: s });
-    }));
+    fc.assert(
+      fc.property(decimal, fc.bigInt({ min: 1n, max: 10n ** 10n }), ([p, s, u], d) => {
+        const max = 10n ** BigInt(p) - 1n;
+        const other = u + d <= max ? u + d : u - d >= -max ? u - d : u > 0n ? u - 1n : u + 1n;
+        return (
+          one(text(u, s), { kind: 'decimal', precision: p, scale: s }) !== one(text(other, s), { kind: 'decimal', precision: p, scale: s })
+        );
+      }),
+    );
   });
   it('never rounds: a value with more digits than the type holds is refused', () => {
     expect(() => normalizeExpected(1.999, parseType('decimal(10,2)'))).toThrow(/more fractional digits/);
@@ -82,16 +96,27 @@ describe('timestamps', () => {
   };
   const instant = fc.integer({ min: 0, max: 9 }).chain((p) => {
     const unit = 10n ** BigInt(9 - (p === 0 ? 0 : p <= 3 ? 3 : p <= 6 ? 6 : 9));
-    return fc.tuple(fc.constant(p), fc.bigInt({ min: BigInt(MIN), max: BigInt(MAX) }).map((n) => (n / unit) * unit));
+    return fc.tuple(
+      fc.constant(p),
+      fc.bigInt({ min: BigInt(MIN), max: BigInt(MAX) }).map((n) => (n / unit) * unit),
+    );
   });
   it('nanosecond text, ISO text and text in the unit of the precision are one value', () => {
-    fc.assert(fc.property(instant, ([p, n]) => {
-      const unitDigits = p === 0 ? 0 : p <= 3 ? 3 : p <= 6 ? 6 : 9;
-      return same([fmt(n, 9), fmt(n, 9, 'T'), fmt(n, unitDigits)], { kind: 'timestamp', precision: p });
-    }));
+    fc.assert(
+      fc.property(instant, ([p, n]) => {
+        const unitDigits = p === 0 ? 0 : p <= 3 ? 3 : p <= 6 ? 6 : 9;
+        return same([fmt(n, 9), fmt(n, 9, 'T'), fmt(n, unitDigits)], { kind: 'timestamp', precision: p });
+      }),
+    );
   });
   it('different instants never compare equal', () => {
-    fc.assert(fc.property(instant, fc.bigInt({ min: 1n, max: 10n ** 12n }), ([p, n], d) => one(fmt(n, 9), { kind: 'timestamp', precision: p }) !== one(fmt(n + d, 9), { kind: 'timestamp', precision: p })));
+    fc.assert(
+      fc.property(
+        instant,
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        ([p, n], d) => one(fmt(n, 9), { kind: 'timestamp', precision: p }) !== one(fmt(n + d, 9), { kind: 'timestamp', precision: p }),
+      ),
+    );
   });
 });
 
@@ -107,10 +132,18 @@ describe('floats', () => {
     expect(normalizeValue(0.1, parseType('double'))).not.toBe(normalizeValue(0.10000000149011612, parseType('double')));
   });
   it('a float32, its widened double and its shortest text are one FLOAT', () => {
-    fc.assert(fc.property(fc.float({ noNaN: true, noDefaultInfinity: true }), (f) => same([f, Math.fround(f), floatText(f)], parseType('float'))));
+    fc.assert(
+      fc.property(fc.float({ noNaN: true, noDefaultInfinity: true }), (f) => same([f, Math.fround(f), floatText(f)], parseType('float'))),
+    );
   });
   it('different float32 values never compare equal; -0 is not 0', () => {
-    fc.assert(fc.property(fc.float(), fc.float(), (a, b) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b)) || one(a, parseType('float')) !== one(b, parseType('float'))));
+    fc.assert(
+      fc.property(
+        fc.float(),
+        fc.float(),
+        (a, b) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b)) || one(a, parseType('float')) !== one(b, parseType('float')),
+      ),
+    );
   });
 });
 
@@ -136,32 +169,51 @@ describe('typed comparison', () => {
   });
   const table = fc.array(fc.tuple(fc.option(fc.integer(), { nil: null }), fc.option(fc.string(), { nil: null })), { maxLength: 12 });
   const result = (rows: [number | null, string | null][]): CanonicalResult => ({
-    columns: [{ name: 'id', type: parseType('int') }, { name: 's', type: parseType('string') }],
+    columns: [
+      { name: 'id', type: parseType('int') },
+      { name: 's', type: parseType('string') },
+    ],
     rows: rows.map(([a, b]) => [a === null ? null : String(a), b]),
   });
   it('a result agrees with any reordering of itself, unordered', () => {
-    fc.assert(fc.property(table, fc.integer(), (rows, seed) => {
-      const shuffled = [...rows].sort(() => (seed % 3) - 1);
-      return compareAgreement('a', result(rows), 'b', result(shuffled), false).equal;
-    }));
+    fc.assert(
+      fc.property(table, fc.integer(), (rows, seed) => {
+        const shuffled = [...rows].sort(() => (seed % 3) - 1);
+        return compareAgreement('a', result(rows), 'b', result(shuffled), false).equal;
+      }),
+    );
   });
   it('changing one cell always breaks agreement', () => {
-    fc.assert(fc.property(table.filter((r) => r.length > 0), fc.nat(), fc.string(), (rows, at, s) => {
-      const i = at % rows.length;
-      const changed = rows.map((r, j) => (j === i ? ([r[0], r[1] === s ? `${s}x` : s] as [number | null, string]) : r));
-      return !compareAgreement('a', result(rows), 'b', result(changed), false).equal;
-    }));
+    fc.assert(
+      fc.property(
+        table.filter((r) => r.length > 0),
+        fc.nat(),
+        fc.string(),
+        (rows, at, s) => {
+          const i = at % rows.length;
+          const changed = rows.map((r, j) => (j === i ? ([r[0], r[1] === s ? `${s}x` : s] as [number | null, string]) : r));
+          return !compareAgreement('a', result(rows), 'b', result(changed), false).equal;
+        },
+      ),
+    );
   });
 });
 
 describe('ordering on canonical values', () => {
   it('orders integers and decimals by value (10.00 after 9.00), NULLs first, stably', () => {
-    fc.assert(fc.property(fc.array(fc.option(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), { nil: null })), (values) => {
-      const res: CanonicalResult = { columns: [{ name: 'd', type: parseType('decimal(38,2)') }], rows: values.map((v) => [v === null ? null : normalizeValue(`${v}.00`, parseType('decimal(38,2)'))]) };
-      const out = orderRows(res, ['d']).rows.map((r) => r[0]);
-      const expected = [...values].sort((a, b) => (a === null ? (b === null ? 0 : -1) : b === null ? 1 : a < b ? -1 : a > b ? 1 : 0)).map((v) => (v === null ? null : `${v}.00`));
-      return JSON.stringify(out) === JSON.stringify(expected);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), { nil: null })), (values) => {
+        const res: CanonicalResult = {
+          columns: [{ name: 'd', type: parseType('decimal(38,2)') }],
+          rows: values.map((v) => [v === null ? null : normalizeValue(`${v}.00`, parseType('decimal(38,2)'))]),
+        };
+        const out = orderRows(res, ['d']).rows.map((r) => r[0]);
+        const expected = [...values]
+          .sort((a, b) => (a === null ? (b === null ? 0 : -1) : b === null ? 1 : a < b ? -1 : a > b ? 1 : 0))
+          .map((v) => (v === null ? null : `${v}.00`));
+        return JSON.stringify(out) === JSON.stringify(expected);
+      }),
+    );
   });
   it('orders strings by UTF-8 bytes and refuses an unknown column', () => {
     expect(compareCanonical('\uFF61', '\u{1F600}', parseType('string'))).toBeLessThan(0);

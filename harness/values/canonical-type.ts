@@ -3,7 +3,10 @@
  * values can be normalized and compared by type instead of as strings.
  */
 export type CanonicalType =
-  | { kind: 'boolean' | 'tinyint' | 'smallint' | 'int' | 'bigint' | 'float' | 'double' | 'string' | 'binary' | 'date' | 'variant' | 'unknown' }
+  | {
+      kind:
+        'boolean' | 'tinyint' | 'smallint' | 'int' | 'bigint' | 'float' | 'double' | 'string' | 'binary' | 'date' | 'variant' | 'unknown';
+    }
   | { kind: 'decimal'; precision: number; scale: number }
   | { kind: 'timestamp' | 'timestamp_ltz' | 'time'; precision: number }
   | { kind: 'array'; element: CanonicalType }
@@ -11,16 +14,45 @@ export type CanonicalType =
   | { kind: 'row'; fields: { name: string; type: CanonicalType }[] };
 
 const SIMPLE: Record<string, CanonicalType['kind']> = {
-  boolean: 'boolean', bool: 'boolean',
-  tinyint: 'tinyint', byte: 'tinyint', int8: 'tinyint',
-  smallint: 'smallint', short: 'smallint', int16: 'smallint', uint8: 'smallint',
-  int: 'int', integer: 'int', int32: 'int', uint16: 'int',
-  bigint: 'bigint', long: 'bigint', int64: 'bigint', uint32: 'bigint', uint64: 'bigint',
-  float: 'float', real: 'float', float32: 'float', halffloat: 'float', float16: 'float',
-  double: 'double', float64: 'double', 'double precision': 'double',
-  string: 'string', varchar: 'string', char: 'string', text: 'string', large_string: 'string', utf8: 'string',
-  binary: 'binary', varbinary: 'binary', bytes: 'binary', blob: 'binary', large_binary: 'binary',
-  date: 'date', date32: 'date',
+  boolean: 'boolean',
+  bool: 'boolean',
+  tinyint: 'tinyint',
+  byte: 'tinyint',
+  int8: 'tinyint',
+  smallint: 'smallint',
+  short: 'smallint',
+  int16: 'smallint',
+  uint8: 'smallint',
+  int: 'int',
+  integer: 'int',
+  int32: 'int',
+  uint16: 'int',
+  bigint: 'bigint',
+  long: 'bigint',
+  int64: 'bigint',
+  uint32: 'bigint',
+  uint64: 'bigint',
+  float: 'float',
+  real: 'float',
+  float32: 'float',
+  halffloat: 'float',
+  float16: 'float',
+  double: 'double',
+  float64: 'double',
+  'double precision': 'double',
+  string: 'string',
+  varchar: 'string',
+  char: 'string',
+  text: 'string',
+  large_string: 'string',
+  utf8: 'string',
+  binary: 'binary',
+  varbinary: 'binary',
+  bytes: 'binary',
+  blob: 'binary',
+  large_binary: 'binary',
+  date: 'date',
+  date32: 'date',
   variant: 'variant',
 };
 
@@ -92,14 +124,19 @@ export const PAIMON_SPELLINGS: TypeSpellings = { bareTimestamp: 'timestamp' };
  */
 export function parseType(raw: string, spellings: TypeSpellings = PAIMON_SPELLINGS): CanonicalType {
   const nestedType = (inner: string) => parseType(inner, spellings);
-  let t = raw.trim().toLowerCase().replace(/\s+not null$/, '').replace(/\s+/g, ' ');
+  let t = raw
+    .trim()
+    .toLowerCase()
+    .replace(/\s+not null$/, '')
+    .replace(/\s+/g, ' ');
   // Arrow: a timestamp's precision is its unit; a time zone makes it an instant (LTZ).
   const arrowTs = /^timestamp\[(s|ms|us|ns)(?:, tz=[^\]]+)?\]$/.exec(t);
   if (arrowTs) return { kind: t.includes('tz=') ? 'timestamp_ltz' : 'timestamp', precision: ARROW_UNIT_DIGITS[arrowTs[1]!]! };
   const arrowTime = /^time(32|64)\[(s|ms|us|ns)\]$/.exec(t);
   if (arrowTime) return { kind: 'time', precision: ARROW_UNIT_DIGITS[arrowTime[2]!]! };
   t = t.replace(/^date(32|64)\[[a-z]+\]$/, 'date').replace(/^decimal(128|256)\(/, 'decimal(');
-  const ltz = /with local time ?zone$/.test(t) || t.startsWith('timestamp_ltz') || (t === 'timestamp' && spellings.bareTimestamp === 'timestamp_ltz');
+  const ltz =
+    /with local time ?zone$/.test(t) || t.startsWith('timestamp_ltz') || (t === 'timestamp' && spellings.bareTimestamp === 'timestamp_ltz');
   t = t.replace(/ with(out)? (local )?time ?zone$/, '');
   const m = /^([a-z][a-z0-9_ ]*?)\s*(?:\((.*)\))?$/.exec(t);
   if (m) {
@@ -122,7 +159,8 @@ export function parseType(raw: string, spellings: TypeSpellings = PAIMON_SPELLIN
     const inner = splitTop(raw.trim().replace(/^[^<]*<|>\s*(not null)?$/gi, ''));
     if (nested[1] === 'array') return { kind: 'array', element: nestedType(inner[0] ?? 'unknown') };
     // Arrow names a list's element field: `list<element: int32>`, `list<item: string>`.
-    if (nested[1] !== 'map' && nested[1] !== 'struct' && nested[1] !== 'row') return { kind: 'array', element: nestedType((inner[0] ?? 'unknown').replace(/^[a-z_]+:\s*/i, '')) };
+    if (nested[1] !== 'map' && nested[1] !== 'struct' && nested[1] !== 'row')
+      return { kind: 'array', element: nestedType((inner[0] ?? 'unknown').replace(/^[a-z_]+:\s*/i, '')) };
     if (nested[1] === 'map') return { kind: 'map', key: nestedType(inner[0] ?? 'unknown'), value: nestedType(inner[1] ?? 'unknown') };
     return {
       kind: 'row',

@@ -14,15 +14,43 @@ const result = (rows: CanonicalResult['rows']): CanonicalResult => ({
 });
 
 describe('compareRows', () => {
-  const actual = result([['2', 'b', false], ['1', 'a', true]]);
+  const actual = result([
+    ['2', 'b', false],
+    ['1', 'a', true],
+  ]);
 
   it('treats rows as a multiset unless ordered', () => {
-    expect(compareRows([[1, 'a', true], [2, 'b', false]], actual, false).equal).toBe(true);
-    expect(compareRows([[1, 'a', true], [2, 'b', false]], actual, true).equal).toBe(false);
+    expect(
+      compareRows(
+        [
+          [1, 'a', true],
+          [2, 'b', false],
+        ],
+        actual,
+        false,
+      ).equal,
+    ).toBe(true);
+    expect(
+      compareRows(
+        [
+          [1, 'a', true],
+          [2, 'b', false],
+        ],
+        actual,
+        true,
+      ).equal,
+    ).toBe(false);
   });
 
   it('renders a -expected/+actual diff with the column header', () => {
-    const cmp = compareRows([[1, 'a', true], [2, 'B', false]], actual, false);
+    const cmp = compareRows(
+      [
+        [1, 'a', true],
+        [2, 'B', false],
+      ],
+      actual,
+      false,
+    );
     expect(cmp.equal).toBe(false);
     expect(cmp.diff).toEqual(['  # id | name | clk', '  1 | a | true', '- 2 | B | false', '+ 2 | b | false']);
   });
@@ -31,7 +59,11 @@ describe('compareRows', () => {
     expect(compareRows([[1, '', true]], result([['1', null, true]]), false).equal).toBe(false);
     const boolAsInt = compareRows([[1, 'a', 1]], result([['1', 'a', true]]), false);
     expect(boolAsInt).toMatchObject({ equal: false, aspect: 'expected rows' });
-    expect(compareRows([[1, 'NULL', true]], result([['1', null, true]]), false).diff).toEqual(['  # id | name | clk', '- 1 | "NULL" | true', '+ 1 | NULL | true']);
+    expect(compareRows([[1, 'NULL', true]], result([['1', null, true]]), false).diff).toEqual([
+      '  # id | name | clk',
+      '- 1 | "NULL" | true',
+      '+ 1 | NULL | true',
+    ]);
   });
 });
 
@@ -60,10 +92,17 @@ describe('diffLines', () => {
 });
 
 describe('agreement on timestamps of different precisions', () => {
-  const at = (precision: number, v: string) => ({ columns: [{ name: 'ts', type: { kind: 'timestamp' as const, precision } }], rows: [[v]] });
+  const at = (precision: number, v: string) => ({
+    columns: [{ name: 'ts', type: { kind: 'timestamp' as const, precision } }],
+    rows: [[v]],
+  });
   it('takes a millisecond and a microsecond reading of one value as the same value', () => {
-    expect(compareAgreement('paimon-java', at(3, '1970-01-01 00:00:00.000'), 'spark', at(6, '1970-01-01 00:00:00.000000'), false).equal).toBe(true);
-    expect(compareAgreement('paimon-java', at(3, '2024-05-01 12:34:56.120'), 'spark', at(6, '2024-05-01 12:34:56.120000'), false).equal).toBe(true);
+    expect(
+      compareAgreement('paimon-java', at(3, '1970-01-01 00:00:00.000'), 'spark', at(6, '1970-01-01 00:00:00.000000'), false).equal,
+    ).toBe(true);
+    expect(
+      compareAgreement('paimon-java', at(3, '2024-05-01 12:34:56.120'), 'spark', at(6, '2024-05-01 12:34:56.120000'), false).equal,
+    ).toBe(true);
   });
   it('still tells values apart by any non-zero digit, and strings are not timestamps', () => {
     expect(compareAgreement('a', at(3, '2024-05-01 12:34:56.123'), 'b', at(6, '2024-05-01 12:34:56.123456'), false).equal).toBe(false);

@@ -55,7 +55,10 @@ function compareItems(aspect: string, expected: DiffItem[], actual: DiffItem[]):
 function digestDiff(expected: DiffItem[], actual: DiffItem[]): string[] {
   const sorted = (items: DiffItem[]) => [...items].sort((a, b) => byteOrder(a.key, b.key));
   const [exp, act] = [sorted(expected), sorted(actual)];
-  const lines = [`- ${exp.length} rows, digest ${rowsDigest(exp.map((i) => i.key))}`, `+ ${act.length} rows, digest ${rowsDigest(act.map((i) => i.key))}`];
+  const lines = [
+    `- ${exp.length} rows, digest ${rowsDigest(exp.map((i) => i.key))}`,
+    `+ ${act.length} rows, digest ${rowsDigest(act.map((i) => i.key))}`,
+  ];
   const { missing, extra } = multisetDifference(exp, act, 10);
   if (!missing.length && !extra.length) lines.push('  (the same rows in another order)');
   lines.push(...missing.map((i) => `- ${i.text}`), ...extra.map((i) => `+ ${i.text}`));
@@ -112,12 +115,30 @@ export function compareCount(expected: number, actual: CanonicalResult): Compari
  * rows (as a multiset unless ordered). Engines may spell a type differently (INT/BIGINT), but a
  * BOOLEAN never agrees with a STRING, and values may not differ.
  */
-export function compareAgreement(refEngine: string, ref: CanonicalResult, otherEngine: string, other: CanonicalResult, ordered: boolean): Comparison {
+export function compareAgreement(
+  refEngine: string,
+  ref: CanonicalResult,
+  otherEngine: string,
+  other: CanonicalResult,
+  ordered: boolean,
+): Comparison {
   const aspect = `agree ${refEngine}~${otherEngine}`;
   const width = (r: CanonicalResult) => `${r.columns.length} columns: ${r.columns.map((c) => c.name).join(', ')}`;
   if (ref.columns.length !== other.columns.length) return { equal: false, aspect, diff: [`- ${width(ref)}`, `+ ${width(other)}`] };
   const families = (r: CanonicalResult) => r.columns.map((c) => `${c.name}: ${typeFamily(c.type)}`);
   const typeCmp = compareItems(aspect, lineItems(families(ref)), lineItems(families(other)));
   if (!typeCmp.equal) return { ...typeCmp, diff: ['  # column types', ...typeCmp.diff] };
-  return compareItems(aspect, rowItems(ref.rows, ref.columns.map((c) => c.type), ordered), rowItems(other.rows, other.columns.map((c) => c.type), ordered));
+  return compareItems(
+    aspect,
+    rowItems(
+      ref.rows,
+      ref.columns.map((c) => c.type),
+      ordered,
+    ),
+    rowItems(
+      other.rows,
+      other.columns.map((c) => c.type),
+      ordered,
+    ),
+  );
 }

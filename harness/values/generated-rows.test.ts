@@ -4,7 +4,10 @@ import { generatedCount, generatedRows, generatedValue } from './generated-rows.
 import { normalizeExpected } from './normalize-value.ts';
 
 describe('generated rows', () => {
-  const columns = ['INT', 'BIGINT', 'STRING', 'DECIMAL(10,2)', 'DOUBLE', 'DATE', 'TIMESTAMP(3)', 'BOOLEAN', 'TINYINT'].map((t, i) => ({ name: `c${i}`, type: parseType(t) }));
+  const columns = ['INT', 'BIGINT', 'STRING', 'DECIMAL(10,2)', 'DOUBLE', 'DATE', 'TIMESTAMP(3)', 'BOOLEAN', 'TINYINT'].map((t, i) => ({
+    name: `c${i}`,
+    type: parseType(t),
+  }));
 
   it('are a pure function of row number, column name and type', () => {
     expect(generatedRows({ from: 5, to: 6 }, columns)).toEqual(generatedRows({ from: 5, to: 6 }, columns));

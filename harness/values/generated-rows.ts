@@ -12,7 +12,8 @@ const MAX_GENERATED_ROWS = 1_000_000;
 
 /** How many rows a range holds, or why it is not a usable range. */
 export function generatedCount(range: GeneratedRange): number | string {
-  if (!Number.isSafeInteger(range.from) || !Number.isSafeInteger(range.to) || range.from < 1 || range.to < range.from) return `a range is from >= 1 to >= from (got ${range.from}..${range.to})`;
+  if (!Number.isSafeInteger(range.from) || !Number.isSafeInteger(range.to) || range.from < 1 || range.to < range.from)
+    return `a range is from >= 1 to >= from (got ${range.from}..${range.to})`;
   const n = range.to - range.from + 1;
   return n > MAX_GENERATED_ROWS ? `at most ${MAX_GENERATED_ROWS} generated rows (got ${n})` : n;
 }

@@ -43,7 +43,11 @@ describe('parseType', () => {
 
 describe('normalizeValue', () => {
   it('reads MySQL-protocol 1/0 and Spark true/false as the same boolean', () => {
-    expect([normalizeValue(1, t('boolean')), normalizeValue(true, t('boolean')), normalizeValue('0', t('boolean'))]).toEqual([true, true, false]);
+    expect([normalizeValue(1, t('boolean')), normalizeValue(true, t('boolean')), normalizeValue('0', t('boolean'))]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(() => normalizeValue('yes', t('boolean'))).toThrow(/not a boolean/);
   });
 
@@ -126,14 +130,37 @@ describe('normalizeExpected', () => {
 
   it('holds nested values to the same rules, element by element; a map has no order', () => {
     const row = t('row<name string, inner row<d decimal(20,2), tags array<string>>>');
-    expect(normalizeExpected({ name: 'a', inner: { d: 1.5, tags: [null, 'x'] } }, row)).toEqual({ name: 'a', inner: { d: '1.50', tags: [null, 'x'] } });
+    expect(normalizeExpected({ name: 'a', inner: { d: 1.5, tags: [null, 'x'] } }, row)).toEqual({
+      name: 'a',
+      inner: { d: '1.50', tags: [null, 'x'] },
+    });
     expect(() => normalizeExpected({ name: 'a', extra: 1 }, row)).toThrow(/no field\(s\) extra/);
     expect(() => normalizeExpected([1.5], t('array<string>'))).toThrow(/quote it/);
     expect(() => normalizeExpected({ a: true }, t('map<string, int>'))).toThrow(/expected a number/);
     // YAML gives a map's keys as text; a MAP<INT, …> key is read as its type's value.
     const m = t('map<int, string>');
-    expect(JSON.stringify(normalizeExpected({ 2: 'b', 1: 'a' }, m))).toBe(JSON.stringify(normalizeValue([[1, 'a'], [2, 'b']], m)));
+    expect(JSON.stringify(normalizeExpected({ 2: 'b', 1: 'a' }, m))).toBe(
+      JSON.stringify(
+        normalizeValue(
+          [
+            [1, 'a'],
+            [2, 'b'],
+          ],
+          m,
+        ),
+      ),
+    );
     const s = t('map<string, int>');
-    expect(JSON.stringify(normalizeValue([['q', 1], ['p', 2]], s))).toBe(JSON.stringify(normalizeValue({ p: 2, q: 1 }, s)));
+    expect(
+      JSON.stringify(
+        normalizeValue(
+          [
+            ['q', 1],
+            ['p', 2],
+          ],
+          s,
+        ),
+      ),
+    ).toBe(JSON.stringify(normalizeValue({ p: 2, q: 1 }, s)));
   });
 });

@@ -74,7 +74,8 @@ function toDecimal(raw: unknown, precision: number, scale: number): string {
   const frac = rawFrac.length > scale ? rawFrac.slice(0, scale) + rawFrac.slice(scale).replace(/0+$/, '') : rawFrac;
   if (frac.length > scale) throw new NormalizeError(`${text} has more fractional digits than decimal(${precision},${scale}) holds`);
   const intPart = whole.replace(/^0+(?=\d)/, '') || '0';
-  if (intPart !== '0' && intPart.length > precision - scale) throw new NormalizeError(`${text} has more integer digits than decimal(${precision},${scale}) holds`);
+  if (intPart !== '0' && intPart.length > precision - scale)
+    throw new NormalizeError(`${text} has more integer digits than decimal(${precision},${scale}) holds`);
   const digits = frac.padEnd(scale, '0');
   const negative = sign === '-' && /[1-9]/.test(intPart + digits);
   return `${negative ? '-' : ''}${intPart}${digits.length ? `.${digits}` : ''}`;
@@ -84,7 +85,8 @@ function toDecimal(raw: unknown, precision: number, scale: number): string {
 function toFloat(raw: unknown, kind: 'float' | 'double'): number | string {
   let n: number;
   if (typeof raw === 'number') n = raw;
-  else if (typeof raw === 'string' && /^[+-]?(nan|inf(inity)?)$/i.test(raw.trim())) n = /nan/i.test(raw) ? NaN : raw.trim().startsWith('-') ? -Infinity : Infinity;
+  else if (typeof raw === 'string' && /^[+-]?(nan|inf(inity)?)$/i.test(raw.trim()))
+    n = /nan/i.test(raw) ? NaN : raw.trim().startsWith('-') ? -Infinity : Infinity;
   else if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw))) n = Number(raw);
   else throw new NormalizeError(`not a float: ${JSON.stringify(raw)}`);
   if (kind === 'float') n = Math.fround(n);
@@ -143,7 +145,15 @@ function toVariant(raw: unknown): string {
     }
   }
   const sorted = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort(byteOrder).map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort(byteOrder)
+              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   return JSON.stringify(sorted(parsed));
 }
 
@@ -213,15 +223,28 @@ export function normalizeValue(raw: unknown, type: CanonicalType): CanonicalValu
 export function normalizeExpected(cell: unknown, type: CanonicalType): CanonicalValue {
   if (cell === null || cell === undefined) return null;
   const kind = type.kind;
-  if (kind === 'boolean' && typeof cell !== 'boolean') throw new NormalizeError(`expected a boolean for a boolean column, found ${JSON.stringify(cell)}`);
+  if (kind === 'boolean' && typeof cell !== 'boolean')
+    throw new NormalizeError(`expected a boolean for a boolean column, found ${JSON.stringify(cell)}`);
   if (kind === 'string' && typeof cell !== 'string') {
     if (typeof cell === 'number' && Number.isSafeInteger(cell)) return String(cell);
     throw new NormalizeError(`expected a string for a string column, found ${JSON.stringify(cell)} (quote it)`);
   }
-  if ((kind === 'timestamp' || kind === 'timestamp_ltz' || kind === 'time' || kind === 'date' || kind === 'binary') && typeof cell !== 'string') {
+  if (
+    (kind === 'timestamp' || kind === 'timestamp_ltz' || kind === 'time' || kind === 'date' || kind === 'binary') &&
+    typeof cell !== 'string'
+  ) {
     throw new NormalizeError(`expected a quoted ${kind} for a ${kind} column, found ${JSON.stringify(cell)}`);
   }
-  if ((kind === 'int' || kind === 'bigint' || kind === 'tinyint' || kind === 'smallint' || kind === 'decimal' || kind === 'float' || kind === 'double') && typeof cell === 'boolean') {
+  if (
+    (kind === 'int' ||
+      kind === 'bigint' ||
+      kind === 'tinyint' ||
+      kind === 'smallint' ||
+      kind === 'decimal' ||
+      kind === 'float' ||
+      kind === 'double') &&
+    typeof cell === 'boolean'
+  ) {
     throw new NormalizeError(`expected a number for a ${kind} column, found ${cell}`);
   }
   // Nested values are held to the same rules, element by element.
@@ -231,15 +254,20 @@ export function normalizeExpected(cell: unknown, type: CanonicalType): Canonical
   }
   if (type.kind === 'map') {
     const entries = Array.isArray(cell) ? cell : typeof cell === 'object' ? Object.entries(cell as object) : undefined;
-    if (!entries || !entries.every((e) => Array.isArray(e) && e.length === 2)) throw new NormalizeError(`expected a mapping or [key, value] pairs for a map column, found ${JSON.stringify(cell)}`);
+    if (!entries || !entries.every((e) => Array.isArray(e) && e.length === 2))
+      throw new NormalizeError(`expected a mapping or [key, value] pairs for a map column, found ${JSON.stringify(cell)}`);
     // A YAML mapping's keys are text: a numeric key is read as its type's value.
-    return sortedMap((entries as [unknown, unknown][]).map(([k, v]) => [String(normalizeValue(k, type.key)), normalizeExpected(v, type.value)]));
+    return sortedMap(
+      (entries as [unknown, unknown][]).map(([k, v]) => [String(normalizeValue(k, type.key)), normalizeExpected(v, type.value)]),
+    );
   }
   if (type.kind === 'row') {
-    if (typeof cell !== 'object' || Array.isArray(cell)) throw new NormalizeError(`expected a mapping of field names for a row column, found ${JSON.stringify(cell)}`);
+    if (typeof cell !== 'object' || Array.isArray(cell))
+      throw new NormalizeError(`expected a mapping of field names for a row column, found ${JSON.stringify(cell)}`);
     const src = cell as Record<string, unknown>;
     const extra = Object.keys(src).filter((k) => !type.fields.some((f) => f.name === k));
-    if (extra.length) throw new NormalizeError(`the row has no field(s) ${extra.join(', ')} (fields: ${type.fields.map((f) => f.name).join(', ')})`);
+    if (extra.length)
+      throw new NormalizeError(`the row has no field(s) ${extra.join(', ')} (fields: ${type.fields.map((f) => f.name).join(', ')})`);
     const out: Record<string, CanonicalValue> = {};
     for (const f of type.fields) out[f.name] = normalizeExpected(src[f.name], f.type);
     return out;

@@ -2,7 +2,16 @@ import type { CanonicalType } from './canonical-type.ts';
 import type { CanonicalResult, CanonicalValue } from './canonical-value.ts';
 
 /** `NaN` sorts above every number, as in Spark and Flink; `-0` sorts with 0. */
-const floatRank = (v: number | string): number => (v === 'NaN' ? Number.POSITIVE_INFINITY : v === 'Infinity' ? Number.MAX_VALUE : v === '-Infinity' ? -Number.MAX_VALUE : v === '-0' ? 0 : (v as number));
+const floatRank = (v: number | string): number =>
+  v === 'NaN'
+    ? Number.POSITIVE_INFINITY
+    : v === 'Infinity'
+      ? Number.MAX_VALUE
+      : v === '-Infinity'
+        ? -Number.MAX_VALUE
+        : v === '-0'
+          ? 0
+          : (v as number);
 
 const decimalUnits = (v: string): bigint => BigInt(v.replace('.', ''));
 
@@ -42,7 +51,10 @@ export function compareCanonical(a: CanonicalValue, b: CanonicalValue, type: Can
       return Buffer.compare(Buffer.from(a as string, 'utf8'), Buffer.from(b as string, 'utf8'));
     default:
       // Dates and timestamps are fixed-width canonical text; nested values by their JSON text.
-      return Buffer.compare(Buffer.from(typeof a === 'string' ? a : JSON.stringify(a)), Buffer.from(typeof b === 'string' ? b : JSON.stringify(b)));
+      return Buffer.compare(
+        Buffer.from(typeof a === 'string' ? a : JSON.stringify(a)),
+        Buffer.from(typeof b === 'string' ? b : JSON.stringify(b)),
+      );
   }
 }
 
@@ -59,7 +71,8 @@ export class OrderError extends Error {
 export function orderRows(result: CanonicalResult, orderBy: readonly string[]): CanonicalResult {
   const keys = orderBy.map((name) => {
     const index = result.columns.findIndex((c) => c.name === name);
-    if (index < 0) throw new OrderError(`cannot order by '${name}': no such column (columns: ${result.columns.map((c) => c.name).join(', ')})`);
+    if (index < 0)
+      throw new OrderError(`cannot order by '${name}': no such column (columns: ${result.columns.map((c) => c.name).join(', ')})`);
     return { index, type: result.columns[index]!.type };
   });
   const rows = [...result.rows].sort((x, y) => {

@@ -26,8 +26,28 @@ describe('evaluatePredicate (three-valued logic)', () => {
     expect(keys({ op: 'in', column: 'k', values: [1, null] })).toEqual(['1']);
     expect(keys({ op: 'starts-with', column: 's', prefix: 'a' })).toEqual(['1', null]);
     expect(keys({ op: 'between', column: 'd', low: '-3', high: '1.5' })).toEqual(['1', '2']);
-    expect(keys({ op: 'or', args: [{ op: 'is-null', column: 'k' }, { op: '=', column: 'd', value: '10.00' }] })).toEqual([null, '4']);
-    expect(evaluatePredicate({ op: 'and', args: [{ op: '=', column: 'k', value: 2 }, { op: '=', column: 's', value: 'x' }] }, result.rows[1]!, result.columns)).toBe(null);
+    expect(
+      keys({
+        op: 'or',
+        args: [
+          { op: 'is-null', column: 'k' },
+          { op: '=', column: 'd', value: '10.00' },
+        ],
+      }),
+    ).toEqual([null, '4']);
+    expect(
+      evaluatePredicate(
+        {
+          op: 'and',
+          args: [
+            { op: '=', column: 'k', value: 2 },
+            { op: '=', column: 's', value: 'x' },
+          ],
+        },
+        result.rows[1]!,
+        result.columns,
+      ),
+    ).toBe(null);
   });
 
   it('refuses a column the result lacks and a literal its column cannot hold', () => {
@@ -44,13 +64,30 @@ describe('evaluatePredicate (three-valued logic)', () => {
 
   it('negation normal form keeps the truth value of every row (property)', () => {
     const leaf = fc.oneof(
-      fc.record({ op: fc.constantFrom('=', '<>', '<', '<=', '>', '>=') as fc.Arbitrary<'='>, column: fc.constant('k'), value: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(null)) }),
+      fc.record({
+        op: fc.constantFrom('=', '<>', '<', '<=', '>', '>=') as fc.Arbitrary<'='>,
+        column: fc.constant('k'),
+        value: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(null)),
+      }),
       fc.record({ op: fc.constantFrom('is-null', 'is-not-null') as fc.Arbitrary<'is-null'>, column: fc.constantFrom('k', 's') }),
-      fc.record({ op: fc.constantFrom('in', 'not-in') as fc.Arbitrary<'in'>, column: fc.constant('k'), values: fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(null)), { minLength: 1, maxLength: 3 }) }),
-      fc.record({ op: fc.constantFrom('starts-with', 'not-starts-with') as fc.Arbitrary<'starts-with'>, column: fc.constant('s'), prefix: fc.constantFrom('a', 'b', '') }),
+      fc.record({
+        op: fc.constantFrom('in', 'not-in') as fc.Arbitrary<'in'>,
+        column: fc.constant('k'),
+        values: fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(null)), { minLength: 1, maxLength: 3 }),
+      }),
+      fc.record({
+        op: fc.constantFrom('starts-with', 'not-starts-with') as fc.Arbitrary<'starts-with'>,
+        column: fc.constant('s'),
+        prefix: fc.constantFrom('a', 'b', ''),
+      }),
     );
     const tree: fc.Arbitrary<Predicate> = fc.letrec<{ p: Predicate }>((tie) => ({
-      p: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf as fc.Arbitrary<Predicate>, fc.record({ op: fc.constant('not' as const), arg: tie('p') }), fc.record({ op: fc.constantFrom('and', 'or') as fc.Arbitrary<'and'>, args: fc.array(tie('p'), { minLength: 1, maxLength: 3 }) })),
+      p: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf as fc.Arbitrary<Predicate>,
+        fc.record({ op: fc.constant('not' as const), arg: tie('p') }),
+        fc.record({ op: fc.constantFrom('and', 'or') as fc.Arbitrary<'and'>, args: fc.array(tie('p'), { minLength: 1, maxLength: 3 }) }),
+      ),
     })).p;
     fc.assert(
       fc.property(tree, (p) => {

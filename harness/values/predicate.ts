@@ -34,9 +34,20 @@ export function predicateLeaves(p: Predicate): Leaf[] {
 
 /** Each leaf operator's negation under three-valued logic (both are unknown on NULL). */
 const NEGATED: Record<Leaf['op'], Leaf['op']> = {
-  '=': '<>', '<>': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<',
-  between: 'not-between', 'not-between': 'between', in: 'not-in', 'not-in': 'in',
-  'is-null': 'is-not-null', 'is-not-null': 'is-null', 'starts-with': 'not-starts-with', 'not-starts-with': 'starts-with',
+  '=': '<>',
+  '<>': '=',
+  '<': '>=',
+  '<=': '>',
+  '>': '<=',
+  '>=': '<',
+  between: 'not-between',
+  'not-between': 'between',
+  in: 'not-in',
+  'not-in': 'in',
+  'is-null': 'is-not-null',
+  'is-not-null': 'is-null',
+  'starts-with': 'not-starts-with',
+  'not-starts-with': 'starts-with',
 };
 
 /**
@@ -65,7 +76,10 @@ export function negationNormalForm(p: Predicate, negate = false): Predicate {
  * parenthesized. `literal` gets the column the literal is compared with, or none for a LIKE
  * pattern (a string whatever the column's type).
  */
-export function renderPredicate(p: Predicate, spell: { column: (name: string) => string; literal: (v: PredicateLiteral, column?: string) => string }): string {
+export function renderPredicate(
+  p: Predicate,
+  spell: { column: (name: string) => string; literal: (v: PredicateLiteral, column?: string) => string },
+): string {
   const col = spell.column;
   const lit = spell.literal;
   switch (p.op) {
@@ -112,7 +126,10 @@ export class PredicateError extends Error {
 export function evaluatePredicate(p: Predicate, row: readonly CanonicalValue[], columns: CanonicalResult['columns']): Truth {
   const column = (name: string): { value: CanonicalValue; type: CanonicalType } => {
     const i = columns.findIndex((c) => c.name === name);
-    if (i < 0) throw new PredicateError(`the filter names column '${name}', which the result does not have (columns: ${columns.map((c) => c.name).join(', ')})`);
+    if (i < 0)
+      throw new PredicateError(
+        `the filter names column '${name}', which the result does not have (columns: ${columns.map((c) => c.name).join(', ')})`,
+      );
     return { value: row[i]!, type: columns[i]!.type };
   };
   const literal = (v: PredicateLiteral, type: CanonicalType): CanonicalValue => {
@@ -122,7 +139,8 @@ export function evaluatePredicate(p: Predicate, row: readonly CanonicalValue[], 
       throw new PredicateError(`the filter's literal ${JSON.stringify(v)} is not a ${type.kind} value: ${(err as Error).message}`);
     }
   };
-  const cmp = (a: CanonicalValue, b: CanonicalValue, type: CanonicalType): number | null => (a === null || b === null ? null : compareCanonical(a, b, type));
+  const cmp = (a: CanonicalValue, b: CanonicalValue, type: CanonicalType): number | null =>
+    a === null || b === null ? null : compareCanonical(a, b, type);
   switch (p.op) {
     case 'and':
       return and3(p.args.map((a) => evaluatePredicate(a, row, columns)));
@@ -146,10 +164,12 @@ export function evaluatePredicate(p: Predicate, row: readonly CanonicalValue[], 
     case 'in':
     case 'not-in': {
       const { value, type } = column(p.column);
-      const found = or3(p.values.map((v) => {
-        const c = cmp(value, literal(v, type), type);
-        return c === null ? null : c === 0;
-      }));
+      const found = or3(
+        p.values.map((v) => {
+          const c = cmp(value, literal(v, type), type);
+          return c === null ? null : c === 0;
+        }),
+      );
       return p.op === 'in' ? found : not3(found);
     }
     case 'starts-with':

@@ -12,7 +12,10 @@ describe('rows digest', () => {
   });
 
   it('finds what each side has alone, counting duplicates', () => {
-    expect(multisetDifference(['a', 'b', 'b', 'c'].map(item), ['b', 'c', 'd'].map(item), 10)).toEqual({ missing: [item('a'), item('b')], extra: [item('d')] });
+    expect(multisetDifference(['a', 'b', 'b', 'c'].map(item), ['b', 'c', 'd'].map(item), 10)).toEqual({
+      missing: [item('a'), item('b')],
+      extra: [item('d')],
+    });
   });
 
   it('large disagreements are shown as counts, digests and the first differing rows, not a line diff', () => {
@@ -30,7 +33,13 @@ describe('rows digest', () => {
 describe('reported results', () => {
   it('keep the first rows with the count, and show long values by start, length and digest', () => {
     const big = 'x'.repeat(1_048_576);
-    const kept = reportedResult({ columns: [], rows: [[1, big], [2, 'short']] });
+    const kept = reportedResult({
+      columns: [],
+      rows: [
+        [1, big],
+        [2, 'short'],
+      ],
+    });
     expect(kept.valuesCut).toBe(true);
     expect(kept.rows[0]![1]).toMatch(/^x{40}… \(1048576 characters, sha256 [0-9a-f]{12}\)$/);
     expect(kept.rows[1]).toEqual([2, 'short']);

@@ -13,7 +13,11 @@ export function rowsDigest(keys: readonly string[]): string {
  * The first `limit` items only `expected` has and only `actual` has, counting duplicates
  * (multisets); both lists must be sorted by key in byte order.
  */
-export function multisetDifference(expected: readonly DiffItem[], actual: readonly DiffItem[], limit: number): { missing: DiffItem[]; extra: DiffItem[] } {
+export function multisetDifference(
+  expected: readonly DiffItem[],
+  actual: readonly DiffItem[],
+  limit: number,
+): { missing: DiffItem[]; extra: DiffItem[] } {
   const missing: DiffItem[] = [];
   const extra: DiffItem[] = [];
   let i = 0;
@@ -50,7 +54,8 @@ function reportedValue(v: unknown): unknown {
  * text values over REPORTED_VALUE_CHARS (a 1 MB string) shown by start, length and digest.
  */
 export function reportedResult<T extends { rows: unknown[][] }>(result: T): T & { rowCount?: number; valuesCut?: boolean } {
-  const kept = result.rows.length <= REPORTED_ROWS ? result : { ...result, rows: result.rows.slice(0, REPORTED_ROWS), rowCount: result.rows.length };
+  const kept =
+    result.rows.length <= REPORTED_ROWS ? result : { ...result, rows: result.rows.slice(0, REPORTED_ROWS), rowCount: result.rows.length };
   if (!kept.rows.some((r) => r.some((v) => typeof v === 'string' && v.length > REPORTED_VALUE_CHARS))) return kept;
   return { ...kept, rows: kept.rows.map((r) => r.map(reportedValue)), valuesCut: true };
 }

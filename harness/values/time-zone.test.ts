@@ -25,8 +25,20 @@ describe('time zones (the platform database)', () => {
   });
 
   it('converts only TIMESTAMP_LTZ columns of a result', () => {
-    const result = { columns: [{ name: 'ts', type: { kind: 'timestamp' as const, precision: 3 } }, { name: 'ltz', type: { kind: 'timestamp_ltz' as const, precision: 3 } }], rows: [['2024-05-01 12:00:00.000', '2024-05-01 12:00:00.000'], [null, null]] };
-    expect(ltzValuesToUtc(result, 'Asia/Shanghai').rows).toEqual([['2024-05-01 12:00:00.000', '2024-05-01 04:00:00.000'], [null, null]]);
+    const result = {
+      columns: [
+        { name: 'ts', type: { kind: 'timestamp' as const, precision: 3 } },
+        { name: 'ltz', type: { kind: 'timestamp_ltz' as const, precision: 3 } },
+      ],
+      rows: [
+        ['2024-05-01 12:00:00.000', '2024-05-01 12:00:00.000'],
+        [null, null],
+      ],
+    };
+    expect(ltzValuesToUtc(result, 'Asia/Shanghai').rows).toEqual([
+      ['2024-05-01 12:00:00.000', '2024-05-01 04:00:00.000'],
+      [null, null],
+    ]);
     expect(ltzValuesToUtc(result, undefined)).toBe(result);
   });
 });

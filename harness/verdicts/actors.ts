@@ -14,7 +14,9 @@ export const ACCESS_CONTROL_ACTOR = { engine: 'access-control', actor: 'harness'
 export const HARNESS_ACTOR = { engine: 'harness', actor: 'harness' } as const;
 
 /** Raw results written before results said their actor's type: the non-engine actors by name. */
-const BEFORE_ACTOR_TYPES: Readonly<Record<string, ActorType>> = Object.fromEntries([CATALOG_ACTOR, FILES_ACTOR, WIRE_PROXY_ACTOR, ACCESS_CONTROL_ACTOR, HARNESS_ACTOR].map((a) => [a.engine, a.actor]));
+const BEFORE_ACTOR_TYPES: Readonly<Record<string, ActorType>> = Object.fromEntries(
+  [CATALOG_ACTOR, FILES_ACTOR, WIRE_PROXY_ACTOR, ACCESS_CONTROL_ACTOR, HARNESS_ACTOR].map((a) => [a.engine, a.actor]),
+);
 
 /** The type of a result's actor. */
 export function actorType(entry: { engine: string; actor?: Exclude<ActorType, 'engine'> }): ActorType {

@@ -65,7 +65,14 @@ export function mergeRawResults(parts: readonly RawResults[]): RawResults {
   }
   const starts = parts.map((p) => p.startedAt).sort();
   const ends = parts.map((p) => p.finishedAt).sort();
-  return sortResults({ format: 'paimon-interop/raw-results@2', runId: parts[0]!.runId, startedAt: starts[0]!, finishedAt: ends.at(-1)!, cells: [...cells.values()], scenarios: [...scenarios.values()] });
+  return sortResults({
+    format: 'paimon-interop/raw-results@2',
+    runId: parts[0]!.runId,
+    startedAt: starts[0]!,
+    finishedAt: ends.at(-1)!,
+    cells: [...cells.values()],
+    scenarios: [...scenarios.values()],
+  });
 }
 
 export async function writeRawResults(file: string, raw: RawResults): Promise<void> {
@@ -77,7 +84,8 @@ export async function writeRawResults(file: string, raw: RawResults): Promise<vo
 export async function readRawResults(fileOrDir: string): Promise<RawResults> {
   const file = (await stat(fileOrDir).catch(() => undefined))?.isDirectory() ? join(fileOrDir, 'raw-results.json') : fileOrDir;
   const raw = JSON.parse(await readFile(file, 'utf8')) as RawResults;
-  if (raw.format !== 'paimon-interop/raw-results@2') throw new Error(`${file} is not a paimon-interop raw results file (format ${String(raw.format)})`);
+  if (raw.format !== 'paimon-interop/raw-results@2')
+    throw new Error(`${file} is not a paimon-interop raw results file (format ${String(raw.format)})`);
   return raw;
 }
 

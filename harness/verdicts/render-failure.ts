@@ -19,7 +19,9 @@ export function renderStepFailure(scenarioName: string, step: StepResult, logs: 
   const shownEvidence = new Set<string>();
   for (const e of step.engines) {
     if (e.status === 'pass' || e.status === 'skip') continue;
-    lines.push(`  on ${e.engine}: ${e.status === 'error' ? (e.infrastructure ? 'infrastructure error' : 'environment error') : 'expectation not met'}${e.reason ? ` (${e.reason})` : ''}`);
+    lines.push(
+      `  on ${e.engine}: ${e.status === 'error' ? (e.infrastructure ? 'infrastructure error' : 'environment error') : 'expectation not met'}${e.reason ? ` (${e.reason})` : ''}`,
+    );
     if (e.statement) lines.push(`    statement: ${e.statement.length > 500 ? `${e.statement.slice(0, 500)}…` : e.statement}`);
     for (const f of e.failures) {
       lines.push(`    ${f.aspect}: -expected +actual`);
@@ -31,7 +33,10 @@ export function renderStepFailure(scenarioName: string, step: StepResult, logs: 
     if (e.evidence && shownEvidence.has(e.evidence.dir)) lines.push(`    evidence taken at the hang: as above (${e.evidence.dir})`);
     else if (e.evidence) {
       shownEvidence.add(e.evidence.dir);
-      lines.push(`    evidence taken at the hang (${e.evidence.files.length} file(s) in ${e.evidence.dir}):`, ...e.evidence.digest.map((l) => `      ${l}`));
+      lines.push(
+        `    evidence taken at the hang (${e.evidence.files.length} file(s) in ${e.evidence.dir}):`,
+        ...e.evidence.digest.map((l) => `      ${l}`),
+      );
     }
   }
   for (const d of step.disagreements) {
@@ -40,7 +45,9 @@ export function renderStepFailure(scenarioName: string, step: StepResult, logs: 
   }
   if (step.wire?.length) {
     const shown = step.wire.slice(-WIRE_LINES);
-    lines.push(`  wire: ${step.wire.length} request(s) to the catalog during the step${shown.length < step.wire.length ? `, the last ${shown.length}` : ''} (bodies in raw-results.json)`);
+    lines.push(
+      `  wire: ${step.wire.length} request(s) to the catalog during the step${shown.length < step.wire.length ? `, the last ${shown.length}` : ''} (bodies in raw-results.json)`,
+    );
     for (const w of shown) lines.push(`    ${wireLine(w)}`);
   }
   return lines.join('\n');

@@ -21,7 +21,17 @@ export function combineRepeats(runs: readonly RawResults[], comparison: RunCompa
   }
   const scenarios = [...chosen.values()].map((s): CellScenarioResult => {
     const v = verdicts.get(key(s));
-    return v ? { ...s, repeat: { outcomes: v.outcomes, verdict: v.verdict, flakySteps: v.flakySteps, ...(v.explainedBy ? { explainedBy: v.explainedBy } : {}) } } : s;
+    return v
+      ? {
+          ...s,
+          repeat: {
+            outcomes: v.outcomes,
+            verdict: v.verdict,
+            flakySteps: v.flakySteps,
+            ...(v.explainedBy ? { explainedBy: v.explainedBy } : {}),
+          },
+        }
+      : s;
   });
   const merged = mergeRawResults(runs);
   return { ...merged, scenarios: mergeRawResults([{ ...merged, scenarios }]).scenarios };

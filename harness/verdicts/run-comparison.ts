@@ -2,7 +2,18 @@ import { byteOrder } from '../byte-order.ts';
 import type { CellScenarioResult, RawResults } from './raw-results.ts';
 import type { Status, StepEngineResult } from './scenario-result.ts';
 
-const TIMING_KEYS = new Set(['durationMs', 'engineMillis', 'queuedMs', 'runId', 'logTail', 'startedAt', 'finishedAt', 'evidence', 'repeat', 'ms']);
+const TIMING_KEYS = new Set([
+  'durationMs',
+  'engineMillis',
+  'queuedMs',
+  'runId',
+  'logTail',
+  'startedAt',
+  'finishedAt',
+  'evidence',
+  'repeat',
+  'ms',
+]);
 const KNOWN_EVIDENCE = new Set(['failures', 'error', 'actual', 'statement']);
 
 /**
@@ -15,7 +26,9 @@ const KNOWN_EVIDENCE = new Set(['failures', 'error', 'actual', 'statement']);
 export function withoutTimings(raw: RawResults): unknown {
   const runIds = [raw.runId].filter(Boolean);
   // Times of day of the run itself (`mark-time` values in statements), not data: the run's dates only.
-  const days = [...new Set([raw.startedAt, raw.finishedAt].map((t) => String(t).slice(0, 10)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))];
+  const days = [
+    ...new Set([raw.startedAt, raw.finishedAt].map((t) => String(t).slice(0, 10)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))),
+  ];
   const clock = days.length ? new RegExp(`\\b(?:${days.join('|')})[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z?`, 'g') : undefined;
   const strip = (v: unknown, database?: string): unknown => {
     if (typeof v === 'string') {
@@ -32,13 +45,24 @@ export function withoutTimings(raw: RawResults): unknown {
     if (Array.isArray(v)) return v.map((x) => strip(x, database));
     if (v && typeof v === 'object') {
       // A scenario result: its database (and those named under it) is `<db>` inside it.
-      const own = typeof (v as { database?: unknown }).database === 'string' && Array.isArray((v as { steps?: unknown }).steps) ? ((v as { database: string }).database || undefined) : undefined;
+      const own =
+        typeof (v as { database?: unknown }).database === 'string' && Array.isArray((v as { steps?: unknown }).steps)
+          ? (v as { database: string }).database || undefined
+          : undefined;
       // A known deviation is compared by its id: the engine's message and rows are its evidence,
       // and vary with what the engine met first (which file of a partition, which retry).
       const known = (v as { status?: unknown; known?: unknown }).status === 'known' && (v as { known?: unknown }).known !== undefined;
-      const out = Object.fromEntries(Object.entries(v).filter(([k]) => !TIMING_KEYS.has(k) && !(known && KNOWN_EVIDENCE.has(k))).map(([k, x]) => [k, strip(x, own ?? database)]));
+      const out = Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => !TIMING_KEYS.has(k) && !(known && KNOWN_EVIDENCE.has(k)))
+          .map(([k, x]) => [k, strip(x, own ?? database)]),
+      );
       // A canonical result: its rows as a multiset.
-      if (Array.isArray(out.rows) && Array.isArray(out.columns)) out.rows = (out.rows as unknown[]).map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r) as unknown);
+      if (Array.isArray(out.rows) && Array.isArray(out.columns))
+        out.rows = (out.rows as unknown[])
+          .map((r) => JSON.stringify(r))
+          .sort()
+          .map((r) => JSON.parse(r) as unknown);
       return out;
     }
     return v;
@@ -117,19 +141,41 @@ export function compareRunResults(raws: readonly RawResults[], intermittent: Rea
     const all = [...sites.values()].sort((a, b) => a.index - b.index || byteOrder(a.engine, b.engine));
     for (const s of all) {
       const id = s.outcomes[0]?.startsWith('known:') ? s.outcomes[0].slice(6) : undefined;
-      if (id && intermittent.has(id) && s.outcomes.every((o) => o === s.outcomes[0])) add(firedEveryRun, id, `${key} step ${s.index + 1} on ${s.engine}`);
+      if (id && intermittent.has(id) && s.outcomes.every((o) => o === s.outcomes[0]))
+        add(firedEveryRun, id, `${key} step ${s.index + 1} on ${s.engine}`);
     }
     const flakySteps = all.filter((s) => new Set(s.outcomes).size > 1);
     const verdicts = new Set(outcomes.map((o) => (failing(o) ? 'fail' : o === 'skip' ? 'skip' : 'pass')));
     const verdict = flakySteps.length || verdicts.size > 1 ? 'flaky' : verdicts.has('fail') ? 'stable-fail' : 'stable-pass';
     // Flaky only between a pass and an intermittent known issue: recorded flakiness, not a finding.
     const changed = flakySteps.flatMap((s) => s.outcomes.filter((o) => o !== 'pass' && o !== 'not run'));
-    const explained = verdict === 'flaky' && changed.length > 0 && changed.every((o) => o.startsWith('known:') && intermittent.has(o.slice(6))) && !outcomes.some(failing);
+    const explained =
+      verdict === 'flaky' &&
+      changed.length > 0 &&
+      changed.every((o) => o.startsWith('known:') && intermittent.has(o.slice(6))) &&
+      !outcomes.some(failing);
     const content = verdict === 'flaky' ? [] : contentDifferences(strippedByKey.map((m) => m.get(key)));
-    return { cell: first.cell, id: first.id, outcomes, verdict, flakySteps, ...(explained ? { explainedBy: [...new Set(changed.map((o) => o.slice(6)))] } : {}), content };
+    return {
+      cell: first.cell,
+      id: first.id,
+      outcomes,
+      verdict,
+      flakySteps,
+      ...(explained ? { explainedBy: [...new Set(changed.map((o) => o.slice(6)))] } : {}),
+      content,
+    };
   });
-  const list = (m: Map<string, Set<string>>, keep: (id: string) => boolean) => [...m.entries()].filter(([id]) => keep(id)).map(([id, s]) => ({ id, sites: [...s].sort(byteOrder) })).sort((a, b) => byteOrder(a.id, b.id));
-  return { runs: raws.length, instances, everyRun: raws.length > 1 ? list(firedEveryRun, () => true) : [], neverFired: list(applied, (id) => !fired.has(id)) };
+  const list = (m: Map<string, Set<string>>, keep: (id: string) => boolean) =>
+    [...m.entries()]
+      .filter(([id]) => keep(id))
+      .map(([id, s]) => ({ id, sites: [...s].sort(byteOrder) }))
+      .sort((a, b) => byteOrder(a.id, b.id));
+  return {
+    runs: raws.length,
+    instances,
+    everyRun: raws.length > 1 ? list(firedEveryRun, () => true) : [],
+    neverFired: list(applied, (id) => !fired.has(id)),
+  };
 }
 
 function add(m: Map<string, Set<string>>, id: string, site: string) {
@@ -137,7 +183,9 @@ function add(m: Map<string, Set<string>>, id: string, site: string) {
   m.get(id)!.add(site);
 }
 
-type Stripped = Record<string, unknown> & { steps?: (Record<string, unknown> & { index: number; engines: (Record<string, unknown> & { engine: string })[] })[] };
+type Stripped = Record<string, unknown> & {
+  steps?: (Record<string, unknown> & { index: number; engines: (Record<string, unknown> & { engine: string })[] })[];
+};
 
 /** Where one instance's stripped results differ between runs: `reason`, `step 3: wire`, `step 2 on flink: actual`. */
 function contentDifferences(runs: (CellScenarioResult | undefined)[]): string[] {
@@ -151,11 +199,13 @@ function contentDifferences(runs: (CellScenarioResult | undefined)[]): string[] 
     for (const step of first.steps ?? []) {
       const o = other.steps?.find((s) => s.index === step.index);
       if (!o) continue;
-      for (const k of new Set([...Object.keys(step), ...Object.keys(o)])) if (k !== 'engines' && !same(step[k], o[k])) out.add(`step ${step.index + 1}: ${k}`);
+      for (const k of new Set([...Object.keys(step), ...Object.keys(o)]))
+        if (k !== 'engines' && !same(step[k], o[k])) out.add(`step ${step.index + 1}: ${k}`);
       for (const e of step.engines) {
         const oe = o.engines.find((x) => x.engine === e.engine);
         if (!oe) continue;
-        for (const k of new Set([...Object.keys(e), ...Object.keys(oe)])) if (!same(e[k], oe[k])) out.add(`step ${step.index + 1} on ${e.engine}: ${k}`);
+        for (const k of new Set([...Object.keys(e), ...Object.keys(oe)]))
+          if (!same(e[k], oe[k])) out.add(`step ${step.index + 1} on ${e.engine}: ${k}`);
       }
     }
   }
@@ -168,12 +218,23 @@ export function renderRunComparison(c: RunComparison, labels: readonly string[] 
   const count = (v: InstanceStability['verdict']) => c.instances.filter((i) => i.verdict === v).length;
   const flaky = c.instances.filter((i) => i.verdict === 'flaky');
   const content = c.instances.filter((i) => i.content.length);
-  const lines = [`**${c.runs} runs: ${count('stable-pass')} stable pass, ${count('stable-fail')} stable fail, ${flaky.length} flaky${flaky.some((f) => f.explainedBy) ? ` (${flaky.filter((f) => f.explainedBy).length} only where a known issue marked intermittent held)` : ''}; ${content.length} with the same verdicts but different content.**`, ''];
+  const lines = [
+    `**${c.runs} runs: ${count('stable-pass')} stable pass, ${count('stable-fail')} stable fail, ${flaky.length} flaky${flaky.some((f) => f.explainedBy) ? ` (${flaky.filter((f) => f.explainedBy).length} only where a known issue marked intermittent held)` : ''}; ${content.length} with the same verdicts but different content.**`,
+    '',
+  ];
   if (flaky.length) {
-    lines.push('### Verdict changes', '', `| scenario | cell | step | engine | ${c.runs > 0 ? Array.from({ length: c.runs }, (_, i) => label(i)).join(' | ') : ''} |`, `|---|---|---|---|${'---|'.repeat(c.runs)}`);
+    lines.push(
+      '### Verdict changes',
+      '',
+      `| scenario | cell | step | engine | ${c.runs > 0 ? Array.from({ length: c.runs }, (_, i) => label(i)).join(' | ') : ''} |`,
+      `|---|---|---|---|${'---|'.repeat(c.runs)}`,
+    );
     for (const f of flaky) {
       const steps = f.flakySteps.length ? f.flakySteps : [{ index: -1, name: '(scenario)', engine: '', outcomes: f.outcomes }];
-      for (const s of steps) lines.push(`| \`${f.id}\`${f.explainedBy ? ` (intermittent: ${f.explainedBy.join(', ')})` : ''} | ${f.cell} | ${s.index >= 0 ? `${s.index + 1} ${s.name}` : s.name} | ${s.engine} | ${s.outcomes.join(' | ')} |`);
+      for (const s of steps)
+        lines.push(
+          `| \`${f.id}\`${f.explainedBy ? ` (intermittent: ${f.explainedBy.join(', ')})` : ''} | ${f.cell} | ${s.index >= 0 ? `${s.index + 1} ${s.name}` : s.name} | ${s.engine} | ${s.outcomes.join(' | ')} |`,
+        );
     }
     lines.push('');
   }
@@ -182,8 +243,14 @@ export function renderRunComparison(c: RunComparison, labels: readonly string[] 
     for (const i of content) lines.push(`- \`${i.id}\` (${i.cell}): ${i.content.join(', ')}`);
     lines.push('');
   }
-  for (const e of c.everyRun) lines.push(`- known issue \`${e.id}\` is marked intermittent but held in every run at ${e.sites.length} site(s): ${e.sites.slice(0, 3).join('; ')}`);
-  for (const e of c.neverFired) lines.push(`- known issue \`${e.id}\` is marked intermittent, applied at ${e.sites.length} site(s) and never held in ${c.runs} run(s): ${e.sites.slice(0, 3).join('; ')}`);
+  for (const e of c.everyRun)
+    lines.push(
+      `- known issue \`${e.id}\` is marked intermittent but held in every run at ${e.sites.length} site(s): ${e.sites.slice(0, 3).join('; ')}`,
+    );
+  for (const e of c.neverFired)
+    lines.push(
+      `- known issue \`${e.id}\` is marked intermittent, applied at ${e.sites.length} site(s) and never held in ${c.runs} run(s): ${e.sites.slice(0, 3).join('; ')}`,
+    );
   if (c.everyRun.length || c.neverFired.length) lines.push('');
   return lines.join('\n');
 }

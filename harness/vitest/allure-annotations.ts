@@ -7,7 +7,11 @@ import type { ScenarioResult } from '../verdicts/index.ts';
  * seed workflow, matrix cell), parameters (Paimon version, matrix values), one allure step per
  * scenario step with its status, and attachments (statements, diffs, engine log tails, a failing step's wire trace).
  */
-export async function annotateAllure(result: ScenarioResult, cell: { id: string; paimon: string; environment: string }, logs: Record<string, string>): Promise<void> {
+export async function annotateAllure(
+  result: ScenarioResult,
+  cell: { id: string; paimon: string; environment: string },
+  logs: Record<string, string>,
+): Promise<void> {
   await allure.label('suite', cell.id);
   await allure.parameter('paimon', cell.paimon);
   await allure.parameter('environment', cell.environment);
@@ -30,13 +34,18 @@ export async function annotateAllure(result: ScenarioResult, cell: { id: string;
         }
         if (e.evidence) {
           await allure.attachment('hang evidence digest', e.evidence.digest.join('\n'), 'text/plain');
-          for (const f of e.evidence.files) await allure.attachmentPath(`${f.what}: ${f.component}`, f.path, { contentType: f.what === 'flink jobs' ? 'application/json' : 'text/plain' });
+          for (const f of e.evidence.files)
+            await allure.attachmentPath(`${f.what}: ${f.component}`, f.path, {
+              contentType: f.what === 'flink jobs' ? 'application/json' : 'text/plain',
+            });
         }
       });
     }
     // The failing step's requests to the catalog, bodies included (cut and redacted by the wire proxy).
-    if (step.wire?.length) await allure.attachment(`${step.index + 1}. ${step.name} — wire trace`, JSON.stringify(step.wire, null, 2), 'application/json');
-    for (const s of step.skippedEngines) await allure.logStep(`${step.index + 1}. ${step.name} — ${s.engine} skipped: ${s.reason}`, 'skipped' as never);
+    if (step.wire?.length)
+      await allure.attachment(`${step.index + 1}. ${step.name} — wire trace`, JSON.stringify(step.wire, null, 2), 'application/json');
+    for (const s of step.skippedEngines)
+      await allure.logStep(`${step.index + 1}. ${step.name} — ${s.engine} skipped: ${s.reason}`, 'skipped' as never);
   }
   if (result.failure) await allure.attachment('failure', result.failure, 'text/plain');
 }

@@ -13,7 +13,13 @@ export default async function setup(project: TestProject) {
     project.provide('interopRun', JSON.parse(given) as RunSpec);
     return;
   }
-  const run = await startRun({ env: 'local', filter: { paths: ['scenarios'] }, update: false, keepDatabases: false, onProgress: (m) => console.error(`[env] ${m}`) });
+  const run = await startRun({
+    env: 'local',
+    filter: { paths: ['scenarios'] },
+    update: false,
+    keepDatabases: false,
+    onProgress: (m) => console.error(`[env] ${m}`),
+  });
   project.provide('interopRun', run.spec);
   return async () => {
     await run.stop();

@@ -10,7 +10,15 @@ import { redact } from '../redact.ts';
 import { annotateAllure } from './allure-annotations.ts';
 import { cellOf } from './vitest-interop-reporter.ts';
 import { formatProblem, loadScenarioFile, loadScenarios, ScenarioLoadError, type ScenarioInstance } from '../scenario/index.ts';
-import { contextForRun, crashedResult, readLoadedRun, runScenario, selectInstances, updateFromResult, type LoadedRun } from '../runner/index.ts';
+import {
+  contextForRun,
+  crashedResult,
+  readLoadedRun,
+  runScenario,
+  selectInstances,
+  updateFromResult,
+  type LoadedRun,
+} from '../runner/index.ts';
 import type { ScenarioResult } from '../verdicts/index.ts';
 
 declare module 'vitest' {
@@ -27,7 +35,9 @@ async function loadRun(): Promise<LoadedRun> {
   const problems = [...suite.problems, ...known.problems];
   if (problems.length) {
     const sources = new Map([...suite.files.map((f) => [f.file, f.source] as const), [spec.knownIssuesFile, known.source] as const]);
-    throw Object.assign(new ScenarioLoadError(problems), { message: problems.map((p) => formatProblem(p, sources.get(p.loc.file))).join('\n\n') });
+    throw Object.assign(new ScenarioLoadError(problems), {
+      message: problems.map((p) => formatProblem(p, sources.get(p.loc.file))).join('\n\n'),
+    });
   }
   return { scenarios: suite.scenarios, knownIssues: known.issues };
 }
@@ -39,7 +49,9 @@ const instances = selectInstances(loaded.scenarios, spec.filter);
 const cell = cellOf(spec);
 const opened = await contextForRun(spec, loaded.knownIssues, instances, {
   onStepResult: (id, step) => {
-    const cells = step.engines.map((e) => `${e.engine} ${e.status} ${e.durationMs}ms`).concat(step.skippedEngines.map((e) => `${e.engine} skipped`));
+    const cells = step.engines
+      .map((e) => `${e.engine} ${e.status} ${e.durationMs}ms`)
+      .concat(step.skippedEngines.map((e) => `${e.engine} skipped`));
     console.log(`  ${id} step ${step.index + 1} ${step.name}: ${cells.join(', ')}`);
   },
 });

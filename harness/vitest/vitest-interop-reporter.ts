@@ -38,7 +38,17 @@ export function resultWithout(testCase: TestCase, why?: string): ScenarioResult 
   const [, file = '', name = id] = /^(.*?)#([^[]*)/.exec(id) ?? [];
   const state = testCase.result().state;
   const errors = (testCase.result().errors ?? []).map((e) => e.message).join('; ');
-  const base = { id, name, file, loc: { file, line: 1, col: 1 }, params: {}, tags: [], database: '', durationMs: Math.round(testCase.diagnostic()?.duration ?? 0), steps: [] };
+  const base = {
+    id,
+    name,
+    file,
+    loc: { file, line: 1, col: 1 },
+    params: {},
+    tags: [],
+    database: '',
+    durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
+    steps: [],
+  };
   if (state === 'skipped' && !why) return { ...base, status: 'skip', reason: 'skipped by the test runner (filtered out)' };
   const reason = why ?? `the scenario test ended (${state}) without a result: ${errors || 'no error was reported'}`;
   return { ...base, status: 'error', reason, failure: `scenario '${name}': ${reason}` };
@@ -79,7 +89,14 @@ export class InteropVitestReporter implements VitestReporter {
     const result = testCase.meta().interop ?? resultWithout(testCase);
     this.results.set(testCase.id, { ...result, cell: this.cell.id });
     const secs = (result.durationMs / 1000).toFixed(1);
-    const why = result.status === 'skip' ? `  skipped: ${result.reason}` : result.status === 'error' ? `  environment error` : result.status === 'known' ? '  known deviation(s)' : '';
+    const why =
+      result.status === 'skip'
+        ? `  skipped: ${result.reason}`
+        : result.status === 'error'
+          ? `  environment error`
+          : result.status === 'known'
+            ? '  known deviation(s)'
+            : '';
     const progress = this.total ? `${this.results.size}/${this.total} ` : '';
     this.print(`${MARK[result.status]} ${progress}[${this.cell.id}] ${result.id}  ${secs}s${why}`);
     if (result.failure) this.print(result.failure.replace(/^/gm, '    '));
@@ -93,7 +110,9 @@ export class InteropVitestReporter implements VitestReporter {
     const ordered: RawResults['scenarios'] = [];
     for (const m of modules) {
       for (const t of m.children.allTests()) {
-        ordered.push(this.results.get(t.id) ?? { ...resultWithout(t, 'the run ended before this scenario reported a result'), cell: this.cell.id });
+        ordered.push(
+          this.results.get(t.id) ?? { ...resultWithout(t, 'the run ended before this scenario reported a result'), cell: this.cell.id },
+        );
       }
     }
     this.raw = {
@@ -112,6 +131,14 @@ export class InteropVitestReporter implements VitestReporter {
  * so an unexpected TypeError says where it came from in one line.
  */
 export function withOrigin(e: { message: string; stack?: string }): string {
-  const frame = e.stack?.split('\n').find((l) => /^\s*at .*\/harness\//.test(l))?.trim();
-  return frame ? `${e.message} (${frame.replace(/^at /, '').replace(/^.*?\(|\)$/g, '').replace(/^.*?\/harness\//, 'harness/')})` : e.message;
+  const frame = e.stack
+    ?.split('\n')
+    .find((l) => /^\s*at .*\/harness\//.test(l))
+    ?.trim();
+  return frame
+    ? `${e.message} (${frame
+        .replace(/^at /, '')
+        .replace(/^.*?\(|\)$/g, '')
+        .replace(/^.*?\/harness\//, 'harness/')})`
+    : e.message;
 }

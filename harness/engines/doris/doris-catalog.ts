@@ -22,7 +22,11 @@ export function createCatalogSql(name: string, catalog: CatalogEndpoint, princip
     : catalog.auth;
   if (auth.provider === 'bear') props.push(['paimon.rest.token.provider', 'bear'], ['paimon.rest.token', auth.token]);
   if (auth.provider === 'dlf') {
-    props.push(['paimon.rest.token.provider', 'dlf'], ['paimon.rest.dlf.access-key-id', auth.accessKeyId], ['paimon.rest.dlf.access-key-secret', auth.accessKeySecret]);
+    props.push(
+      ['paimon.rest.token.provider', 'dlf'],
+      ['paimon.rest.dlf.access-key-id', auth.accessKeyId],
+      ['paimon.rest.dlf.access-key-secret', auth.accessKeySecret],
+    );
   }
   return `CREATE CATALOG IF NOT EXISTS \`${name}\` PROPERTIES (${props.map(([k, v]) => `${quote(k)} = ${quote(v)}`).join(', ')})`;
 }

@@ -12,10 +12,17 @@ describe('Doris catalog DDL', () => {
     );
   });
 
-  it('uses a principal\'s DLF AK/SK and URI when acting as one', () => {
-    const sql = createCatalogSql('pi_r1_analyst', catalog, { name: 'analyst', accessKeyId: 'AK', accessKeySecret: "S'K", uri: 'http://127.0.0.1:9/' });
+  it("uses a principal's DLF AK/SK and URI when acting as one", () => {
+    const sql = createCatalogSql('pi_r1_analyst', catalog, {
+      name: 'analyst',
+      accessKeyId: 'AK',
+      accessKeySecret: "S'K",
+      uri: 'http://127.0.0.1:9/',
+    });
     expect(sql).toContain("'uri' = 'http://127.0.0.1:9/'");
-    expect(sql).toContain("'paimon.rest.token.provider' = 'dlf', 'paimon.rest.dlf.access-key-id' = 'AK', 'paimon.rest.dlf.access-key-secret' = 'S\\'K'");
+    expect(sql).toContain(
+      "'paimon.rest.token.provider' = 'dlf', 'paimon.rest.dlf.access-key-id' = 'AK', 'paimon.rest.dlf.access-key-secret' = 'S\\'K'",
+    );
   });
 });
 
@@ -25,7 +32,9 @@ describe('Doris statements', () => {
       'REFRESH CATALOG `pi_r1`',
       "SELECT * FROM `pi_r1`.`db`.`t`@incr('startSnapshotId'='1', 'endSnapshotId'='2') ORDER BY `id`",
     ]);
-    expect(dorisStatements({ kind: 'list-snapshots', table: 't' }, 'c', 'db')[1]).toBe('SELECT snapshot_id, commit_kind, total_record_count, delta_record_count FROM `c`.`db`.`t$snapshots` ORDER BY snapshot_id');
+    expect(dorisStatements({ kind: 'list-snapshots', table: 't' }, 'c', 'db')[1]).toBe(
+      'SELECT snapshot_id, commit_kind, total_record_count, delta_record_count FROM `c`.`db`.`t$snapshots` ORDER BY snapshot_id',
+    );
     expect(dorisStatements({ kind: 'sql', sql: 'SELECT 1' }, 'c', 'db')).toEqual(['SWITCH `c`', 'SELECT 1']);
     expect(dorisStatements({ kind: 'insert', table: 't', rows: [[1]] }, 'c', 'db')).toEqual([]);
   });
@@ -34,7 +43,19 @@ describe('Doris statements', () => {
 describe('mysqlError', () => {
   it('classifies by error number first, then by Doris message text', () => {
     expect(mysqlError({ errno: 1045, code: 'ER_ACCESS_DENIED_ERROR', message: 'Access denied' }).errorClass).toBe('unauthenticated');
-    expect(mysqlError({ errno: 1105, code: 'ER_UNKNOWN_ERROR', message: "errCode = 2, detailMessage = Forbidden: User a doesn't have privilege SELECT on TABLE db.t" }).errorClass).toBe('permission-denied');
-    expect(mysqlError({ errno: 1105, code: 'ER_UNKNOWN_ERROR', message: 'errCode = 2, detailMessage = Table [t] does not exist in database [db].' }).errorClass).toBe('not-found');
+    expect(
+      mysqlError({
+        errno: 1105,
+        code: 'ER_UNKNOWN_ERROR',
+        message: "errCode = 2, detailMessage = Forbidden: User a doesn't have privilege SELECT on TABLE db.t",
+      }).errorClass,
+    ).toBe('permission-denied');
+    expect(
+      mysqlError({
+        errno: 1105,
+        code: 'ER_UNKNOWN_ERROR',
+        message: 'errCode = 2, detailMessage = Table [t] does not exist in database [db].',
+      }).errorClass,
+    ).toBe('not-found');
   });
 });

@@ -1,10 +1,19 @@
 import type { Connection, FieldPacket } from 'mysql2/promise';
 import { z } from 'zod';
 import type { EngineDescriptor } from '../engine-descriptor.ts';
+import { DORIS_IMAGES } from './doris-images.ts';
 import { EnvVarName } from '../external-endpoint.ts';
 import type { CatalogEndpoint } from '../../catalog/index.ts';
 import { createCatalogSql } from './doris-catalog.ts';
-import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from '../engine.ts';
+import {
+  EngineUnavailableError,
+  type Engine,
+  type EngineEndpoint,
+  type EngineOutcome,
+  type EngineRequest,
+  type PrincipalCredentials,
+  type StepContext,
+} from '../engine.ts';
 import { ltzValuesToUtc } from '../../values/index.ts';
 import { mysqlError, mysqlResult } from './mysql-results.ts';
 import { backslashLiteral, backtickId, buildSql, type SqlDialect } from '../sql-builder.ts';
@@ -12,7 +21,7 @@ import { backslashLiteral, backtickId, buildSql, type SqlDialect } from '../sql-
 /** Opens a MySQL-protocol connection to `mysql://user@host:port`, the password from an env var. */
 export async function openMysql(endpoint: EngineEndpoint): Promise<Connection> {
   const url = new URL(endpoint.url);
-  const password = endpoint.options?.passwordEnv ? process.env[endpoint.options.passwordEnv] ?? '' : '';
+  const password = endpoint.options?.passwordEnv ? (process.env[endpoint.options.passwordEnv] ?? '') : '';
   // mysql2 is loaded when Doris is first reached, not by every command.
   const { createConnection } = await import('mysql2/promise');
   return createConnection({
@@ -35,10 +44,16 @@ export async function queryOutcome(conn: Connection, sql: string): Promise<Engin
   const started = performance.now();
   try {
     const [rows, fields] = await conn.query({ sql, rowsAsArray: true });
-    return { ok: true, statement: sql, engineMillis: performance.now() - started, result: mysqlResult(fields as FieldPacket[] | undefined, rows) };
+    return {
+      ok: true,
+      statement: sql,
+      engineMillis: performance.now() - started,
+      result: mysqlResult(fields as FieldPacket[] | undefined, rows),
+    };
   } catch (err) {
     const e = err as { errno?: number; code?: string; sqlMessage?: string; message: string; fatal?: boolean };
-    if (e.fatal && e.errno === undefined) throw new EngineUnavailableError('doris', `connection lost (${e.code ?? e.message})`, { cause: err });
+    if (e.fatal && e.errno === undefined)
+      throw new EngineUnavailableError('doris', `connection lost (${e.code ?? e.message})`, { cause: err });
     return { ok: false, statement: sql, error: mysqlError(e) };
   }
 }
@@ -51,7 +66,8 @@ export const DORIS_DIALECT: SqlDialect = {
   name: 'doris',
   quoteId: backtickId,
   literal: (v) => backslashLiteral(v),
-  incrementalSource: (qualified, _database, _table, start, end) => `${qualified}@incr('startSnapshotId'='${start}', 'endSnapshotId'='${end}')`,
+  incrementalSource: (qualified, _database, _table, start, end) =>
+    `${qualified}@incr('startSnapshotId'='${start}', 'endSnapshotId'='${end}')`,
   showTables: (qualified) => `SHOW TABLES FROM ${qualified}`,
 };
 
@@ -95,7 +111,9 @@ export class DorisEngine implements Engine {
     if (known) return known;
     const name = `pi_${this.context.runId}${principal ? `_${principal.name}` : ''}`;
     // In containers Doris reaches the catalog by its network alias (endpoint option catalogUri).
-    const catalog = this.endpoint.options?.catalogUri ? { ...this.context.catalog, uri: this.endpoint.options.catalogUri } : this.context.catalog;
+    const catalog = this.endpoint.options?.catalogUri
+      ? { ...this.context.catalog, uri: this.endpoint.options.catalogUri }
+      : this.context.catalog;
     const created = await queryOutcome(conn, createCatalogSql(name, catalog, principal));
     if (!created.ok) throw new EngineUnavailableError('doris', `CREATE CATALOG ${name} failed: ${created.error.message}`);
     this.catalogs.set(key, name);
@@ -104,16 +122,38 @@ export class DorisEngine implements Engine {
 
   async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
     if (!DORIS_REQUESTS.has(request.kind)) {
-      return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `the Doris adapter does not ${request.kind}: Doris reads Paimon tables; write with another engine` } };
+      return {
+        ok: false,
+        error: {
+          errorClass: 'unsupported',
+          exception: 'paimon-interop',
+          message: `the Doris adapter does not ${request.kind}: Doris reads Paimon tables; write with another engine`,
+        },
+      };
     }
     if (ctx.filesystemWarehouse) {
-      return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: 'the Doris adapter reaches Paimon through the REST catalog only (catalog: filesystem needs a warehouse path Doris can read)' } };
+      return {
+        ok: false,
+        error: {
+          errorClass: 'unsupported',
+          exception: 'paimon-interop',
+          message:
+            'the Doris adapter reaches Paimon through the REST catalog only (catalog: filesystem needs a warehouse path Doris can read)',
+        },
+      };
     }
     const conn = await this.connection();
     const catalog = await this.catalogFor(conn, ctx.principal);
     const statements = dorisStatements(request, catalog, ctx.database);
     if (statements.length === 0) {
-      return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `the Doris adapter has no statement for this ${request.kind} (scan options ${JSON.stringify(request.kind === 'read' ? request.options : {})})` } };
+      return {
+        ok: false,
+        error: {
+          errorClass: 'unsupported',
+          exception: 'paimon-interop',
+          message: `the Doris adapter has no statement for this ${request.kind} (scan options ${JSON.stringify(request.kind === 'read' ? request.options : {})})`,
+        },
+      };
     }
     // The step's session zone, once a scenario declares one (UTC after it): Doris shows TIMESTAMP_LTZ in it.
     const zone = ctx.timeZone ?? (this.zone === undefined ? undefined : 'UTC');
@@ -133,7 +173,8 @@ export class DorisEngine implements Engine {
   async close(): Promise<void> {
     if (!this.conn) return;
     const conn = await this.conn.catch(() => undefined);
-    for (const name of this.catalogs.values()) await queryOutcome(conn!, `DROP CATALOG IF EXISTS ${backtickId(name)}`).catch(() => undefined);
+    for (const name of this.catalogs.values())
+      await queryOutcome(conn!, `DROP CATALOG IF EXISTS ${backtickId(name)}`).catch(() => undefined);
     await conn?.end().catch(() => undefined);
   }
 }
@@ -145,8 +186,13 @@ export const dorisDescriptor: EngineDescriptor = {
   capabilities: ['sql', 'principals'],
   createAdapter: (endpoint, context) => new DorisEngine(endpoint, context),
   localUnavailable: 'the local environment has no Doris (use --env docker or --env external)',
+  // Containers are loaded when Doris starts, not by commands that start none.
+  docker: { images: () => [...DORIS_IMAGES], start: async (ctx) => (await import('./doris-docker.ts')).startDorisDocker(ctx) },
   external: {
-    schema: z.strictObject({ url: z.string().regex(/^mysql:\/\/[^@/]+@[^/:]+(:\d+)?\/?$/, 'mysql://user@host:port'), 'password-env': EnvVarName.optional() }),
+    schema: z.strictObject({
+      url: z.string().regex(/^mysql:\/\/[^@/]+@[^/:]+(:\d+)?\/?$/, 'mysql://user@host:port'),
+      'password-env': EnvVarName.optional(),
+    }),
     endpoint: (value) => {
       const v = value as { url: string; 'password-env'?: string };
       return { engine: 'doris', url: v.url, options: v['password-env'] ? { passwordEnv: v['password-env'] } : undefined };

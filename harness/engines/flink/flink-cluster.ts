@@ -73,7 +73,9 @@ export function flinkConfig(ports: { rpc: number; rest: number; gateway: number 
     'env.java.opts.all': `-Duser.timezone=${GATEWAY_TIME_ZONE}`,
     'env.java.opts.sql-gateway': '-Xmx512m',
   };
-  return `${Object.entries(settings).map(([k, v]) => `${k}: ${typeof v === 'number' ? v : JSON.stringify(v)}`).join('\n')}\n`;
+  return `${Object.entries(settings)
+    .map(([k, v]) => `${k}: ${typeof v === 'number' ? v : JSON.stringify(v)}`)
+    .join('\n')}\n`;
 }
 
 /** Console logging only: each process's output goes to its log file in the cell's logs/. */
@@ -104,7 +106,13 @@ export async function startFlinkCluster(install: FlinkInstall, opts: FlinkCluste
   await writeFile(join(opts.confDir, 'log4j-console.properties'), LOG4J_CONSOLE);
   const restUrl = `http://127.0.0.1:${ports.rest}`;
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
-  const env = { FLINK_CONF_DIR: opts.confDir, FLINK_LIB_DIR: install.libDir, FLINK_OPT_DIR: install.optDir, FLINK_LOG_DIR: opts.logDir, TZ: GATEWAY_TIME_ZONE };
+  const env = {
+    FLINK_CONF_DIR: opts.confDir,
+    FLINK_LIB_DIR: install.libDir,
+    FLINK_OPT_DIR: install.optDir,
+    FLINK_LOG_DIR: opts.logDir,
+    TZ: GATEWAY_TIME_ZONE,
+  };
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const logs = {
     'flink-jobmanager': join(opts.logDir, 'flink-jobmanager.log'),
@@ -113,7 +121,17 @@ export async function startFlinkCluster(install: FlinkInstall, opts: FlinkCluste
   };
   const abandon = new AbortController();
   const start = (component: keyof typeof logs, script: string, readyProbe: () => Promise<string | undefined>) =>
-    ManagedProcess.start({ component, command: 'bash', args: [join(install.binDir, script), 'start-foreground'], env, log: logs[component], readyProbe, stopOnStdinClose: true, timeoutMs, signal: abandon.signal }).catch((err: unknown) => {
+    ManagedProcess.start({
+      component,
+      command: 'bash',
+      args: [join(install.binDir, script), 'start-foreground'],
+      env,
+      log: logs[component],
+      readyProbe,
+      stopOnStdinClose: true,
+      timeoutMs,
+      signal: abandon.signal,
+    }).catch((err: unknown) => {
       abandon.abort();
       throw err;
     });
@@ -122,13 +140,17 @@ export async function startFlinkCluster(install: FlinkInstall, opts: FlinkCluste
   // All three start at once (the TaskManager retries until the JobManager answers).
   const starts = [
     start('flink-jobmanager', 'jobmanager.sh', async () => ((await getJson(`${restUrl}/config`)) ? 'up' : undefined)),
-    start('flink-taskmanager', 'taskmanager.sh', async () => (Number((await getJson(`${restUrl}/overview`))?.taskmanagers ?? 0) > 0 ? 'registered' : undefined)),
-    start('flink-sql-gateway', 'sql-gateway.sh', async () => ((await getJson(`${gatewayUrl}/v1/info`))?.productName as string | undefined)),
+    start('flink-taskmanager', 'taskmanager.sh', async () =>
+      Number((await getJson(`${restUrl}/overview`))?.taskmanagers ?? 0) > 0 ? 'registered' : undefined,
+    ),
+    start('flink-sql-gateway', 'sql-gateway.sh', async () => (await getJson(`${gatewayUrl}/v1/info`))?.productName as string | undefined),
   ];
   const settled = await Promise.allSettled(starts);
   const processes = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.process] : []));
   // The first failure, not the others' "start abandoned".
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && !/start abandoned/.test(String(s.reason))) ?? settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  const failed =
+    settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && !/start abandoned/.test(String(s.reason))) ??
+    settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
     await Promise.allSettled(processes.map((p) => p.stop()));
     throw failed.reason;

@@ -43,9 +43,24 @@ export class FlinkContainer {
       binds: sharedPaths.map((path) => ({ source: path, target: path })),
       wait: { describe: '', timeoutMs: 180_000, strategy: () => Wait.forListeningPorts() },
     });
-    this.jobmanager = { ...common('flink-jobmanager', ['jobmanager']), ports: [REST_PORT], wait: { describe: 'GET /overview answers', timeoutMs: 180_000, strategy: () => Wait.forHttp('/overview', REST_PORT) } };
-    this.taskmanager = { ...common('flink-taskmanager', ['taskmanager']), wait: { describe: 'log line: registered at the resource manager', timeoutMs: 180_000, strategy: () => Wait.forLogMessage(/Successful registration at resource manager/) } };
-    this.sqlGateway = { ...common('flink-sql-gateway', ['/opt/flink/bin/sql-gateway.sh', 'start-foreground']), ports: [GATEWAY_PORT], wait: { describe: 'GET /v1/info answers', timeoutMs: 180_000, strategy: () => Wait.forHttp('/v1/info', GATEWAY_PORT) } };
+    this.jobmanager = {
+      ...common('flink-jobmanager', ['jobmanager']),
+      ports: [REST_PORT],
+      wait: { describe: 'GET /overview answers', timeoutMs: 180_000, strategy: () => Wait.forHttp('/overview', REST_PORT) },
+    };
+    this.taskmanager = {
+      ...common('flink-taskmanager', ['taskmanager']),
+      wait: {
+        describe: 'log line: registered at the resource manager',
+        timeoutMs: 180_000,
+        strategy: () => Wait.forLogMessage(/Successful registration at resource manager/),
+      },
+    };
+    this.sqlGateway = {
+      ...common('flink-sql-gateway', ['/opt/flink/bin/sql-gateway.sh', 'start-foreground']),
+      ports: [GATEWAY_PORT],
+      wait: { describe: 'GET /v1/info answers', timeoutMs: 180_000, strategy: () => Wait.forHttp('/v1/info', GATEWAY_PORT) },
+    };
   }
 
   withNetwork(network: StartedNetwork): this {
@@ -54,10 +69,12 @@ export class FlinkContainer {
   }
 
   async start(): Promise<StartedFlinkContainer> {
-    if (!this.network) throw new Error('FlinkContainer needs withNetwork(): the TaskManager and the SQL Gateway find the JobManager by alias');
+    if (!this.network)
+      throw new Error('FlinkContainer needs withNetwork(): the TaskManager and the SQL Gateway find the JobManager by alias');
     const started: StartedTestContainer[] = [];
     try {
-      for (const spec of [this.jobmanager, this.taskmanager, this.sqlGateway]) started.push(await applySpec(new GenericContainer(spec.image), spec).withNetwork(this.network).start());
+      for (const spec of [this.jobmanager, this.taskmanager, this.sqlGateway])
+        started.push(await applySpec(new GenericContainer(spec.image), spec).withNetwork(this.network).start());
     } catch (err) {
       await Promise.allSettled(started.map((c) => c.stop()));
       throw err;

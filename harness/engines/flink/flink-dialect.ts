@@ -1,5 +1,16 @@
 import { nestedTypeParts, parseType, type NestedTypeParts } from '../../values/index.ts';
-import { backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, scalarLiteral, standardString, type SqlDialect, type TypeSpelling } from '../sql-builder.ts';
+import {
+  backtickId,
+  columnPosition,
+  mapEntries,
+  optionList,
+  respellType,
+  rowValues,
+  scalarLiteral,
+  standardString,
+  type SqlDialect,
+  type TypeSpelling,
+} from '../sql-builder.ts';
 
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
 export const flinkString = standardString;
@@ -11,7 +22,12 @@ export const flinkString = standardString;
  * Each batch passes the JobManager's heap, so larger batches cost memory: with 64 MB the
  * JobManager ran out of heap collecting 100,000 rows.
  */
-export const SESSION_PROPERTIES = { 'execution.runtime-mode': 'batch', 'table.dml-sync': 'true', 'table.local-time-zone': 'UTC', 'collect-sink.batch-size.max': '4mb' };
+export const SESSION_PROPERTIES = {
+  'execution.runtime-mode': 'batch',
+  'table.dml-sync': 'true',
+  'table.local-time-zone': 'UTC',
+  'collect-sink.batch-size.max': '4mb',
+};
 
 /**
  * A value as a Flink SQL literal of its column's type. Flink types an untyped literal by its
@@ -60,7 +76,11 @@ function flinkNestedLiteral(v: unknown, type: string, parts: NestedTypeParts): s
       return `MAP[${entries.map(([k, x]) => `${flinkLiteral(k, parts.key)}, ${flinkLiteral(x, parts.value)}`).join(', ')}]`;
     }
     case 'row': {
-      const values = rowValues(v, type, parts.fields.map((f) => f.name));
+      const values = rowValues(
+        v,
+        type,
+        parts.fields.map((f) => f.name),
+      );
       return `CAST(ROW(${parts.fields.map((f, i) => flinkLiteral(values[i], f.type)).join(', ')}) AS ${type})`;
     }
   }
@@ -116,7 +136,9 @@ export function flinkBulkInsert(table: string, columns: string[] | undefined, ro
     }
     texts.push(fields.join(FIELD_SEPARATOR));
   }
-  const projection = plain.map((t, i) => `CAST(NULLIF(SPLIT_INDEX(r, ${flinkString(FIELD_SEPARATOR)}, ${i}), ${flinkString(NULL_MARK)}) AS ${t})`).join(', ');
+  const projection = plain
+    .map((t, i) => `CAST(NULLIF(SPLIT_INDEX(r, ${flinkString(FIELD_SEPARATOR)}, ${i}), ${flinkString(NULL_MARK)}) AS ${t})`)
+    .join(', ');
   const cols = columns ? ` (${columns.map(backtickId).join(', ')})` : '';
   return `INSERT INTO ${table}${cols} SELECT ${projection} FROM (VALUES (${flinkString(texts.join(ROW_SEPARATOR))})) AS s(x) CROSS JOIN UNNEST(SPLIT(x, ${flinkString(ROW_SEPARATOR)})) AS u(r)`;
 }
@@ -126,12 +148,14 @@ export const FLINK_DIALECT: SqlDialect = {
   name: 'flink',
   quoteId: backtickId,
   literal: flinkLiteral,
-  createDatabase: (qualified, options) => `CREATE DATABASE ${qualified}${Object.keys(options).length ? ` WITH (${optionList(options, (x) => flinkString(String(x)))})` : ''}`,
+  createDatabase: (qualified, options) =>
+    `CREATE DATABASE ${qualified}${Object.keys(options).length ? ` WITH (${optionList(options, (x) => flinkString(String(x)))})` : ''}`,
   createTable(table, request) {
     const cols = request.columns.map(([n, t]) => `${backtickId(n)} ${flinkType(t)}`);
     if (request.primaryKey?.length) cols.push(`PRIMARY KEY (${request.primaryKey.map(backtickId).join(', ')}) NOT ENFORCED`);
     const parts = request.partitionKeys?.length ? ` PARTITIONED BY (${request.partitionKeys.map(backtickId).join(', ')})` : '';
-    const options = request.options && Object.keys(request.options).length ? ` WITH (${optionList(request.options, (x) => flinkString(String(x)))})` : '';
+    const options =
+      request.options && Object.keys(request.options).length ? ` WITH (${optionList(request.options, (x) => flinkString(String(x)))})` : '';
     return `CREATE TABLE ${table} (${cols.join(', ')})${parts}${options}`;
   },
   // Paimon's `incremental-between` (start exclusive, end inclusive), as a dynamic table option.

@@ -8,7 +8,8 @@ import { flinkImage } from './flink-versions.ts';
 export async function startFlinkDocker(ctx: DockerEngineContext, row: PaimonVersionRow) {
   const install = await provisionFlink(row, { python: ctx.prov.python, progress: ctx.progress });
   const image = flinkImage(row);
-  if ('unavailable' in install || !image) return { unavailable: 'unavailable' in install ? install.unavailable : `no Flink is pinned for Paimon ${row.paimon}` };
+  if ('unavailable' in install || !image)
+    return { unavailable: 'unavailable' in install ? install.unavailable : `no Flink is pinned for Paimon ${row.paimon}` };
   ctx.progress(`flink: starting ${image} (JobManager, TaskManager, SQL Gateway) with ${install.connector}`);
   const flink = await new FlinkContainer(image, install.extraJars, ctx.mounts).withNetwork(ctx.network).start();
   return { endpoint: flink.endpoint(ctx.networkCatalogUri), stop: () => flink.stop() };

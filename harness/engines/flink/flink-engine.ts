@@ -4,7 +4,15 @@ import { restCatalogOptions } from '../../catalog/index.ts';
 import { ltzValuesToUtc } from '../../values/index.ts';
 import { logTail } from '../../log-tail.ts';
 import { redact } from '../../redact.ts';
-import { EngineUnavailableError, type Engine, type EngineEndpoint, type EngineOutcome, type EngineRequest, type PrincipalCredentials, type StepContext } from '../engine.ts';
+import {
+  EngineUnavailableError,
+  type Engine,
+  type EngineEndpoint,
+  type EngineOutcome,
+  type EngineRequest,
+  type PrincipalCredentials,
+  type StepContext,
+} from '../engine.ts';
 import type { EngineContext, EngineDescriptor } from '../engine-descriptor.ts';
 import { createCatalogSql, FLINK_DIALECT, SESSION_PROPERTIES } from './flink-dialect.ts';
 import { flinkError, flinkResult, isInfrastructureFailure, rootCause } from './flink-results.ts';
@@ -26,11 +34,19 @@ interface FlinkSession {
 function catalogOptions(context: EngineContext, endpoint: EngineEndpoint, principal?: PrincipalCredentials): Record<string, string> {
   // The catalog address the cluster was started against (endpoint option catalogUri): a
   // container's network alias, or the wire proxy of the environment that launched it here.
-  const base = restCatalogOptions(endpoint.options?.catalogUri ? { ...context.catalog, uri: endpoint.options.catalogUri } : context.catalog);
+  const base = restCatalogOptions(
+    endpoint.options?.catalogUri ? { ...context.catalog, uri: endpoint.options.catalogUri } : context.catalog,
+  );
   if (!principal) return base;
   const where = { metastore: 'rest', uri: principal.uri ?? base.uri!, warehouse: base.warehouse! };
   if (principal.token) return { ...where, 'token.provider': 'bear', token: principal.token };
-  return { ...where, 'token.provider': 'dlf', 'dlf.access-key-id': principal.accessKeyId ?? '', 'dlf.access-key-secret': principal.accessKeySecret ?? '', 'dlf.region': principal.region ?? 'cn-hangzhou' };
+  return {
+    ...where,
+    'token.provider': 'dlf',
+    'dlf.access-key-id': principal.accessKeyId ?? '',
+    'dlf.access-key-secret': principal.accessKeySecret ?? '',
+    'dlf.region': principal.region ?? 'cn-hangzhou',
+  };
 }
 
 const SECRET_OPTIONS = ['token', 'dlf.access-key-id', 'dlf.access-key-secret', 'dlf.security-token'];
@@ -63,12 +79,22 @@ export class FlinkEngine implements Engine {
   }
 
   private sessionKey(database: string, principal?: PrincipalCredentials, warehouse?: string): string {
-    const who = principal ? `${principal.name}:${createHash('sha256').update(`${principal.token ?? ''}|${principal.accessKeyId ?? ''}|${principal.uri ?? ''}`).digest('hex').slice(0, 12)}` : '';
+    const who = principal
+      ? `${principal.name}:${createHash('sha256')
+          .update(`${principal.token ?? ''}|${principal.accessKeyId ?? ''}|${principal.uri ?? ''}`)
+          .digest('hex')
+          .slice(0, 12)}`
+      : '';
     return `${database}/${who}${warehouse ? `/filesystem:${warehouse}` : ''}`;
   }
 
   /** The session of a scenario (its database) and principal; a scenario's catalog options stay the same throughout it. */
-  private session(database: string, principal?: PrincipalCredentials, warehouse?: string, scenarioOptions?: Record<string, string>): Promise<FlinkSession> {
+  private session(
+    database: string,
+    principal?: PrincipalCredentials,
+    warehouse?: string,
+    scenarioOptions?: Record<string, string>,
+  ): Promise<FlinkSession> {
     const key = this.sessionKey(database, principal, warehouse);
     let session = this.sessions.get(key);
     if (!session) {
@@ -85,7 +111,13 @@ export class FlinkEngine implements Engine {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
     try {
-      return await Promise.race([this.client.info().then(() => true, () => false), late]);
+      return await Promise.race([
+        this.client.info().then(
+          () => true,
+          () => false,
+        ),
+        late,
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -97,7 +129,12 @@ export class FlinkEngine implements Engine {
     await Promise.allSettled(ended.map(async ([, s]) => this.client.closeSession((await s).handle)));
   }
 
-  private async openSession(database: string, principal?: PrincipalCredentials, warehouse?: string, scenarioOptions?: Record<string, string>): Promise<FlinkSession> {
+  private async openSession(
+    database: string,
+    principal?: PrincipalCredentials,
+    warehouse?: string,
+    scenarioOptions?: Record<string, string>,
+  ): Promise<FlinkSession> {
     // Paimon's Flink catalog checks its default database when it opens: make that the scenario's
     // own, so a principal needs no privilege on `default`. With a warehouse path, the catalog is
     // a filesystem catalog on it instead of the environment's.
@@ -108,16 +145,28 @@ export class FlinkEngine implements Engine {
     // step on a filesystem catalog has none (the runner sends it for REST catalogs only).
     const options: Record<string, string> = { ...base, 'default-database': database, 'cache-enabled': 'false', ...scenarioOptions };
     const secrets = SECRET_OPTIONS.map((k) => options[k]).filter((s): s is string => !!s);
-    const handle = await this.client.openSession(SESSION_PROPERTIES, `paimon-interop ${database}${principal ? ` as ${principal.name}` : ''}`);
+    const handle = await this.client.openSession(
+      SESSION_PROPERTIES,
+      `paimon-interop ${database}${principal ? ` as ${principal.name}` : ''}`,
+    );
     const session: FlinkSession = { handle, secrets, zone: SESSION_PROPERTIES['table.local-time-zone'] };
     const created = await this.client.execute(handle, createCatalogSql(SQL_CATALOG, options));
     if (!created.ok) {
       const error = flinkError(created.errors.map((e) => redact(e, secrets)));
       // A cluster without Paimon's connector (a user's own gateway) says so in one line.
-      if (/Could not find any factory for identifier 'paimon'|ClassNotFoundException: org\.apache\.paimon/.test(created.errors.join('\n'))) {
-        throw new EngineUnavailableError('flink', `CREATE CATALOG failed: the Flink cluster behind ${this.endpoint.url} does not carry Paimon's connector (paimon-flink-*.jar in its lib/)`);
+      if (
+        /Could not find any factory for identifier 'paimon'|ClassNotFoundException: org\.apache\.paimon/.test(created.errors.join('\n'))
+      ) {
+        throw new EngineUnavailableError(
+          'flink',
+          `CREATE CATALOG failed: the Flink cluster behind ${this.endpoint.url} does not carry Paimon's connector (paimon-flink-*.jar in its lib/)`,
+        );
       }
-      session.catalogError = { ok: false, statement: `CREATE CATALOG ${SQL_CATALOG} (credentials redacted)`, error: { ...error, message: `CREATE CATALOG failed: ${error.message}` } };
+      session.catalogError = {
+        ok: false,
+        statement: `CREATE CATALOG ${SQL_CATALOG} (credentials redacted)`,
+        error: { ...error, message: `CREATE CATALOG failed: ${error.message}` },
+      };
       return session;
     }
     const used = await this.client.execute(handle, `USE CATALOG ${FLINK_DIALECT.quoteId(SQL_CATALOG)}`);
@@ -128,7 +177,11 @@ export class FlinkEngine implements Engine {
   async execute(request: EngineRequest, ctx: StepContext): Promise<EngineOutcome> {
     if (this.down) throw new EngineUnavailableError('flink', this.down);
     const statement = buildSql(request, FLINK_DIALECT, ctx.database);
-    if (statement === undefined) return { ok: false, error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `Flink SQL has no statement for ${request.kind}` } };
+    if (statement === undefined)
+      return {
+        ok: false,
+        error: { errorClass: 'unsupported', exception: 'paimon-interop', message: `Flink SQL has no statement for ${request.kind}` },
+      };
     const session = await this.session(ctx.scenarioDatabase ?? ctx.database, ctx.principal, ctx.filesystemWarehouse, ctx.catalogOptions);
     if (session.catalogError) return session.catalogError;
     // The step's session zone; raw SQL that sets the zone itself is left alone (no zone declared).
@@ -146,7 +199,12 @@ export class FlinkEngine implements Engine {
         // Flink shows TIMESTAMP_LTZ in the session zone: back to the UTC instant readers are compared in.
         return { ok: true, statement, engineMillis, result: ltzValuesToUtc(flinkResult(reply.columns, reply.rows), ctx.timeZone) };
       } catch (err) {
-        return { ok: false, statement, engineMillis, error: { errorClass: 'engine-error', exception: 'NormalizeError', message: (err as Error).message } };
+        return {
+          ok: false,
+          statement,
+          engineMillis,
+          error: { errorClass: 'engine-error', exception: 'NormalizeError', message: (err as Error).message },
+        };
       }
     }
     const errors = reply.errors.map((e) => redact(e, session.secrets));
@@ -164,11 +222,13 @@ export class FlinkEngine implements Engine {
     const rest = this.endpoint.options?.restUrl;
     const taskManagers = async () => {
       if (!rest) return 0;
-      const overview = await fetch(`${rest}/overview`, { signal: AbortSignal.timeout(3_000) }).then((r) => r.json() as Promise<{ taskmanagers?: number }>).catch(() => ({ taskmanagers: 0 }));
+      const overview = await fetch(`${rest}/overview`, { signal: AbortSignal.timeout(3_000) })
+        .then((r) => r.json() as Promise<{ taskmanagers?: number }>)
+        .catch(() => ({ taskmanagers: 0 }));
       return overview.taskmanagers ?? 0;
     };
     let lost = (await taskManagers()) === 0;
-    for (const until = Date.now() + 15_000; !lost && Date.now() < until; ) {
+    for (const until = Date.now() + 15_000; !lost && Date.now() < until;) {
       await new Promise((r) => setTimeout(r, 1_000));
       lost = (await taskManagers()) === 0;
     }
@@ -206,10 +266,15 @@ export const flinkDescriptor: EngineDescriptor = {
     },
     cacheFolders: flinkCacheFolder,
   },
-  docker: { images: (row) => [flinkImage(row)].filter((i): i is string => i !== undefined), start: async (ctx, row) => (await import('./flink-docker.ts')).startFlinkDocker(ctx, row) },
+  docker: {
+    images: (row) => [flinkImage(row)].filter((i): i is string => i !== undefined),
+    start: async (ctx, row) => (await import('./flink-docker.ts')).startFlinkDocker(ctx, row),
+  },
   wireClient: { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java' },
   external: {
-    schema: z.strictObject({ 'sql-gateway': z.url().describe("a Flink SQL Gateway's REST endpoint; its cluster must carry Paimon's Flink connector") }),
+    schema: z.strictObject({
+      'sql-gateway': z.url().describe("a Flink SQL Gateway's REST endpoint; its cluster must carry Paimon's Flink connector"),
+    }),
     endpoint: (value) => ({ engine: 'flink', url: (value as { 'sql-gateway': string })['sql-gateway'].replace(/\/+$/, '') }),
     async check(endpoint) {
       const info = await new SqlGatewayClient(endpoint.url).info().catch((err: Error) => {

@@ -32,8 +32,14 @@ function sqlClientOneShot(install: FlinkInstall, confDir: string, catalog: Catal
       const env = { FLINK_CONF_DIR: confDir, FLINK_LIB_DIR: install.libDir, FLINK_OPT_DIR: install.optDir, FLINK_LOG_DIR: dir };
       const r = await runOnce('bash', [join(install.binDir, 'sql-client.sh'), '-f', join(dir, 'statement.sql')], { env });
       const ok = r.code === 0 && !/\[ERROR\]/.test(r.stdout);
-      const secrets = Object.entries(options).filter(([k]) => /token|secret|key-id/.test(k)).map(([, v]) => v);
-      return { ok, wallMs: r.wallMs, detail: `sql-client.sh -f (${statement.slice(0, 80)})${ok ? '' : `: exit ${r.code}; ${redact(`${r.stdout}${r.stderr}`.slice(-600), secrets)}`}` };
+      const secrets = Object.entries(options)
+        .filter(([k]) => /token|secret|key-id/.test(k))
+        .map(([, v]) => v);
+      return {
+        ok,
+        wallMs: r.wallMs,
+        detail: `sql-client.sh -f (${statement.slice(0, 80)})${ok ? '' : `: exit ${r.code}; ${redact(`${r.stdout}${r.stderr}`.slice(-600), secrets)}`}`,
+      };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -48,14 +54,25 @@ function sqlClientOneShot(install: FlinkInstall, confDir: string, catalog: Catal
  */
 export const flinkLocalLauncher: LocalEngineLauncher = {
   async launch(ctx) {
-    const install = await provisionFlink(ctx.prov.row, { python: ctx.prov.python, progress: ctx.progress, refresh: ctx.refresh, connectorJar: ctx.connectorJar });
+    const install = await provisionFlink(ctx.prov.row, {
+      python: ctx.prov.python,
+      progress: ctx.progress,
+      refresh: ctx.refresh,
+      connectorJar: ctx.connectorJar,
+    });
     if ('unavailable' in install) return install;
     const confDir = join(ctx.workDir, 'flink-conf');
     await mkdir(confDir, { recursive: true });
     const cluster = await startFlinkCluster(install, { confDir, logDir: ctx.logDir, progress: ctx.progress });
     const version = `Flink ${install.flinkVersion} + ${install.connector}`;
     return {
-      endpoint: { engine: 'flink', url: cluster.gatewayUrl, version, log: cluster.logs['flink-sql-gateway'], options: { restUrl: cluster.restUrl, taskmanagerLog: cluster.logs['flink-taskmanager']!, catalogUri: ctx.catalog.uri } },
+      endpoint: {
+        engine: 'flink',
+        url: cluster.gatewayUrl,
+        version,
+        log: cluster.logs['flink-sql-gateway'],
+        options: { restUrl: cluster.restUrl, taskmanagerLog: cluster.logs['flink-taskmanager']!, catalogUri: ctx.catalog.uri },
+      },
       processes: cluster.processes,
       logs: cluster.logs,
       versions: { flink: version },

@@ -2,7 +2,23 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { EnvironmentError } from '../../environment-error.ts';
-import { buildFromSource, cacheDir, configuredSource, done, markDone, mvnCopy, PAIMON_GIT_ENV, pinOf, progressFilter, releaseOf, runTool, sha256, sourceCacheDir, type PaimonVersionRow, type Progress } from '../../provisioning/index.ts';
+import {
+  buildFromSource,
+  cacheDir,
+  configuredSource,
+  done,
+  markDone,
+  mvnCopy,
+  PAIMON_GIT_ENV,
+  pinOf,
+  progressFilter,
+  releaseOf,
+  runTool,
+  sha256,
+  sourceCacheDir,
+  type PaimonVersionRow,
+  type Progress,
+} from '../../provisioning/index.ts';
 import { FLINK_PINS } from './flink-versions.ts';
 
 /** A Flink distribution with Paimon's connector, ready to start (see flink-cluster.ts). */
@@ -21,7 +37,11 @@ export interface FlinkInstall {
 }
 
 /** Jars the connector needs besides itself (CREATE CATALOG fails on org/apache/hadoop/conf/Configuration without them). */
-const hadoopJars = (hadoop: string) => [`org.apache.hadoop:hadoop-client-api:${hadoop}`, `org.apache.hadoop:hadoop-client-runtime:${hadoop}`, 'commons-logging:commons-logging:1.2'];
+const hadoopJars = (hadoop: string) => [
+  `org.apache.hadoop:hadoop-client-api:${hadoop}`,
+  `org.apache.hadoop:hadoop-client-runtime:${hadoop}`,
+  'commons-logging:commons-logging:1.2',
+];
 
 const unavailableMarker = (dir: string) => join(dir, '.unavailable');
 
@@ -50,7 +70,10 @@ async function copyJar(coords: string, dir: string, progress: Progress): Promise
  * jar of the same version and, per Paimon version, a lib/ with the paimon-flink connector and
  * the Hadoop client jars. Returns why Flink is unavailable instead when a piece cannot be had.
  */
-export async function provisionFlink(row: PaimonVersionRow, opts: { python: string; progress: Progress; refresh?: boolean; connectorJar?: string }): Promise<FlinkInstall | { unavailable: string }> {
+export async function provisionFlink(
+  row: PaimonVersionRow,
+  opts: { python: string; progress: Progress; refresh?: boolean; connectorJar?: string },
+): Promise<FlinkInstall | { unavailable: string }> {
   const pin = pinOf(FLINK_PINS, row) ?? { unavailable: `no Flink is pinned for Paimon ${row.paimon}` };
   if ('unavailable' in pin) return { unavailable: pin.unavailable };
   const { version, connector } = pin;
@@ -63,8 +86,13 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
     progress(`flink: installing the Flink ${version} distribution from PyPI (~330 MB)`);
     // apache-flink-libraries carries lib/ and opt/, apache-flink the bin/ scripts; neither's Python dependencies are needed.
     const packages = [`apache-flink-libraries==${version}`, `apache-flink==${version}`];
-    const r = await runTool(opts.python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'off', '--no-deps', '--target', dist, ...packages], { onLine: progressFilter('flink', progress) });
-    if (r.exitCode !== 0) throw new EnvironmentError('ENV_PROVISION_FAILED', 'flink', `pip could not install ${packages.join(' ')}`, r.tail);
+    const r = await runTool(
+      opts.python,
+      ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'off', '--no-deps', '--target', dist, ...packages],
+      { onLine: progressFilter('flink', progress) },
+    );
+    if (r.exitCode !== 0)
+      throw new EnvironmentError('ENV_PROVISION_FAILED', 'flink', `pip could not install ${packages.join(' ')}`, r.tail);
     await markDone(dist, version);
   }
 
@@ -96,7 +124,8 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
   if (!(await done(libDir, libStamp))) {
     await rm(libDir, { recursive: true, force: true });
     await mkdir(libDir, { recursive: true });
-    for (const jar of (await readdir(join(pyflink, 'lib'))).filter((f) => f.endsWith('.jar'))) await symlink(join(pyflink, 'lib', jar), join(libDir, jar));
+    for (const jar of (await readdir(join(pyflink, 'lib'))).filter((f) => f.endsWith('.jar')))
+      await symlink(join(pyflink, 'lib', jar), join(libDir, jar));
     if (own) await copyFile(own.jar, join(libDir, basename(own.jar)));
     for (const coords of [...(own ? [] : [connectorCoords]), ...hadoopJars(row.hadoop)]) {
       const missing = await copyJar(coords, libDir, progress);
@@ -109,23 +138,43 @@ export async function provisionFlink(row: PaimonVersionRow, opts: { python: stri
     return join(libDir, `${artifact}-${v}.jar`);
   });
   if (own) extraJars.unshift(join(libDir, basename(own.jar)));
-  return { flinkVersion: version, connector: own?.label ?? `${connector} ${releaseOf(row)}`, binDir: join(pyflink, 'bin'), libDir, optDir, extraJars };
+  return {
+    flinkVersion: version,
+    connector: own?.label ?? `${connector} ${releaseOf(row)}`,
+    binDir: join(pyflink, 'bin'),
+    libDir,
+    optDir,
+    extraJars,
+  };
 }
 
 /**
  * A connector that is not Maven's release: `--flink-connector <jar>` (kept in a cache folder per
  * checksum), or, for a row built from source, the connector module built from its commit.
  */
-async function ownConnector(row: PaimonVersionRow, module: string, opts: { progress: Progress; connectorJar?: string }): Promise<{ jar: string; dir: string; label: string } | undefined> {
+async function ownConnector(
+  row: PaimonVersionRow,
+  module: string,
+  opts: { progress: Progress; connectorJar?: string },
+): Promise<{ jar: string; dir: string; label: string } | undefined> {
   if (opts.connectorJar) {
     const jar = resolve(opts.connectorJar);
     if (!existsSync(jar)) throw new EnvironmentError('ENV_CONFIG', 'flink', `--flink-connector ${opts.connectorJar}: no such file`);
     const sum = await sha256(jar);
-    return { jar, dir: join(cacheDir(), 'flink-user', sum.slice(0, 16)), label: `${basename(jar)} sha256:${sum.slice(0, 16)} (given with --flink-connector)` };
+    return {
+      jar,
+      dir: join(cacheDir(), 'flink-user', sum.slice(0, 16)),
+      label: `${basename(jar)} sha256:${sum.slice(0, 16)} (given with --flink-connector)`,
+    };
   }
   if (!row.source) return undefined;
   const source = configuredSource();
-  if (!source) throw new EnvironmentError('ENV_CONFIG', 'paimon-source', `Paimon ${row.paimon} is built from Paimon's sources: set ${PAIMON_GIT_ENV}`);
+  if (!source)
+    throw new EnvironmentError('ENV_CONFIG', 'paimon-source', `Paimon ${row.paimon} is built from Paimon's sources: set ${PAIMON_GIT_ENV}`);
   const built = await buildFromSource(source, row.source.commit, { kind: 'flink', module }, opts.progress);
-  return { jar: built.jars[0]!, dir: sourceCacheDir(row.source.commit), label: `${module} built from ${row.source.ref} (${row.source.commit.slice(0, 12)}, ${built.mode} build)` };
+  return {
+    jar: built.jars[0]!,
+    dir: sourceCacheDir(row.source.commit),
+    label: `${module} built from ${row.source.ref} (${row.source.commit.slice(0, 12)}, ${built.mode} build)`,
+  };
 }

@@ -59,7 +59,8 @@ export function flinkTypeName(t: FlinkLogicalType): string {
 
 /** Bytes arrive base64-encoded in Flink's JSON row format; the canonical form is 0x-hex. */
 function flinkRaw(v: unknown, type: FlinkLogicalType): unknown {
-  if (v !== null && typeof v === 'string' && (type.type === 'VARBINARY' || type.type === 'BINARY')) return `0x${Buffer.from(v, 'base64').toString('hex')}`;
+  if (v !== null && typeof v === 'string' && (type.type === 'VARBINARY' || type.type === 'BINARY'))
+    return `0x${Buffer.from(v, 'base64').toString('hex')}`;
   return v;
 }
 
@@ -76,7 +77,8 @@ export function flinkResult(columns: FlinkColumn[], rows: unknown[][]): Canonica
 }
 
 /** Root causes that mean the cluster, not the statement, failed: an infrastructure error. */
-const INFRASTRUCTURE = /NoResourceAvailableException|[Ss]lot request timed out|Could not acquire the minimum required resources|TaskManager .* (is )?no longer reachable|Heartbeat of TaskManager .* timed out|Connection refused|RecipientUnreachableException|JobManager is shutting down/i;
+const INFRASTRUCTURE =
+  /NoResourceAvailableException|[Ss]lot request timed out|Could not acquire the minimum required resources|TaskManager .* (is )?no longer reachable|Heartbeat of TaskManager .* timed out|Connection refused|RecipientUnreachableException|JobManager is shutting down/i;
 
 /** Flink's own messages for statements it cannot parse or validate. */
 const FLINK_INVALID = /SqlParseException|Encountered ".*" at line|SQL parse failed|SqlValidatorException|ValidationException/;
@@ -89,7 +91,14 @@ export function rootCause(errors: readonly string[]): { exception?: string; mess
   if (last) return { exception: last[1], message: (last[2] ?? '').trim() || last[1]!, trace };
   const first = /^([\w.$]+(?:Exception|Error))(?::\s?(.*))?$/m.exec(trace);
   if (first) return { exception: first[1], message: (first[2] ?? '').trim() || first[1]!, trace };
-  return { message: errors.filter((e) => e !== 'Internal server error.').at(-1)?.split('\n')[0] ?? 'unknown error', trace };
+  return {
+    message:
+      errors
+        .filter((e) => e !== 'Internal server error.')
+        .at(-1)
+        ?.split('\n')[0] ?? 'unknown error',
+    trace,
+  };
 }
 
 /** True when the error means the Flink cluster lost its TaskManager or cannot run jobs. */

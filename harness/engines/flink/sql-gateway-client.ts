@@ -5,8 +5,7 @@ import type { FlinkColumn } from './flink-results.ts';
 
 /** One statement's outcome on the SQL Gateway: its rows, or the gateway's error lines. */
 export type GatewayStatementResult =
-  | { ok: true; columns: FlinkColumn[]; rows: unknown[][]; jobId?: string }
-  | { ok: false; errors: string[] };
+  { ok: true; columns: FlinkColumn[]; rows: unknown[][]; jobId?: string } | { ok: false; errors: string[] };
 
 interface ResultPage {
   resultType: 'NOT_READY' | 'PAYLOAD' | 'EOS';
@@ -29,7 +28,12 @@ export class SqlGatewayClient {
     private readonly engine = 'flink',
   ) {}
 
-  private async call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, timeoutMs = 30_000): Promise<{ status: number; json: Record<string, unknown> }> {
+  private async call(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+    timeoutMs = 30_000,
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
     let res;
     try {
       res = await request(`${this.baseUrl}${path}`, {
@@ -61,7 +65,11 @@ export class SqlGatewayClient {
   async openSession(properties: Record<string, string>, sessionName: string): Promise<string> {
     const r = await this.call('POST', '/v1/sessions', { properties, sessionName });
     const handle = r.json.sessionHandle;
-    if (r.status !== 200 || typeof handle !== 'string') throw new EngineUnavailableError(this.engine, `the SQL Gateway refused a session (HTTP ${r.status}): ${JSON.stringify(r.json.errors ?? r.json).slice(0, 500)}`);
+    if (r.status !== 200 || typeof handle !== 'string')
+      throw new EngineUnavailableError(
+        this.engine,
+        `the SQL Gateway refused a session (HTTP ${r.status}): ${JSON.stringify(r.json.errors ?? r.json).slice(0, 500)}`,
+      );
     return handle;
   }
 

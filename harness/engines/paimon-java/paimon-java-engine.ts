@@ -4,7 +4,9 @@ import { GatewayAdapter } from '../gateway-adapter.ts';
 import { gatewayLauncher } from '../local-launch.ts';
 
 /** The Java gateway runs on the reference catalog's class path: its sources are compiled with the catalog launcher. */
-const JAVA_SOURCES = ['JavaGateway.java', 'GatewayPredicates.java', 'GatewayValues.java'].map((f) => fileURLToPath(new URL(`java/${f}`, import.meta.url)));
+const JAVA_SOURCES = ['JavaGateway.java', 'GatewayPredicates.java', 'GatewayValues.java'].map((f) =>
+  fileURLToPath(new URL(`java/${f}`, import.meta.url)),
+);
 const GATEWAY = { jvmMainClass: 'JavaGateway' };
 
 /** Paimon's Java Table API, the library Spark, Flink and Doris embed; no SQL. */

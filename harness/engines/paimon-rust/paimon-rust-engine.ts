@@ -6,7 +6,18 @@ import type { EngineDescriptor } from '../engine-descriptor.ts';
 import { GatewayAdapter } from '../gateway-adapter.ts';
 import { gatewayLauncher } from '../local-launch.ts';
 import { paimonRustPackages } from './paimon-rust-provision.ts';
-import { buildSql, columnPosition, mapEntries, optionList, respellType, rowValues, scalarLiteral, standardString, versionAsOf, type SqlDialect } from '../sql-builder.ts';
+import {
+  buildSql,
+  columnPosition,
+  mapEntries,
+  optionList,
+  respellType,
+  rowValues,
+  scalarLiteral,
+  standardString,
+  versionAsOf,
+  type SqlDialect,
+} from '../sql-builder.ts';
 
 /** DataFusion quotes identifiers with double quotes; unquoted ones are folded to lower case. */
 const doubleQuoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -50,9 +61,15 @@ function dataFusionNestedLiteral(v: unknown, type: string, parts: NestedTypePart
       if (!Array.isArray(v)) throw new TypeError(`not an array for ${type}: ${JSON.stringify(v)}`);
       return `make_array(${v.map((x) => dataFusionLiteral(x, parts.element)).join(', ')})`;
     case 'map':
-      return `MAP {${mapEntries(v, type).map(([k, x]) => `${dataFusionLiteral(k, parts.key)}: ${dataFusionLiteral(x, parts.value)}`).join(', ')}}`;
+      return `MAP {${mapEntries(v, type)
+        .map(([k, x]) => `${dataFusionLiteral(k, parts.key)}: ${dataFusionLiteral(x, parts.value)}`)
+        .join(', ')}}`;
     case 'row': {
-      const values = rowValues(v, type, parts.fields.map((f) => f.name));
+      const values = rowValues(
+        v,
+        type,
+        parts.fields.map((f) => f.name),
+      );
       return `named_struct(${parts.fields.map((f, i) => `${standardString(f.name)}, ${dataFusionLiteral(values[i], f.type)}`).join(', ')})`;
     }
   }
@@ -85,7 +102,10 @@ export const PAIMON_RUST_DIALECT: SqlDialect = {
     const cols = request.columns.map(([n, t]) => `${doubleQuoteId(n)} ${dataFusionType(t)}`);
     if (request.primaryKey?.length) cols.push(`PRIMARY KEY (${request.primaryKey.map(doubleQuoteId).join(', ')})`);
     const parts = request.partitionKeys?.length ? ` PARTITIONED BY (${request.partitionKeys.map(doubleQuoteId).join(', ')})` : '';
-    const options = request.options && Object.keys(request.options).length ? ` WITH (${optionList(request.options, (x) => standardString(String(x)))})` : '';
+    const options =
+      request.options && Object.keys(request.options).length
+        ? ` WITH (${optionList(request.options, (x) => standardString(String(x)))})`
+        : '';
     return `CREATE TABLE ${table} (${cols.join(', ')})${parts}${options}`;
   },
   showTables: (_qualified, catalog, database) =>

@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import { mkdir, rm } from 'node:fs/promises';
-import { configuredSourceOrFail, done, exportSources, markDone, pinOf, sourceCacheDir, type PaimonVersionRow, type Progress } from '../../provisioning/index.ts';
+import {
+  configuredSourceOrFail,
+  done,
+  exportSources,
+  markDone,
+  pinOf,
+  sourceCacheDir,
+  type PaimonVersionRow,
+  type Progress,
+} from '../../provisioning/index.ts';
 import { PYPAIMON_PINS } from './pypaimon-versions.ts';
 
 /** pypaimon's sources of a commit (`paimon-python/`), exported once into the cache: what pip installs for a row built from source. */

@@ -46,9 +46,12 @@ export function sparkConnectArgs(install: SparkInstall, port: number, workDir: s
   };
   return [
     join(install.sparkHome, 'bin', 'spark-submit'),
-    '--master', 'local[2]',
-    '--class', 'org.apache.spark.sql.connect.service.SparkConnectServer',
-    '--jars', [install.connectJar, install.connectorJar].join(','),
+    '--master',
+    'local[2]',
+    '--class',
+    'org.apache.spark.sql.connect.service.SparkConnectServer',
+    '--jars',
+    [install.connectJar, install.connectorJar].join(','),
     ...Object.entries(conf).flatMap(([k, v]) => ['--conf', `${k}=${v}`]),
     // spark-submit wants a primary resource; the server's class lives in the connect jar.
     install.connectJar,
@@ -60,7 +63,10 @@ export function sparkConnectArgs(install: SparkInstall, port: number, workDir: s
  * harness), ready when its gRPC port accepts connections. Spark 3.5's server has no bind-address
  * setting: it listens on every interface, on a random free port.
  */
-export async function startSparkConnect(install: SparkInstall, opts: { workDir: string; logDir: string; progress?: (m: string) => void; timeoutMs?: number }): Promise<SparkConnectServer> {
+export async function startSparkConnect(
+  install: SparkInstall,
+  opts: { workDir: string; logDir: string; progress?: (m: string) => void; timeoutMs?: number },
+): Promise<SparkConnectServer> {
   const port = await freePort();
   await mkdir(join(opts.workDir, 'tmp'), { recursive: true });
   const log = join(opts.logDir, 'spark-connect.log');

@@ -1,5 +1,17 @@
 import { nestedTypeParts, parseType, type NestedTypeParts } from '../../values/index.ts';
-import { backslashLiteral, backtickId, columnPosition, mapEntries, optionList, respellType, rowValues, scalarLiteral, versionAsOf, type SqlDialect, type TypeSpelling } from '../sql-builder.ts';
+import {
+  backslashLiteral,
+  backtickId,
+  columnPosition,
+  mapEntries,
+  optionList,
+  respellType,
+  rowValues,
+  scalarLiteral,
+  versionAsOf,
+  type SqlDialect,
+  type TypeSpelling,
+} from '../sql-builder.ts';
 
 /**
  * A Paimon type as Spark SQL spells it: TIMESTAMP(p) is Spark's TIMESTAMP_NTZ and
@@ -58,10 +70,16 @@ function sparkNestedLiteral(v: unknown, declared: string, type: string, parts: N
     }
     case 'map': {
       const entries = mapEntries(v, declared);
-      return entries.length ? `map(${entries.map(([k, x]) => `${sparkLiteral(k, parts.key)}, ${sparkLiteral(x, parts.value)}`).join(', ')})` : `CAST(map() AS ${type})`;
+      return entries.length
+        ? `map(${entries.map(([k, x]) => `${sparkLiteral(k, parts.key)}, ${sparkLiteral(x, parts.value)}`).join(', ')})`
+        : `CAST(map() AS ${type})`;
     }
     case 'row': {
-      const values = rowValues(v, declared, parts.fields.map((f) => f.name));
+      const values = rowValues(
+        v,
+        declared,
+        parts.fields.map((f) => f.name),
+      );
       return `CAST(named_struct(${parts.fields.map((f, i) => `${backslashLiteral(f.name)}, ${sparkLiteral(values[i], f.type)}`).join(', ')}) AS ${type})`;
     }
   }
@@ -72,7 +90,8 @@ export const SPARK_DIALECT: SqlDialect = {
   name: 'spark',
   quoteId: backtickId,
   literal: (v, type) => sparkLiteral(v, type),
-  createDatabase: (qualified, options) => `CREATE DATABASE ${qualified}${Object.keys(options).length ? ` WITH DBPROPERTIES (${optionList(options, backslashLiteral)})` : ''}`,
+  createDatabase: (qualified, options) =>
+    `CREATE DATABASE ${qualified}${Object.keys(options).length ? ` WITH DBPROPERTIES (${optionList(options, backslashLiteral)})` : ''}`,
   createTable(table, request) {
     const cols = request.columns.map(([n, t]) => `${backtickId(n)} ${sparkType(t)}`).join(', ');
     const props: Record<string, string> = { ...request.options };
@@ -82,7 +101,8 @@ export const SPARK_DIALECT: SqlDialect = {
     return `CREATE TABLE ${table} (${cols})${parts}${tblprops}`;
   },
   // Catalog-qualified: the function resolves a shorter name in the session's current catalog.
-  incrementalSource: (qualified, _database, _table, start, end) => `paimon_incremental_query(${backslashLiteral(qualified)}, ${start}, ${end})`,
+  incrementalSource: (qualified, _database, _table, start, end) =>
+    `paimon_incremental_query(${backslashLiteral(qualified)}, ${start}, ${end})`,
   // Spark 3.3+ time travel by snapshot id or tag name.
   scanSource: (qualified, options) => versionAsOf(qualified, options),
   showTables: (qualified) => `SHOW TABLES IN ${qualified}`,

@@ -8,18 +8,36 @@ const sql = (r: Parameters<typeof sparkRequest>[0]) => {
 
 describe('sparkRequest', () => {
   it('creates tables with primary key, partitions and options as TBLPROPERTIES', () => {
-    expect(sql({ kind: 'create-table', table: 't', columns: [['id', 'INT'], ['dt', 'STRING']], primaryKey: ['id', 'dt'], partitionKeys: ['dt'], options: { bucket: '2' } })).toBe(
+    expect(
+      sql({
+        kind: 'create-table',
+        table: 't',
+        columns: [
+          ['id', 'INT'],
+          ['dt', 'STRING'],
+        ],
+        primaryKey: ['id', 'dt'],
+        partitionKeys: ['dt'],
+        options: { bucket: '2' },
+      }),
+    ).toBe(
       "CREATE TABLE `paimon`.`pi_db`.`t` (`id` INT, `dt` STRING) PARTITIONED BY (`dt`) TBLPROPERTIES ('bucket' = '2', 'primary-key' = 'id,dt')",
     );
   });
 
   it('inserts literals with quoting, NULL and booleans', () => {
-    expect(sql({ kind: 'insert', table: 't', rows: [[1, "it's", null, true]] })).toBe("INSERT INTO `paimon`.`pi_db`.`t` VALUES (1, 'it\\'s', NULL, TRUE)");
+    expect(sql({ kind: 'insert', table: 't', rows: [[1, "it's", null, true]] })).toBe(
+      "INSERT INTO `paimon`.`pi_db`.`t` VALUES (1, 'it\\'s', NULL, TRUE)",
+    );
   });
 
   it('reads system tables, increments and snapshots', () => {
-    expect(sql({ kind: 'read', table: 't$snapshots', columns: ['snapshot_id'], orderBy: ['snapshot_id'] })).toBe('SELECT `snapshot_id` FROM `paimon`.`pi_db`.`t$snapshots` ORDER BY `snapshot_id`');
-    expect(sql({ kind: 'read-incremental', table: 't', start: 1, end: 2, orderBy: ['id'] })).toBe("SELECT * FROM paimon_incremental_query('`paimon`.`pi_db`.`t`', 1, 2) ORDER BY `id`");
+    expect(sql({ kind: 'read', table: 't$snapshots', columns: ['snapshot_id'], orderBy: ['snapshot_id'] })).toBe(
+      'SELECT `snapshot_id` FROM `paimon`.`pi_db`.`t$snapshots` ORDER BY `snapshot_id`',
+    );
+    expect(sql({ kind: 'read-incremental', table: 't', start: 1, end: 2, orderBy: ['id'] })).toBe(
+      "SELECT * FROM paimon_incremental_query('`paimon`.`pi_db`.`t`', 1, 2) ORDER BY `id`",
+    );
     expect(sql({ kind: 'list-snapshots', table: 't' })).toContain('FROM `paimon`.`pi_db`.`t$snapshots` ORDER BY snapshot_id');
   });
 
@@ -58,6 +76,8 @@ describe('Spark types and literals', () => {
     expect(sparkLiteral('0x00ff', 'BYTES')).toBe("X'00ff'");
     expect(sparkLiteral([], 'ARRAY<INT>')).toBe('CAST(array() AS ARRAY<INT>)');
     expect(sparkLiteral({ k: 1 }, 'MAP<STRING, INT>')).toBe("map('k', CAST('1' AS INT))");
-    expect(sparkLiteral({ a: 1, b: "it's" }, 'ROW<a INT, b STRING>')).toBe("CAST(named_struct('a', CAST('1' AS INT), 'b', 'it\\'s') AS STRUCT<`a`: INT, `b`: STRING>)");
+    expect(sparkLiteral({ a: 1, b: "it's" }, 'ROW<a INT, b STRING>')).toBe(
+      "CAST(named_struct('a', CAST('1' AS INT), 'b', 'it\\'s') AS STRUCT<`a`: INT, `b`: STRING>)",
+    );
   });
 });

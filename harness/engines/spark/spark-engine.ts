@@ -35,7 +35,9 @@ const SparkConnectConfig = z.strictObject({
   connect: z
     .string()
     .regex(/^sc:\/\/[^/\s]+/, 'a Spark Connect address, sc://host:port')
-    .describe("a Spark Connect endpoint (sc://host:port[/;token=...]) whose server carries Paimon's Spark connector and its session extensions"),
+    .describe(
+      "a Spark Connect endpoint (sc://host:port[/;token=...]) whose server carries Paimon's Spark connector and its session extensions",
+    ),
 });
 
 /**
@@ -52,18 +54,28 @@ export const sparkDescriptor: EngineDescriptor = {
   local: {
     launch: async (ctx) => (await import('./spark-local.ts')).sparkLocalLauncher.launch(ctx),
     setup: async (ctx) => {
-      const install = await (await import('./spark-provision.ts')).provisionSpark(ctx.row, { progress: ctx.progress, choice: { source: configuredSource(), ref: ctx.row.source?.commit }, refresh: ctx.refresh });
+      const install = await (
+        await import('./spark-provision.ts')
+      ).provisionSpark(ctx.row, {
+        progress: ctx.progress,
+        choice: { source: configuredSource(), ref: ctx.row.source?.commit },
+        refresh: ctx.refresh,
+      });
       return 'unavailable' in install ? install : {};
     },
     cacheFolders: sparkCacheFolder,
   },
   // Spark runs through Spark Connect (a server with Paimon's connector and the Connect client): its container is not ported yet.
-  docker: { unavailable: 'the docker environment has no Spark Connect container yet: use --env local (or external with spark: { connect: sc://... })' },
+  docker: {
+    unavailable:
+      'the docker environment has no Spark Connect container yet: use --env local (or external with spark: { connect: sc://... })',
+  },
   types: sparkType,
   external: {
     schema: SparkConnectConfig,
     endpoint: (value) => ({ engine: 'spark', url: (value as z.infer<typeof SparkConnectConfig>).connect }),
     // The endpoint is reached through Spark's Connect client, started on this machine.
-    start: async (value, ctx) => (await import('./spark-local.ts')).sparkExternalClient((value as z.infer<typeof SparkConnectConfig>).connect, ctx),
+    start: async (value, ctx) =>
+      (await import('./spark-local.ts')).sparkExternalClient((value as z.infer<typeof SparkConnectConfig>).connect, ctx),
   },
 };

@@ -23,7 +23,10 @@ export const sparkLocalLauncher: LocalEngineLauncher = {
     const log = join(ctx.logDir, 'spark.log');
     try {
       ctx.progress('spark: starting the Connect client gateway');
-      const gw = await startGateway('spark', SPARK_GATEWAY, ctx.prov, ctx.catalog, log, { python: install.python, config: { connect: server.url } });
+      const gw = await startGateway('spark', SPARK_GATEWAY, ctx.prov, ctx.catalog, log, {
+        python: install.python,
+        config: { connect: server.url },
+      });
       const version = `Spark ${install.sparkVersion} over Spark Connect + ${install.connector}`;
       return {
         endpoint: { ...gw.endpoint, version },
@@ -48,10 +51,21 @@ export async function sparkExternalClient(url: string, ctx: LocalLaunchContext):
   if ('unavailable' in client) throw new EngineUnavailableError('spark', client.unavailable);
   const log = join(ctx.logDir, 'spark.log');
   ctx.progress(`spark: connecting to ${redactConnect(url)}`);
-  const gw = await startGateway('spark', SPARK_GATEWAY, ctx.prov, ctx.catalog, log, { python: client.python, config: { connect: url } }).catch(async (err: Error) => {
+  const gw = await startGateway('spark', SPARK_GATEWAY, ctx.prov, ctx.catalog, log, {
+    python: client.python,
+    config: { connect: url },
+  }).catch(async (err: Error) => {
     // The client's own one-line reason (spark_gateway.py writes `spark: …` when nothing listens).
-    const said = (await readFile(log, 'utf8').catch(() => '')).split('\n').reverse().find((l) => l.startsWith('spark: '));
-    throw new EngineUnavailableError('spark', said ? `${said.slice('spark: '.length)}; log: ${log}` : `Spark Connect ${redactConnect(url)} did not open a session (${err.message.split('\n')[0]})`);
+    const said = (await readFile(log, 'utf8').catch(() => ''))
+      .split('\n')
+      .reverse()
+      .find((l) => l.startsWith('spark: '));
+    throw new EngineUnavailableError(
+      'spark',
+      said
+        ? `${said.slice('spark: '.length)}; log: ${log}`
+        : `Spark Connect ${redactConnect(url)} did not open a session (${err.message.split('\n')[0]})`,
+    );
   });
   const version = `Spark ${gw.endpoint.version ?? '?'} (Spark Connect ${redactConnect(url)})`;
   return { endpoint: { ...gw.endpoint, version }, processes: [gw.process], logs: { spark: log }, versions: { spark: version } };

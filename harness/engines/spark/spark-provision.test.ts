@@ -15,7 +15,10 @@ describe("Spark's connector", () => {
     delete process.env.PAIMON_INTEROP_PAIMON_GIT;
   });
   afterEach(() => {
-    for (const [k, v] of [['PAIMON_INTEROP_CACHE', saved.cache], ['PAIMON_INTEROP_PAIMON_GIT', saved.git]] as const) {
+    for (const [k, v] of [
+      ['PAIMON_INTEROP_CACHE', saved.cache],
+      ['PAIMON_INTEROP_PAIMON_GIT', saved.git],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -26,22 +29,36 @@ describe("Spark's connector", () => {
     await writeFile(jar, 'not really a jar');
     const got = await provisionSparkConnector(versionRow('1.4.2')!, { jar }, () => {});
     // sha256 of 'not really a jar'
-    expect(got).toEqual({ jar, connector: `my-paimon-spark.jar sha256:${createHash('sha256').update('not really a jar').digest('hex').slice(0, 16)} (given with --spark-connector)` });
+    expect(got).toEqual({
+      jar,
+      connector: `my-paimon-spark.jar sha256:${createHash('sha256').update('not really a jar').digest('hex').slice(0, 16)} (given with --spark-connector)`,
+    });
     expect((got as { connector: string }).connector).toMatch(/^my-paimon-spark\.jar sha256:[0-9a-f]{16} \(given with --spark-connector\)$/);
-    await expect(provisionSparkConnector(versionRow('1.4.2')!, { jar: join(cache, 'nope.jar') }, () => {})).rejects.toThrow(/--spark-connector .*nope\.jar: no such file/);
+    await expect(provisionSparkConnector(versionRow('1.4.2')!, { jar: join(cache, 'nope.jar') }, () => {})).rejects.toThrow(
+      /--spark-connector .*nope\.jar: no such file/,
+    );
   });
 
   it('says what would make Spark available when Maven lacks the jar and no source is configured', async () => {
     const dir = join(cache, 'paimon-1.4.2', 'spark');
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, '.unavailable'), 'org.apache.paimon:paimon-spark-3.5_2.12:1.4.2 cannot be resolved from the configured Maven repositories');
+    await writeFile(
+      join(dir, '.unavailable'),
+      'org.apache.paimon:paimon-spark-3.5_2.12:1.4.2 cannot be resolved from the configured Maven repositories',
+    );
     const got = await provisionSparkConnector(versionRow('1.4.2')!, {}, () => {});
-    expect(got).toEqual({ unavailable: expect.stringMatching(/paimon-spark-3\.5_2\.12:1\.4\.2 cannot be resolved.*set PAIMON_INTEROP_PAIMON_GIT to build it from Paimon's release-1\.4\.2 sources, or give --spark-connector <jar>/) });
+    expect(got).toEqual({
+      unavailable: expect.stringMatching(
+        /paimon-spark-3\.5_2\.12:1\.4\.2 cannot be resolved.*set PAIMON_INTEROP_PAIMON_GIT to build it from Paimon's release-1\.4\.2 sources, or give --spark-connector <jar>/,
+      ),
+    });
   });
 
   it('needs a source for a row built from one', async () => {
     const row = { ...versionRow('1.4.2')!, source: { ref: 'master', commit: 'c'.repeat(40) } };
-    expect(await provisionSparkConnector(row, { ref: 'master' }, () => {})).toEqual({ unavailable: expect.stringMatching(/needs PAIMON_INTEROP_PAIMON_GIT/) });
+    expect(await provisionSparkConnector(row, { ref: 'master' }, () => {})).toEqual({
+      unavailable: expect.stringMatching(/needs PAIMON_INTEROP_PAIMON_GIT/),
+    });
   });
 
   it("pins the Connect client's Python packages for Spark 3", () => {

@@ -2,7 +2,23 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { EnvironmentError } from '../../environment-error.ts';
-import { buildFromSource, cacheDir, configuredSource, done, markDone, mvnCopy, PAIMON_GIT_ENV, pinOf, provisionVenv, releaseOf, releaseTag, sha256, type PaimonSource, type PaimonVersionRow, type Progress } from '../../provisioning/index.ts';
+import {
+  buildFromSource,
+  cacheDir,
+  configuredSource,
+  done,
+  markDone,
+  mvnCopy,
+  PAIMON_GIT_ENV,
+  pinOf,
+  provisionVenv,
+  releaseOf,
+  releaseTag,
+  sha256,
+  type PaimonSource,
+  type PaimonVersionRow,
+  type Progress,
+} from '../../provisioning/index.ts';
 import { SPARK_PINS, type SparkPin } from './spark-versions.ts';
 
 /** The row's Spark pin (every row has one: Spark 3.5 with the connector artifact of its release). */
@@ -58,7 +74,12 @@ export async function describeUserJar(jar: string): Promise<string> {
  * configured, built from the release tag (Maven's repository lacks many `paimon-spark-*`
  * releases). Otherwise unavailable, with what would make it available.
  */
-export async function provisionSparkConnector(row: PaimonVersionRow, choice: ConnectorChoice, progress: Progress, refresh?: boolean): Promise<{ jar: string; connector: string } | { unavailable: string }> {
+export async function provisionSparkConnector(
+  row: PaimonVersionRow,
+  choice: ConnectorChoice,
+  progress: Progress,
+  refresh?: boolean,
+): Promise<{ jar: string; connector: string } | { unavailable: string }> {
   if (choice.jar) {
     const jar = resolve(choice.jar);
     if (!existsSync(jar)) throw new EnvironmentError('ENV_CONFIG', 'spark', `--spark-connector ${choice.jar}: no such file`);
@@ -67,9 +88,13 @@ export async function provisionSparkConnector(row: PaimonVersionRow, choice: Con
   const spark = sparkPin(row);
   const target = { kind: 'spark' as const, sparkMinor: sparkMinor(spark.artifactId), scala: spark.scala, sparkVersion: spark.pyspark };
   if (choice.ref) {
-    if (!choice.source) return { unavailable: `building from ${choice.ref} needs ${PAIMON_GIT_ENV} (a git URL or directory of apache/paimon)` };
+    if (!choice.source)
+      return { unavailable: `building from ${choice.ref} needs ${PAIMON_GIT_ENV} (a git URL or directory of apache/paimon)` };
     const built = await buildFromSource(choice.source, choice.ref, target, progress);
-    return { jar: built.jars[0]!, connector: `paimon-spark-${target.sparkMinor} built from ${row.source?.ref ?? built.ref} (${built.commit.slice(0, 12)}, ${built.mode} build)` };
+    return {
+      jar: built.jars[0]!,
+      connector: `paimon-spark-${target.sparkMinor} built from ${row.source?.ref ?? built.ref} (${built.commit.slice(0, 12)}, ${built.mode} build)`,
+    };
   }
   const dir = join(cacheDir(), `paimon-${releaseOf(row)}`, 'spark');
   const coords = `org.apache.paimon:${spark.artifactId}:${releaseOf(row)}`;
@@ -92,16 +117,25 @@ export async function provisionSparkConnector(row: PaimonVersionRow, choice: Con
   // Markers of earlier versions end with their own retry hint: the reason below gives it once.
   const missing = (await readFile(marker, 'utf8')).replace(/ \(run 'paimon-interop setup --refresh' to retry\)$/, '');
   const source = choice.source ?? configuredSource();
-  if (!source) return { unavailable: `${missing}; set ${PAIMON_GIT_ENV} to build it from Paimon's ${releaseTag(releaseOf(row))} sources, or give --spark-connector <jar> ('setup --refresh' retries Maven)` };
+  if (!source)
+    return {
+      unavailable: `${missing}; set ${PAIMON_GIT_ENV} to build it from Paimon's ${releaseTag(releaseOf(row))} sources, or give --spark-connector <jar> ('setup --refresh' retries Maven)`,
+    };
   const built = await buildFromSource(source, releaseTag(releaseOf(row)), target, progress);
-  return { jar: built.jars[0]!, connector: `paimon-spark-${target.sparkMinor} ${releaseOf(row)} built from ${built.ref} (${built.commit.slice(0, 12)}, ${built.mode} build; Maven has no ${spark.artifactId})` };
+  return {
+    jar: built.jars[0]!,
+    connector: `paimon-spark-${target.sparkMinor} ${releaseOf(row)} built from ${built.ref} (${built.commit.slice(0, 12)}, ${built.mode} build; Maven has no ${spark.artifactId})`,
+  };
 }
 
 /**
  * Spark for one row: pyspark (Spark's jars and spark-submit, and the Connect client) in a venv
  * of its own, the `spark-connect` jar of the same Spark from Maven, and Paimon's connector.
  */
-export async function provisionSpark(row: PaimonVersionRow, opts: { progress: Progress; choice: ConnectorChoice; refresh?: boolean }): Promise<SparkInstall | { unavailable: string }> {
+export async function provisionSpark(
+  row: PaimonVersionRow,
+  opts: { progress: Progress; choice: ConnectorChoice; refresh?: boolean },
+): Promise<SparkInstall | { unavailable: string }> {
   const connector = await provisionSparkConnector(row, opts.choice, opts.progress, opts.refresh);
   if ('unavailable' in connector) return connector;
   const client = await provisionSparkClient(row, opts.progress);
@@ -110,7 +144,10 @@ export async function provisionSpark(row: PaimonVersionRow, opts: { progress: Pr
 }
 
 /** pyspark with its Connect client in a venv of its own, and the `spark-connect` jar of the same Spark (a local server's classes). */
-export async function provisionSparkClient(row: PaimonVersionRow, progress: Progress): Promise<Omit<SparkInstall, 'connectorJar' | 'connector'> | { unavailable: string }> {
+export async function provisionSparkClient(
+  row: PaimonVersionRow,
+  progress: Progress,
+): Promise<Omit<SparkInstall, 'connectorJar' | 'connector'> | { unavailable: string }> {
   const opts = { progress };
   const spark = sparkPin(row);
   const version = spark.pyspark;
@@ -126,6 +163,13 @@ export async function provisionSparkClient(row: PaimonVersionRow, progress: Prog
     if (!r.ok) return { unavailable: `${connectCoords} cannot be resolved from the configured Maven repositories` };
     await markDone(jars, connectCoords);
   }
-  const sparkHome = join(root, 'venv', 'lib', (await readdir(join(root, 'venv', 'lib'))).find((d) => d.startsWith('python'))!, 'site-packages', 'pyspark');
+  const sparkHome = join(
+    root,
+    'venv',
+    'lib',
+    (await readdir(join(root, 'venv', 'lib'))).find((d) => d.startsWith('python'))!,
+    'site-packages',
+    'pyspark',
+  );
   return { sparkVersion: version, sparkHome, python, connectJar: join(jars, `spark-connect_${spark.scala}-${version}.jar`) };
 }

@@ -31,7 +31,12 @@ export class DockerProvider implements EnvironmentProvider {
     await requireContainerRuntime();
     const row = versionRow(options.paimonVersion);
     const images = row && CONTAINER_IMAGES[releaseOf(row)];
-    if (!row || !images) throw new EnvironmentError('ENV_CONFIG', 'docker', `no container images pinned for Paimon ${options.paimonVersion} (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+    if (!row || !images)
+      throw new EnvironmentError(
+        'ENV_CONFIG',
+        'docker',
+        `no container images pinned for Paimon ${options.paimonVersion} (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`,
+      );
     const progress = options.onProgress ?? (() => {});
     const wanted = ENGINE_DESCRIPTORS.filter((d) => !options.engines || options.engines.includes(d.name));
     const inContainers = wanted.flatMap((d) => (d.docker && 'images' in d.docker ? [{ descriptor: d, docker: d.docker }] : []));
@@ -53,10 +58,21 @@ export class DockerProvider implements EnvironmentProvider {
       const network: StartedNetwork = await new Network().start();
       stops.push(() => network.stop());
       progress(`catalog: starting ${images.jdk} with the reference catalog`);
-      const catalogContainer = await new ReferenceCatalogContainer(images.jdk, { classes, jars: dirname(jarsGlob) }, warehouse).withToken(newSecret()).withNetwork(network).start();
+      const catalogContainer = await new ReferenceCatalogContainer(images.jdk, { classes, jars: dirname(jarsGlob) }, warehouse)
+        .withToken(newSecret())
+        .withNetwork(network)
+        .start();
       stops.push(() => catalogContainer.stop());
       const catalog = catalogContainer.endpoint();
-      const context = { prov, catalog, networkCatalogUri: catalogContainer.networkEndpoint().uri, network, mounts: [warehouse, scratchRoot], logDir, progress };
+      const context = {
+        prov,
+        catalog,
+        networkCatalogUri: catalogContainer.networkEndpoint().uri,
+        network,
+        mounts: [warehouse, scratchRoot],
+        logDir,
+        progress,
+      };
 
       const engines: EngineEndpoint[] = [];
       const unavailable: Record<string, string> = { ...prov.unavailable };
@@ -79,7 +95,18 @@ export class DockerProvider implements EnvironmentProvider {
       }
       const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${row.paimon} on ${images.jdk}` };
       for (const e of engines) versions[e.engine] = e.version ?? 'container';
-      return { provider: this.name, paimonVersion: row.paimon, catalog, engines, unavailable, logs, versions, scratchRoot, features: {}, stop: stopAll };
+      return {
+        provider: this.name,
+        paimonVersion: row.paimon,
+        catalog,
+        engines,
+        unavailable,
+        logs,
+        versions,
+        scratchRoot,
+        features: {},
+        stop: stopAll,
+      };
     } catch (err) {
       await stopAll();
       throw err;

@@ -12,7 +12,8 @@ export function imagesToRun(images: readonly string[]): string[] {
 
 /** What a failed pull means, from the runtime's message: a registry that cannot be reached, or an image it does not have. */
 export function pullFailure(message: string): 'unreachable' | 'missing' | undefined {
-  if (/no such host|dial tcp|i\/o timeout|connection refused|TLS handshake|network is unreachable|Client\.Timeout/i.test(message)) return 'unreachable';
+  if (/no such host|dial tcp|i\/o timeout|connection refused|TLS handshake|network is unreachable|Client\.Timeout/i.test(message))
+    return 'unreachable';
   if (/manifest unknown|not found|pull access denied|repository does not exist|HTTP code 404/i.test(message)) return 'missing';
   return undefined;
 }
@@ -38,7 +39,11 @@ export async function requireImages(images: readonly string[], progress: (m: str
         reason === 'missing'
           ? `${registry} has no such image (${message.slice(0, 200)}): check the tag in containers/container-versions.ts`
           : `cannot be pulled: ${reason === 'unreachable' ? `the registry ${registry} is unreachable from this machine` : 'the pull failed'} (${message.slice(0, 200)})`;
-      throw new EnvironmentError('ENV_UNAVAILABLE', `image ${image}`, `${what}. Pre-pull it where a registry answers and load it here (docker pull ${image}; docker save -o image.tar ${image}; docker load -i image.tar), point Docker at a registry mirror, or run with --env local`);
+      throw new EnvironmentError(
+        'ENV_UNAVAILABLE',
+        `image ${image}`,
+        `${what}. Pre-pull it where a registry answers and load it here (docker pull ${image}; docker save -o image.tar ${image}; docker load -i image.tar), point Docker at a registry mirror, or run with --env local`,
+      );
     }
   }
 }

@@ -15,13 +15,20 @@ function engineEntry(d: EngineDescriptor): z.ZodType | undefined {
   if (local && external) return z.union([local, external]);
   return local ?? external;
 }
-const engineEntries = Object.fromEntries(ENGINE_DESCRIPTORS.flatMap((d) => {
-  const entry = engineEntry(d);
-  return entry ? [[d.name, entry.optional()]] : [];
-}));
+const engineEntries = Object.fromEntries(
+  ENGINE_DESCRIPTORS.flatMap((d) => {
+    const entry = engineEntry(d);
+    return entry ? [[d.name, entry.optional()]] : [];
+  }),
+);
 const Auth = z.discriminatedUnion('provider', [
   z.strictObject({ provider: z.literal('bear'), 'token-env': EnvVarName }),
-  z.strictObject({ provider: z.literal('dlf'), 'access-key-id-env': EnvVarName, 'access-key-secret-env': EnvVarName, region: z.string().optional() }),
+  z.strictObject({
+    provider: z.literal('dlf'),
+    'access-key-id-env': EnvVarName,
+    'access-key-secret-env': EnvVarName,
+    region: z.string().optional(),
+  }),
   z.strictObject({ provider: z.literal('none') }),
 ]);
 /**
@@ -34,10 +41,23 @@ export const ExternalConfigSchema = z.strictObject({
     uri: z.url(),
     warehouse: z.string().min(1),
     auth: Auth,
-    capabilities: z.array(z.string()).optional().describe('what the catalog claims to offer (docs/conformance.md); absent: everything its Paimon release specifies'),
+    capabilities: z
+      .array(z.string())
+      .optional()
+      .describe('what the catalog claims to offer (docs/conformance.md); absent: everything its Paimon release specifies'),
   }),
   engines: z.strictObject(engineEntries).optional(),
-  principals: z.record(z.string(), z.strictObject({ 'token-env': EnvVarName.optional(), 'access-key-id-env': EnvVarName.optional(), 'access-key-secret-env': EnvVarName.optional(), region: z.string().optional() })).optional(),
+  principals: z
+    .record(
+      z.string(),
+      z.strictObject({
+        'token-env': EnvVarName.optional(),
+        'access-key-id-env': EnvVarName.optional(),
+        'access-key-secret-env': EnvVarName.optional(),
+        region: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type ExternalConfig = z.infer<typeof ExternalConfigSchema> & { engines?: Record<string, unknown> };
 
@@ -68,12 +88,18 @@ export async function readExternalConfig(file: string): Promise<ExternalConfig> 
 /** The catalog endpoint with its secret read from the environment. */
 export function catalogEndpoint(file: string, cfg: ExternalConfig): CatalogEndpoint {
   const { uri, warehouse, auth } = cfg.catalog;
-  if (auth.provider === 'bear') return { uri, warehouse, auth: { provider: 'bear', token: fromEnv(file, 'catalog.auth.token-env', auth['token-env']) } };
+  if (auth.provider === 'bear')
+    return { uri, warehouse, auth: { provider: 'bear', token: fromEnv(file, 'catalog.auth.token-env', auth['token-env']) } };
   if (auth.provider === 'dlf') {
     return {
       uri,
       warehouse,
-      auth: { provider: 'dlf', accessKeyId: fromEnv(file, 'catalog.auth.access-key-id-env', auth['access-key-id-env']), accessKeySecret: fromEnv(file, 'catalog.auth.access-key-secret-env', auth['access-key-secret-env']), region: auth.region },
+      auth: {
+        provider: 'dlf',
+        accessKeyId: fromEnv(file, 'catalog.auth.access-key-id-env', auth['access-key-id-env']),
+        accessKeySecret: fromEnv(file, 'catalog.auth.access-key-secret-env', auth['access-key-secret-env']),
+        region: auth.region,
+      },
     };
   }
   return { uri, warehouse, auth: { provider: 'none' } };
@@ -86,7 +112,15 @@ export function principalCredentials(file: string, cfg: ExternalConfig): Record<
     Object.entries(cfg.principals).map(([name, p]) => {
       const key = (k: string) => `principals.${name}.${k}`;
       if (p['token-env']) return [name, { name, token: fromEnv(file, key('token-env'), p['token-env']) }];
-      return [name, { name, accessKeyId: fromEnv(file, key('access-key-id-env'), p['access-key-id-env'] ?? ''), accessKeySecret: fromEnv(file, key('access-key-secret-env'), p['access-key-secret-env'] ?? ''), region: p.region }];
+      return [
+        name,
+        {
+          name,
+          accessKeyId: fromEnv(file, key('access-key-id-env'), p['access-key-id-env'] ?? ''),
+          accessKeySecret: fromEnv(file, key('access-key-secret-env'), p['access-key-secret-env'] ?? ''),
+          region: p.region,
+        },
+      ];
     }),
   );
 }

@@ -2,7 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CatalogClient, describeEndpoint, WireProxy } from '../../catalog/index.ts';
 import { ENGINE_DESCRIPTORS, provisionForEngines, type EngineEndpoint } from '../../engines/index.ts';
-import { EnvironmentError, type ConnectorJars, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
+import {
+  EnvironmentError,
+  type ConnectorJars,
+  type EnvironmentOptions,
+  type EnvironmentProvider,
+  type StartedEnvironment,
+} from '../environment.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
 import type { Provisioned } from '../../provisioning/index.ts';
 import { PAIMON_VERSIONS, versionRow } from '../../provisioning/index.ts';
@@ -18,7 +24,12 @@ export class ExternalProvider implements EnvironmentProvider {
 
   async start(options: EnvironmentOptions): Promise<StartedEnvironment> {
     const file = options.configFile ?? process.env.PAIMON_INTEROP_CONFIG;
-    if (!file) throw new EnvironmentError('ENV_CONFIG', 'external', 'no config file: pass --config <file> or set PAIMON_INTEROP_CONFIG (see docs/environments.md)');
+    if (!file)
+      throw new EnvironmentError(
+        'ENV_CONFIG',
+        'external',
+        'no config file: pass --config <file> or set PAIMON_INTEROP_CONFIG (see docs/environments.md)',
+      );
     const cfg = await readExternalConfig(file);
     const catalog = catalogEndpoint(file, cfg);
     const progress = options.onProgress ?? (() => {});
@@ -42,7 +53,12 @@ export class ExternalProvider implements EnvironmentProvider {
     const versions: Record<string, string> = { catalog: describeEndpoint(catalog) };
     const started: ManagedProcess[] = [];
     const row = versionRow(cfg.paimon);
-    if (!row) throw new EnvironmentError('ENV_CONFIG', 'external', `${file}: Paimon ${cfg.paimon} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+    if (!row)
+      throw new EnvironmentError(
+        'ENV_CONFIG',
+        'external',
+        `${file}: Paimon ${cfg.paimon} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`,
+      );
     // Engines this machine starts reach the vendor's catalog through the wire proxy (a failing
     // step then shows its requests); remote engines (a Doris FE, a Flink cluster) cannot reach a
     // loopback proxy and keep the catalog's own address.
@@ -55,7 +71,14 @@ export class ExternalProvider implements EnvironmentProvider {
       if (locals.length) {
         prov = await provisionForEngines(row, { progress });
         for (const d of locals) {
-          const launched = await d.local!.launch({ prov, catalog: wire.endpoint, logDir, workDir: runDir, progress, connectorJar: options.connectors?.[d.name as keyof ConnectorJars] });
+          const launched = await d.local!.launch({
+            prov,
+            catalog: wire.endpoint,
+            logDir,
+            workDir: runDir,
+            progress,
+            connectorJar: options.connectors?.[d.name as keyof ConnectorJars],
+          });
           if ('unavailable' in launched) {
             unavailable[d.name] = launched.unavailable;
             continue;
@@ -67,14 +90,18 @@ export class ExternalProvider implements EnvironmentProvider {
         }
       }
       // Endpoints that already exist: checked now, so a wrong address is one line before any scenario.
-      for (const d of ENGINE_DESCRIPTORS.filter((x) => x.external && configured[x.name] !== undefined && configured[x.name] !== 'local' && wanted(x.name))) {
+      for (const d of ENGINE_DESCRIPTORS.filter(
+        (x) => x.external && configured[x.name] !== undefined && configured[x.name] !== 'local' && wanted(x.name),
+      )) {
         if (d.external!.start) {
           // Reached through a client started here (Spark Connect), against the catalog's own
           // address: the remote server cannot reach this machine's wire proxy.
           prov ??= await provisionForEngines(row, { progress });
-          const launched = await d.external!.start(configured[d.name], { prov, catalog, logDir, workDir: runDir, progress }).catch((err: Error) => {
-            throw new EnvironmentError('ENV_UNAVAILABLE', d.name, err.message.replace(new RegExp(`^${d.name}: `), ''));
-          });
+          const launched = await d
+            .external!.start(configured[d.name], { prov, catalog, logDir, workDir: runDir, progress })
+            .catch((err: Error) => {
+              throw new EnvironmentError('ENV_UNAVAILABLE', d.name, err.message.replace(new RegExp(`^${d.name}: `), ''));
+            });
           started.push(...launched.processes);
           engines.push(launched.endpoint);
           Object.assign(logs, launched.logs);
@@ -91,7 +118,8 @@ export class ExternalProvider implements EnvironmentProvider {
         engines.push({ ...endpoint, version: versions[d.name] });
       }
       for (const d of ENGINE_DESCRIPTORS) {
-        if (!engines.some((x) => x.engine === d.name)) unavailable[d.name] ??= wanted(d.name) ? `not configured in ${file}` : 'not requested (--engines)';
+        if (!engines.some((x) => x.engine === d.name))
+          unavailable[d.name] ??= wanted(d.name) ? `not configured in ${file}` : 'not requested (--engines)';
       }
       for (const e of engines) versions[e.engine] ??= e.version ?? 'external';
       return {

@@ -1,8 +1,22 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CatalogClient, WireProxy } from '../../catalog/index.ts';
-import { ENGINE_DESCRIPTORS, provisionForEngines, pypaimonRelease, type EngineEndpoint, type LocalEngineLauncher, type OneShotRunner } from '../../engines/index.ts';
-import { EnvironmentError, type ConnectorJars, type EnvironmentDescriptor, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
+import {
+  ENGINE_DESCRIPTORS,
+  provisionForEngines,
+  pypaimonRelease,
+  type EngineEndpoint,
+  type LocalEngineLauncher,
+  type OneShotRunner,
+} from '../../engines/index.ts';
+import {
+  EnvironmentError,
+  type ConnectorJars,
+  type EnvironmentDescriptor,
+  type EnvironmentOptions,
+  type EnvironmentProvider,
+  type StartedEnvironment,
+} from '../environment.ts';
 import { startGateway } from '../../engines/index.ts';
 import { logTail } from '../../log-tail.ts';
 import type { ManagedProcess } from '../../processes/index.ts';
@@ -25,11 +39,20 @@ export class LocalProvider implements EnvironmentProvider {
     const progress = options.onProgress ?? (() => {});
     const row = versionRow(options.paimonVersion);
     if (!row) {
-      throw new EnvironmentError('ENV_CONFIG', 'local', `Paimon ${options.paimonVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+      throw new EnvironmentError(
+        'ENV_CONFIG',
+        'local',
+        `Paimon ${options.paimonVersion} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`,
+      );
     }
     // The catalog server may be of another release than the engines (users upgrade them apart).
     const catalogRow = options.catalogRelease ? versionRow(options.catalogRelease) : row;
-    if (!catalogRow) throw new EnvironmentError('ENV_CONFIG', 'local', `catalog Paimon ${options.catalogRelease} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`);
+    if (!catalogRow)
+      throw new EnvironmentError(
+        'ENV_CONFIG',
+        'local',
+        `catalog Paimon ${options.catalogRelease} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`,
+      );
     // `--catalog python`: pypaimon's own RESTCatalogServer, the protocol's second reference implementation.
     const python = options.catalogServer === 'python';
     const unfit = python ? pythonCatalogUnfit(pypaimonRelease(catalogRow)) : undefined;
@@ -55,28 +78,58 @@ export class LocalProvider implements EnvironmentProvider {
       const catalogProv = catalogRow === row ? prov : await provisionForEngines(catalogRow, { progress });
       progress(`catalog: starting the ${python ? 'Python (pypaimon) ' : ''}reference REST catalog (Paimon ${catalogRow.paimon})`);
       const ref = python
-        ? { ...(await startPythonCatalog({ python: catalogProv.python, dataPath: warehouseDir, log: logs.catalog!, token: newSecret() })), admin: undefined }
-        : await startReferenceCatalog({ java: prov.java, classpath: catalogProv.catalogClasspath, dataPath: warehouseDir, log: logs.catalog!, auth: { provider: 'bear', token: newSecret() } });
+        ? {
+            ...(await startPythonCatalog({ python: catalogProv.python, dataPath: warehouseDir, log: logs.catalog!, token: newSecret() })),
+            admin: undefined,
+          }
+        : await startReferenceCatalog({
+            java: prov.java,
+            classpath: catalogProv.catalogClasspath,
+            dataPath: warehouseDir,
+            log: logs.catalog!,
+            auth: { provider: 'bear', token: newSecret() },
+          });
       started.push(ref.process);
       // Every client reaches the catalog through the wire proxy, so a failing step shows its requests.
       wire = await new WireProxy(ref.endpoint).start();
       const catalog = wire.endpoint;
       await new CatalogClient(catalog).config().catch(async (err: Error) => {
-        throw new EnvironmentError('ENV_START_FAILED', 'catalog', `health check GET /v1/config failed: ${err.message}`, await logTail(logs.catalog!));
+        throw new EnvironmentError(
+          'ENV_START_FAILED',
+          'catalog',
+          `health check GET /v1/config failed: ${err.message}`,
+          await logTail(logs.catalog!),
+        );
       });
 
       const engines: EngineEndpoint[] = [];
       const unavailable: Record<string, string> = {};
-      const versions: Record<string, string> = { paimon: row.paimon, catalog: python ? `pypaimon RESTCatalogServer ${pypaimonRelease(catalogRow) ?? '?'}` : `RESTCatalogServer ${catalogRow.paimon}` };
+      const versions: Record<string, string> = {
+        paimon: row.paimon,
+        catalog: python ? `pypaimon RESTCatalogServer ${pypaimonRelease(catalogRow) ?? '?'}` : `RESTCatalogServer ${catalogRow.paimon}`,
+      };
       const oneShot: Record<string, OneShotRunner> = {};
       // Engines start side by side (a Flink cluster takes seconds); any failure stops them all.
-      const launching = ENGINE_DESCRIPTORS.filter((d) => d.local && wanted.includes(d.name)).map(async (d) => ({ name: d.name, launched: await d.local!.launch({ prov, catalog, logDir, workDir: runDir, progress, connectorJar: options.connectors?.[d.name as keyof ConnectorJars] }) }));
+      const launching = ENGINE_DESCRIPTORS.filter((d) => d.local && wanted.includes(d.name)).map(async (d) => ({
+        name: d.name,
+        launched: await d.local!.launch({
+          prov,
+          catalog,
+          logDir,
+          workDir: runDir,
+          progress,
+          connectorJar: options.connectors?.[d.name as keyof ConnectorJars],
+        }),
+      }));
       const settled = await Promise.allSettled(launching);
-      for (const s of settled) if (s.status === 'fulfilled' && !('unavailable' in s.value.launched)) started.push(...s.value.launched.processes);
+      for (const s of settled)
+        if (s.status === 'fulfilled' && !('unavailable' in s.value.launched)) started.push(...s.value.launched.processes);
       const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
       if (failed) throw failed.reason;
       for (const s of settled) {
-        const { name, launched } = (s as PromiseFulfilledResult<{ name: string; launched: Awaited<ReturnType<LocalEngineLauncher['launch']>> }>).value;
+        const { name, launched } = (
+          s as PromiseFulfilledResult<{ name: string; launched: Awaited<ReturnType<LocalEngineLauncher['launch']>> }>
+        ).value;
         if ('unavailable' in launched) {
           unavailable[name] = launched.unavailable;
           continue;
@@ -90,10 +143,13 @@ export class LocalProvider implements EnvironmentProvider {
       let writer: EnvironmentDescriptor['writer'];
       if (options.writerVersion && options.writerVersion !== row.paimon) {
         const writerRow = versionRow(options.writerVersion);
-        if (!writerRow) throw new EnvironmentError('ENV_CONFIG', 'local', `writer Paimon ${options.writerVersion} is not in the version table`);
+        if (!writerRow)
+          throw new EnvironmentError('ENV_CONFIG', 'local', `writer Paimon ${options.writerVersion} is not in the version table`);
         const writerProv = await provisionForEngines(writerRow, { progress });
         writer = { engines: [], unavailable: {} };
-        for (const { name: engine, gateway } of ENGINE_DESCRIPTORS.filter((d) => d.crossVersionWriter && d.gateway && wanted.includes(d.name))) {
+        for (const { name: engine, gateway } of ENGINE_DESCRIPTORS.filter(
+          (d) => d.crossVersionWriter && d.gateway && wanted.includes(d.name),
+        )) {
           // A client the writer's release lacks writes nothing in this cell (never the reader's in its place).
           const lacking = writerProv.unavailable[engine];
           if (lacking) {
@@ -108,7 +164,8 @@ export class LocalProvider implements EnvironmentProvider {
         }
       }
       for (const e of LOCAL_ENGINES) if (!wanted.includes(e)) unavailable[e] = 'not requested (--engines)';
-      for (const d of ENGINE_DESCRIPTORS) if (!d.local) unavailable[d.name] ??= d.localUnavailable ?? 'the local environment cannot start it';
+      for (const d of ENGINE_DESCRIPTORS)
+        if (!d.local) unavailable[d.name] ??= d.localUnavailable ?? 'the local environment cannot start it';
       for (const e of writer?.engines ?? []) versions[`${e.engine} (writer)`] = e.version ?? 'unknown';
       return {
         provider: this.name,
@@ -123,7 +180,11 @@ export class LocalProvider implements EnvironmentProvider {
         logs,
         versions,
         scratchRoot,
-        features: { wireProxy: wire.traceEndpoint, catalogAdmin: ref.admin, files: { inspector: prov.python, warehouseRoot: warehouseDir } },
+        features: {
+          wireProxy: wire.traceEndpoint,
+          catalogAdmin: ref.admin,
+          files: { inspector: prov.python, warehouseRoot: warehouseDir },
+        },
         pids: started.map((p) => p.pid!).filter(Boolean),
         oneShot,
         stop: async () => {

@@ -6,8 +6,8 @@ import type { CatalogCapability } from '../../conformance/index.ts';
 import { ManagedProcess } from '../../processes/index.ts';
 import { newSecret } from '../../new-secret.ts';
 
-
-export type CatalogAuth = { provider: 'bear'; token: string } | { provider: 'dlf'; accessKeyId: string; accessKeySecret: string; region: string };
+export type CatalogAuth =
+  { provider: 'bear'; token: string } | { provider: 'dlf'; accessKeyId: string; accessKeySecret: string; region: string };
 
 export interface ReferenceCatalog {
   endpoint: CatalogEndpoint;
@@ -20,21 +20,51 @@ export interface ReferenceCatalog {
  * Starts Apache Paimon's RESTCatalogServer through CatalogLauncher. Secrets travel in the
  * environment of the child, never on its command line.
  */
-export async function startReferenceCatalog(opts: { java: string; classpath: string; dataPath: string; log: string; auth: CatalogAuth; warehouse?: string }): Promise<ReferenceCatalog> {
+export async function startReferenceCatalog(opts: {
+  java: string;
+  classpath: string;
+  dataPath: string;
+  log: string;
+  auth: CatalogAuth;
+  warehouse?: string;
+}): Promise<ReferenceCatalog> {
   const warehouse = opts.warehouse ?? 'paimon_interop';
   const adminToken = newSecret();
   const env: Record<string, string> = { PAIMON_INTEROP_ADMIN_TOKEN: adminToken };
-  const args = ['-Xmx1g', '-cp', opts.classpath, 'CatalogLauncher', '--data-path', opts.dataPath, '--warehouse', warehouse, '--auth', opts.auth.provider];
+  const args = [
+    '-Xmx1g',
+    '-cp',
+    opts.classpath,
+    'CatalogLauncher',
+    '--data-path',
+    opts.dataPath,
+    '--warehouse',
+    warehouse,
+    '--auth',
+    opts.auth.provider,
+  ];
   if (opts.auth.provider === 'bear') env.PAIMON_INTEROP_CATALOG_TOKEN = opts.auth.token;
   else {
     env.PAIMON_INTEROP_DLF_ACCESS_KEY_ID = opts.auth.accessKeyId;
     env.PAIMON_INTEROP_DLF_ACCESS_KEY_SECRET = opts.auth.accessKeySecret;
     args.push('--region', opts.auth.region);
   }
-  const started = await ManagedProcess.start({ component: 'catalog', command: opts.java, args, env, log: opts.log, readyPrefix: 'PAIMON_INTEROP_READY', timeoutMs: 90_000 });
+  const started = await ManagedProcess.start({
+    component: 'catalog',
+    command: opts.java,
+    args,
+    env,
+    log: opts.log,
+    readyPrefix: 'PAIMON_INTEROP_READY',
+    timeoutMs: 90_000,
+  });
   const uri = /catalog=(\S+)/.exec(started.ready)![1]!;
   const adminUrl = /admin=(\S+)/.exec(started.ready)![1]!;
-  return { endpoint: { uri, warehouse, auth: opts.auth, log: opts.log }, admin: { url: adminUrl, token: adminToken }, process: started.process };
+  return {
+    endpoint: { uri, warehouse, auth: opts.auth, log: opts.log },
+    admin: { url: adminUrl, token: adminToken },
+    process: started.process,
+  };
 }
 
 /** Which reference implementation of the REST catalog the local environment starts. */
@@ -48,7 +78,14 @@ export type CatalogServerKind = 'java' | 'python';
  * it answers 404 and does not claim. Partially implemented capabilities (partitions without
  * mark-done, authentication that accepts any credential) stay claimed, so their gaps are verdicts.
  */
-export const PYTHON_CATALOG_CAPABILITIES: readonly CatalogCapability[] = ['core', 'pagination', 'rollback', 'data-token', 'partitions', 'authentication'];
+export const PYTHON_CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
+  'core',
+  'pagination',
+  'rollback',
+  'data-token',
+  'partitions',
+  'authentication',
+];
 
 /**
  * Why a pypaimon release's RESTCatalogServer cannot serve the suite, if it cannot: before 1.4 it
@@ -66,10 +103,25 @@ export function pythonCatalogUnfit(pypaimon: string | undefined): string | undef
  * of the protocol, with bearer auth (it has no DLF signatures) and no admin hooks. The pypaimon of
  * the row must ship it (pypaimon/tests/rest/rest_server.py: 1.4.x does, 2.0.0 does not).
  */
-export async function startPythonCatalog(opts: { python: string; dataPath: string; log: string; token: string; warehouse?: string }): Promise<{ endpoint: CatalogEndpoint; process: ManagedProcess }> {
+export async function startPythonCatalog(opts: {
+  python: string;
+  dataPath: string;
+  log: string;
+  token: string;
+  warehouse?: string;
+}): Promise<{ endpoint: CatalogEndpoint; process: ManagedProcess }> {
   const warehouse = opts.warehouse ?? 'paimon_interop';
   const script = join(dirname(fileURLToPath(import.meta.url)), 'python_catalog.py');
-  const started = await ManagedProcess.start({ component: 'catalog', command: opts.python, args: [script, opts.dataPath, warehouse], env: { PAIMON_INTEROP_CATALOG_TOKEN: opts.token }, log: opts.log, readyPrefix: 'PAIMON_INTEROP_READY', pythonStacks: true, timeoutMs: 60_000 });
+  const started = await ManagedProcess.start({
+    component: 'catalog',
+    command: opts.python,
+    args: [script, opts.dataPath, warehouse],
+    env: { PAIMON_INTEROP_CATALOG_TOKEN: opts.token },
+    log: opts.log,
+    readyPrefix: 'PAIMON_INTEROP_READY',
+    pythonStacks: true,
+    timeoutMs: 60_000,
+  });
   const uri = /catalog=(\S+)/.exec(started.ready)![1]!;
   return { endpoint: { uri, warehouse, auth: { provider: 'bear', token: opts.token }, log: opts.log }, process: started.process };
 }

@@ -12,7 +12,12 @@ import { withStatus, type StepHandler, type StepKindHandler } from './step-handl
 async function catalogPermission(ctx: RunContext, deny: boolean, database: string, table?: string): Promise<void> {
   const admin = ctx.env.features.catalogAdmin!;
   const q = new URLSearchParams(table ? { database, table } : { database });
-  const res = await request(`${admin.url}/${deny ? 'no-permission' : 'permission'}/${table ? 'table' : 'database'}?${q}`, { method: 'POST', headers: { 'x-admin-token': admin.token }, headersTimeout: 10_000, bodyTimeout: 10_000 });
+  const res = await request(`${admin.url}/${deny ? 'no-permission' : 'permission'}/${table ? 'table' : 'database'}?${q}`, {
+    method: 'POST',
+    headers: { 'x-admin-token': admin.token },
+    headersTimeout: 10_000,
+    bodyTimeout: 10_000,
+  });
   await res.body.dump();
   if (res.statusCode !== 200) throw new Error(`the catalog's admin hook answered HTTP ${res.statusCode}`);
 }
@@ -26,25 +31,41 @@ const catalogPermissionStep: StepHandler = async ({ step, ctx, database, base })
   const deny = step['catalog-deny'] !== undefined;
   const table = (step['catalog-deny'] ?? step['catalog-allow'])!.table;
   const statement = `${deny ? 'deny' : 'allow'} ${table ? `table ${database}.${table}` : `database ${database}`} in the catalog`;
-  if (!ctx.env.features.catalogAdmin) return { ...base, status: 'skip', skippedEngines: [{ ...CATALOG_ACTOR, reason: "needs the Java reference server's authorization hooks (local environment, --catalog java)" }] };
+  if (!ctx.env.features.catalogAdmin)
+    return {
+      ...base,
+      status: 'skip',
+      skippedEngines: [
+        { ...CATALOG_ACTOR, reason: "needs the Java reference server's authorization hooks (local environment, --catalog java)" },
+      ],
+    };
   const t = performance.now();
   try {
     await catalogPermission(ctx, deny, database, table);
     base.engines.push({ ...CATALOG_ACTOR, status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] });
   } catch (err) {
-    base.engines.push({ ...CATALOG_ACTOR, status: 'error', statement, durationMs: Math.round(performance.now() - t), failures: [], reason: (err as Error).message });
+    base.engines.push({
+      ...CATALOG_ACTOR,
+      status: 'error',
+      statement,
+      durationMs: Math.round(performance.now() - t),
+      failures: [],
+      reason: (err as Error).message,
+    });
   }
   return withStatus(base);
 };
 
-const NEEDS_HOOKS = "makes the catalog itself deny access: needs the Java reference server's authorization hooks (local environment, --catalog java)";
+const NEEDS_HOOKS =
+  "makes the catalog itself deny access: needs the Java reference server's authorization hooks (local environment, --catalog java)";
 
 /** Denials in the catalog end with the scenario, so its database can be dropped. */
 export const catalogDenyHandler: StepKindHandler = {
   run: catalogPermissionStep,
   unavailable: (ctx) => (ctx.env.features.catalogAdmin ? undefined : NEEDS_HOOKS),
   teardown: async ({ ctx, database, steps, vars }) => {
-    for (const denied of steps) await catalogPermission(ctx, false, database, interpolate(denied['catalog-deny']!, vars).table).catch(() => undefined);
+    for (const denied of steps)
+      await catalogPermission(ctx, false, database, interpolate(denied['catalog-deny']!, vars).table).catch(() => undefined);
   },
 };
 

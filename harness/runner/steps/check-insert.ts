@@ -11,23 +11,38 @@ import { generatedRows, NormalizeError, normalizeExpected, parseType, type Gener
  * harness (the engine then answers for itself). With `generate`, the rows are generated for
  * the table's columns (generatedRows) and returned.
  */
-export async function checkInsert(request: Extract<EngineRequest, { kind: 'insert' }>, catalog: CatalogClient, database: string, generate?: GeneratedRange): Promise<{ problem?: string; columnTypes?: string[]; rows?: unknown[][] }> {
+export async function checkInsert(
+  request: Extract<EngineRequest, { kind: 'insert' }>,
+  catalog: CatalogClient,
+  database: string,
+  generate?: GeneratedRange,
+): Promise<{ problem?: string; columnTypes?: string[]; rows?: unknown[][] }> {
   const fields = await catalog.tableFields(database, request.table).catch(() => undefined);
-  if (!fields) return generate ? { problem: `invalid insert: generated rows need the columns of ${request.table}, which the catalog does not show` } : {};
+  if (!fields)
+    return generate
+      ? { problem: `invalid insert: generated rows need the columns of ${request.table}, which the catalog does not show` }
+      : {};
   const types = new Map(fields.map((f) => [f.name, f.type]));
   const names = request.columns ?? fields.map((f) => f.name);
   const unknown = names.filter((n) => !types.has(n));
-  if (unknown.length) return { problem: `invalid insert: table ${request.table} has no column(s) ${unknown.join(', ')} (columns: ${fields.map((f) => f.name).join(', ')})` };
+  if (unknown.length)
+    return {
+      problem: `invalid insert: table ${request.table} has no column(s) ${unknown.join(', ')} (columns: ${fields.map((f) => f.name).join(', ')})`,
+    };
   if (generate) {
     try {
-      const rows = generatedRows(generate, names.map((n) => ({ name: n, type: parseType(types.get(n)!) })));
+      const rows = generatedRows(
+        generate,
+        names.map((n) => ({ name: n, type: parseType(types.get(n)!) })),
+      );
       return { columnTypes: names.map((n) => types.get(n)!), rows };
     } catch (err) {
       return { problem: `invalid insert: ${(err as Error).message}` };
     }
   }
   for (const [r, row] of request.rows.entries()) {
-    if (row.length !== names.length) return { problem: `invalid insert: row ${r + 1} has ${row.length} value(s) for ${names.length} column(s)` };
+    if (row.length !== names.length)
+      return { problem: `invalid insert: row ${r + 1} has ${row.length} value(s) for ${names.length} column(s)` };
     for (const [c, value] of row.entries()) {
       const type = types.get(names[c]!)!;
       try {

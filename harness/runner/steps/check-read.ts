@@ -9,7 +9,12 @@ import { parsePredicate, PredicateSyntaxError } from '../../scenario/index.ts';
  * cast left to each engine. Returns the problem, or the filter with the table's declared column
  * types (SQL engines write typed literals). System tables (`t$files`) are not checked.
  */
-export async function checkRead(where: string, table: string, catalog: CatalogClient | undefined, database: string): Promise<{ problem?: string; where?: Predicate; columnTypes?: Record<string, string> }> {
+export async function checkRead(
+  where: string,
+  table: string,
+  catalog: CatalogClient | undefined,
+  database: string,
+): Promise<{ problem?: string; where?: Predicate; columnTypes?: Record<string, string> }> {
   let predicate: Predicate;
   try {
     predicate = parsePredicate(where);
@@ -22,7 +27,8 @@ export async function checkRead(where: string, table: string, catalog: CatalogCl
   const types = Object.fromEntries(fields.map((f) => [f.name, f.type]));
   for (const leaf of predicateLeaves(predicate)) {
     const type = types[leaf.column];
-    if (type === undefined) return { problem: `invalid where: table ${table} has no column ${leaf.column} (columns: ${fields.map((f) => f.name).join(', ')})` };
+    if (type === undefined)
+      return { problem: `invalid where: table ${table} has no column ${leaf.column} (columns: ${fields.map((f) => f.name).join(', ')})` };
     // A LIKE prefix is text whatever the column's type; the other literals are read by the column's type.
     const literals = 'value' in leaf ? [leaf.value] : 'values' in leaf ? leaf.values : 'low' in leaf ? [leaf.low, leaf.high] : [];
     for (const v of literals) {
@@ -36,4 +42,3 @@ export async function checkRead(where: string, table: string, catalog: CatalogCl
   }
   return { where: predicate, columnTypes: types };
 }
-

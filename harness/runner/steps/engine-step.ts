@@ -18,7 +18,13 @@ type EngineRun = { entry: StepEngineResult; outcome?: EngineOutcome } | { skippe
  * What the harness checked before the engines ran: a problem, or typed columns and the parsed
  * filter; for a column move, the column's current type (Flink's MODIFY restates it).
  */
-type Checked = { problem?: string; columnTypes?: string[] | Record<string, string>; rows?: unknown[][]; where?: Predicate; moveType?: string };
+type Checked = {
+  problem?: string;
+  columnTypes?: string[] | Record<string, string>;
+  rows?: unknown[][];
+  where?: Predicate;
+  moveType?: string;
+};
 
 /**
  * An engine action (portable or SQL) on each engine the step names: outcomes checked against
@@ -28,10 +34,20 @@ type Checked = { problem?: string; columnTypes?: string[] | Record<string, strin
  */
 export const engineStep: StepHandler = async (given) => {
   // A step in a database a create-database step made: its objects are there, sessions stay the scenario's.
-  const run = given.step.database && given.step.database !== given.database ? { ...given, database: given.step.database, scenarioDatabase: given.database } : given;
+  const run =
+    given.step.database && given.step.database !== given.database
+      ? { ...given, database: given.step.database, scenarioDatabase: given.database }
+      : given;
   const { step, ctx, database, base } = run;
   if (step.catalog === 'filesystem' && !ctx.env.features.files) {
-    return { ...base, status: 'skip', skippedEngines: stepEngines(step).map((engine) => ({ engine, reason: "the catalog's warehouse is not on this machine (catalog: filesystem needs the local environment)" })) };
+    return {
+      ...base,
+      status: 'skip',
+      skippedEngines: stepEngines(step).map((engine) => ({
+        engine,
+        reason: "the catalog's warehouse is not on this machine (catalog: filesystem needs the local environment)",
+      })),
+    };
   }
   const portable = step.sql === undefined ? stepRequest(step, '') : undefined;
   const generate = step.insert?.generate;
@@ -71,7 +87,12 @@ export const engineStep: StepHandler = async (given) => {
 };
 
 /** The moved column's current type (Flink's MODIFY restates it), as the catalog holds it. */
-async function moveType(table: string, column: string, catalog: NonNullable<StepRun['ctx']['catalog']>, database: string): Promise<Checked> {
+async function moveType(
+  table: string,
+  column: string,
+  catalog: NonNullable<StepRun['ctx']['catalog']>,
+  database: string,
+): Promise<Checked> {
   const fields = await catalog.tableFields(database, table).catch(() => undefined);
   return { moveType: fields?.find((f) => f.name === column)?.type };
 }
@@ -93,9 +114,12 @@ function reportedStatement(statement: string | undefined): string | undefined {
 
 /** The engine's request with what the harness checked filled in (insert types and rows, the read's filter, a move's type). */
 function checkedRequest(stepped: EngineRequest, checked: Checked): EngineRequest {
-  if (stepped.kind === 'insert' && Array.isArray(checked.columnTypes)) return { ...stepped, columnTypes: checked.columnTypes, rows: checked.rows ?? stepped.rows };
-  if (stepped.kind === 'alter-table' && stepped.change.kind === 'move-column' && checked.moveType) return { ...stepped, change: { ...stepped.change, type: checked.moveType } };
-  if (stepped.kind === 'read' && checked.where) return { ...stepped, where: checked.where, columnTypes: Array.isArray(checked.columnTypes) ? undefined : checked.columnTypes };
+  if (stepped.kind === 'insert' && Array.isArray(checked.columnTypes))
+    return { ...stepped, columnTypes: checked.columnTypes, rows: checked.rows ?? stepped.rows };
+  if (stepped.kind === 'alter-table' && stepped.change.kind === 'move-column' && checked.moveType)
+    return { ...stepped, change: { ...stepped.change, type: checked.moveType } };
+  if (stepped.kind === 'read' && checked.where)
+    return { ...stepped, where: checked.where, columnTypes: Array.isArray(checked.columnTypes) ? undefined : checked.columnTypes };
   return stepped;
 }
 
@@ -104,20 +128,36 @@ function checkedRequest(stepped: EngineRequest, checked: Checked): EngineRequest
  * read that the filter keeps, as the harness evaluates it (three-valued logic): a metamorphic
  * check that needs no expected rows, so pushed-down filters are judged on any data.
  */
-async function filteredCheck(engine: { execute: (r: EngineRequest, c: StepContext) => Promise<EngineOutcome> }, request: EngineRequest, outcome: EngineOutcome, stepCtx: StepContext, ordered: boolean) {
+async function filteredCheck(
+  engine: { execute: (r: EngineRequest, c: StepContext) => Promise<EngineOutcome> },
+  request: EngineRequest,
+  outcome: EngineOutcome,
+  stepCtx: StepContext,
+  ordered: boolean,
+) {
   if (request.kind !== 'read' || !request.where || !outcome.ok) return [];
   // Every column, so the filter's columns are there whatever the step projects; the model is projected after.
   const { where, limit: _limit, columns, ...unfiltered } = request;
   const full = await engine.execute(unfiltered, stepCtx);
-  if (!full.ok) return [fail('filtered', 'the unfiltered read of the same table to succeed', `error ${full.error.errorClass}: ${full.error.message}`)];
+  if (!full.ok)
+    return [fail('filtered', 'the unfiltered read of the same table to succeed', `error ${full.error.errorClass}: ${full.error.message}`)];
   try {
     const model = projectColumns(filterRows(full.result, where), columns);
     // An engine that answers no rows without a schema (paimon-rust's SQLContext) agrees with an empty model.
     if (outcome.result.rows.length === 0 && outcome.result.columns.length === 0) {
-      return model.rows.length === 0 ? [] : [fail('filtered', `${model.rows.length} row(s) of the unfiltered read kept by the harness's filter`, 'no rows')];
+      return model.rows.length === 0
+        ? []
+        : [fail('filtered', `${model.rows.length} row(s) of the unfiltered read kept by the harness's filter`, 'no rows')];
     }
     const cmp = compareAgreement(`harness filter of ${request.table}`, model, 'engine', outcome.result, ordered);
-    return cmp.equal ? [] : [{ ...cmp, aspect: `filtered (the engine's unfiltered read, ${full.result.rows.length} row(s), filtered by the harness: ${model.rows.length} row(s))` }];
+    return cmp.equal
+      ? []
+      : [
+          {
+            ...cmp,
+            aspect: `filtered (the engine's unfiltered read, ${full.result.rows.length} row(s), filtered by the harness: ${model.rows.length} row(s))`,
+          },
+        ];
   } catch (err) {
     if (!(err instanceof PredicateError)) throw err;
     return [fail('filtered', 'a filter the harness can evaluate on the unfiltered read', err.message)];
@@ -132,7 +172,11 @@ function projectColumns(result: CanonicalResult, columns: string[] | undefined):
   return { columns: at.map((i) => result.columns[i]!), rows: result.rows.map((r) => at.map((i) => r[i]!)) };
 }
 
-async function onEngine({ step, ctx, database, scenarioDatabase, principal, site, base, catalogOptions }: StepRun, engineName: string, checked: Checked): Promise<EngineRun> {
+async function onEngine(
+  { step, ctx, database, scenarioDatabase, principal, site, base, catalogOptions }: StepRun,
+  engineName: string,
+  checked: Checked,
+): Promise<EngineRun> {
   const request = checkedRequest(stepRequest(step, engineName), checked);
   // Cross-version cells: writes go to the writer release's clients unless the step says otherwise.
   const onWriter = step.clients === 'writer' || (step.clients === undefined && isWriteKind(request.kind));
@@ -142,9 +186,21 @@ async function onEngine({ step, ctx, database, scenarioDatabase, principal, site
   if (!engine) return { skipped: ctx.env.unavailable[engineName] ?? 'not in this environment' };
   const t = performance.now();
   try {
-    const stepCtx: StepContext = { database, scenarioDatabase, principal, filesystemWarehouse: step.catalog === 'filesystem' ? ctx.env.features.files?.warehouseRoot : undefined, timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }), timeZone: step['time-zone'], ...(catalogOptions && step.catalog !== 'filesystem' ? { catalogOptions } : {}) };
+    const stepCtx: StepContext = {
+      database,
+      scenarioDatabase,
+      principal,
+      filesystemWarehouse: step.catalog === 'filesystem' ? ctx.env.features.files?.warehouseRoot : undefined,
+      timeoutMs: hangLimit(ctx, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, engine: engineName }),
+      timeZone: step['time-zone'],
+      ...(catalogOptions && step.catalog !== 'filesystem' ? { catalogOptions } : {}),
+    };
     const outcome: EngineOutcome = checked.problem
-      ? { ok: false, statement: `harness check of ${request.kind} ${request.kind === 'insert' ? 'into' : 'of'} ${database}.${(request as { table: string }).table}`, error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: checked.problem } }
+      ? {
+          ok: false,
+          statement: `harness check of ${request.kind} ${request.kind === 'insert' ? 'into' : 'of'} ${database}.${(request as { table: string }).table}`,
+          error: { errorClass: 'invalid-argument', exception: 'paimon-interop', message: checked.problem },
+        }
       : await engine.execute(request, stepCtx);
     const failures = evaluateOutcome(step.expect, outcome);
     if (step.expect?.filtered) failures.push(...(await filteredCheck(engine, request, outcome, stepCtx, step.expect.ordered ?? false)));
@@ -166,6 +222,18 @@ async function onEngine({ step, ctx, database, scenarioDatabase, principal, site
   } catch (err) {
     if (!(err instanceof EngineUnavailableError)) throw err;
     const tail = await logTail(engine.log, 12);
-    return { entry: { engine: engineName, log: engine.log, status: 'error', infrastructure: true, durationMs: Math.round(performance.now() - t), failures: [], reason: err.message, logTail: tail || undefined, ...(err.evidence ? { evidence: err.evidence } : {}) } };
+    return {
+      entry: {
+        engine: engineName,
+        log: engine.log,
+        status: 'error',
+        infrastructure: true,
+        durationMs: Math.round(performance.now() - t),
+        failures: [],
+        reason: err.message,
+        logTail: tail || undefined,
+        ...(err.evidence ? { evidence: err.evidence } : {}),
+      },
+    };
   }
 }

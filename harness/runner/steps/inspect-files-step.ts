@@ -33,18 +33,34 @@ export const inspectFilesStep: StepHandler = async ({ step, ctx, database, base 
   if (!inspector) return skip("the data files are not on this machine (inspect-files needs the local environment's warehouse)");
   if (!ctx.catalog) return skip('no catalog endpoint to find the table path');
   const t = performance.now();
-  const entry = (fields: Pick<StepEngineResult, 'status'> & Partial<StepEngineResult>): StepEngineResult => ({ ...FILES_ACTOR, durationMs: Math.round(performance.now() - t), failures: [], ...fields });
+  const entry = (fields: Pick<StepEngineResult, 'status'> & Partial<StepEngineResult>): StepEngineResult => ({
+    ...FILES_ACTOR,
+    durationMs: Math.round(performance.now() - t),
+    failures: [],
+    ...fields,
+  });
   try {
     const path = await ctx.catalog.tablePath(database, table);
     if (path === undefined) {
-      const outcome = { ok: false as const, statement: `GET table ${table}`, error: { errorClass: 'not-found' as const, message: `table ${database}.${table} does not exist` } };
+      const outcome = {
+        ok: false as const,
+        statement: `GET table ${table}`,
+        error: { errorClass: 'not-found' as const, message: `table ${database}.${table} does not exist` },
+      };
       const failures = evaluateOutcome(step.expect, outcome);
-      return withStatus({ ...base, engines: [entry({ status: failures.length ? 'fail' : 'pass', statement: outcome.statement, failures, error: outcome.error })] });
+      return withStatus({
+        ...base,
+        engines: [entry({ status: failures.length ? 'fail' : 'pass', statement: outcome.statement, failures, error: outcome.error })],
+      });
     }
     const local = path.replace(/^file:(\/\/)?/, '');
     if (/^[a-z][a-z0-9+.-]*:/i.test(local)) return skip(`the table's files are at ${path}, not on this machine`);
     const reply = await inspectTimestampColumn(inspector, local, column);
-    if ('error' in reply) return withStatus({ ...base, engines: [entry({ status: 'error', reason: `inspect-files could not read the data files of ${table}: ${reply.error}` })] });
+    if ('error' in reply)
+      return withStatus({
+        ...base,
+        engines: [entry({ status: 'error', reason: `inspect-files could not read the data files of ${table}: ${reply.error}` })],
+      });
     const result = inspectedResult(reply.files);
     const statement = `inspect ${reply.files.length} data file(s) of ${table}.${column} with pyarrow: ${reply.files.map((f) => `${f.file} (${f.encoding})`).join('; ') || 'none'}`;
     const failures = evaluateOutcome(step.expect, { ok: true, result });
@@ -58,8 +74,14 @@ export const inspectFilesStep: StepHandler = async ({ step, ctx, database, base 
  * Runs the inspector (inspect_files.py, with a Python that has pyarrow) on a table folder: each
  * data file's encoding, digits and stored values, or the inspector's one-line error.
  */
-export async function inspectTimestampColumn(python: string, tableDir: string, column: string): Promise<{ files: InspectedFile[] } | { error: string }> {
-  const { stdout } = await run(python, [INSPECT_SCRIPT, tableDir, column], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }).catch((err: { stdout?: string; message: string }) => ({ stdout: err.stdout || JSON.stringify({ error: err.message }) }));
+export async function inspectTimestampColumn(
+  python: string,
+  tableDir: string,
+  column: string,
+): Promise<{ files: InspectedFile[] } | { error: string }> {
+  const { stdout } = await run(python, [INSPECT_SCRIPT, tableDir, column], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }).catch(
+    (err: { stdout?: string; message: string }) => ({ stdout: err.stdout || JSON.stringify({ error: err.message }) }),
+  );
   try {
     const reply = JSON.parse(stdout) as { files?: InspectedFile[]; error?: string };
     return reply.files ? { files: reply.files } : { error: reply.error ?? 'no answer' };
@@ -70,7 +92,10 @@ export async function inspectTimestampColumn(python: string, tableDir: string, c
 
 /** One row (digits, value) per stored value, sorted by byte order of the value. */
 export function inspectedResult(files: InspectedFile[]): CanonicalResult {
-  const columns = [{ name: 'digits', type: parseType('INT') }, { name: 'value', type: parseType('STRING') }];
+  const columns = [
+    { name: 'digits', type: parseType('INT') },
+    { name: 'value', type: parseType('STRING') },
+  ];
   const rows = files.flatMap((f) => f.values.map((v) => [normalizeValue(f.digits, columns[0]!.type), v]));
   rows.sort((a, b) => byteOrder(`${a[1]}|${a[0]}`, `${b[1]}|${b[0]}`));
   return { columns, rows };

@@ -9,6 +9,13 @@ export const listFilesStep: StepHandler = async ({ step, base }) => {
   const t = performance.now();
   const result = await listFiles(path);
   const failures = evaluateOutcome(step.expect, { ok: true, result });
-  base.engines.push({ ...HARNESS_ACTOR, status: failures.length ? 'fail' : 'pass', statement: `list files under ${path}`, durationMs: Math.round(performance.now() - t), failures, actual: result });
+  base.engines.push({
+    ...HARNESS_ACTOR,
+    status: failures.length ? 'fail' : 'pass',
+    statement: `list files under ${path}`,
+    durationMs: Math.round(performance.now() - t),
+    failures,
+    actual: result,
+  });
   return withStatus(base);
 };

@@ -14,5 +14,8 @@ export const markTimeStep: StepHandler = async ({ step, vars, base }) => {
   await new Promise((r) => setTimeout(r, Math.max(0, mark - Date.now()) + 5));
   vars[variable] = mark;
   const statement = `\${${variable}} = ${mark} (${new Date(mark).toISOString()})`;
-  return withStatus({ ...base, engines: [{ ...HARNESS_ACTOR, status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] }] });
+  return withStatus({
+    ...base,
+    engines: [{ ...HARNESS_ACTOR, status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] }],
+  });
 };

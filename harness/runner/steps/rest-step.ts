@@ -13,14 +13,21 @@ const MAX_PAGES = 100;
 /** Answers that depart from the specification's response schema, as failures. */
 function schemaFailures(method: string, path: string, status: number, body: unknown): Comparison[] {
   const check = checkResponse(method, path, status, body);
-  return check.problems.length ? [{ equal: false, aspect: `schema ${check.schema} (${check.operation!.id})`, diff: check.problems.map((p) => `! ${p}`) }] : [];
+  return check.problems.length
+    ? [{ equal: false, aspect: `schema ${check.schema} (${check.operation!.id})`, diff: check.problems.map((p) => `! ${p}`) }]
+    : [];
 }
 
 /**
  * A paged listing walked to its end: the last page's body with `items` holding every page's items
  * and `pages` their count; every page checked against the schema, its size and for repeats.
  */
-async function walkPages(client: CatalogClient, method: string, path: string, paginate: NonNullable<RestCallDoc['paginate']>): Promise<{ status: number; body: unknown; failures: Comparison[]; statement: string }> {
+async function walkPages(
+  client: CatalogClient,
+  method: string,
+  path: string,
+  paginate: NonNullable<RestCallDoc['paginate']>,
+): Promise<{ status: number; body: unknown; failures: Comparison[]; statement: string }> {
   const max = paginate['max-results'];
   const items: unknown[] = [];
   const failures: Comparison[] = [];
@@ -52,12 +59,23 @@ async function walkPages(client: CatalogClient, method: string, path: string, pa
   if (token) failures.push(fail('pages', `a last page within ${MAX_PAGES}`, `still a nextPageToken after ${MAX_PAGES} pages`));
   if (pages === 1 && items.length > max) failures.push(fail('pages', `more than one page for ${items.length} items`, 'one page'));
   const body = last.status === 200 ? { ...(last.body as object), [paginate.items]: items, pages } : last.body;
-  return { status: last.status, body, failures, statement: `${method} ${path} (maxResults=${max}, ${pages} page(s), ${items.length} item(s))` };
+  return {
+    status: last.status,
+    body,
+    failures,
+    statement: `${method} ${path} (maxResults=${max}, ${pages} page(s), ${items.length} item(s))`,
+  };
 }
 
 /** Whether the catalog still answers a config request within a few seconds. */
 async function answersConfig(catalog: CatalogClient): Promise<boolean> {
-  return Promise.race([catalog.config().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 5_000).unref())]);
+  return Promise.race([
+    catalog.config().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 5_000).unref()),
+  ]);
 }
 
 /**
@@ -81,16 +99,30 @@ export const restStep: StepHandler = async ({ step, ctx, principal, base, vars, 
       failures = [...walked.failures, ...evaluateRest(step.expect, walked.status, walked.body)];
     } else {
       // A request a known deviation says never gets an answer waits that long only (known-issues.yaml `timeout`).
-      const hang = ctx.knownIssues?.length ? hangTimeoutMs(ctx.knownIssues, { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, ...CATALOG_ACTOR }, ctx.today ?? today()) : undefined;
+      const hang = ctx.knownIssues?.length
+        ? hangTimeoutMs(
+            ctx.knownIssues,
+            { ...site, stepName: base.name, kind: base.kind, expectedError: base.expectedError, ...CATALOG_ACTOR },
+            ctx.today ?? today(),
+          )
+        : undefined;
       const reply = await client.raw(rest.method, path, rest.body, hang);
       failures = [...schemaFailures(rest.method, path, reply.status, reply.body), ...evaluateRest(step.expect, reply.status, reply.body)];
       for (const [variable, at] of Object.entries(rest.capture ?? {})) {
-        const value = at.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), reply.body);
+        const value = at
+          .split('.')
+          .reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), reply.body);
         if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') vars[variable] = value;
         else failures.push(fail(`capture \${${variable}}`, `a string, number or boolean at ${at}`, JSON.stringify(value) ?? 'nothing'));
       }
     }
-    base.engines.push({ ...CATALOG_ACTOR, status: failures.length ? 'fail' : 'pass', statement, durationMs: Math.round(performance.now() - t), failures });
+    base.engines.push({
+      ...CATALOG_ACTOR,
+      status: failures.length ? 'fail' : 'pass',
+      statement,
+      durationMs: Math.round(performance.now() - t),
+      failures,
+    });
   } catch (err) {
     const durationMs = Math.round(performance.now() - t);
     // A request left unanswered by a catalog that still answers others is the catalog's verdict
@@ -98,7 +130,14 @@ export const restStep: StepHandler = async ({ step, ctx, principal, base, vars, 
     if (await answersConfig(ctx.catalog)) {
       const message = `none: ${(err as Error).message} (the catalog answers other requests)`;
       // A typed error, so a known hang stops the scenario as an engine's does (later steps would judge its aftermath).
-      base.engines.push({ ...CATALOG_ACTOR, status: 'fail', statement: `${rest.method} ${rest.path}`, durationMs, error: { errorClass: 'timeout', message }, failures: [fail('answer', 'an HTTP answer', message)] });
+      base.engines.push({
+        ...CATALOG_ACTOR,
+        status: 'fail',
+        statement: `${rest.method} ${rest.path}`,
+        durationMs,
+        error: { errorClass: 'timeout', message },
+        failures: [fail('answer', 'an HTTP answer', message)],
+      });
     } else {
       base.engines.push({ ...CATALOG_ACTOR, status: 'error', durationMs, failures: [], reason: (err as Error).message });
     }
