@@ -1,4 +1,3 @@
 export { applySpec, type ContainerSpec } from './container-spec.ts';
-export { ModuleContainer } from './module-container.ts';
-export { CONTAINER_IMAGES, IN_CONTAINER, type ContainerImages } from './container-versions.ts';
-export { ReferenceCatalogContainer, StartedReferenceCatalogContainer } from './reference-catalog-container.ts';
+export { CONTAINER_IMAGES, IN_CONTAINER } from './container-versions.ts';
+export { ReferenceCatalogContainer } from './reference-catalog-container.ts';

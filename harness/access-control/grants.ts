@@ -1,5 +1,5 @@
 /** Privileges of the reference access-control layer, modelled on DLF's. */
-export type Privilege = 'LIST' | 'SELECT' | 'INSERT' | 'DROP' | 'CREATE' | 'ALTER' | 'ALL';
+type Privilege = 'LIST' | 'SELECT' | 'INSERT' | 'DROP' | 'CREATE' | 'ALTER' | 'ALL';
 
 /** `on` is `catalog`, a database name, or `database.table`. */
 export interface Grant {
@@ -7,7 +7,7 @@ export interface Grant {
   on: string;
 }
 
-export type ResourceType = 'CATALOG' | 'DATABASE' | 'TABLE';
+type ResourceType = 'CATALOG' | 'DATABASE' | 'TABLE';
 
 /** What a REST call needs: any one of `privileges` on the resource. */
 export interface Requirement {

@@ -1,4 +1,4 @@
-export { engineTimeMs, engineTimes, quantile, type EngineTimes } from './bench-stats.ts';
+export { engineTimeMs, engineTimes } from './bench-stats.ts';
 export { renderBench, type BenchReport, type BenchRun } from './bench-report.ts';
-export { compareNaive, type NaiveComparison } from './naive-comparison.ts';
-export { ProcessSampler, type PeakRss } from './process-sampler.ts';
+export { compareNaive } from './naive-comparison.ts';
+export { ProcessSampler } from './process-sampler.ts';

@@ -10,7 +10,7 @@ export interface RestReply {
 }
 
 /** A catalog call failed at the transport level or with an unexpected status. */
-export class CatalogError extends Error {
+class CatalogError extends Error {
   readonly code: 'CATALOG_ERROR' | 'OUTSIDE_RUN_PREFIX' = 'CATALOG_ERROR';
   constructor(
     message: string,
@@ -23,7 +23,7 @@ export class CatalogError extends Error {
 }
 
 /** A request would have created, altered or dropped an object outside the run prefix: refused before it left. */
-export class OutsideRunPrefixError extends CatalogError {
+class OutsideRunPrefixError extends CatalogError {
   override readonly code = 'OUTSIDE_RUN_PREFIX';
   constructor(message: string) {
     super(message);

@@ -21,7 +21,7 @@ export function runStartedAt(database: string): Date | undefined {
 }
 
 /** Whether a database name is under the run prefix (created by some run of the harness). */
-export const isRunDatabase = (database: string): boolean => database.startsWith(RUN_PREFIX);
+const isRunDatabase = (database: string): boolean => database.startsWith(RUN_PREFIX);
 
 /** The database a catalog path names (`/v1/{prefix}/databases/{db}/…`), if any. */
 export function databaseOf(path: string): string | undefined {

@@ -2,7 +2,7 @@ import { PAIMON_VERSIONS, resolveSourceRow, sourceRef, versionRow } from '../pro
 import { UsageError } from './cli-output.ts';
 
 /** One version of the table (or a row built from source), or a usage error naming the flag and the versions there are. */
-export function checkVersion(v: string, flag: string): string {
+function checkVersion(v: string, flag: string): string {
   if (!versionRow(v))
     throw new UsageError(
       `${flag}: Paimon ${v} is not in the version table (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')}, all, or git:<ref> with PAIMON_INTEROP_PAIMON_GIT set)`,
@@ -30,7 +30,7 @@ export async function resolveSourceVersions(spec: string | undefined): Promise<s
 }
 
 /** A comma list, trimmed, empty items dropped. */
-export const commaList = (s: string): string[] =>
+const commaList = (s: string): string[] =>
   s
     .split(',')
     .map((v) => v.trim())

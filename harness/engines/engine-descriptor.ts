@@ -19,7 +19,7 @@ import type { CanonicalType } from '../values/index.ts';
  *   (`catalog-config`: the wire proxy answers GET /v1/config with its defaults and overrides).
  */
 export const CAPABILITIES = ['sql', 'writes', 'principals', 'merge-into', 'catalog-config'] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+type Capability = (typeof CAPABILITIES)[number];
 
 /** What some adapters need besides their endpoint (Doris creates a catalog for the run). */
 export interface EngineContext {
@@ -84,7 +84,7 @@ export interface DockerEngineContext {
  * anything starts), or why it does not. An engine with a gateway and no `docker` runs its gateway
  * on the host against the catalog container.
  */
-export type DockerEngine =
+type DockerEngine =
   | {
       images(row: PaimonVersionRow): string[];
       start(

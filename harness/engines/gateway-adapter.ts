@@ -11,7 +11,6 @@ import {
 } from '../values/index.ts';
 import { classifyError } from './classify-error.ts';
 import {
-  EngineUnavailableError,
   type Engine,
   type EngineEndpoint,
   type EngineOutcome,
@@ -58,7 +57,7 @@ export function gatewayBody(
  * once); a filter goes in negation normal form (library predicate builders have no general NOT);
  * a limit is passed down only where rows need no ordering first (a pushed limit is a hint).
  */
-export function libraryRequest(request: EngineRequest, ctx: StepContext): EngineRequest {
+function libraryRequest(request: EngineRequest, ctx: StepContext): EngineRequest {
   if (request.kind === 'insert' && ctx.timeZone && request.columnTypes) {
     const ltz = request.columnTypes.map((t) => parseType(t).kind === 'timestamp_ltz');
     if (!ltz.includes(true)) return request;
@@ -77,7 +76,7 @@ export function libraryRequest(request: EngineRequest, ctx: StepContext): Engine
 }
 
 /** Turns a gateway's typed columns and raw JSON rows into a canonical result (types read in the engine's spellings). */
-export function toCanonical(reply: GatewayReply, types: (engineType: string) => CanonicalType = parseType): CanonicalResult {
+function toCanonical(reply: GatewayReply, types: (engineType: string) => CanonicalType = parseType): CanonicalResult {
   const columns = (reply.columns ?? []).map((c) => ({ name: c.name, type: types(c.type), engineType: c.type }));
   const rows = (reply.rows ?? []).map((row) => row.map((v, i) => normalizeValue(v, columns[i]?.type ?? { kind: 'unknown' })));
   return { columns, rows };

@@ -1,4 +1,3 @@
-export { classifyError } from './classify-error.ts';
 export {
   EngineUnavailableError,
   type AlterChange,
@@ -7,11 +6,10 @@ export {
   type EngineError,
   type EngineOutcome,
   type EngineRequest,
-  type ErrorClass,
   type PrincipalCredentials,
   type StepContext,
 } from './engine.ts';
-export { CAPABILITIES, type Capability, type EngineContext, type EngineDescriptor } from './engine-descriptor.ts';
+export { type EngineDescriptor } from './engine-descriptor.ts';
 export {
   anyWriterOrder,
   cacheFolderOwners,
@@ -22,25 +20,21 @@ export {
   engineDescriptor,
   KNOWN_ENGINES,
   SCENARIO_ENGINES,
-  scenarioEngines,
   wireClientFamilies,
 } from './engine-registry.ts';
-export { createCatalogSql } from './doris/doris-catalog.ts';
-export { DorisEngine, dorisStatements, openMysql, queryOutcome } from './doris/doris-engine.ts';
-export { mysqlColumnType, mysqlError, mysqlResult } from './doris/mysql-results.ts';
-export { GatewayAdapter, gatewayBody, toCanonical } from './gateway-adapter.ts';
-export { callGateway, type GatewayReply } from './gateway-client.ts';
-export { DEFAULT_STEP_TIMEOUT_MS, withStepTimeout, type HangEvidenceCollector } from './step-timeout.ts';
-export { gatewayLauncher, type LocalEngineLauncher, type LocalLaunch, type LocalLaunchContext } from './local-launch.ts';
-export { FlinkEngine, flinkDescriptor } from './flink/flink-engine.ts';
-export { PAIMON_RUST_DIALECT, PaimonRustEngine, paimonRustDescriptor, paimonRustRequest } from './paimon-rust/paimon-rust-engine.ts';
-export { EnvVarName, type ExternalEngineConfig } from './external-endpoint.ts';
-export { startGateway, type GatewayOverrides } from './gateway-launch.ts';
+export { openMysql, queryOutcome } from './doris/doris-engine.ts';
+export { gatewayBody } from './gateway-adapter.ts';
+export { callGateway } from './gateway-client.ts';
+export { withStepTimeout, type HangEvidenceCollector } from './step-timeout.ts';
+export { type LocalEngineLauncher } from './local-launch.ts';
+export { paimonRustRequest } from './paimon-rust/paimon-rust-engine.ts';
+export { EnvVarName } from './external-endpoint.ts';
+export { startGateway } from './gateway-launch.ts';
 export { provisionForEngines } from './provision-engines.ts';
-export { provisionFlink, type FlinkInstall } from './flink/flink-provision.ts';
+export { provisionFlink } from './flink/flink-provision.ts';
 export { startFlinkCluster, type FlinkCluster } from './flink/flink-cluster.ts';
-export { provisionSpark, provisionSparkClient, type SparkInstall } from './spark/spark-provision.ts';
+export { provisionSparkClient, type SparkInstall } from './spark/spark-provision.ts';
 export { startSparkConnect } from './spark/spark-connect-server.ts';
 export { pypaimonRelease } from './pypaimon/pypaimon-provision.ts';
-export { type OneShotResult, type OneShotRunner } from './one-shot.ts';
+export { type OneShotRunner } from './one-shot.ts';
 export { sparkExternalClient } from './spark/spark-local.ts';

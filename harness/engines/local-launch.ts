@@ -30,7 +30,7 @@ export interface LocalLaunch {
 }
 
 /** What `setup` hands an engine to install for a row, beyond the shared venv and class path. */
-export interface EngineSetupContext {
+interface EngineSetupContext {
   row: PaimonVersionRow;
   /** The row's shared venv. */
   python: string;

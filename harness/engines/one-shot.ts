@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { EngineRequest } from './engine.ts';
 
 /** One request run the way a user scripting it would: in a fresh process of its own. */
-export interface OneShotResult {
+interface OneShotResult {
   ok: boolean;
   wallMs: number;
   /** The command run, and on failure the end of its output. */

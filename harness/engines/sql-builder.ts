@@ -38,7 +38,7 @@ export interface SqlDialect {
 }
 
 /** Inserts of more rows than this use the dialect's bulkInsert, where it has one. */
-export const BULK_INSERT_ROWS = 100;
+const BULK_INSERT_ROWS = 100;
 
 /** The catalog name every SQL engine registers the Paimon catalog under; raw SQL steps use it too. */
 export const SQL_CATALOG = 'paimon';
@@ -101,7 +101,7 @@ export function buildSql(request: EngineRequest, dialect: SqlDialect, database: 
  * A portable filter in the dialect's SQL: literals typed by their column's declared type where the
  * harness knows it (`types`), so `DATE '…'`, exact decimals and typed NULLs reach the engine as such.
  */
-export function predicateSql(p: Predicate, dialect: SqlDialect, types?: Record<string, string>): string {
+function predicateSql(p: Predicate, dialect: SqlDialect, types?: Record<string, string>): string {
   return renderPredicate(p, {
     column: dialect.quoteId,
     literal: (v, column) => dialect.literal(v, column === undefined ? undefined : types?.[column]),

@@ -7,7 +7,7 @@ import type { LiveProcess } from '../processes/index.ts';
  * What the environment offers besides engines and the catalog. Steps and scenarios that need a
  * feature the environment lacks skip with the reason (docs/environments.md says who has what).
  */
-export interface EnvironmentFeatures {
+interface EnvironmentFeatures {
   /** The wire proxy every client reaches the catalog through: failing steps get their trace, faults and catalog configurations go through it. */
   wireProxy?: WireTraceEndpoint;
   /**
@@ -25,7 +25,7 @@ export interface EnvironmentFeatures {
 }
 
 /** The catalog capabilities of a run: what a config lists, what the server implements, and what the run holds it to. */
-export interface CatalogCapabilities {
+interface CatalogCapabilities {
   /** The capabilities the external config lists (`catalog.capabilities`); absent: the release's specification decides. */
   listed?: string[];
   /** What the catalog server is known to implement (pypaimon's reference server), when that is less than its specification. */
@@ -103,4 +103,4 @@ export interface EnvironmentProvider {
   start(options: EnvironmentOptions): Promise<StartedEnvironment>;
 }
 
-export { EnvironmentError, type EnvironmentErrorCode } from '../environment-error.ts';
+export { EnvironmentError } from '../environment-error.ts';

@@ -5,7 +5,7 @@ import { EnvironmentError, type EnvironmentProvider } from './environment.ts';
  * commands that start nothing (validate, list) never load provisioning, processes or
  * testcontainers.
  */
-export const PROVIDERS: Record<string, () => Promise<EnvironmentProvider>> = {
+const PROVIDERS: Record<string, () => Promise<EnvironmentProvider>> = {
   local: async () => new (await import('./local/local-provider.ts')).LocalProvider(),
   external: async () => new (await import('./external/external-provider.ts')).ExternalProvider(),
   docker: async () => new (await import('./docker/docker-provider.ts')).DockerProvider(),

@@ -8,7 +8,7 @@ import { digestPythonStacks, pythonStacks } from './python-stacks.ts';
 import { digestThreadDump, jvmThreadDump } from './thread-dump.ts';
 
 /** One file of evidence: what it holds, of which component. */
-export interface EvidenceFile {
+interface EvidenceFile {
   component: string;
   what: 'thread dump' | 'python stacks' | 'flink jobs';
   path: string;

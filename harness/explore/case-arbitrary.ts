@@ -55,7 +55,7 @@ const DATE_DAYS = fc.oneof(fc.constantFrom(0, -1, 19_000), fc.integer({ min: -71
 const MIN_TS_S = -2_208_988_800n; // 1900-01-01
 const MAX_TS_S = 9_223_372_036n; // 2262-04-11
 
-export const TYPE_POOL: readonly TypeSpec[] = [
+const TYPE_POOL: readonly TypeSpec[] = [
   { type: 'INT', values: INT, key: true, ordered: true },
   {
     type: 'BIGINT',
@@ -172,7 +172,7 @@ function aggregatesArbitrary(columns: readonly ExploreColumn[]): fc.Arbitrary<Re
  * A table: a key column first, then up to maxColumns-1 others and up to two columns a later ALTER
  * adds; append, or primary key with one of the merge engines the model knows.
  */
-export function tableArbitrary(limits: CaseLimits = DEFAULT_LIMITS): fc.Arbitrary<ExploreTable> {
+function tableArbitrary(limits: CaseLimits = DEFAULT_LIMITS): fc.Arbitrary<ExploreTable> {
   const keyTypes = TYPE_POOL.filter((t) => t.key).map((t) => t.type);
   const partitionTypes = ['INT', 'STRING', 'DATE'];
   const anyType = fc.constantFrom(...TYPE_POOL.map((t) => t.type));
@@ -266,11 +266,7 @@ const optionChange: fc.Arbitrary<Record<string, string>> = fc.oneof(
  * then reads: the whole table, filters, a projection, and (sometimes) time travel, a tag, an
  * incremental range and the $snapshots system table.
  */
-export function opsArbitrary(
-  table: ExploreTable,
-  writers: readonly string[],
-  limits: CaseLimits = DEFAULT_LIMITS,
-): fc.Arbitrary<ExploreOp[]> {
+function opsArbitrary(table: ExploreTable, writers: readonly string[], limits: CaseLimits = DEFAULT_LIMITS): fc.Arbitrary<ExploreOp[]> {
   const keyColumns = table.primaryKey ?? [];
   const small = (c: ExploreColumn) => keyColumns.includes(c.name) || table.partitionKeys?.includes(c.name);
   const all = [...table.columns, ...(table.later ?? [])];

@@ -39,7 +39,7 @@ const literalLength = (alt: string) =>
  * alternative demands at least 12 literal characters. `success`, `\- 4` or `\+ 404` match the
  * diffs of countless other failures, and would hide every other finding of their engines.
  */
-export const specificSignature = (signature: string) => alternatives(signature).every((alt) => literalLength(alt) >= 12);
+const specificSignature = (signature: string) => alternatives(signature).every((alt) => literalLength(alt) >= 12);
 
 /**
  * Known deviations as explore applies them: a generated case has no scenario or step of the

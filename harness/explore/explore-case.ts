@@ -44,7 +44,7 @@ export interface ExploreInsert {
 }
 
 /** One schema or option change by one engine: the next `later` column, or table options. */
-export interface ExploreAlter {
+interface ExploreAlter {
   kind: 'alter';
   engine: string;
   addColumn?: true;
@@ -52,12 +52,12 @@ export interface ExploreAlter {
 }
 
 /** A full compaction (Flink's `sys.compact`): what every reader sees must not change. */
-export interface ExploreCompact {
+interface ExploreCompact {
   kind: 'compact';
 }
 
 /** A tag on the latest snapshot (Flink's `sys.create_tag`), named `tag<k>` for the k-th, for a read as of it. */
-export interface ExploreTag {
+interface ExploreTag {
   kind: 'tag';
 }
 

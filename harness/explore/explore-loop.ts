@@ -193,7 +193,7 @@ export async function explore(opts: ExploreOptions): Promise<ExploreOutcome> {
  * insert stays), then rows (at least one per insert). `reproduces` runs a candidate and says
  * whether the same finding shows.
  */
-export async function reduceCase(c: ExploreCase, reproduces: (c: ExploreCase) => Promise<boolean>): Promise<ExploreCase> {
+async function reduceCase(c: ExploreCase, reproduces: (c: ExploreCase) => Promise<boolean>): Promise<ExploreCase> {
   let best = c;
   for (let i = best.ops.length - 1; i >= 0; i--) {
     const ops = best.ops.filter((_, j) => j !== i);

@@ -1,8 +1,8 @@
-export { caseArbitrary, DEFAULT_LIMITS, opsArbitrary, tableArbitrary, TYPE_POOL, type CaseLimits } from './case-arbitrary.ts';
-export { caseSource, exploreKnownIssues, knownByExploreEntry, scenarioCaseRunner, type CaseRunnerOptions } from './case-runner.ts';
-export { caseScenario, caseYaml } from './case-scenario.ts';
+export { caseArbitrary } from './case-arbitrary.ts';
+export { caseSource, exploreKnownIssues, knownByExploreEntry, scenarioCaseRunner } from './case-runner.ts';
+export { caseScenario } from './case-scenario.ts';
 export { columnsAt, modelAt, modelRows } from './case-model.ts';
-export type { ExploreCase, ExploreColumn, ExploreOp, ExploreTable } from './explore-case.ts';
-export { explore, type CaseRunner, type ExploreOptions, type ExploreOutcome, type Finding } from './explore-loop.ts';
+export type { ExploreCase, ExploreOp, ExploreTable } from './explore-case.ts';
+export { explore } from './explore-loop.ts';
 export { renderFindings } from './explore-report.ts';
 export { findingSignature } from './finding-signature.ts';

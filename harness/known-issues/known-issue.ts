@@ -8,7 +8,7 @@ import { RegexString } from '../scenario/index.ts';
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 const OneOrMore = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)]);
 
-export const KnownIssueSchema = z.strictObject({
+const KnownIssueSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case kebab-case'),
   scenario: OneOrMore(z.string())
     .optional()

@@ -4,8 +4,8 @@ import type { KnownIssue } from './known-issue.ts';
 /** Layers whose entries are defects of Paimon or an engine: each needs an upstream report or a search that found none. */
 export const UPSTREAM_LAYERS: readonly KnownIssue['layer'][] = ['writer', 'reader', 'catalog', 'engine'];
 
-export const LIST_START = '<!-- findings-without-upstream:start (npm run docs:known-issues writes this list) -->';
-export const LIST_END = '<!-- findings-without-upstream:end -->';
+const LIST_START = '<!-- findings-without-upstream:start (npm run docs:known-issues writes this list) -->';
+const LIST_END = '<!-- findings-without-upstream:end -->';
 
 /**
  * The findings that have no upstream report, as a Markdown list for docs/known-issues.md: entries

@@ -1,11 +1,4 @@
 export { GATEWAY_TIME_ZONE } from './engine-time-zone.ts';
-export { ManagedProcess, type LiveProcess, type StartSpec } from './managed-process.ts';
+export { ManagedProcess, type LiveProcess } from './managed-process.ts';
 export { freePort } from './free-port.ts';
-export {
-  GATEWAY_LIBRARY,
-  gatewayCommandLine,
-  gatewayEnv,
-  startGatewayProcess,
-  type GatewayCommand,
-  type GatewayProcessSpec,
-} from './gateway-process.ts';
+export { GATEWAY_LIBRARY, gatewayCommandLine, gatewayEnv, startGatewayProcess, type GatewayCommand } from './gateway-process.ts';

@@ -13,7 +13,7 @@ export interface CacheEntry {
 }
 
 /** Bytes under `path`, symlinks counted as links (the Flink lib/ links into the shared distribution). */
-export async function diskUsage(path: string): Promise<number> {
+async function diskUsage(path: string): Promise<number> {
   const info = await lstat(path).catch(() => undefined);
   if (!info) return 0;
   if (!info.isDirectory()) return info.size;

@@ -8,7 +8,7 @@ import { cacheDir } from './cache-dir.ts';
 import { requireTool, runTool } from './run-tool.ts';
 import { done, markDone, mvnCopy, progressFilter, type Progress } from './provision-steps.ts';
 import { releaseOf, type PaimonVersionRow } from './version-table.ts';
-import { buildFromSource, configuredSource, exportSources, PAIMON_GIT_ENV, sourceCacheDir, type PaimonSource } from './source-build.ts';
+import { buildFromSource, configuredSource, PAIMON_GIT_ENV, sourceCacheDir, type PaimonSource } from './source-build.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LAUNCHER_DIR = join(here, '..', 'environment', 'local', 'catalog-launcher');
@@ -139,7 +139,7 @@ export function configuredSourceOrFail(what: string): PaimonSource {
 }
 
 /** An engine's Python packages for a row (installed into the row's shared venv), or why the row has none. */
-export interface PythonPackages {
+interface PythonPackages {
   engine: string;
   packages(row: PaimonVersionRow, progress: Progress): Promise<string[] | { unavailable: string }>;
 }

@@ -68,7 +68,7 @@ export function mavenBuildArgs(target: BuildTarget, relaxed: boolean): string[] 
 }
 
 /** The jars a target leaves in the source tree: folders relative to its root, and which jar of each (the main one, or the tests jar). */
-export function targetJars(target: BuildTarget): { dir: string; tests: boolean }[] {
+function targetJars(target: BuildTarget): { dir: string; tests: boolean }[] {
   if (target.kind === 'catalog')
     return [
       { dir: 'paimon-bundle/target', tests: false },

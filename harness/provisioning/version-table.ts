@@ -61,7 +61,7 @@ export const PAIMON_VERSIONS: readonly PaimonVersionRow[] = [
  * The row a run uses when `--paimon` is not given: the newest release whose every component is
  * in the table and whose suite passes (2.0.0 is in the table for `--paimon 2.0.0|all`).
  */
-export const DEFAULT_PAIMON = '1.4.2';
+const DEFAULT_PAIMON = '1.4.2';
 
 /** Rows built from Paimon's sources in this process (`--paimon git:<ref>`, see source-row.ts). */
 const SOURCE_ROWS: PaimonVersionRow[] = [];

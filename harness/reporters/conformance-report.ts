@@ -15,9 +15,9 @@ import {
  * claimed, but every scenario behind it skipped or none ran; `not claimed`: the catalog does not
  * claim it (its scenarios skipped, nothing is judged).
  */
-export type CapabilityVerdict = 'pass' | 'known' | 'fail' | 'not exercised' | 'not claimed';
+type CapabilityVerdict = 'pass' | 'known' | 'fail' | 'not exercised' | 'not claimed';
 
-export interface CapabilityRow {
+interface CapabilityRow {
   capability: CatalogCapability;
   description: string;
   claimed: boolean;
@@ -27,7 +27,7 @@ export interface CapabilityRow {
 }
 
 /** How one operation of the cell's specification was used over the run. */
-export interface EndpointRow {
+interface EndpointRow {
   operation: string;
   method: string;
   path: string;

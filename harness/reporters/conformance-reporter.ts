@@ -68,7 +68,7 @@ function cellMarkdown(c: CellConformance): string[] {
 }
 
 /** The conformance report as Markdown: a page a vendor can publish. */
-export function renderConformanceMarkdown(report: ConformanceReport): string {
+function renderConformanceMarkdown(report: ConformanceReport): string {
   return [
     `# Paimon REST catalog conformance — run ${report.runId}`,
     '',
@@ -79,7 +79,7 @@ export function renderConformanceMarkdown(report: ConformanceReport): string {
 }
 
 /** The same report as one self-contained HTML page. */
-export function renderConformanceHtml(report: ConformanceReport): string {
+function renderConformanceHtml(report: ConformanceReport): string {
   const color: Record<string, string> = {
     pass: '#d4f7d4',
     known: '#fff3c4',

@@ -9,7 +9,7 @@ import type { Reporter } from './reporter.ts';
 import { upstreamReference } from './upstream-reference.ts';
 import { newlyBrokenPairs, versionGrid } from './version-grid.ts';
 
-export { engineStatus, type MatrixStatus } from './matrix-columns.ts';
+export { engineStatus } from './matrix-columns.ts';
 
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const LABEL: Record<MatrixStatus, string> = { pass: 'pass', known: 'known', fail: 'FAIL', error: 'ERROR', skip: 'skip', none: '–' };

@@ -4,14 +4,7 @@ import { actorType, type CellScenarioResult, type RawResults, type Status, type 
 export type MatrixStatus = 'pass' | 'known' | 'fail' | 'error' | 'skip' | 'none';
 
 const RANK: MatrixStatus[] = ['none', 'skip', 'pass', 'known', 'fail', 'error'];
-export const worst = (a: MatrixStatus, b: MatrixStatus): MatrixStatus => (RANK.indexOf(a) >= RANK.indexOf(b) ? a : b);
-
-/** A matrix column of a cell: the catalog (REST steps), one engine, or the harness's own checks. */
-export interface MatrixColumn {
-  cell: string;
-  /** `catalog`, an engine's name, or `harness`. */
-  column: string;
-}
+const worst = (a: MatrixStatus, b: MatrixStatus): MatrixStatus => (RANK.indexOf(a) >= RANK.indexOf(b) ? a : b);
 
 /** The column an actor's results go to: the harness column gathers every harness actor. */
 const columnOf = (entry: Pick<StepEngineResult, 'engine' | 'actor'>) => (actorType(entry) === 'harness' ? 'harness' : entry.engine);

@@ -1,4 +1,3 @@
-import type { ScenarioResult } from '../verdicts/index.ts';
 import type { BaselineDiff } from './baseline-diff.ts';
 import type { RawResults } from '../verdicts/index.ts';
 
@@ -8,6 +7,5 @@ import type { RawResults } from '../verdicts/index.ts';
  * comparison with a baseline when the run has one.
  */
 export interface Reporter {
-  onScenarioEnd?(result: ScenarioResult): void | Promise<void>;
   onRunEnd?(raw: RawResults, runDir: string, baseline?: BaselineDiff): void | Promise<void>;
 }

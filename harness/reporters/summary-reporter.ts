@@ -15,7 +15,7 @@ const FAILURE_CHARS = 2_500;
 const FAILURES_SHOWN = 10;
 
 /** `https://github.com/apache/paimon/issues/123` -> `[apache/paimon#123](…)`; `none found` stays; absent: a dash. */
-export function upstreamLink(upstream: string | undefined): string {
+function upstreamLink(upstream: string | undefined): string {
   const ref = upstreamReference(upstream);
   return ref.url ? `[${ref.text}](${ref.url})` : cellText(ref.text);
 }

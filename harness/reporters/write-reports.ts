@@ -9,7 +9,7 @@ import { writeRawResults, type RawResults } from '../verdicts/index.ts';
 import type { Reporter } from './reporter.ts';
 import { SummaryReporter } from './summary-reporter.ts';
 
-export const DEFAULT_REPORTERS = (): Reporter[] => [
+const DEFAULT_REPORTERS = (): Reporter[] => [
   new SummaryReporter(),
   new JUnitReporter(),
   new HtmlMatrixReporter(),

@@ -1,13 +1,13 @@
-export { cellSite, databaseName, runPrefix, type RunContext, type RunHooks } from './run-context.ts';
+export { cellSite, databaseName, type RunContext } from './run-context.ts';
 export { readLoadedRun, writeLoadedRun, type LoadedRun } from './loaded-run.ts';
 export { runScenario } from './run-scenario.ts';
-export { stepEngines, stepName, stepRequest } from './step-request.ts';
+export { stepEngines, stepRequest } from './step-request.ts';
 export { selectInstances } from './select-instances.ts';
 export { checkInsert } from './steps/check-insert.ts';
-export { inspectTimestampColumn, type InspectedFile } from './steps/inspect-files-step.ts';
+export { inspectTimestampColumn } from './steps/inspect-files-step.ts';
 export { defaultJobs } from './default-jobs.ts';
 export { crashedResult } from './run-scenario.ts';
-export { RUN_JOBS_ENV, RUN_SPEC_ENV, type RunFilter, type RunSpec, environmentSecrets } from './run-spec.ts';
+export { RUN_JOBS_ENV, RUN_SPEC_ENV, type RunFilter, type RunSpec } from './run-spec.ts';
 export { newRunId, startRun } from './start-run.ts';
 export { updateFromResult } from './update-from-results.ts';
-export { contextForRun, type OpenedRun } from './context-for-run.ts';
+export { contextForRun } from './context-for-run.ts';

@@ -95,7 +95,7 @@ export const somethingRuns: Precondition = ({ steps }, ctx) => {
 };
 
 /** The rules, in the order a skipped instance names the first that holds. */
-export const PRECONDITIONS: readonly Precondition[] = [
+const PRECONDITIONS: readonly Precondition[] = [
   requiredEngines,
   strandedWrite,
   writerClients,

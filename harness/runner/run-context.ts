@@ -3,7 +3,7 @@ import type { PrincipalAuthority } from '../access-control/index.ts';
 import type { Engine } from '../engines/index.ts';
 import type { EnvironmentDescriptor } from '../environment/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
-import type { ScenarioResult, StepResult } from '../verdicts/index.ts';
+import type { StepResult } from '../verdicts/index.ts';
 
 /** Progress hooks the runner calls while a scenario runs (all optional). */
 export interface RunHooks {
@@ -42,8 +42,6 @@ export const unavailableReason = (ctx: Pick<RunContext, 'env'>, engine: string):
 
 /** Why the writer release of a cross-version cell has no such client, if it has none. */
 export const writerLacks = (ctx: Pick<RunContext, 'env'>, engine: string): string | undefined => ctx.env.writer?.unavailable[engine];
-
-export type { ScenarioResult };
 
 export { runPrefix };
 

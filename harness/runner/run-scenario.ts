@@ -162,7 +162,7 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
  * A defect of the harness itself (not of an engine) stopped a scenario: it still ends in the
  * results, as an error counted in the totals, with the stack kept for the report (not the console).
  */
-export function harnessErrorFields(
+function harnessErrorFields(
   scenarioName: string,
   err: unknown,
   at = '',
@@ -180,7 +180,7 @@ export function harnessErrorFields(
  * A step expected to succeed that failed with an error on every engine, each failure a known
  * deviation: nothing the later steps rely on was done.
  */
-export function stoppedByKnownError(result: StepResult, step: ScenarioStep): boolean {
+function stoppedByKnownError(result: StepResult, step: ScenarioStep): boolean {
   if (step.expect?.error !== undefined || result.status !== 'known') return false;
   const ran = result.engines.filter((e) => e.status !== 'skip');
   return ran.length > 0 && ran.every((e) => e.status === 'known' && e.error !== undefined);

@@ -4,11 +4,10 @@ import type { RunFilter } from './run-spec.ts';
 import { stepEngines } from './step-request.ts';
 
 /** Whether a scenario belongs to the run's tier: the default tier leaves `tier: nightly` out. */
-export const inTier = (scenario: Scenario, tier: RunFilter['tier']): boolean =>
-  tier === 'nightly' || (scenario.tier ?? 'default') === 'default';
+const inTier = (scenario: Scenario, tier: RunFilter['tier']): boolean => tier === 'nightly' || (scenario.tier ?? 'default') === 'default';
 
 /** Whether an instance is a cell the default tier runs: its parameters within `default-matrix`. */
-export const inDefaultCells = (instance: ScenarioInstance, tier: RunFilter['tier']): boolean =>
+const inDefaultCells = (instance: ScenarioInstance, tier: RunFilter['tier']): boolean =>
   tier === 'nightly' || cellIn(instance.scenario['default-matrix'], instance.params);
 
 /** The instances a run executes: matrix-expanded, filtered by tier/tag/engine, then sharded. */

@@ -9,7 +9,7 @@ import { interpolate } from './variables.ts';
 type AlterTable = z.infer<typeof AlterTableSchema>;
 
 /** A table's columns after one alter-table change, as the catalog applies it. */
-export function alteredColumns(columns: [string, string][], alter: AlterTable): [string, string][] {
+function alteredColumns(columns: [string, string][], alter: AlterTable): [string, string][] {
   const cols = [...columns];
   const at = (name: string) => cols.findIndex(([n]) => n === name);
   const place = (column: [string, string], where: { first?: boolean; after?: string }) => {

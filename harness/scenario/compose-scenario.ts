@@ -10,7 +10,7 @@ import { isWriteKind, kindNeeds, STEP_KINDS, WRITE_KINDS } from './step-kinds.ts
 import { eachString, variablesIn, wholeVariable } from './variables.ts';
 
 /** Instances one scenario may expand to. */
-export const MAX_MATRIX_INSTANCES = 1000;
+const MAX_MATRIX_INSTANCES = 1000;
 
 export interface ComposeOptions {
   /** Engine names some adapter provides; the scenario layer itself knows no engines. */

@@ -31,7 +31,7 @@ export function matrixCells(matrix: Scenario['matrix'], exclude: Scenario['matri
   return cells.filter((cell) => !exclude.some((ex) => Object.entries(ex).every(([k, v]) => cell[k] === v)));
 }
 
-export function instanceId(scenario: Scenario, params: Record<string, MatrixValue>): string {
+function instanceId(scenario: Scenario, params: Record<string, MatrixValue>): string {
   const cell = Object.entries(params)
     .map(([k, v]) => `${k}=${v}`)
     .join(',');

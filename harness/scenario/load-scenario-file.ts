@@ -16,7 +16,7 @@ export interface LoadedFile {
 }
 
 /** Scenario files are small; anything larger is refused before it is parsed. */
-export const MAX_SCENARIO_BYTES = 1024 * 1024;
+const MAX_SCENARIO_BYTES = 1024 * 1024;
 /** Alias expansions a document may make (a YAML "billion laughs" makes millions). */
 const MAX_ALIAS_COUNT = 1000;
 

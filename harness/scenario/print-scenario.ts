@@ -3,7 +3,7 @@ import type { Scenario } from './scenario-model.ts';
 import type { ScenarioDoc } from './scenario-schema.ts';
 
 /** The document form of a scenario: the model without locations (and kinds, read from the keys). */
-export function toDocument(scenario: Scenario): ScenarioDoc {
+function toDocument(scenario: Scenario): ScenarioDoc {
   const { file: _file, loc: _loc, steps, ...rest } = scenario;
   return { ...rest, steps: steps.map(({ loc: _l, index: _i, kind: _k, ...step }) => step) };
 }

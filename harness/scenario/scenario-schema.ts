@@ -72,7 +72,7 @@ const Grant = z.strictObject({
 });
 const GrantChange = z.strictObject({ principal: z.string(), privilege: Privilege, on: z.string() });
 
-export const ExpectSchema = z
+const ExpectSchema = z
   .strictObject({
     rows: z.array(z.array(Cell)).optional().describe('expected rows; cells are compared by the column type'),
     ordered: z.boolean().optional().describe('compare rows in order (default false: as a multiset)'),
@@ -116,14 +116,14 @@ const ColumnTypes = z
   .record(z.string().min(1), z.string().min(1))
   .describe('column name -> Paimon SQL type, in order, e.g. {user_id: INT, ts: TIMESTAMP(9)}');
 
-export const CreateTableSchema = z.strictObject({
+const CreateTableSchema = z.strictObject({
   table: TableName,
   columns: ColumnTypes,
   'primary-key': z.array(KeyColumn).optional(),
   'partition-keys': z.array(KeyColumn).optional(),
   options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
-export const InsertSchema = z
+const InsertSchema = z
   .strictObject({
     table: TableName,
     columns: z.array(z.string().min(1)).optional().describe('column order of the rows (default: table order)'),
@@ -133,7 +133,7 @@ export const InsertSchema = z
     ),
   })
   .refine((i) => (i.rows === undefined) !== (i.generate === undefined), 'an insert has either rows or generate');
-export const ReadSchema = z.strictObject({
+const ReadSchema = z.strictObject({
   table: TableRef,
   columns: z.array(z.string()).optional(),
   'order-by': z.array(z.string()).optional(),
@@ -150,13 +150,13 @@ export const ReadSchema = z.strictObject({
     ),
   limit: z.number().int().min(0).optional().describe('at most this many rows (after where and order-by)'),
 });
-export const ReadIncrementalSchema = z.strictObject({
+const ReadIncrementalSchema = z.strictObject({
   table: TableName,
   start: z.number().int().describe('start snapshot id, exclusive'),
   end: z.number().int().describe('end snapshot id, inclusive'),
   'order-by': z.array(z.string()).optional(),
 });
-export const TableOnlySchema = z.strictObject({ table: TableName });
+const TableOnlySchema = z.strictObject({ table: TableName });
 const ColumnName = z.string().min(1).describe('a column name as the catalog holds it');
 const ColumnType = z.string().min(1).describe('a Paimon type, e.g. BIGINT, DECIMAL(20,2), VARCHAR(20)');
 const Position = {
@@ -164,7 +164,7 @@ const Position = {
   after: ColumnName.optional().describe('put the column after this one'),
 };
 /** The column and option changes an alter-table step makes, one per step: each is its own schema (its own read path in the readers). */
-export const ALTER_CHANGES = ['set-options', 'add-column', 'drop-column', 'rename-column', 'change-type', 'move-column'] as const;
+const ALTER_CHANGES = ['set-options', 'add-column', 'drop-column', 'rename-column', 'change-type', 'move-column'] as const;
 export const AlterTableSchema = z
   .strictObject({
     table: TableName,
@@ -207,7 +207,7 @@ export const AlterTableSchema = z
       ctx.addIssue({ code: 'custom', message: 'move-column needs first: true or after: <column>', path: ['move-column'] });
     }
   });
-export const RestCallSchema = z.strictObject({
+const RestCallSchema = z.strictObject({
   method: z.enum(['GET', 'POST', 'DELETE', 'HEAD']),
   path: z
     .string()
@@ -234,8 +234,7 @@ export const RestCallSchema = z.strictObject({
 });
 
 /** Scenario tiers: `default` runs always, `nightly` with `--tier nightly` (the full combination space). */
-export const TIERS = ['default', 'nightly'] as const;
-export type Tier = (typeof TIERS)[number];
+const TIERS = ['default', 'nightly'] as const;
 
 /** An IANA time zone name this platform knows, or a ${matrix variable} that names one. */
 const TimeZone = z

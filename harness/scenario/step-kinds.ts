@@ -17,7 +17,7 @@ export interface StepKindInfo {
   readonly feature?: string;
 }
 
-export const STEP_KIND_TABLE = {
+const STEP_KIND_TABLE = {
   sql: { actor: 'engine', needs: 'sql' },
   'create-database': { actor: 'engine', writes: true },
   'create-table': { actor: 'engine', writes: true, needs: 'writes', feature: 'create tables' },

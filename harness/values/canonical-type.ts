@@ -113,7 +113,7 @@ export interface TypeSpellings {
 }
 
 /** Paimon's own spellings (scenarios, Paimon SQL, Flink). */
-export const PAIMON_SPELLINGS: TypeSpellings = { bareTimestamp: 'timestamp' };
+const PAIMON_SPELLINGS: TypeSpellings = { bareTimestamp: 'timestamp' };
 
 /**
  * Parses a type as engines print it: Paimon SQL (`TIMESTAMP(9)`, `DECIMAL(10, 2)`,

@@ -9,7 +9,7 @@ import type { CanonicalType } from './canonical-type.ts';
  */
 export type CanonicalValue = null | boolean | number | string | CanonicalValue[] | { [k: string]: CanonicalValue };
 
-export interface ResultColumn {
+interface ResultColumn {
   name: string;
   type: CanonicalType;
   /** The type as the engine spelled it, for reports. */

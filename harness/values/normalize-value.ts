@@ -98,7 +98,7 @@ function toFloat(raw: unknown, kind: 'float' | 'double'): number | string {
 }
 
 /** Fractional digits a TIMESTAMP(p) value is written with: its storage unit (s, ms, us, ns). */
-export const timestampDigits = (precision: number) => (precision === 0 ? 0 : precision <= 3 ? 3 : precision <= 6 ? 6 : 9);
+const timestampDigits = (precision: number) => (precision === 0 ? 0 : precision <= 3 ? 3 : precision <= 6 ? 6 : 9);
 
 /**
  * A timestamp with the fraction written in the unit of its column's precision, so that an

@@ -42,7 +42,7 @@ export function multisetDifference(
 export const REPORTED_ROWS = 200;
 
 /** Characters a report keeps of one text value; a longer one is shown by its start, length and digest. */
-export const REPORTED_VALUE_CHARS = 4_000;
+const REPORTED_VALUE_CHARS = 4_000;
 
 function reportedValue(v: unknown): unknown {
   if (typeof v !== 'string' || v.length <= REPORTED_VALUE_CHARS) return v;

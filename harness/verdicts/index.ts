@@ -1,27 +1,11 @@
-export { ACCESS_CONTROL_ACTOR, actorType, CATALOG_ACTOR, FILES_ACTOR, HARNESS_ACTOR, WIRE_PROXY_ACTOR, type ActorType } from './actors.ts';
-export {
-  isInfrastructureError,
-  withStatus,
-  type RepeatVerdict,
-  type ScenarioResult,
-  type Status,
-  type StepEngineResult,
-  type StepResult,
-} from './scenario-result.ts';
+export { ACCESS_CONTROL_ACTOR, actorType, CATALOG_ACTOR, FILES_ACTOR, HARNESS_ACTOR, WIRE_PROXY_ACTOR } from './actors.ts';
+export { withStatus, type ScenarioResult, type Status, type StepEngineResult, type StepResult } from './scenario-result.ts';
 export { renderStepFailure, wireLine } from './render-failure.ts';
 export { combineRepeats } from './repeat-results.ts';
-export {
-  compareRunResults,
-  renderRunComparison,
-  withoutTimings,
-  type InstanceStability,
-  type RunComparison,
-  type StepStability,
-} from './run-comparison.ts';
+export { compareRunResults, renderRunComparison, type RunComparison } from './run-comparison.ts';
 export {
   mergeRawResults,
   readRawResults,
-  sortResults,
   totals,
   writeRawResults,
   type CellScenarioResult,

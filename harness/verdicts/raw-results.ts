@@ -46,7 +46,7 @@ export interface RawResults {
   scenarios: CellScenarioResult[];
 }
 
-export function sortResults(raw: RawResults): RawResults {
+function sortResults(raw: RawResults): RawResults {
   return {
     ...raw,
     cells: [...raw.cells].sort((a, b) => byteOrder(a.id, b.id)),

@@ -23,7 +23,7 @@ const KNOWN_EVIDENCE = new Set(['failures', 'error', 'actual', 'statement']);
  * messages), and the order of rows an engine returned (a multiset: a scenario that asserts an
  * order fails on it). Two runs of the same suite must agree on everything else, whatever `--jobs` is.
  */
-export function withoutTimings(raw: RawResults): unknown {
+function withoutTimings(raw: RawResults): unknown {
   const runIds = [raw.runId].filter(Boolean);
   // Times of day of the run itself (`mark-time` values in statements), not data: the run's dates only.
   const days = [
@@ -71,7 +71,7 @@ export function withoutTimings(raw: RawResults): unknown {
 }
 
 /** One step on one engine across runs: its outcome in each (`pass`, `fail`, `known:<id>`, `not run`). */
-export interface StepStability {
+interface StepStability {
   index: number;
   name: string;
   engine: string;
@@ -84,7 +84,7 @@ export interface StepStability {
  * differing outcome is a known issue marked intermittent (the flakiness is recorded). `content`:
  * where results differ with the same verdicts (rows, messages, wire traces).
  */
-export interface InstanceStability {
+interface InstanceStability {
   cell: string;
   id: string;
   outcomes: Status[];

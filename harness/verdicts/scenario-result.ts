@@ -92,7 +92,7 @@ export interface ScenarioResult {
 }
 
 /** One instance over `--repeat N` runs (this result is the first failing run's, else the first run's). */
-export interface RepeatVerdict {
+interface RepeatVerdict {
   outcomes: Status[];
   verdict: 'stable-pass' | 'stable-fail' | 'flaky';
   flakySteps: { index: number; name: string; engine: string; outcomes: string[] }[];

@@ -1,1 +1,1 @@
-export { cellOf, InteropVitestReporter } from './vitest-interop-reporter.ts';
+export { InteropVitestReporter } from './vitest-interop-reporter.ts';

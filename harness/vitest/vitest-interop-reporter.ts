@@ -4,7 +4,6 @@ import type { RunSpec } from '../runner/index.ts';
 import { describeEndpoint } from '../catalog/index.ts';
 import type { ScenarioResult } from '../verdicts/index.ts';
 import type { RawResults, RunCell } from '../verdicts/index.ts';
-import type { Reporter } from '../reporters/index.ts';
 
 const MARK = { pass: '✓', known: '≈', fail: '✗', error: '!', skip: '↷' } as const;
 
@@ -33,7 +32,7 @@ export function cellOf(spec: RunSpec): RunCell {
  * The result of a scenario test that carries none (vitest timed it out, or something outside the
  * runner threw): an `error` naming what vitest saw, or a `skip` where vitest itself skipped it.
  */
-export function resultWithout(testCase: TestCase, why?: string): ScenarioResult {
+function resultWithout(testCase: TestCase, why?: string): ScenarioResult {
   const id = testCase.name;
   const [, file = '', name = id] = /^(.*?)#([^[]*)/.exec(id) ?? [];
   const state = testCase.result().state;
@@ -56,8 +55,8 @@ export function resultWithout(testCase: TestCase, why?: string): ScenarioResult 
 
 /**
  * Bridges vitest to paimon-interop: prints progress per step and scenario, collects each
- * scenario's result from `task.meta.interop` into the raw results of this cell, and calls the
- * reporters' `onScenarioEnd`.
+ * scenario's result from `task.meta.interop` into the raw results of this cell (every report is
+ * rendered from those at the end of the run).
  */
 export class InteropVitestReporter implements VitestReporter {
   private readonly startedAt = new Date();
@@ -70,7 +69,6 @@ export class InteropVitestReporter implements VitestReporter {
 
   constructor(
     private readonly spec: RunSpec,
-    private readonly reporters: Reporter[] = [],
     private readonly print: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
   ) {
     this.cell = cellOf(spec);
@@ -100,7 +98,6 @@ export class InteropVitestReporter implements VitestReporter {
     const progress = this.total ? `${this.results.size}/${this.total} ` : '';
     this.print(`${MARK[result.status]} ${progress}[${this.cell.id}] ${result.id}  ${secs}s${why}`);
     if (result.failure) this.print(result.failure.replace(/^/gm, '    '));
-    for (const r of this.reporters) await r.onScenarioEnd?.(result);
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {

@@ -62,7 +62,7 @@ export async function queryOutcome(conn: Connection, sql: string): Promise<Engin
 const DORIS_REQUESTS = new Set<EngineRequest['kind']>(['sql', 'read', 'read-incremental', 'list-snapshots', 'list-tables']);
 
 /** Doris SQL: reads through the Paimon catalog, `t@incr(...)` for increments; no DDL or writes. */
-export const DORIS_DIALECT: SqlDialect = {
+const DORIS_DIALECT: SqlDialect = {
   name: 'doris',
   quoteId: backtickId,
   literal: (v) => backslashLiteral(v),
@@ -85,7 +85,7 @@ export function dorisStatements(request: EngineRequest, catalog: string, databas
  * run prefix (one per principal), reads through it (`t$snapshots`, `t@incr(...)`) and drops
  * it on close. Writes are for other engines: Doris answers them as unsupported.
  */
-export class DorisEngine implements Engine {
+class DorisEngine implements Engine {
   readonly name = 'doris';
   private conn?: Promise<Connection>;
   private readonly catalogs = new Map<string, string>();

@@ -13,7 +13,7 @@ const flagSet = (f: FieldPacket, flag: number) => (typeof f.flags === 'number' ?
  * sends it: BOOLEAN arrives as TINYINT(1), DATETIMEV2(p) as DATETIME with p decimals,
  * DECIMALV3 as NEWDECIMAL with precision folded into the column length.
  */
-export function mysqlColumnType(f: FieldPacket): string {
+function mysqlColumnType(f: FieldPacket): string {
   const len = f.columnLength ?? 0;
   switch (f.columnType) {
     case 1:

@@ -40,7 +40,7 @@ async function getJson(url: string): Promise<Record<string, unknown> | undefined
  * TaskManager is noticed in seconds, and a short slot-request timeout so a job that cannot get
  * a slot fails instead of waiting minutes. Every JVM runs in the gateways' time zone.
  */
-export function flinkConfig(ports: { rpc: number; rest: number; gateway: number }, slots: number, tmpDir: string): string {
+function flinkConfig(ports: { rpc: number; rest: number; gateway: number }, slots: number, tmpDir: string): string {
   const settings: Record<string, string | number> = {
     'jobmanager.rpc.address': '127.0.0.1',
     'jobmanager.rpc.port': ports.rpc,

@@ -13,7 +13,7 @@ import {
 } from '../sql-builder.ts';
 
 /** Flink SQL strings: standard SQL, a quote doubled; backslashes are plain characters. */
-export const flinkString = standardString;
+const flinkString = standardString;
 
 /**
  * Every Flink session of the harness: batch statements that return when done, times in UTC, and
@@ -95,7 +95,7 @@ function emptyFlinkArray(element: string): string {
  * A type as Flink SQL spells it: the field names of ROW types back-quoted (a field may be named
  * like a reserved word, `inner`, `value`), BLOB as BYTES, NOT NULL kept.
  */
-export function flinkType(type: string): string {
+function flinkType(type: string): string {
   return respellType(type, FLINK_TYPES);
 }
 
@@ -122,7 +122,7 @@ const NULL_MARK = '\u0015';
  * string casts, not the literal-to-column path of small inserts. Undefined (the plain INSERT …
  * VALUES) for nested or binary values and text holding the separators.
  */
-export function flinkBulkInsert(table: string, columns: string[] | undefined, rows: unknown[][], types: string[]): string | undefined {
+function flinkBulkInsert(table: string, columns: string[] | undefined, rows: unknown[][], types: string[]): string | undefined {
   const plain = types.map((t) => t.replace(/\s+NOT\s+NULL\s*$/i, ''));
   if (plain.some((t) => ['binary', 'array', 'map', 'row', 'unknown'].includes(parseType(t).kind))) return undefined;
   const texts: string[] = [];

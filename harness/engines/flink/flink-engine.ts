@@ -60,7 +60,7 @@ const SECRET_OPTIONS = ['token', 'dlf.access-key-id', 'dlf.access-key-secret', '
  * every message. A lost TaskManager is an infrastructure error (EngineUnavailableError with the
  * TaskManager's log tail), never an assertion failure.
  */
-export class FlinkEngine implements Engine {
+class FlinkEngine implements Engine {
   readonly name = 'flink';
   private readonly client: SqlGatewayClient;
   private readonly sessions = new Map<string, Promise<FlinkSession>>();

@@ -92,7 +92,7 @@ export function dataFusionType(type: string): string {
  * paimon-rust's DataFusion SQL (`SQLContext`, catalog `paimon`). It has no SQL for incremental
  * reads (the adapter uses the table API for them) and lists tables through information_schema.
  */
-export const PAIMON_RUST_DIALECT: SqlDialect = {
+const PAIMON_RUST_DIALECT: SqlDialect = {
   name: 'paimon-rust',
   quoteId: doubleQuoteId,
   literal: dataFusionLiteral,
@@ -139,7 +139,7 @@ export const PAIMON_RUST_DIALECT: SqlDialect = {
 const RUST_INVALID = /^(SQL parse error|Schema error|Error during planning)|sql parser error|Cast error|No field named/i;
 
 /** Paimon's Rust implementation through its gateway: SQL via DataFusion, incremental reads via the table API. */
-export class PaimonRustEngine extends GatewayAdapter {
+class PaimonRustEngine extends GatewayAdapter {
   protected override translate(request: EngineRequest, ctx: StepContext): EngineRequest | undefined {
     return paimonRustRequest(request, ctx.database);
   }

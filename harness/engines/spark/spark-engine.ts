@@ -9,7 +9,7 @@ import { SPARK_GATEWAY, sparkCacheFolder } from './spark-versions.ts';
 import { sparkType } from './spark-types.ts';
 
 /** Spark with the Paimon connector, through Spark Connect (the gateway is Spark's Connect client); actions become Spark SQL. */
-export class SparkEngine extends GatewayAdapter {
+class SparkEngine extends GatewayAdapter {
   protected override readonly rendersLtzInSessionZone = true;
   protected override translate(request: EngineRequest, ctx: StepContext): EngineRequest | undefined {
     return sparkRequest(request, ctx.database);

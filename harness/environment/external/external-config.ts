@@ -35,7 +35,7 @@ const Auth = z.discriminatedUnion('provider', [
  * The external environment's config file: endpoints that already exist. Secrets are never in
  * the file: it names the environment variables that hold them (`*-env` keys).
  */
-export const ExternalConfigSchema = z.strictObject({
+const ExternalConfigSchema = z.strictObject({
   paimon: z.string().optional().describe('version of the local clients (pypaimon, paimon-java) to run against the catalog'),
   catalog: z.strictObject({
     uri: z.url(),

@@ -1,2 +1,2 @@
-export { LOCAL_ENGINES, LocalProvider } from './local-provider.ts';
+export { LocalProvider } from './local-provider.ts';
 export { startReferenceCatalog, type ReferenceCatalog } from './reference-catalog.ts';

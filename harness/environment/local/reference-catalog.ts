@@ -67,9 +67,6 @@ export async function startReferenceCatalog(opts: {
   };
 }
 
-/** Which reference implementation of the REST catalog the local environment starts. */
-export type CatalogServerKind = 'java' | 'python';
-
 /**
  * The capabilities pypaimon's RESTCatalogServer implements (pypaimon/tests/rest/rest_server.py,
  * 1.4.x: `_route_request` routes config, databases, tables with their commit, token, rollback,

@@ -40,5 +40,4 @@ export function runStepKind(run: StepRun) {
   return STEP_HANDLERS[run.step.kind].run(run);
 }
 
-export { checkInsert } from './check-insert.ts';
-export { withStatus, type ScenarioEnd, type StepHandler, type StepKindHandler, type StepRun } from './step-handler.ts';
+export { type StepKindHandler, type StepRun } from './step-handler.ts';

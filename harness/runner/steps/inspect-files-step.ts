@@ -91,7 +91,7 @@ export async function inspectTimestampColumn(
 }
 
 /** One row (digits, value) per stored value, sorted by byte order of the value. */
-export function inspectedResult(files: InspectedFile[]): CanonicalResult {
+function inspectedResult(files: InspectedFile[]): CanonicalResult {
   const columns = [
     { name: 'digits', type: parseType('INT') },
     { name: 'value', type: parseType('STRING') },
