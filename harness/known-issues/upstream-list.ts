@@ -4,7 +4,7 @@ import type { KnownIssue } from './known-issue.ts';
 /** Layers whose entries are defects of Paimon or an engine: each needs an upstream report or a search that found none. */
 export const UPSTREAM_LAYERS: readonly KnownIssue['layer'][] = ['writer', 'reader', 'catalog', 'engine'];
 
-const LIST_START = '<!-- findings-without-upstream:start (npm run docs:known-issues writes this list) -->';
+const LIST_START = '<!-- findings-without-upstream:start (npm run docs writes this list) -->';
 const LIST_END = '<!-- findings-without-upstream:end -->';
 
 /**

@@ -6,7 +6,7 @@ export { printScenario } from './print-scenario.ts';
 export { problem, ScenarioLoadError, type Loc, type Problem } from './problem.ts';
 export { ANY_WRITER, type Scenario, type ScenarioInstance, type ScenarioStep } from './scenario-model.ts';
 export { FAULT_NAMES, type ExpectDoc, type ExpectedCell, type RestCallDoc } from './scenario-schema.ts';
-export { isEngineKind, isReadKind, isWriteKind, kindFeature, STEP_KINDS, type StepKind } from './step-kinds.ts';
+export { isEngineKind, isReadKind, isWriteKind, kindFeature, STEP_KIND_TABLE, STEP_KINDS, type StepKind } from './step-kinds.ts';
 export { scenarioJsonSchema } from './scenario-json-schema.ts';
 export { interpolate } from './variables.ts';
 export { updateExpectedRows } from './update-expectations.ts';

@@ -15,28 +15,62 @@ export interface StepKindInfo {
   readonly needs?: 'sql' | 'writes';
   /** What it exercises, as the engine × feature table names it; absent: named by what its statement does (SQL) or not an engine feature. */
   readonly feature?: string;
+  /** One line for the docs (README, docs/scenario-format.md): what a step of the kind does. */
+  readonly summary: string;
 }
 
-const STEP_KIND_TABLE = {
-  sql: { actor: 'engine', needs: 'sql' },
-  'create-database': { actor: 'engine', writes: true },
-  'create-table': { actor: 'engine', writes: true, needs: 'writes', feature: 'create tables' },
-  insert: { actor: 'engine', writes: true, needs: 'writes', feature: 'write rows' },
-  read: { actor: 'engine', reads: true, feature: 'read tables' },
-  'read-incremental': { actor: 'engine', reads: true, feature: 'incremental reads (snapshot range)' },
-  'list-snapshots': { actor: 'engine', reads: true, feature: 'list snapshots' },
-  'list-tables': { actor: 'engine', reads: true, feature: 'list tables' },
-  'alter-table': { actor: 'engine', writes: true, needs: 'writes', feature: 'alter table options' },
-  'drop-table': { actor: 'engine', writes: true, needs: 'writes', feature: 'drop tables' },
-  rest: { actor: 'harness' },
-  'list-files': { actor: 'harness' },
-  'inspect-files': { actor: 'harness' },
-  'mark-time': { actor: 'harness' },
-  grant: { actor: 'harness' },
-  revoke: { actor: 'harness' },
-  fault: { actor: 'harness' },
-  'catalog-deny': { actor: 'harness' },
-  'catalog-allow': { actor: 'harness' },
+export const STEP_KIND_TABLE = {
+  sql: { actor: 'engine', needs: 'sql', summary: "raw SQL in the engine's own dialect, one variant per engine where they differ" },
+  'create-database': {
+    actor: 'engine',
+    writes: true,
+    summary: "the engine creates a database of its own (under the scenario's, dropped at its end)",
+  },
+  'create-table': {
+    actor: 'engine',
+    writes: true,
+    needs: 'writes',
+    feature: 'create tables',
+    summary: "a table from columns, keys and options, in each engine's way",
+  },
+  insert: {
+    actor: 'engine',
+    writes: true,
+    needs: 'writes',
+    feature: 'write rows',
+    summary: 'rows (given, or generated with a seed) written and committed',
+  },
+  read: {
+    actor: 'engine',
+    reads: true,
+    feature: 'read tables',
+    summary: 'a table or system table, with columns, a filter, an order, a limit and read options',
+  },
+  'read-incremental': {
+    actor: 'engine',
+    reads: true,
+    feature: 'incremental reads (snapshot range)',
+    summary: 'the changes between two snapshots (start exclusive)',
+  },
+  'list-snapshots': { actor: 'engine', reads: true, feature: 'list snapshots', summary: "a table's snapshots as the engine lists them" },
+  'list-tables': { actor: 'engine', reads: true, feature: 'list tables', summary: 'the tables of the scenario database' },
+  'alter-table': {
+    actor: 'engine',
+    writes: true,
+    needs: 'writes',
+    feature: 'alter table options',
+    summary: 'one schema change: options, add, drop, rename, retype or move a column',
+  },
+  'drop-table': { actor: 'engine', writes: true, needs: 'writes', feature: 'drop tables', summary: 'a table dropped' },
+  rest: { actor: 'harness', summary: "a call to the catalog's REST API, its answer checked against the specification" },
+  'list-files': { actor: 'harness', summary: 'the data files under a local path' },
+  'inspect-files': { actor: 'harness', summary: "how a TIMESTAMP column is stored in the data files, read with the format's own reader" },
+  'mark-time': { actor: 'harness', summary: 'the next whole second, kept in a variable for time travel' },
+  grant: { actor: 'harness', summary: 'a privilege given to a principal (reference access-control layer)' },
+  revoke: { actor: 'harness', summary: 'a privilege taken from a principal' },
+  fault: { actor: 'harness', summary: "a fault injected into the scenario's requests to the catalog (wire proxy)" },
+  'catalog-deny': { actor: 'harness', summary: 'the catalog itself forbids the database or a table (Java reference server)' },
+  'catalog-allow': { actor: 'harness', summary: 'a catalog-deny undone' },
 } as const satisfies Record<string, StepKindInfo>;
 
 export type StepKind = keyof typeof STEP_KIND_TABLE;
