@@ -23,6 +23,20 @@ module.exports = {
       to: { path: '^harness/[^/]+/.+', pathNot: ['/index\\.ts$'] },
     },
     {
+      name: 'engine-folders-through-index',
+      severity: 'error',
+      comment: "An engine's folder is reached through its index.ts: its descriptor and what it offers.",
+      from: { path: '^harness/engines/[^/]+\\.ts$', pathNot: '\\.test\\.ts$' },
+      to: { path: '^harness/engines/[^/]+/', pathNot: '^harness/engines/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'engines-apart',
+      severity: 'error',
+      comment: 'An engine never reaches into another engine (what they share lives in harness/engines/ itself).',
+      from: { path: '^harness/engines/([^/]+)/' },
+      to: { path: '^harness/engines/[^/]+/', pathNot: ['^harness/engines/$1/'] },
+    },
+    {
       name: 'runner-knows-no-yaml',
       severity: 'error',
       comment: 'The runner works on the composed model; only harness/scenario parses YAML.',

@@ -3,12 +3,12 @@ import { withSerialAccess } from './serial-access.ts';
 import { withStepTimeout } from './step-timeout.ts';
 import { CAPABILITIES, type EngineContext, type EngineDescriptor } from './engine-descriptor.ts';
 import type { CacheFolderOwner } from '../provisioning/index.ts';
-import { dorisDescriptor } from './doris/doris-engine.ts';
-import { flinkDescriptor } from './flink/flink-engine.ts';
-import { paimonJavaDescriptor } from './paimon-java/paimon-java-engine.ts';
-import { paimonRustDescriptor } from './paimon-rust/paimon-rust-engine.ts';
-import { pypaimonDescriptor } from './pypaimon/pypaimon-engine.ts';
-import { sparkDescriptor } from './spark/spark-engine.ts';
+import { dorisDescriptor } from './doris/index.ts';
+import { flinkDescriptor } from './flink/index.ts';
+import { paimonJavaDescriptor } from './paimon-java/index.ts';
+import { paimonRustDescriptor } from './paimon-rust/index.ts';
+import { pypaimonDescriptor } from './pypaimon/index.ts';
+import { sparkDescriptor } from './spark/index.ts';
 
 /** Every engine: adding one is its folder (harness/engines/<name>/) plus one line here. */
 export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [

@@ -22,19 +22,16 @@ export {
   SCENARIO_ENGINES,
   wireClientFamilies,
 } from './engine-registry.ts';
-export { openMysql, queryOutcome } from './doris/doris-engine.ts';
+export { openMysql, queryOutcome } from './doris/index.ts';
 export { gatewayBody } from './gateway-adapter.ts';
 export { callGateway } from './gateway-client.ts';
 export { withStepTimeout, type HangEvidenceCollector } from './step-timeout.ts';
 export { type LocalEngineLauncher } from './local-launch.ts';
-export { paimonRustRequest } from './paimon-rust/paimon-rust-engine.ts';
+export { paimonRustRequest } from './paimon-rust/index.ts';
 export { EnvVarName } from './external-endpoint.ts';
 export { startGateway } from './gateway-launch.ts';
 export { provisionForEngines } from './provision-engines.ts';
-export { provisionFlink } from './flink/flink-provision.ts';
-export { startFlinkCluster, type FlinkCluster } from './flink/flink-cluster.ts';
-export { provisionSparkClient, type SparkInstall } from './spark/spark-provision.ts';
-export { startSparkConnect } from './spark/spark-connect-server.ts';
-export { pypaimonRelease } from './pypaimon/pypaimon-provision.ts';
+export { provisionFlink, startFlinkCluster, type FlinkCluster } from './flink/index.ts';
+export { provisionSparkClient, sparkExternalClient, startSparkConnect, type SparkInstall } from './spark/index.ts';
+export { pypaimonRelease } from './pypaimon/index.ts';
 export { type OneShotRunner } from './one-shot.ts';
-export { sparkExternalClient } from './spark/spark-local.ts';

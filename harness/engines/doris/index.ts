@@ -1,0 +1,1 @@
+export { dorisDescriptor, openMysql, queryOutcome } from './doris-engine.ts';

@@ -1,0 +1,1 @@
+export { paimonJavaDescriptor } from './paimon-java-engine.ts';

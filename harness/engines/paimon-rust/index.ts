@@ -1,0 +1,1 @@
+export { paimonRustDescriptor, paimonRustRequest } from './paimon-rust-engine.ts';

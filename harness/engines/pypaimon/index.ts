@@ -1,0 +1,2 @@
+export { pypaimonDescriptor } from './pypaimon-engine.ts';
+export { pypaimonRelease } from './pypaimon-provision.ts';
