@@ -24,9 +24,23 @@ describe('folder rules (.dependency-cruiser.cjs, ../shared/STYLE.md)', () => {
   it('the rules catch a cycle, a reach past an index.ts, YAML in the runner, and engines reaching past their folders (fixture)', async () => {
     const found = await violations(resolve('test/fixtures/dependency-rules'), ['harness']);
     const rules = new Set(found.map((v) => v.rule));
-    expect([...rules].sort()).toEqual(['engine-folders-through-index', 'engines-apart', 'no-import-cycles', 'runner-knows-no-yaml', 'through-index-only']);
-    expect(found).toContainEqual({ rule: 'engines-apart', from: 'harness/engines/one/one-engine.ts', to: 'harness/engines/two/two-engine.ts' });
-    expect(found).toContainEqual({ rule: 'engine-folders-through-index', from: 'harness/engines/registry.ts', to: 'harness/engines/one/one-engine.ts' });
+    expect([...rules].sort()).toEqual([
+      'engine-folders-through-index',
+      'engines-apart',
+      'no-import-cycles',
+      'runner-knows-no-yaml',
+      'through-index-only',
+    ]);
+    expect(found).toContainEqual({
+      rule: 'engines-apart',
+      from: 'harness/engines/one/one-engine.ts',
+      to: 'harness/engines/two/two-engine.ts',
+    });
+    expect(found).toContainEqual({
+      rule: 'engine-folders-through-index',
+      from: 'harness/engines/registry.ts',
+      to: 'harness/engines/one/one-engine.ts',
+    });
     expect(found).toContainEqual({ rule: 'through-index-only', from: 'harness/alpha/alpha.ts', to: 'harness/beta/beta.ts' });
   }, 60_000);
 });
