@@ -50,4 +50,11 @@ describe('paimon-interop CLI', { timeout: 60_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--shard takes i/n');
   });
+
+  it('refuses an option the command does not take, in one line naming the command and its options', async () => {
+    const r = await cli('list', '--out', 'x.md');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe("paimon-interop: --out is not an option of 'list' (its options: --tag --tier --engine --shard)");
+    expect(r.stderr).not.toMatch(/\bat \S+\.ts:\d+/);
+  });
 });

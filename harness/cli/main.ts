@@ -41,10 +41,62 @@ cases (a table, writes by random writers, reads judged by a model and by every r
 --budget (default 10m) from --seed (default random, printed); a new disagreement is shrunk and saved
 as a scenario under reports/explore-<id>/cases/ with findings.md; exit 1 when there is one. Exit codes: 0 ok, 1 failures or invalid scenarios, 2 environment error.`;
 
+/** The options each command takes (besides --help); any other given to it is a usage error, not silently ignored. */
+const FILTER = ['tag', 'tier', 'engine', 'shard'];
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  run: [
+    ...FILTER,
+    'env',
+    'config',
+    'paimon',
+    'cross',
+    'catalog-paimon',
+    'catalog',
+    'jobs',
+    'repeat',
+    'update',
+    'keep',
+    'reports-dir',
+    'known-issues',
+    'baseline',
+    'fail-on',
+    'capabilities',
+    'spark-connector',
+    'flink-connector',
+  ],
+  conformance: [
+    ...FILTER,
+    'env',
+    'config',
+    'paimon',
+    'catalog-paimon',
+    'catalog',
+    'jobs',
+    'keep',
+    'reports-dir',
+    'known-issues',
+    'fail-on',
+    'capabilities',
+    'spark-connector',
+    'flink-connector',
+  ],
+  report: ['out', 'baseline', 'known-issues', 'fail-on'],
+  list: FILTER,
+  'report-issue': ['from', 'out', 'known-issues'],
+  validate: ['known-issues'],
+  setup: ['paimon', 'refresh'],
+  cache: ['paimon', 'dry-run'],
+  cleanup: ['env', 'config', 'older-than', 'dry-run'],
+  schema: [],
+  bench: ['jobs', 'naive', 'reports-dir', 'known-issues'],
+  explore: ['seed', 'budget', 'paimon', 'cross', 'jobs', 'engine', 'env', 'config', 'reports-dir', 'known-issues', 'keep'],
+};
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
     allowPositionals: true,
+    tokens: true,
     options: {
       env: { type: 'string', default: 'local' },
       paimon: { type: 'string' },
@@ -83,6 +135,14 @@ async function main(argv: string[]): Promise<number> {
     out(HELP);
     return command || values.help ? 0 : 1;
   }
+  const allowed = COMMAND_OPTIONS[command];
+  const stray = allowed
+    ? [...new Set(tokens.flatMap((t) => (t.kind === 'option' && t.name !== 'help' && !allowed.includes(t.name) ? [t.rawName] : [])))]
+    : [];
+  if (stray.length)
+    throw new UsageError(
+      `${stray.join(', ')} ${stray.length > 1 ? 'are not options' : 'is not an option'} of '${command}' (its options: ${allowed!.map((o) => `--${o}`).join(' ') || 'none'})`,
+    );
   if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard))
     throw new UsageError(`--shard takes i/n, e.g. 1/3 (got '${values.shard}')`);
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
