@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { ENGINE_CAPABILITIES, clientReleaseEngines } from '../engines/index.ts';
+import { anyWriterOrder, clientReleaseEngines, ENGINE_CAPABILITIES } from '../engines/index.ts';
 import { caseSource, explore, exploreKnownIssues, renderFindings, scenarioCaseRunner } from '../explore/index.ts';
 import { loadKnownIssues } from '../known-issues/index.ts';
 import { redact } from '../redact.ts';
@@ -25,8 +25,8 @@ export interface ExploreCommandOptions {
   keep: boolean;
 }
 
-/** The library and SQL engines explore writes and reads with (Spark and Doris join where present). */
-const EXPLORE_ENGINES = ['pypaimon', 'paimon-java', 'paimon-rust', 'flink', 'spark'];
+/** The engines explore writes and reads with: every engine that writes (the registry's writers; Spark joins where present). */
+const EXPLORE_ENGINES = anyWriterOrder();
 
 /** `10m`, `90s`, `1h` as milliseconds. */
 export function parseBudget(text: string): number {

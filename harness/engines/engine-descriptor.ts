@@ -64,7 +64,31 @@ export interface EngineDescriptor {
   readonly wireClient?: { userAgent: RegExp; family: string };
   /** How the docker environment runs it, or why it does not (one line, with what to use instead); absent: it is not offered there. */
   readonly docker?: DockerEngine;
+  /**
+   * Where its deviations are reported (`report-issue`): the project owning its Paimon side (reader,
+   * writer and file layers) and, for an engine with an SQL layer of its own, the engine's project
+   * (engine and engine-cast layers). Absent: Paimon's Java implementation.
+   */
+  readonly issueTrackers?: { paimon: IssueTracker; engine?: IssueTracker };
 }
+
+/** A project that takes bug reports, and how its issues are labelled. */
+export interface IssueTracker {
+  project: string;
+  component: string;
+  /** The title's prefix, as the project labels its issues. */
+  tag: string;
+  /** Where a person files it. */
+  newIssueUrl: string;
+}
+
+/** Apache Paimon's own tracker, for a component of it. */
+export const paimonTracker = (component: string, tag: string): IssueTracker => ({
+  project: 'apache/paimon',
+  component,
+  tag,
+  newIssueUrl: 'https://github.com/apache/paimon/issues/new',
+});
 
 /** What the docker environment hands an engine: the cell's provisioning, the catalog container, the shared network and folders. */
 export interface DockerEngineContext {

@@ -9,7 +9,7 @@ export {
   type PrincipalCredentials,
   type StepContext,
 } from './engine.ts';
-export { type EngineDescriptor } from './engine-descriptor.ts';
+export { paimonTracker, type EngineDescriptor, type IssueTracker } from './engine-descriptor.ts';
 export {
   anyWriterOrder,
   cacheFolderOwners,

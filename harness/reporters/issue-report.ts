@@ -1,58 +1,25 @@
+import { ENGINE_DESCRIPTORS, paimonTracker, type EngineDescriptor, type IssueTracker } from '../engines/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
 import { actorType, wireLine, type CellScenarioResult, type RunCell, type StepEngineResult, type StepResult } from '../verdicts/index.ts';
 
 /** The project that owns a deviation: where its bug report goes. */
-export interface IssueOwner {
-  project: string;
-  component: string;
-  /** The title's prefix, as the project labels its issues. */
-  tag: string;
-  /** Where a person files it. */
-  newIssueUrl: string;
-}
-
-const PAIMON: Omit<IssueOwner, 'component' | 'tag'> = {
-  project: 'apache/paimon',
-  newIssueUrl: 'https://github.com/apache/paimon/issues/new',
-};
+type IssueOwner = IssueTracker;
 
 /**
- * Who owns a deviation, from its layer and the engine that deviates: Paimon's Java, Python and
- * Rust implementations, its catalog and connectors, or the engine itself where the engine's own
- * SQL layer casts or plans (Flink, Spark, Doris).
+ * Who owns a deviation, from its layer and the engine that deviates (the engine's descriptor
+ * says: `issueTrackers`): Paimon's Java, Python and Rust implementations, its catalog and
+ * connectors, or the engine itself where the engine's own SQL layer casts or plans.
  */
-export function issueOwner(layer: KnownIssue['layer'], engine: string): IssueOwner {
-  const engineProject: Record<string, IssueOwner> = {
-    flink: {
-      project: 'apache/flink',
-      component: 'Table SQL / Planner',
-      tag: 'Table SQL',
-      newIssueUrl: 'https://issues.apache.org/jira/projects/FLINK',
-    },
-    spark: { project: 'apache/spark', component: 'SQL', tag: 'SQL', newIssueUrl: 'https://issues.apache.org/jira/projects/SPARK' },
-    doris: {
-      project: 'apache/doris',
-      component: 'Paimon catalog',
-      tag: 'paimon catalog',
-      newIssueUrl: 'https://github.com/apache/doris/issues/new',
-    },
-  };
-  if (layer === 'catalog' || engine === 'catalog')
-    return { ...PAIMON, component: 'REST catalog (RESTCatalogServer, the REST specification)', tag: 'rest' };
-  if (engine === 'paimon-rust')
-    return {
-      project: 'apache/paimon-rust',
-      component: 'paimon-rust',
-      tag: 'paimon-rust',
-      newIssueUrl: 'https://github.com/apache/paimon-rust/issues/new',
-    };
-  if (engine === 'pypaimon') return { ...PAIMON, component: 'pypaimon (paimon-python)', tag: 'python' };
-  // The engine's own casting or SQL surface belongs to the engine; reading and writing Paimon tables to Paimon's connector.
-  if ((layer === 'engine-cast' || layer === 'engine') && engineProject[engine]) return engineProject[engine]!;
-  if (engine === 'flink') return { ...PAIMON, component: 'paimon-flink (the Flink connector)', tag: 'flink' };
-  if (engine === 'spark') return { ...PAIMON, component: 'paimon-spark (the Spark connector)', tag: 'spark' };
-  if (engine === 'doris') return engineProject.doris!;
-  return { ...PAIMON, component: 'paimon-core (the Java implementation)', tag: 'core' };
+export function issueOwner(
+  layer: KnownIssue['layer'],
+  engine: string,
+  descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS,
+): IssueOwner {
+  if (layer === 'catalog' || engine === 'catalog') return paimonTracker('REST catalog (RESTCatalogServer, the REST specification)', 'rest');
+  const trackers = descriptors.find((d) => d.name === engine)?.issueTrackers;
+  // The engine's own casting or SQL surface belongs to the engine; reading and writing Paimon tables to Paimon's side of it.
+  if ((layer === 'engine-cast' || layer === 'engine') && trackers?.engine) return trackers.engine;
+  return trackers?.paimon ?? paimonTracker('paimon-core (the Java implementation)', 'core');
 }
 
 export interface IssueEvidence {

@@ -180,12 +180,21 @@ class DorisEngine implements Engine {
 }
 
 /** Apache Doris over the MySQL protocol: reads Paimon tables through a catalog per principal. */
+const DORIS_TRACKER = {
+  project: 'apache/doris',
+  component: 'Paimon catalog',
+  tag: 'paimon catalog',
+  newIssueUrl: 'https://github.com/apache/doris/issues/new',
+};
+
 export const dorisDescriptor: EngineDescriptor = {
   name: 'doris',
   summary: 'Apache Doris 3.1+ over the MySQL protocol (reads only)',
   capabilities: ['sql', 'principals'],
   createAdapter: (endpoint, context) => new DorisEngine(endpoint, context),
   localUnavailable: 'the local environment has no Doris (use --env docker or --env external)',
+  // Doris reads Paimon tables through its own Paimon catalog: every layer of it is Doris's.
+  issueTrackers: { paimon: DORIS_TRACKER, engine: DORIS_TRACKER },
   // Containers are loaded when Doris starts, not by commands that start none.
   docker: { images: () => [...DORIS_IMAGES], start: async (ctx) => (await import('./doris-docker.ts')).startDorisDocker(ctx) },
   external: {

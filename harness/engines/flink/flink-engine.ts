@@ -13,7 +13,7 @@ import {
   type PrincipalCredentials,
   type StepContext,
 } from '../engine.ts';
-import type { EngineContext, EngineDescriptor } from '../engine-descriptor.ts';
+import { paimonTracker, type EngineContext, type EngineDescriptor } from '../engine-descriptor.ts';
 import { createCatalogSql, FLINK_DIALECT, SESSION_PROPERTIES } from './flink-dialect.ts';
 import { flinkError, flinkResult, isInfrastructureFailure, rootCause } from './flink-results.ts';
 import { buildSql, SQL_CATALOG } from '../sql-builder.ts';
@@ -271,6 +271,15 @@ export const flinkDescriptor: EngineDescriptor = {
     start: async (ctx, row) => (await import('./flink-docker.ts')).startFlinkDocker(ctx, row),
   },
   wireClient: { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java' },
+  issueTrackers: {
+    paimon: paimonTracker('paimon-flink (the Flink connector)', 'flink'),
+    engine: {
+      project: 'apache/flink',
+      component: 'Table SQL / Planner',
+      tag: 'Table SQL',
+      newIssueUrl: 'https://issues.apache.org/jira/projects/FLINK',
+    },
+  },
   external: {
     schema: z.strictObject({
       'sql-gateway': z.url().describe("a Flink SQL Gateway's REST endpoint; its cluster must carry Paimon's Flink connector"),

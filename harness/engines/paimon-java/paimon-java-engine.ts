@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { EngineDescriptor } from '../engine-descriptor.ts';
+import { paimonTracker, type EngineDescriptor } from '../engine-descriptor.ts';
 import { GatewayAdapter } from '../gateway-adapter.ts';
 import { gatewayLauncher } from '../local-launch.ts';
 
@@ -20,4 +20,5 @@ export const paimonJavaDescriptor: EngineDescriptor = {
   crossVersionWriter: true,
   clientReleases: true,
   wireClient: { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java' },
+  issueTrackers: { paimon: paimonTracker('paimon-core (the Java implementation)', 'core') },
 };

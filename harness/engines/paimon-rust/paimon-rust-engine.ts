@@ -169,4 +169,12 @@ export const paimonRustDescriptor: EngineDescriptor = {
   local: gatewayLauncher('paimon-rust', GATEWAY, { pythonPackages: paimonRustPackages }),
   clientReleases: true,
   wireClient: { userAgent: /^paimon-rust/i, family: 'paimon-rust' },
+  issueTrackers: {
+    paimon: {
+      project: 'apache/paimon-rust',
+      component: 'paimon-rust',
+      tag: 'paimon-rust',
+      newIssueUrl: 'https://github.com/apache/paimon-rust/issues/new',
+    },
+  },
 };

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { EngineDescriptor } from '../engine-descriptor.ts';
+import { paimonTracker, type EngineDescriptor } from '../engine-descriptor.ts';
 import { GatewayAdapter } from '../gateway-adapter.ts';
 import { gatewayLauncher } from '../local-launch.ts';
 import { pypaimonPackages } from './pypaimon-provision.ts';
@@ -17,4 +17,5 @@ export const pypaimonDescriptor: EngineDescriptor = {
   crossVersionWriter: true,
   clientReleases: true,
   wireClient: { userAgent: /python-requests|pypaimon/i, family: 'pypaimon' },
+  issueTrackers: { paimon: paimonTracker('pypaimon (paimon-python)', 'python') },
 };

@@ -1,5 +1,5 @@
 import type { EngineOutcome, EngineRequest, StepContext } from '../engine.ts';
-import type { EngineDescriptor } from '../engine-descriptor.ts';
+import { paimonTracker, type EngineDescriptor } from '../engine-descriptor.ts';
 import { GatewayAdapter } from '../gateway-adapter.ts';
 import { z } from 'zod';
 import { buildSql } from '../sql-builder.ts';
@@ -71,6 +71,10 @@ export const sparkDescriptor: EngineDescriptor = {
       'the docker environment has no Spark Connect container yet: use --env local (or external with spark: { connect: sc://... })',
   },
   types: sparkType,
+  issueTrackers: {
+    paimon: paimonTracker('paimon-spark (the Spark connector)', 'spark'),
+    engine: { project: 'apache/spark', component: 'SQL', tag: 'SQL', newIssueUrl: 'https://issues.apache.org/jira/projects/SPARK' },
+  },
   external: {
     schema: SparkConnectConfig,
     endpoint: (value) => ({ engine: 'spark', url: (value as z.infer<typeof SparkConnectConfig>).connect }),
