@@ -9,9 +9,22 @@ import { withAnyWriter } from './any-writer.ts';
 import { skipReason } from './preconditions.ts';
 import { cellSite, databaseName, instanceTag, type RunContext } from './run-context.ts';
 import { stepFeatures, stepName } from './step-request.ts';
-import { runStepKind, STEP_HANDLERS, type StepRun } from './steps/index.ts';
+import { runStepKind, STEP_HANDLERS, type StepKindHandler, type StepRun } from './steps/index.ts';
 
 const now = () => performance.now();
+
+/** One scenario instance while it runs: where, with what, and its result so far. */
+interface ScenarioRun {
+  instance: ScenarioInstance;
+  ctx: RunContext;
+  database: string;
+  /** The scenario's variables; steps may add one for later steps (mark-time). */
+  vars: Record<string, string | number | boolean>;
+  site: StepRun['site'];
+  result: ScenarioResult;
+  /** The kinds the scenario has steps of, with their steps: their handlers' afterSteps and teardown. */
+  kinds: { handler: StepKindHandler; steps: ScenarioStep[] }[];
+}
 
 /**
  * Runs one scenario instance: creates its database, runs each step on each named engine,
@@ -22,10 +35,47 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
   const started = now();
   // Setup writes on `any-writer` go to this cell's first available writer.
   const instance = withAnyWriter(given, ctx);
-  const { scenario } = instance;
   const instanceKey = `${instance.id}@${ctx.cell ?? ''}`;
-  const database = databaseName(ctx.runId, instanceKey, scenario.name);
-  const result: ScenarioResult = {
+  const database = databaseName(ctx.runId, instanceKey, instance.scenario.name);
+  const result = newResult(instance, database);
+  const finish = () => ({ ...result, durationMs: Math.round(now() - started) });
+
+  const reason = skipReason(instance, ctx);
+  if (reason) {
+    Object.assign(result, { status: 'skip', reason });
+    return finish();
+  }
+  const scratch = join(ctx.env.scratchRoot, database);
+  await mkdir(scratch, { recursive: true });
+  const vars = { db: database, run: ctx.runId, scratch, instance: instanceTag(instanceKey) };
+  try {
+    await ctx.catalog?.createDatabase(database);
+  } catch (err) {
+    const failure = `could not create database ${database}: ${(err as Error).message}`;
+    Object.assign(result, { status: 'error', reason: failure, failure });
+    return finish();
+  }
+  const site = { scenarioName: instance.scenario.name, instanceId: instance.id, params: instance.params, ...cellSite(ctx) };
+  const kinds = STEP_KINDS.flatMap((kind) => {
+    const steps = instance.steps.filter((s) => s.kind === kind);
+    return steps.length ? [{ handler: STEP_HANDLERS[kind], steps }] : [];
+  });
+  const run: ScenarioRun = { instance, ctx, database, vars, site, result, kinds };
+  try {
+    await runSteps(run);
+    // Every step ran to the end (not stopped by a failure or a known error): kinds that set
+    // something up judge it now (each injected fault was met, as asked).
+    if (result.status === 'pass' && !result.reason) await judgeAfterSteps(run);
+    settleStatus(result);
+  } finally {
+    await endScenario(run);
+  }
+  return finish();
+}
+
+function newResult(instance: ScenarioInstance, database: string): ScenarioResult {
+  const { scenario } = instance;
+  return {
     id: instance.id,
     name: scenario.name,
     file: scenario.file,
@@ -38,124 +88,124 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
     durationMs: 0,
     steps: [],
   };
-  const finish = () => ({ ...result, durationMs: Math.round(now() - started) });
-  const skip = (reason: string) => {
-    result.status = 'skip';
-    result.reason = reason;
-    return finish();
-  };
+}
 
-  const reason = skipReason(instance, ctx);
-  if (reason) return skip(reason);
-  const config = scenario['catalog-config'];
-  const wireProxy = ctx.env.features.wireProxy;
-  // The kinds the scenario has steps of, with their steps: their handlers' afterSteps and teardown.
-  const kinds = STEP_KINDS.filter((k) => instance.steps.some((s) => s.kind === k)).map((kind) => ({
-    kind,
-    handler: STEP_HANDLERS[kind],
-    steps: instance.steps.filter((s) => s.kind === kind),
-  }));
-  const traceEveryStep = kinds.some((k) => k.handler.traceEveryStep);
+/** A step's result with the known deviations it matches marked known. */
+function judged(run: ScenarioRun, ran: StepResult): StepResult {
+  const { ctx } = run;
+  return ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, run.site, ctx.knownIssues, ctx.today ?? today())) : ran;
+}
 
-  const scratch = join(ctx.env.scratchRoot, database);
-  await mkdir(scratch, { recursive: true });
-  // Steps may add variables for later steps (mark-time).
-  const vars: Record<string, string | number | boolean> = { db: database, run: ctx.runId, scratch, instance: instanceTag(instanceKey) };
-
-  try {
-    await ctx.catalog?.createDatabase(database);
-  } catch (err) {
-    result.status = 'error';
-    result.reason = `could not create database ${database}: ${(err as Error).message}`;
-    result.failure = result.reason;
-    return finish();
+/** A judged step recorded; a failing one sets the scenario's status and failure text. */
+function record(run: ScenarioRun, step: StepResult): StepResult {
+  const { ctx, result } = run;
+  result.steps.push(step);
+  ctx.hooks?.onStepResult?.(run.instance.id, step);
+  if (step.status === 'fail' || step.status === 'error') {
+    result.status = step.status;
+    result.failure = renderStepFailure(run.instance.scenario.name, step, ctx.env.logs);
   }
+  return step;
+}
 
+/** The scenario's steps in order, until one fails or every engine failed one as a known deviation; a defect of the harness ends it as an error. */
+async function runSteps(run: ScenarioRun): Promise<void> {
+  const { instance, ctx, database, vars, result } = run;
+  const { scenario } = instance;
+  const wireProxy = ctx.env.features.wireProxy;
+  const traceEveryStep = run.kinds.some((k) => k.handler.traceEveryStep);
   let current: ScenarioStep | undefined;
   try {
     // The scenario's catalog configuration: its engines open the catalog at an address of its own.
+    const config = scenario['catalog-config'];
     const catalogOptions = config
       ? {
           ...(config.client ?? {}),
-          uri: await openConfigProfile(ctx.env.features.wireProxy!, database, { defaults: config.defaults, overrides: config.overrides }),
+          uri: await openConfigProfile(wireProxy!, database, { defaults: config.defaults, overrides: config.overrides }),
         }
       : undefined;
     const principals = {
       ...(scenario.principals && ctx.authority ? ctx.authority.register(database, interpolate(scenario.principals, vars)) : {}),
       ...ctx.env.principals,
     };
-    const site = { scenarioName: scenario.name, instanceId: instance.id, params: instance.params, ...cellSite(ctx) };
     for (const raw of instance.steps) {
       current = raw;
       const step = { ...interpolate(raw, vars), loc: raw.loc, index: raw.index } as ScenarioStep;
       const stepStarted = Date.now();
-      const ran = await runStep(step, ctx, database, principals, vars, site, catalogOptions);
-      const stepResult = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
+      const ran = judged(run, await runStep(step, ctx, database, principals, vars, run.site, catalogOptions));
       // Failing steps keep their trace as evidence; in a scenario that injects faults every step
       // does, since how a client got through the fault (a retry, a wait) is the finding.
-      if (
-        wireProxy &&
-        (stepResult.status === 'fail' || stepResult.status === 'error' || (traceEveryStep && !STEP_HANDLERS[raw.kind].traceEveryStep))
-      ) {
+      const failing = ran.status === 'fail' || ran.status === 'error';
+      if (wireProxy && (failing || (traceEveryStep && !STEP_HANDLERS[raw.kind].traceEveryStep))) {
         const wire = await fetchWireTrace(wireProxy, database, stepStarted, Date.now()).catch(() => []);
-        if (wire.length) stepResult.wire = wire;
+        if (wire.length) ran.wire = wire;
       }
-      result.steps.push(stepResult);
-      ctx.hooks?.onStepResult?.(instance.id, stepResult);
-      if (stepResult.status === 'fail' || stepResult.status === 'error') {
-        result.status = stepResult.status;
-        result.failure = renderStepFailure(scenario.name, stepResult, ctx.env.logs);
-        break;
-      }
-      if (stoppedByKnownError(stepResult, step)) {
+      const recorded = record(run, ran);
+      if (recorded.status === 'fail' || recorded.status === 'error') return;
+      if (stoppedByKnownError(recorded, step)) {
         // Later steps build on this one (a write that did not happen): running them would report
         // the known deviation again as unrelated failures.
-        result.reason = `stopped after step ${step.index + 1} "${stepResult.name}": every engine failed as a known deviation (${[...new Set(stepResult.engines.map((e) => e.known?.id))].join(', ')})`;
-        break;
+        result.reason = `stopped after step ${step.index + 1} "${recorded.name}": every engine failed as a known deviation (${[...new Set(recorded.engines.map((e) => e.known?.id))].join(', ')})`;
+        return;
       }
-    }
-    // Every step ran to the end (not stopped by a failure or a known error): kinds that set
-    // something up judge it now (each injected fault was met, as asked).
-    for (const { handler, steps } of result.status === 'pass' && !result.reason ? kinds : []) {
-      const ran = await handler.afterSteps?.({ ctx, database, steps, vars, nextIndex: result.steps.length, loc: scenario.loc });
-      if (!ran) continue;
-      const judged = ctx.knownIssues?.length ? withStatus(applyKnownIssues(ran, site, ctx.knownIssues, ctx.today ?? today())) : ran;
-      result.steps.push(judged);
-      ctx.hooks?.onStepResult?.(instance.id, judged);
-      if (judged.status === 'fail') {
-        result.status = 'fail';
-        result.failure = renderStepFailure(scenario.name, judged, ctx.env.logs);
-      }
-    }
-    if (result.status === 'pass' && result.steps.some((s) => s.status === 'known')) result.status = 'known';
-    if (result.status === 'pass' && result.steps.every((s) => s.status === 'skip')) {
-      result.status = 'skip';
-      result.reason =
-        'every step was skipped: ' +
-        [...new Set(result.steps.flatMap((s) => s.skippedEngines.map((e) => `${e.engine}: ${e.reason}`)))].join('; ');
     }
   } catch (err) {
     const at = current
       ? ` at step ${current.index + 1} "${stepName(current)}" (${current.loc.file}:${current.loc.line}:${current.loc.col})`
       : '';
     Object.assign(result, harnessErrorFields(scenario.name, err, at));
-  } finally {
-    ctx.authority?.unregister(database);
-    for (const { handler, steps } of kinds)
-      await handler.teardown?.({ ctx, database, steps, vars, nextIndex: result.steps.length, loc: scenario.loc }).catch(() => undefined);
-    if (wireProxy && config) await closeConfigProfile(wireProxy, database).catch(() => undefined);
-    await Promise.allSettled([...ctx.engines.values(), ...(ctx.writeEngines?.values() ?? [])].map((e) => e.endScenario?.(database)));
-    if (!ctx.keepDatabases) {
-      // The scenario's own database, and those its engines created (named under it: ${db}…).
-      const made = instance.steps.filter((s) => s['create-database']).map((s) => interpolate(s['create-database']!, vars).name);
-      for (const name of [database, ...new Set(made)]) {
-        await ctx.catalog?.dropDatabase(name).catch((err: Error) => {
-          result.reason = `${result.reason ? `${result.reason}; ` : ''}cleanup of ${name} failed: ${err.message}`;
-        });
-      }
-    }
   }
-  return finish();
+}
+
+/** One more judged step per kind that asks for it (afterSteps), after the scenario's last. */
+async function judgeAfterSteps(run: ScenarioRun): Promise<void> {
+  const { ctx, database, vars, result } = run;
+  try {
+    for (const { handler, steps } of run.kinds) {
+      const ran = await handler.afterSteps?.({
+        ctx,
+        database,
+        steps,
+        vars,
+        nextIndex: result.steps.length,
+        loc: run.instance.scenario.loc,
+      });
+      if (ran) record(run, judged(run, ran));
+    }
+  } catch (err) {
+    Object.assign(result, harnessErrorFields(run.instance.scenario.name, err));
+  }
+}
+
+/** A scenario that ran to the end passed, matched known deviations only, or skipped every step. */
+function settleStatus(result: ScenarioResult): void {
+  if (result.status !== 'pass') return;
+  if (result.steps.some((s) => s.status === 'known')) result.status = 'known';
+  else if (result.steps.every((s) => s.status === 'skip')) {
+    result.status = 'skip';
+    result.reason = `every step was skipped: ${[...new Set(result.steps.flatMap((s) => s.skippedEngines.map((e) => `${e.engine}: ${e.reason}`)))].join('; ')}`;
+  }
+}
+
+/** Whatever happened: the kinds undo what they did, the engines end their sessions, the scenario's databases go. */
+async function endScenario(run: ScenarioRun): Promise<void> {
+  const { instance, ctx, database, vars, result } = run;
+  ctx.authority?.unregister(database);
+  for (const { handler, steps } of run.kinds)
+    await handler
+      .teardown?.({ ctx, database, steps, vars, nextIndex: result.steps.length, loc: instance.scenario.loc })
+      .catch(() => undefined);
+  const wireProxy = ctx.env.features.wireProxy;
+  if (wireProxy && instance.scenario['catalog-config']) await closeConfigProfile(wireProxy, database).catch(() => undefined);
+  await Promise.allSettled([...ctx.engines.values(), ...(ctx.writeEngines?.values() ?? [])].map((e) => e.endScenario?.(database)));
+  if (ctx.keepDatabases) return;
+  // The scenario's own database, and those its engines created (named under it: ${db}…).
+  const made = instance.steps.flatMap((s) => (s.kind === 'create-database' ? [interpolate(s['create-database'], vars).name] : []));
+  for (const name of [database, ...new Set(made)]) {
+    await ctx.catalog?.dropDatabase(name).catch((err: Error) => {
+      result.reason = `${result.reason ? `${result.reason}; ` : ''}cleanup of ${name} failed: ${err.message}`;
+    });
+  }
 }
 
 /**
