@@ -96,6 +96,15 @@ describe('a bug report from a known deviation', () => {
     expect(md).toContain('```diff\nrows: -expected +actual\n- [12:34:56.789]\n+ [12:34:56]\n```');
     expect(md).toContain('GET /v1/p/databases/pi_r_t_1/tables/t -> 200 in 4 ms (Apache-HttpClient/5.5.1)');
     expect(md).toContain('Flink 2.0.0: 12:34:56 for 12:34:56.789');
+    // What is known upstream: a search that found nothing, or a report to check before filing.
+    expect(md).toContain('issues/new. Searched upstream before: none found\n');
+    const reported = renderIssueReport({
+      entry: { ...entry, upstream: 'https://github.com/apache/flink/pull/22775' },
+      result,
+      cell,
+      scenarioSource: 'name: t\nsteps: []\n',
+    });
+    expect(reported).toContain('. Already reported upstream: https://github.com/apache/flink/pull/22775');
   });
 
   it('a step where the entry did not hold is no finding', () => {

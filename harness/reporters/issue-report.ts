@@ -74,7 +74,7 @@ export function renderIssueReport(ev: IssueEvidence): string {
   const lines = [
     `# [${owner.tag}] ${issueTitle(entry.reason)}`,
     '',
-    `File with **${owner.project}** (${owner.component}): ${owner.newIssueUrl}${entry.upstream && entry.upstream !== 'none found' ? `. Already reported upstream: ${entry.upstream}` : ''}`,
+    `File with **${owner.project}** (${owner.component}): ${owner.newIssueUrl}${upstreamNote(entry.upstream)}`,
     '',
     '## Versions',
     '',
@@ -127,4 +127,11 @@ export function renderIssueReport(ev: IssueEvidence): string {
   }
   lines.push('---', `Found by paimon-interop (known-issues.yaml entry \`${entry.id}\`${entry.link ? `, ${entry.link}` : ''}).`, '');
   return lines.join('\n');
+}
+
+/** What is known upstream: a report to link (search it before filing), or a search that found none. */
+function upstreamNote(upstream: string | undefined): string {
+  if (!upstream) return '';
+  if (upstream.startsWith('none found')) return `. Searched upstream before: ${upstream}`;
+  return `. Already reported upstream: ${upstream}`;
 }
