@@ -1,3 +1,5 @@
+import { LOCAL_JDK_IMAGE } from './local-images.ts';
+
 /**
  * Images of the catalog side for `--env docker`, keyed like the Paimon version table. A tag is
  * checked only where Docker runs and a registry answers.
@@ -8,10 +10,17 @@ export interface ContainerImages {
   minio: string;
 }
 
-/** The catalog side's images, per Paimon release (engines pin theirs in their folders: harness/engines/<name>/). */
-const CATALOG_IMAGES: ContainerImages = { jdk: 'eclipse-temurin:17-jre', minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z' };
+/** Where images come from: the official ones from a registry, or those `paimon-interop images build` made here. */
+export type ImageSource = 'official' | 'local';
 
-export const CONTAINER_IMAGES: Record<string, ContainerImages> = {
+/** The catalog side's images, per Paimon release and source (engines pin theirs in their folders: harness/engines/<name>/). */
+const CATALOG_IMAGES: Record<ImageSource, ContainerImages> = {
+  official: { jdk: 'eclipse-temurin:17-jre', minio: 'minio/minio:RELEASE.2025-09-07T16-13-09Z' },
+  // No local MinIO: the docker environment keeps the warehouse in a host folder mounted everywhere.
+  local: { jdk: LOCAL_JDK_IMAGE, minio: '' },
+};
+
+export const CONTAINER_IMAGES: Record<string, Record<ImageSource, ContainerImages>> = {
   '2.0.0': CATALOG_IMAGES,
   '1.4.2': CATALOG_IMAGES,
   '1.3.1': CATALOG_IMAGES,

@@ -63,6 +63,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
     'capabilities',
     'spark-connector',
     'flink-connector',
+    'images',
   ],
   conformance: [
     ...FILTER,
@@ -85,6 +86,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   'report-issue': ['from', 'out', 'known-issues'],
   validate: ['known-issues'],
   setup: ['paimon', 'refresh'],
+  images: ['paimon', 'refresh'],
   cache: ['paimon', 'dry-run'],
   cleanup: ['env', 'config', 'older-than', 'dry-run'],
   schema: [],
@@ -127,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
       budget: { type: 'string' },
       'spark-connector': { type: 'string' },
       'flink-connector': { type: 'string' },
+      images: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -230,10 +233,21 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'setup':
       return (await import('./setup-command.ts')).setupCommand({ paimon: values.paimon, refresh: values.refresh });
+    case 'images':
+      return (await import('./images-command.ts')).imagesCommand({
+        action: paths[0],
+        paimon: values.paimon,
+        refresh: values.refresh,
+        progress: (m) => err(`[images] ${m}`),
+      });
     case 'run':
     case 'conformance': {
       if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new')
         throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
+      if (values.images !== undefined && values.images !== 'official' && values.images !== 'local')
+        throw new UsageError(`--images takes official or local (got '${values.images}')`);
+      if (values.images !== undefined && values.env !== 'docker')
+        throw new UsageError(`--images is for --env docker (got --env ${values.env})`);
       if (values.catalog !== 'java' && values.catalog !== 'python')
         throw new UsageError(`--catalog takes java or python (got '${values.catalog}')`);
       if (values.catalog === 'python' && values.env !== 'local')
@@ -262,6 +276,7 @@ async function main(argv: string[]): Promise<number> {
         configFile: values.config,
         capabilities: claimed,
         connectors: { spark: values['spark-connector'], flink: values['flink-connector'] },
+        images: values.images as 'official' | 'local' | undefined,
         baseline: values.baseline,
         failOn: values['fail-on'] as 'any' | 'new',
       };

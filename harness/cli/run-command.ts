@@ -55,6 +55,8 @@ export interface RunOptions {
   configFile?: string;
   /** The user's own connector jars (`--spark-connector`, `--flink-connector`). */
   connectors?: ConnectorJars;
+  /** `--env docker`: official images or those built here (`images build`). */
+  images?: 'official' | 'local';
   /** `--capabilities a,b`: what the catalog claims (default: the config's list, else the release's specification). */
   capabilities?: string[];
   baseline?: string;
@@ -108,6 +110,7 @@ async function runCell(
       runId,
       configFile: opts.configFile,
       connectors: opts.connectors,
+      images: opts.images,
       capabilities: opts.capabilities,
       onProgress: (m) => err(`[env] ${m}`),
     });

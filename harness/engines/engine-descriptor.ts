@@ -1,6 +1,7 @@
 import type { HangEvidenceCollector } from './step-timeout.ts';
 import type { CatalogEndpoint } from '../catalog/index.ts';
 import type { StartedNetwork } from 'testcontainers';
+import type { ImageSource } from '../../containers/index.ts';
 import type { PaimonVersionRow, Provisioned } from '../provisioning/index.ts';
 import type { Engine, EngineEndpoint } from './engine.ts';
 import type { ExternalEngineConfig } from './external-endpoint.ts';
@@ -99,6 +100,8 @@ export interface DockerEngineContext {
   network: StartedNetwork;
   /** The warehouse and scratch folders, mounted at the same paths in every container. */
   mounts: string[];
+  /** Official images, or those built here (`paimon-interop images build`). */
+  images: ImageSource;
   logDir: string;
   progress: (message: string) => void;
 }
@@ -110,7 +113,10 @@ export interface DockerEngineContext {
  */
 type DockerEngine =
   | {
-      images(row: PaimonVersionRow): string[];
+      /** The images it runs from, official or built here. */
+      images(row: PaimonVersionRow, source: ImageSource): string[];
+      /** Builds its local images for a row (`paimon-interop images build`) on the local JDK image; absent: it runs from official images only. */
+      buildLocal?(row: PaimonVersionRow, ctx: { prov: Provisioned; progress: (message: string) => void }): Promise<string[]>;
       start(
         ctx: DockerEngineContext,
         row: PaimonVersionRow,

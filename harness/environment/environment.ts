@@ -89,6 +89,8 @@ export interface EnvironmentOptions {
   configFile?: string;
   /** Connector builds of the user's (`--spark-connector`, `--flink-connector`): jar paths used instead of Paimon's released ones. */
   connectors?: ConnectorJars;
+  /** `--env docker`: official images from a registry, or those `paimon-interop images build` made here; default: the local ones where they exist. */
+  images?: 'official' | 'local';
 }
 
 /** A user's own connector jars, by engine. */

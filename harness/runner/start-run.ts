@@ -26,6 +26,8 @@ export interface StartRunOptions {
   configFile?: string;
   /** The user's own connector jars (`--spark-connector`, `--flink-connector`). */
   connectors?: ConnectorJars;
+  /** `--env docker`: official images or those built here. */
+  images?: 'official' | 'local';
   /** `--capabilities`: what the catalog claims, overriding the config and the specification. */
   capabilities?: string[];
   onProgress?: (message: string) => void;
@@ -59,6 +61,7 @@ export async function startRun(opts: StartRunOptions): Promise<{ spec: RunSpec; 
     onProgress: opts.onProgress,
     configFile: opts.configFile,
     connectors: opts.connectors,
+    images: opts.images,
   });
   const { stop, oneShot: _oneShot, ...descriptor } = started;
   // Whatever the provider started here (gateways, the catalog, Flink, Spark Connect): hang evidence dumps their threads.

@@ -196,7 +196,10 @@ export const dorisDescriptor: EngineDescriptor = {
   // Doris reads Paimon tables through its own Paimon catalog: every layer of it is Doris's.
   issueTrackers: { paimon: DORIS_TRACKER, engine: DORIS_TRACKER },
   // Containers are loaded when Doris starts, not by commands that start none.
-  docker: { images: () => [...DORIS_IMAGES], start: async (ctx) => (await import('./doris-docker.ts')).startDorisDocker(ctx) },
+  docker: {
+    images: (_row, source) => (source === 'official' ? [...DORIS_IMAGES] : []),
+    start: async (ctx) => (await import('./doris-docker.ts')).startDorisDocker(ctx),
+  },
   external: {
     schema: z.strictObject({
       url: z.string().regex(/^mysql:\/\/[^@/]+@[^/:]+(:\d+)?\/?$/, 'mysql://user@host:port'),

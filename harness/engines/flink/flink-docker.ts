@@ -7,7 +7,7 @@ import { flinkImage } from './flink-versions.ts';
 /** Flink on docker: the official image (JobManager, TaskManager, SQL Gateway) with Paimon's connector from the cache copied into lib/. */
 export async function startFlinkDocker(ctx: DockerEngineContext, row: PaimonVersionRow) {
   const install = await provisionFlink(row, { python: ctx.prov.python, progress: ctx.progress });
-  const image = flinkImage(row);
+  const image = flinkImage(row, ctx.images);
   if ('unavailable' in install || !image)
     return { unavailable: 'unavailable' in install ? install.unavailable : `no Flink is pinned for Paimon ${row.paimon}` };
   ctx.progress(`flink: starting ${image} (JobManager, TaskManager, SQL Gateway) with ${install.connector}`);

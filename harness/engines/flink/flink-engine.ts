@@ -267,7 +267,8 @@ export const flinkDescriptor: EngineDescriptor = {
     cacheFolders: flinkCacheFolder,
   },
   docker: {
-    images: (row) => [flinkImage(row)].filter((i): i is string => i !== undefined),
+    images: (row, source) => [flinkImage(row, source)].filter((i): i is string => i !== undefined),
+    buildLocal: async (row, ctx) => (await import('./flink-image.ts')).buildLocalFlinkImage(row, ctx),
     start: async (ctx, row) => (await import('./flink-docker.ts')).startFlinkDocker(ctx, row),
   },
   wireClient: { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java' },

@@ -20,10 +20,11 @@ export const FLINK_PINS: EnginePins<FlinkPin> = {
   '1.1.1': FLINK_2_0,
 };
 
-/** The official Flink image of a row's Flink version (`--env docker`), where the row has Flink. */
-export function flinkImage(row: PaimonVersionRow): string | undefined {
+/** The Flink image of a row's Flink version (`--env docker`): the official one, or the one built here; undefined where the row has no Flink. */
+export function flinkImage(row: PaimonVersionRow, source: 'official' | 'local' = 'official'): string | undefined {
   const pin = pinOf(FLINK_PINS, row);
-  return pin && 'version' in pin ? `flink:${pin.version}-scala_2.12-java17` : undefined;
+  if (!pin || !('version' in pin)) return undefined;
+  return source === 'official' ? `flink:${pin.version}-scala_2.12-java17` : `paimon-interop/flink:${pin.version}`;
 }
 
 /** `flink-<version>` in the cache (a Flink distribution) is shared by every row on that Flink. */

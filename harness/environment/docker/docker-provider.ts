@@ -1,7 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { getContainerRuntimeClient, Network, type StartedNetwork } from 'testcontainers';
-import { CONTAINER_IMAGES, ReferenceCatalogContainer } from '../../../containers/index.ts';
+import {
+  CONTAINER_IMAGES,
+  imagePresent,
+  LOCAL_JDK_IMAGE,
+  ReferenceCatalogContainer,
+  startCleanupWatchdog,
+  type ImageSource,
+} from '../../../containers/index.ts';
 import { ENGINE_DESCRIPTORS, provisionForEngines, startGateway, type EngineEndpoint } from '../../engines/index.ts';
 import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, type StartedEnvironment } from '../environment.ts';
 import { PAIMON_VERSIONS, releaseOf, versionRow } from '../../provisioning/index.ts';
@@ -30,18 +37,24 @@ export class DockerProvider implements EnvironmentProvider {
   async start(options: EnvironmentOptions): Promise<StartedEnvironment> {
     await requireContainerRuntime();
     const row = versionRow(options.paimonVersion);
-    const images = row && CONTAINER_IMAGES[releaseOf(row)];
-    if (!row || !images)
+    const pinned = row && CONTAINER_IMAGES[releaseOf(row)];
+    if (!row || !pinned)
       throw new EnvironmentError(
         'ENV_CONFIG',
         'docker',
         `no container images pinned for Paimon ${options.paimonVersion} (known: ${PAIMON_VERSIONS.map((r) => r.paimon).join(', ')})`,
       );
     const progress = options.onProgress ?? (() => {});
+    // Images built here (`paimon-interop images build`) where they exist, unless official ones are asked for.
+    const source: ImageSource = options.images ?? ((await imagePresent(LOCAL_JDK_IMAGE)) ? 'local' : 'official');
+    const images = pinned[source];
+    progress(`docker: ${source === 'local' ? 'images built here (paimon-interop images build)' : 'official images'}`);
+    // Without a registry there is no resource reaper image either: a watchdog of ours removes the session's containers and networks when the harness is gone.
+    if (source === 'local') await startCleanupWatchdog();
     const wanted = ENGINE_DESCRIPTORS.filter((d) => !options.engines || options.engines.includes(d.name));
     const inContainers = wanted.flatMap((d) => (d.docker && 'images' in d.docker ? [{ descriptor: d, docker: d.docker }] : []));
     // Every image is here (or pulled) before anything starts: a pull that fails is one clear error.
-    await requireImages(imagesToRun([images.jdk, ...inContainers.flatMap((e) => e.docker.images(row))]), progress);
+    await requireImages(imagesToRun([images.jdk, ...inContainers.flatMap((e) => e.docker.images(row, source))]), progress);
     const prov = await provisionForEngines(row, { progress });
     const runDir = resolve(options.runDir);
     const warehouse = join(runDir, 'warehouse');
@@ -72,6 +85,7 @@ export class DockerProvider implements EnvironmentProvider {
         mounts: [warehouse, scratchRoot],
         logDir,
         progress,
+        images: source,
       };
 
       const engines: EngineEndpoint[] = [];

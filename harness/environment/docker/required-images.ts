@@ -28,6 +28,13 @@ export async function requireImages(images: readonly string[], progress: (m: str
   for (const image of images) {
     const name = ImageName.fromString(image);
     if (await client.image.exists(name).catch(() => false)) continue;
+    // Our own images are built here, never pulled.
+    if (image.startsWith('paimon-interop/'))
+      throw new EnvironmentError(
+        'ENV_UNAVAILABLE',
+        `image ${image}`,
+        'is built on this machine and is not here yet: run paimon-interop images build (with the same --paimon), or --images official where a registry answers',
+      );
     progress(`pulling ${image}`);
     try {
       await client.image.pull(name);

@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { buildJdkImage, imagePresent, LOCAL_JDK_IMAGE } from '../../../containers/index.ts';
+import { ENGINE_DESCRIPTORS, provisionForEngines } from '../../engines/index.ts';
+import type { PaimonVersionRow } from '../../provisioning/index.ts';
+import { requireContainerRuntime } from './docker-provider.ts';
+
+/** An image `images build` made (or found), with its size. */
+interface BuiltImage {
+  image: string;
+  bytes: number;
+  /** Seconds it took; 0 when it was there already. */
+  seconds: number;
+}
+
+const imageBytes = async (image: string) =>
+  Number((await promisify(execFile)('docker', ['image', 'inspect', '--format', '{{.Size}}', image])).stdout.trim()) || 0;
+
+/**
+ * `paimon-interop images build`: the images `--env docker --images local` runs, from what this
+ * machine can reach (Debian's registry, the engine cache): the JDK base once, then each engine's
+ * own for every row (Flink's distribution). `refresh` rebuilds the base too.
+ */
+export async function buildLocalImages(
+  rows: readonly PaimonVersionRow[],
+  opts: { progress: (m: string) => void; refresh?: boolean },
+): Promise<BuiltImage[]> {
+  await requireContainerRuntime();
+  const built: BuiltImage[] = [];
+  const timed = async (image: string, build: () => Promise<unknown>) => {
+    const t0 = Date.now();
+    await build();
+    built.push({ image, bytes: await imageBytes(image), seconds: Math.round((Date.now() - t0) / 100) / 10 });
+  };
+  if (opts.refresh || !(await imagePresent(LOCAL_JDK_IMAGE))) await timed(LOCAL_JDK_IMAGE, () => buildJdkImage(opts.progress));
+  else built.push({ image: LOCAL_JDK_IMAGE, bytes: await imageBytes(LOCAL_JDK_IMAGE), seconds: 0 });
+  for (const row of rows) {
+    const prov = await provisionForEngines(row, { progress: opts.progress });
+    for (const d of ENGINE_DESCRIPTORS) {
+      if (!d.docker || !('images' in d.docker) || !d.docker.buildLocal) continue;
+      const t0 = Date.now();
+      for (const image of await d.docker.buildLocal(row, { prov, progress: opts.progress }))
+        built.push({ image, bytes: await imageBytes(image), seconds: Math.round((Date.now() - t0) / 100) / 10 });
+    }
+  }
+  return built;
+}
