@@ -5,10 +5,11 @@ import { PAIMON_VERSIONS, releaseOf } from '../harness/provisioning/index.ts';
 const wh = '/tmp/pi-run/warehouse';
 
 describe('container definitions (no Docker engine needed)', () => {
-  it('pins images for every Paimon release of the version table', () => {
+  it('pins images for every Paimon release of the version table, official and built here', () => {
     expect(Object.keys(CONTAINER_IMAGES).sort()).toEqual([...new Set(PAIMON_VERSIONS.map(releaseOf))].sort());
-    for (const images of Object.values(CONTAINER_IMAGES)) {
-      for (const image of Object.values(images)) expect(image).toMatch(/^[a-z0-9./-]+:[A-Za-z0-9._-]+$/);
+    for (const bySource of Object.values(CONTAINER_IMAGES)) {
+      for (const image of Object.values(bySource.official)) expect(image).toMatch(/^[a-z0-9./-]+:[A-Za-z0-9._-]+$/);
+      expect(bySource.local.jdk).toBe('paimon-interop/jdk:17');
     }
   });
 

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { Agent, request } from 'undici';
 import { dirname, join, resolve } from 'node:path';
 import { getContainerRuntimeClient, Network, type StartedNetwork } from 'testcontainers';
 import {
@@ -15,9 +16,31 @@ import { PAIMON_VERSIONS, releaseOf, versionRow } from '../../provisioning/index
 import { newSecret } from '../../new-secret.ts';
 import { imagesToRun, requireImages } from './required-images.ts';
 
-/** Fails fast, in one line, where there is no container runtime. */
-export async function requireContainerRuntime(): Promise<void> {
+/** Whether the Docker engine DOCKER_HOST names answers its ping (unix:// or tcp://). */
+async function dockerHostAnswers(host: string): Promise<boolean> {
   try {
+    const socketPath = host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+    const url = socketPath ? 'http://localhost/_ping' : `${host.replace(/^tcp:/, 'http:')}/_ping`;
+    const res = await request(url, {
+      dispatcher: socketPath ? new Agent({ connect: { socketPath } }) : undefined,
+      headersTimeout: 5_000,
+      bodyTimeout: 5_000,
+    });
+    await res.body.dump();
+    return res.statusCode === 200;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fails fast, in one line, where there is no container runtime. A DOCKER_HOST that is set is the
+ * one meant: testcontainers would fall back to the default socket when it does not answer.
+ */
+export async function requireContainerRuntime(): Promise<void> {
+  const host = process.env.DOCKER_HOST;
+  try {
+    if (host && !(await dockerHostAnswers(host))) throw new Error(`DOCKER_HOST ${host} does not answer`);
     await getContainerRuntimeClient();
   } catch {
     throw new EnvironmentError('ENV_UNAVAILABLE', 'docker', 'no container runtime found: use --env local or --env external');
