@@ -141,7 +141,8 @@ export class DockerProvider implements EnvironmentProvider {
         logs,
         versions,
         scratchRoot,
-        features: {},
+        // The warehouse is a host folder mounted into every container: its files can be inspected here.
+        features: { files: { inspector: prov.python, warehouseRoot: warehouse } },
         stop: stopAll,
       };
     } catch (err) {
