@@ -6,7 +6,10 @@ const probeWith = (commands: string[], files: string[] = [], venv = true): Probe
   hasFile: (p) => files.includes(p),
   hasPythonVenv: () => venv,
 });
-const all = probeWith(['java', 'javac', 'mvn', 'python3', 'mariadbd', 'mariadb-install-db', 'dockerd', 'docker'], ['/usr/bin/chromium']);
+const all = probeWith(
+  ['java', 'javac', 'mvn', 'python3', 'mariadbd', 'mariadb-install-db', 'dockerd', 'docker', 'debootstrap'],
+  ['/usr/bin/chromium'],
+);
 const root = { isRoot: true, passwordlessSudo: false, hasApt: true, noApt: false };
 
 describe('npm test prerequisites', () => {
@@ -15,12 +18,12 @@ describe('npm test prerequisites', () => {
     expect(planPrerequisites([], root)).toEqual({ kind: 'ready' });
   });
 
-  it('a fresh machine without MariaDB, Chromium and Docker installs them as root, without sudo', () => {
+  it('a fresh machine without MariaDB, Chromium, Docker and debootstrap installs them as root, without sudo', () => {
     const missing = PREREQUISITES.filter((p) => !p.present(probeWith(['java', 'javac', 'mvn', 'python3'])));
-    expect(missing.map((m) => m.package)).toEqual(['mariadb-server', 'chromium', 'docker.io']);
+    expect(missing.map((m) => m.package)).toEqual(['mariadb-server', 'chromium', 'docker.io', 'debootstrap']);
     expect(planPrerequisites(missing, root)).toEqual({
       kind: 'install',
-      packages: ['mariadb-server', 'chromium', 'docker.io'],
+      packages: ['mariadb-server', 'chromium', 'docker.io', 'debootstrap'],
       command: [],
     });
     expect(planPrerequisites(missing, { ...root, isRoot: false, passwordlessSudo: true })).toMatchObject({
@@ -31,7 +34,10 @@ describe('npm test prerequisites', () => {
 
   it('python3 without venv needs python3-venv; one package is asked once', () => {
     const missing = PREREQUISITES.filter(
-      (p) => !p.present(probeWith(['mvn', 'python3', 'mariadbd', 'mariadb-install-db', 'dockerd', 'docker'], ['/usr/bin/chromium'], false)),
+      (p) =>
+        !p.present(
+          probeWith(['mvn', 'python3', 'mariadbd', 'mariadb-install-db', 'dockerd', 'docker', 'debootstrap'], ['/usr/bin/chromium'], false),
+        ),
     );
     expect(missing.map((m) => m.package)).toEqual(['openjdk-17-jdk-headless', 'python3-venv']);
   });

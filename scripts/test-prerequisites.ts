@@ -51,6 +51,11 @@ export const PREREQUISITES: readonly Prerequisite[] = [
     package: 'docker.io',
     present: (p) => p.hasCommand('dockerd') && p.hasCommand('docker'),
   },
+  {
+    purpose: "docker environment's images built offline from Debian's registry (paimon-interop images build)",
+    package: 'debootstrap',
+    present: (p) => p.hasCommand('debootstrap'),
+  },
 ];
 
 /** What to do about the missing packages. */

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNode, testRunDir } from './support.ts';
+import { rawResultsOf, runNode, testRunDir } from './support.ts';
 
 /** Whether a Docker engine answers; where none runs but Debian's dockerd is installed and we are root, one is started for this file. */
 function dockerAnswers(timeoutMs = 10_000): boolean {
@@ -58,7 +58,19 @@ describe('the docker environment against a Docker engine', () => {
     const dir = await testRunDir('docker-pull');
     // A registry name that resolves nowhere: the pull fails the same on every machine, with or without a registry.
     const r = await runNode(
-      ['bin/paimon-interop.mjs', 'run', 'test/fixtures/docker', '--env', 'docker', '--engine', 'pypaimon', '--reports-dir', dir],
+      [
+        'bin/paimon-interop.mjs',
+        'run',
+        'test/fixtures/docker/one-table.yaml',
+        '--env',
+        'docker',
+        '--images',
+        'official',
+        '--engine',
+        'pypaimon',
+        '--reports-dir',
+        dir,
+      ],
       { RYUK_CONTAINER_IMAGE: 'registry.invalid/testcontainers/ryuk:0.14.0' },
       300_000,
     );
@@ -72,4 +84,89 @@ describe('the docker environment against a Docker engine', () => {
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect({ containers: containers(), networks: networks() }).toEqual(before);
   }, 320_000);
+
+  it('builds its images here without a registry and runs on them: catalog and Flink in containers, the library engines on the host', async (ctx) => {
+    if (why) ctx.skip(why);
+    if (!hasCommand('debootstrap')) ctx.skip('no debootstrap here (Debian: apt-get install debootstrap)');
+    const before = { containers: containers(), networks: networks() };
+    const built = await runNode(['bin/paimon-interop.mjs', 'images', 'build'], {}, 1_500_000);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(/^paimon-interop\/jdk:17 {2}\d+ MiB {2}(built in [\d.]+ s|already here)$/m);
+    expect(built.stdout).toMatch(/^paimon-interop\/flink:2\.0\.0 {2}\d+ MiB {2}/m);
+    const dir = await testRunDir('docker-local');
+    const r = await runNode(
+      [
+        'bin/paimon-interop.mjs',
+        'run',
+        'test/fixtures/docker/every-engine-reads.yaml',
+        '--env',
+        'docker',
+        '--images',
+        'local',
+        '--reports-dir',
+        dir,
+      ],
+      {},
+      900_000,
+    );
+    expect(r.code, r.stderr.slice(-3000)).toBe(0);
+    expect(r.stderr).toContain('[env] docker: images built here');
+    const raw = await rawResultsOf(dir, r.stdout);
+    const read = raw.scenarios[0]!.steps[3]!;
+    expect(read.engines.map((e) => `${e.engine} ${e.status}`)).toEqual([
+      'pypaimon pass',
+      'paimon-java pass',
+      'paimon-rust pass',
+      'flink pass',
+    ]);
+    expect(raw.cells[0]!.unavailable.doris).toMatch(/needs its official images/);
+    expect({ containers: containers(), networks: networks() }).toEqual(before);
+  }, 2_500_000);
+
+  it('Ctrl-C and SIGKILL of the harness leave no container or network behind', async (ctx) => {
+    if (why) ctx.skip(why);
+    if (!execFileSync('docker', ['images', '-q', 'paimon-interop/jdk:17']).toString().trim())
+      ctx.skip('the local images were not built (the test before)');
+    const before = { containers: containers(), networks: networks() };
+    for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+      const dir = await testRunDir(`docker-${signal}`);
+      const child = spawn(
+        process.execPath,
+        [
+          'bin/paimon-interop.mjs',
+          'run',
+          'test/fixtures/docker/every-engine-reads.yaml',
+          '--env',
+          'docker',
+          '--images',
+          'local',
+          '--reports-dir',
+          dir,
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let err = '';
+      child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+      const exited = new Promise((r) => child.once('exit', r));
+      // Killed while its containers run: the Flink containers are starting or started.
+      const until = Date.now() + 300_000;
+      while (Date.now() < until && !/flink: starting/.test(err) && child.exitCode === null) await new Promise((r) => setTimeout(r, 500));
+      expect(containers(), `${signal}: containers run before the kill`).not.toBe('');
+      child.kill(signal);
+      await exited;
+      const gone = Date.now() + 60_000;
+      while (Date.now() < gone && (containers() !== before.containers || networks().join() !== before.networks.join()))
+        await new Promise((r) => setTimeout(r, 1_000));
+      expect({ signal, containers: containers(), networks: networks() }).toEqual({ signal, ...before });
+    }
+  }, 900_000);
 });
+
+function hasCommand(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

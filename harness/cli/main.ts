@@ -12,7 +12,7 @@ Usage:
                      [--cross A>B,...|all] [--catalog-paimon V] [--catalog java|python]
                      [--baseline reports/<run-id>] [--fail-on any|new] [--tier default|nightly] [--tag T]... [--engine E[,E]]...
                      [--shard i/n] [--jobs N] [--repeat N] [--update] [--keep] [--reports-dir reports] [--known-issues known-issues.yaml]
-                     [--spark-connector <jar>] [--flink-connector <jar>]
+                     [--spark-connector <jar>] [--flink-connector <jar>] [--images official|local]
   paimon-interop conformance [--env local|external] [--config F] [--catalog java|python] [--paimon V]
                      [--capabilities core,views,...] [--reports-dir reports] [--known-issues known-issues.yaml]
   paimon-interop report <raw-results.json or run dir>... [--out dir] [--baseline run] [--known-issues file] [--fail-on any|new]
@@ -20,6 +20,7 @@ Usage:
   paimon-interop report-issue <known-issue id> [--from reports/<run>] [--out file.md]
   paimon-interop validate [paths...]
   paimon-interop setup [--paimon 1.4.2|2.0.0,1.4.2|all] [--refresh]
+  paimon-interop images build [--paimon 1.4.2|all] [--refresh]
   paimon-interop cache list | prune [--paimon V,...|all] [--dry-run]
   paimon-interop cleanup --env external --config F [--older-than 1d] [--dry-run]
   paimon-interop schema
