@@ -35,6 +35,8 @@ export interface AccessControlOptions {
   tamperGrants?: (principal: string, grants: Grant[]) => Grant[];
   /** Keep every authenticated request's signed parts (for signature fixtures). */
   record?: boolean;
+  /** The address it listens on and principals reach it at (default: loopback); one engines in containers reach too, where the environment has them. */
+  host?: string;
 }
 
 const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'authorization', 'transfer-encoding', 'keep-alive']);
@@ -61,8 +63,9 @@ export class AccessControlProxy implements PrincipalAuthority {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.uri = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    const host = this.options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
+    this.uri = `http://${host}:${(this.server.address() as AddressInfo).port}/`;
     return this;
   }
 

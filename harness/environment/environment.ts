@@ -15,6 +15,12 @@ interface EnvironmentFeatures {
    * table forbidden in the catalog itself, and allow it again. The token is a secret.
    */
   catalogAdmin?: { url: string; token: string };
+  /**
+   * An address of this machine that engines in containers reach (the container network's gateway,
+   * docker environment): services the harness runs for a run (the access-control proxy) listen
+   * there instead of on loopback.
+   */
+  serviceHost?: string;
   /** The catalog's warehouse on this machine (local environment): `inspect-files` and `catalog: filesystem` steps. */
   files?: {
     /** A Python interpreter with pyarrow, to read data files with the formats' own readers. */

@@ -69,7 +69,9 @@ export async function contextForRun(
   // Principal-scoped scenarios act through the reference access-control layer, unless the
   // environment brings real principals (a vendor's catalog).
   const authority =
-    !env.principals && instances.some((i) => i.scenario.principals) ? await new AccessControlProxy(tracedCatalog).start() : undefined;
+    !env.principals && instances.some((i) => i.scenario.principals)
+      ? await new AccessControlProxy(tracedCatalog, { host: env.features.serviceHost }).start()
+      : undefined;
   const secrets = environmentSecrets(env);
   const engineContext = { catalog: env.catalog, runId: spec.runId, onHang: hangEvidence(spec, secrets) };
   const ctx = buildRunContext(spec, {

@@ -16,6 +16,13 @@ import { PAIMON_VERSIONS, releaseOf, versionRow } from '../../provisioning/index
 import { newSecret } from '../../new-secret.ts';
 import { imagesToRun, requireImages } from './required-images.ts';
 
+/** The container network's gateway: the host's address on it, which its containers reach. */
+async function networkGateway(network: StartedNetwork): Promise<string | undefined> {
+  const client = await getContainerRuntimeClient();
+  const info = (await client.network.getById(network.getId()).inspect()) as { IPAM?: { Config?: { Gateway?: string }[] } };
+  return info.IPAM?.Config?.find((c) => c.Gateway)?.Gateway;
+}
+
 /** Whether the Docker engine DOCKER_HOST names answers its ping (unix:// or tcp://). */
 async function dockerHostAnswers(host: string): Promise<boolean> {
   try {
@@ -142,7 +149,7 @@ export class DockerProvider implements EnvironmentProvider {
         versions,
         scratchRoot,
         // The warehouse is a host folder mounted into every container: its files can be inspected here.
-        features: { files: { inspector: prov.python, warehouseRoot: warehouse } },
+        features: { files: { inspector: prov.python, warehouseRoot: warehouse }, serviceHost: await networkGateway(network) },
         stop: stopAll,
       };
     } catch (err) {
