@@ -20,9 +20,9 @@ describe('container definitions (no Docker engine needed)', () => {
     const d = c.definition;
     expect(d.command.slice(0, 5)).toEqual(['java', '-Xmx1g', '-cp', `${IN_CONTAINER}/classes:${IN_CONTAINER}/jars/*`, 'CatalogLauncher']);
     expect(d.command.join(' ')).toContain(
-      `--data-path ${wh} --warehouse paimon_interop --host 0.0.0.0 --port 8181 --watch-stdin false --auth bear`,
+      `--data-path ${wh} --warehouse paimon_interop --host 0.0.0.0 --port 8181 --admin-port 8182 --watch-stdin false --auth bear`,
     );
-    expect(d.ports).toEqual([8181]);
+    expect(d.ports).toEqual([8181, 8182]);
     expect(d.networkAliases).toEqual(['catalog']);
     expect(d.binds).toEqual([{ source: wh, target: wh }]);
     expect(d.copies.map((x) => x.target)).toEqual([`${IN_CONTAINER}/classes`, `${IN_CONTAINER}/jars`]);

@@ -4,6 +4,8 @@ import { ModuleContainer } from './module-container.ts';
 import { IN_CONTAINER } from './container-versions.ts';
 
 const PORT = 8181;
+/** The launcher's authorization hooks (make a database or table forbidden in the catalog itself), guarded by the admin token. */
+const ADMIN_PORT = 8182;
 
 /**
  * Apache Paimon's reference REST catalog in a JDK container, started by the same
@@ -27,6 +29,8 @@ export class ReferenceCatalogContainer extends ModuleContainer {
         '0.0.0.0',
         '--port',
         String(PORT),
+        '--admin-port',
+        String(ADMIN_PORT),
         '--watch-stdin',
         'false',
         '--auth',
@@ -34,7 +38,7 @@ export class ReferenceCatalogContainer extends ModuleContainer {
       ],
       env: {},
       secretEnv: [],
-      ports: [PORT],
+      ports: [PORT, ADMIN_PORT],
       networkAliases: ['catalog'],
       binds: [{ source: warehouse, target: warehouse }],
       copies: [
@@ -72,6 +76,11 @@ export class StartedReferenceCatalogContainer {
       warehouse: 'paimon_interop',
       auth: { provider: 'bear', token: this.token },
     };
+  }
+
+  /** The launcher's authorization hooks as the harness reaches them (catalog-deny steps); the token is the catalog's. */
+  admin(): { url: string; token: string } {
+    return { url: `http://${this.container.getHost()}:${this.container.getMappedPort(ADMIN_PORT)}`, token: this.token };
   }
 
   /** The catalog as other containers on the network reach it. */

@@ -152,14 +152,18 @@ export class WireProxy {
   readonly token = randomBytes(18).toString('base64url');
   url = '';
 
-  constructor(private readonly upstream: CatalogEndpoint) {}
+  /** `host`: the address it listens on and clients reach it at (default: loopback; the container network's gateway where engines run in containers). */
+  constructor(
+    private readonly upstream: CatalogEndpoint,
+    private readonly host = '127.0.0.1',
+  ) {}
 
   async start(): Promise<this> {
     // A request the proxy cannot handle (a malformed fault rule) closes its connection; it never
     // takes the harness down.
     this.server = createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    await new Promise<void>((resolve) => this.server!.listen(0, this.host, resolve));
+    this.url = `http://${this.host}:${(this.server.address() as AddressInfo).port}/`;
     return this;
   }
 
@@ -226,9 +230,9 @@ export class WireProxy {
   async openProfile(database: string, profile: ConfigProfile): Promise<string> {
     await this.closeProfile(database);
     const server = createServer((req, res) => void this.handle(req, res, profile).catch(() => res.destroy()));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(0, this.host, resolve));
     this.profiles.set(database, server);
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    return `http://${this.host}:${(server.address() as AddressInfo).port}/`;
   }
 
   async closeProfile(database: string): Promise<void> {

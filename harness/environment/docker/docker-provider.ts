@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { Agent, request } from 'undici';
+import { WireProxy } from '../../catalog/index.ts';
 import { dirname, join, resolve } from 'node:path';
 import { getContainerRuntimeClient, Network, type StartedNetwork } from 'testcontainers';
 import {
@@ -106,11 +107,16 @@ export class DockerProvider implements EnvironmentProvider {
         .withNetwork(network)
         .start();
       stops.push(() => catalogContainer.stop());
-      const catalog = catalogContainer.endpoint();
+      // Every client, on the host or in a container, reaches the catalog through the wire proxy on
+      // the network's gateway: failing steps show their requests, faults and catalog configurations apply to all.
+      const serviceHost = await networkGateway(network);
+      const wire = await new WireProxy(catalogContainer.endpoint(), serviceHost).start();
+      stops.push(() => wire.stop());
+      const catalog = wire.endpoint;
       const context = {
         prov,
         catalog,
-        networkCatalogUri: catalogContainer.networkEndpoint().uri,
+        networkCatalogUri: serviceHost ? wire.endpoint.uri : catalogContainer.networkEndpoint().uri,
         network,
         mounts: [warehouse, scratchRoot],
         logDir,
@@ -149,7 +155,12 @@ export class DockerProvider implements EnvironmentProvider {
         versions,
         scratchRoot,
         // The warehouse is a host folder mounted into every container: its files can be inspected here.
-        features: { files: { inspector: prov.python, warehouseRoot: warehouse }, serviceHost: await networkGateway(network) },
+        features: {
+          files: { inspector: prov.python, warehouseRoot: warehouse },
+          serviceHost,
+          wireProxy: wire.traceEndpoint,
+          catalogAdmin: catalogContainer.admin(),
+        },
         stop: stopAll,
       };
     } catch (err) {
