@@ -1,4 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawResultsOf, runNode, testRunDir } from './support.ts';
 
@@ -122,6 +124,45 @@ describe('the docker environment against a Docker engine', () => {
     expect(raw.cells[0]!.unavailable.doris).toMatch(/needs its official images/);
     expect({ containers: containers(), networks: networks() }).toEqual(before);
   }, 2_500_000);
+
+  it('a container that cannot start is one environment error naming it, exit 2, nothing left behind', async (ctx) => {
+    if (why) ctx.skip(why);
+    if (!execFileSync('docker', ['images', '-q', 'paimon-interop/jdk:17']).toString().trim())
+      ctx.skip('the local images were not built (the test before)');
+    // TEST DOUBLE, not an image users get: the local JDK image without java, so the catalog's container cannot start.
+    const context = await testRunDir('docker-nojava-image');
+    await writeFile(join(context, 'Dockerfile'), 'FROM paimon-interop/jdk:17\nRUN rm -f /usr/bin/java /etc/alternatives/java\n');
+    execFileSync('docker', ['build', '-q', '--network', 'none', '-t', 'paimon-interop/test-double-nojava:1', context], { stdio: 'ignore' });
+    const before = { containers: containers(), networks: networks() };
+    const dir = await testRunDir('docker-bad-container');
+    const r = await runNode(
+      [
+        'bin/paimon-interop.mjs',
+        'run',
+        'test/fixtures/docker/one-table.yaml',
+        '--env',
+        'docker',
+        '--images',
+        'local',
+        '--engine',
+        'pypaimon',
+        '--reports-dir',
+        dir,
+      ],
+      { PAIMON_INTEROP_CATALOG_IMAGE: 'paimon-interop/test-double-nojava:1' },
+      300_000,
+    );
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => /error/i.test(l))).toEqual([
+      expect.stringMatching(
+        /^environment error \[catalog container\] ENV_START_FAILED: did not start: .*"java": executable file not found/,
+      ),
+    ]);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    const gone = Date.now() + 30_000;
+    while (Date.now() < gone && containers() !== before.containers) await new Promise((res) => setTimeout(res, 1_000));
+    expect({ containers: containers(), networks: networks() }).toEqual(before);
+  }, 400_000);
 
   it('Ctrl-C and SIGKILL of the harness leave no container or network behind', async (ctx) => {
     if (why) ctx.skip(why);

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { Agent, request } from 'undici';
 import { WireProxy } from '../../catalog/index.ts';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +18,42 @@ import { EnvironmentError, type EnvironmentOptions, type EnvironmentProvider, ty
 import { PAIMON_VERSIONS, releaseOf, versionRow } from '../../provisioning/index.ts';
 import { newSecret } from '../../new-secret.ts';
 import { imagesToRun, requireImages } from './required-images.ts';
+
+/**
+ * Starts a component's containers; a container that exits or never becomes ready is one
+ * environment error naming the component, with the last lines of its session's stopped containers.
+ */
+async function containerStart<T>(component: string, sessionLabel: string | undefined, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    if (err instanceof EnvironmentError) throw err;
+    const message = ((err as Error).message ?? String(err)).replace(/\s+/g, ' ').trim().slice(0, 300);
+    throw new EnvironmentError('ENV_START_FAILED', `${component} container`, `did not start: ${message}`, await exitedLogs(sessionLabel));
+  }
+}
+
+/** The last lines of the session's containers that exited (the one that failed is among them). */
+async function exitedLogs(sessionLabel: string | undefined): Promise<string | undefined> {
+  const run = promisify(execFile);
+  try {
+    const filter = sessionLabel ? ['--filter', `label=${sessionLabel}`] : [];
+    const ids = (await run('docker', ['ps', '-aq', '--filter', 'status=exited', ...filter])).stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 3);
+    const tails = await Promise.all(
+      ids.map(async (id) => {
+        const r = await run('docker', ['logs', '--tail', '15', id]).catch((e: { stdout?: string; stderr?: string }) => e);
+        return `${id.slice(0, 12)}: ${`${r.stdout ?? ''}${r.stderr ?? ''}`.trim()}`;
+      }),
+    );
+    return tails.join('\n') || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The container network's gateway: the host's address on it, which its containers reach. */
 async function networkGateway(network: StartedNetwork): Promise<string | undefined> {
@@ -81,7 +119,7 @@ export class DockerProvider implements EnvironmentProvider {
     const images = pinned[source];
     progress(`docker: ${source === 'local' ? 'images built here (paimon-interop images build)' : 'official images'}`);
     // Without a registry there is no resource reaper image either: a watchdog of ours removes the session's containers and networks when the harness is gone.
-    if (source === 'local') await startCleanupWatchdog();
+    const sessionLabel = source === 'local' ? await startCleanupWatchdog() : undefined;
     const wanted = ENGINE_DESCRIPTORS.filter((d) => !options.engines || options.engines.includes(d.name));
     const inContainers = wanted.flatMap((d) => (d.docker && 'images' in d.docker ? [{ descriptor: d, docker: d.docker }] : []));
     // Every image is here (or pulled) before anything starts: a pull that fails is one clear error.
@@ -101,11 +139,15 @@ export class DockerProvider implements EnvironmentProvider {
     try {
       const network: StartedNetwork = await new Network().start();
       stops.push(() => network.stop());
-      progress(`catalog: starting ${images.jdk} with the reference catalog`);
-      const catalogContainer = await new ReferenceCatalogContainer(images.jdk, { classes, jars: dirname(jarsGlob) }, warehouse)
-        .withToken(newSecret())
-        .withNetwork(network)
-        .start();
+      // A JDK image of the user's own may serve the catalog (it needs `java` on its PATH).
+      const catalogImage = process.env.PAIMON_INTEROP_CATALOG_IMAGE ?? images.jdk;
+      progress(`catalog: starting ${catalogImage} with the reference catalog`);
+      const catalogContainer = await containerStart('catalog', sessionLabel, () =>
+        new ReferenceCatalogContainer(catalogImage, { classes, jars: dirname(jarsGlob) }, warehouse)
+          .withToken(newSecret())
+          .withNetwork(network)
+          .start(),
+      );
       stops.push(() => catalogContainer.stop());
       // Every client, on the host or in a container, reaches the catalog through the wire proxy on
       // the network's gateway: failing steps show their requests, faults and catalog configurations apply to all.
@@ -130,7 +172,8 @@ export class DockerProvider implements EnvironmentProvider {
       for (const d of wanted.filter((d) => !unavailable[d.name])) {
         if (d.docker && 'unavailable' in d.docker) unavailable[d.name] = d.docker.unavailable;
         else if (d.docker) {
-          const started = await d.docker.start(context, row);
+          const start = d.docker.start;
+          const started = await containerStart(d.name, sessionLabel, () => start(context, row));
           if ('unavailable' in started) unavailable[d.name] = started.unavailable;
           else {
             stops.push(started.stop);
