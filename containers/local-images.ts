@@ -48,7 +48,18 @@ export async function imageStep(
     child.on('error', reject);
     child.on('close', (c) => resolve(c ?? 1));
   }).catch((err: Error) => {
-    throw new EnvironmentError('ENV_PROVISION_FAILED', component, `${command} could not run: ${err.message}`);
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    const hint =
+      command === 'debootstrap'
+        ? ' (Debian: apt-get install debootstrap)'
+        : command === 'docker'
+          ? ' (Debian: apt-get install docker.io)'
+          : '';
+    throw new EnvironmentError(
+      'ENV_PROVISION_FAILED',
+      component,
+      missing ? `${command} is not installed here${hint}` : `${command} could not run: ${err.message}`,
+    );
   });
   if (code !== 0)
     throw new EnvironmentError('ENV_PROVISION_FAILED', component, `${command} ${args[0] ?? ''} failed (exit ${code})`, tail.join('\n'));

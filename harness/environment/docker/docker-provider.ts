@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { getContainerRuntimeClient, Network, type StartedNetwork } from 'testcontainers';
 import { Agent, request } from 'undici';
 import { WireProxy } from '../../catalog/index.ts';
-import { dirname, join, resolve } from 'node:path';
-import { getContainerRuntimeClient, Network, type StartedNetwork } from 'testcontainers';
 import {
   CONTAINER_IMAGES,
   imagePresent,
@@ -95,9 +95,9 @@ export async function requireContainerRuntime(): Promise<void> {
 
 /**
  * Containers with testcontainers: the reference catalog (same launcher as local) on a JDK image,
- * and each engine as its descriptor's `docker` says (Flink from the official image with the
- * connector, Doris FE + BE); engines with a gateway and no `docker` run their gateway on the host
- * against the catalog container. The warehouse is one host folder, mounted at the same path
+ * and each engine as its descriptor's `docker` says (Flink from its image, official or built here,
+ * with the connector; Doris FE + BE from the official ones); engines with a gateway and no `docker`
+ * run their gateway on the host against the catalog container. The warehouse is one host folder, mounted at the same path
  * everywhere, so table paths mean the same in every container.
  */
 export class DockerProvider implements EnvironmentProvider {
@@ -121,9 +121,9 @@ export class DockerProvider implements EnvironmentProvider {
     // Without a registry there is no resource reaper image either: a watchdog of ours removes the session's containers and networks when the harness is gone.
     const sessionLabel = source === 'local' ? await startCleanupWatchdog() : undefined;
     const wanted = ENGINE_DESCRIPTORS.filter((d) => !options.engines || options.engines.includes(d.name));
-    const inContainers = wanted.flatMap((d) => (d.docker && 'images' in d.docker ? [{ descriptor: d, docker: d.docker }] : []));
+    const inContainers = wanted.flatMap((d) => (d.docker && 'images' in d.docker ? [d.docker] : []));
     // Every image is here (or pulled) before anything starts: a pull that fails is one clear error.
-    await requireImages(imagesToRun([images.jdk, ...inContainers.flatMap((e) => e.docker.images(row, source))]), progress);
+    await requireImages(imagesToRun([images.jdk, ...inContainers.flatMap((docker) => docker.images(row, source))]), progress);
     const prov = await provisionForEngines(row, { progress });
     const runDir = resolve(options.runDir);
     const warehouse = join(runDir, 'warehouse');
@@ -186,7 +186,7 @@ export class DockerProvider implements EnvironmentProvider {
           engines.push(gw.endpoint);
         } else unavailable[d.name] = 'the docker environment does not offer it';
       }
-      const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${row.paimon} on ${images.jdk}` };
+      const versions: Record<string, string> = { paimon: row.paimon, catalog: `RESTCatalogServer ${row.paimon} on ${catalogImage}` };
       for (const e of engines) versions[e.engine] = e.version ?? 'container';
       return {
         provider: this.name,
