@@ -20,25 +20,23 @@ export const ENGINE_DESCRIPTORS: readonly EngineDescriptor[] = [
   dorisDescriptor,
 ];
 
-/** Every engine some adapter provides; scenarios naming anything else fail to load. */
-export const KNOWN_ENGINES: readonly string[] = ENGINE_DESCRIPTORS.map((d) => d.name).sort();
-
-/** Engine -> capabilities, for the scenario loader (which knows no engines otherwise). */
-export const ENGINE_CAPABILITIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  ENGINE_DESCRIPTORS.map((d) => [d.name, d.capabilities]),
-);
-
 /** What the scenario loader needs to know of engines: their names and capabilities. */
 export function scenarioEngines(descriptors: readonly EngineDescriptor[] = ENGINE_DESCRIPTORS) {
   return {
     knownEngines: descriptors.map((d) => d.name).sort(),
-    capabilities: Object.fromEntries(descriptors.map((d) => [d.name, d.capabilities])),
+    capabilities: Object.fromEntries(descriptors.map((d) => [d.name, d.capabilities])) as Readonly<Record<string, readonly string[]>>,
     knownCapabilities: CAPABILITIES,
   };
 }
 
 /** What the scenario loader needs to know of the registry's engines. */
 export const SCENARIO_ENGINES = scenarioEngines();
+
+/** Every engine some adapter provides; scenarios naming anything else fail to load. */
+export const KNOWN_ENGINES: readonly string[] = SCENARIO_ENGINES.knownEngines;
+
+/** Engine -> capabilities (the scenario loader knows no engines otherwise). */
+export const ENGINE_CAPABILITIES = SCENARIO_ENGINES.capabilities;
 
 export function engineDescriptor(
   name: string,
