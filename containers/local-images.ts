@@ -1,11 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { getContainerRuntimeClient, ImageName } from 'testcontainers';
 import { EnvironmentError } from '../harness/environment-error.ts';
-
-const run = promisify(execFile);
 
 /** The JDK image built here from Debian's packages: the reference catalog's and every local Java image's base. */
 export const LOCAL_JDK_IMAGE = 'paimon-interop/jdk:17';
@@ -14,14 +12,10 @@ export const LOCAL_JDK_IMAGE = 'paimon-interop/jdk:17';
 const BASE_PACKAGES = ['openjdk-17-jre-headless', 'python3', 'procps', 'ca-certificates', 'bash'];
 const DEBIAN_MIRROR = process.env.PAIMON_INTEROP_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
 
-/** Whether the Docker engine has an image of this name. */
+/** Whether the Docker engine has an image of this name (asked through testcontainers' client, as every other Docker call of the harness). */
 export async function imagePresent(image: string): Promise<boolean> {
-  try {
-    await run('docker', ['image', 'inspect', image], { timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
+  const client = await getContainerRuntimeClient();
+  return client.image.exists(ImageName.fromString(image)).catch(() => false);
 }
 
 /** Runs a command, its output line by line to `progress`; one environment error naming the component with the last lines when it fails. */

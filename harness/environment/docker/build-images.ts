@@ -27,20 +27,20 @@ export async function buildLocalImages(
 ): Promise<BuiltImage[]> {
   await requireContainerRuntime();
   const built: BuiltImage[] = [];
-  const timed = async (image: string, build: () => Promise<unknown>) => {
+  /** Records the images `build` gives with their sizes and its time (0 for images that were `found` already). */
+  const record = async (build: () => Promise<string[]>, found = false) => {
     const t0 = Date.now();
-    await build();
-    built.push({ image, bytes: await imageBytes(image), seconds: Math.round((Date.now() - t0) / 100) / 10 });
+    const images = await build();
+    const seconds = found ? 0 : Math.round((Date.now() - t0) / 100) / 10;
+    for (const image of images) built.push({ image, bytes: await imageBytes(image), seconds });
   };
-  if (opts.refresh || !(await imagePresent(LOCAL_JDK_IMAGE))) await timed(LOCAL_JDK_IMAGE, () => buildJdkImage(opts.progress));
-  else built.push({ image: LOCAL_JDK_IMAGE, bytes: await imageBytes(LOCAL_JDK_IMAGE), seconds: 0 });
+  const haveJdk = !opts.refresh && (await imagePresent(LOCAL_JDK_IMAGE));
+  await record(async () => [haveJdk ? LOCAL_JDK_IMAGE : await buildJdkImage(opts.progress)], haveJdk);
   for (const row of rows) {
     const prov = await provisionForEngines(row, { progress: opts.progress });
     for (const d of ENGINE_DESCRIPTORS) {
-      if (!d.docker || !('images' in d.docker) || !d.docker.buildLocal) continue;
-      const t0 = Date.now();
-      for (const image of await d.docker.buildLocal(row, { prov, progress: opts.progress }))
-        built.push({ image, bytes: await imageBytes(image), seconds: Math.round((Date.now() - t0) / 100) / 10 });
+      const docker = d.docker && 'images' in d.docker ? d.docker : undefined;
+      if (docker?.buildLocal) await record(() => docker.buildLocal!(row, { prov, progress: opts.progress }));
     }
   }
   return built;

@@ -1,4 +1,5 @@
 import { getContainerRuntimeClient, ImageName } from 'testcontainers';
+import { imagePresent } from '../../../containers/index.ts';
 import { EnvironmentError } from '../environment.ts';
 
 /** testcontainers' resource reaper, started before any container unless TESTCONTAINERS_RYUK_DISABLED=true. */
@@ -27,7 +28,7 @@ export async function requireImages(images: readonly string[], progress: (m: str
   const client = await getContainerRuntimeClient();
   for (const image of images) {
     const name = ImageName.fromString(image);
-    if (await client.image.exists(name).catch(() => false)) continue;
+    if (await imagePresent(image)) continue;
     // Our own images are built here, never pulled.
     if (image.startsWith('paimon-interop/'))
       throw new EnvironmentError(
