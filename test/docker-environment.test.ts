@@ -52,27 +52,41 @@ const networks = () =>
     .trim()
     .split('\n')
     .filter((n) => !['bridge', 'host', 'none'].includes(n));
+/** The engine's containers and networks, to compare before and after a run. */
+const dockerState = () => ({ containers: containers(), networks: networks() });
+
+/** The engine's state once it is back to `before`, or as it is when `ms` have passed (cleanup after a run may take a moment). */
+async function settledState(before: ReturnType<typeof dockerState>, ms: number): Promise<ReturnType<typeof dockerState>> {
+  const until = Date.now() + ms;
+  while (Date.now() < until && JSON.stringify(dockerState()) !== JSON.stringify(before)) await new Promise((r) => setTimeout(r, 1_000));
+  return dockerState();
+}
+
+/** The CLI's arguments for a docker run of a fixture scenario. */
+const dockerRun = (fixture: string, images: 'official' | 'local', dir: string, extra: string[] = []) => [
+  'bin/paimon-interop.mjs',
+  'run',
+  `test/fixtures/docker/${fixture}`,
+  '--env',
+  'docker',
+  '--images',
+  images,
+  ...extra,
+  '--reports-dir',
+  dir,
+];
+
+/** Whether the test that builds the local images got that far. */
+const localImagesBuilt = () => execFileSync('docker', ['images', '-q', 'paimon-interop/jdk:17']).toString().trim() !== '';
 
 describe('the docker environment against a Docker engine', () => {
   it('an image no registry can serve is one environment error naming it and what to do, exit 2, nothing left behind', async (ctx) => {
     if (why) ctx.skip(why);
-    const before = { containers: containers(), networks: networks() };
+    const before = dockerState();
     const dir = await testRunDir('docker-pull');
     // A registry name that resolves nowhere: the pull fails the same on every machine, with or without a registry.
     const r = await runNode(
-      [
-        'bin/paimon-interop.mjs',
-        'run',
-        'test/fixtures/docker/one-table.yaml',
-        '--env',
-        'docker',
-        '--images',
-        'official',
-        '--engine',
-        'pypaimon',
-        '--reports-dir',
-        dir,
-      ],
+      dockerRun('one-table.yaml', 'official', dir, ['--engine', 'pypaimon']),
       { RYUK_CONTAINER_IMAGE: 'registry.invalid/testcontainers/ryuk:0.14.0' },
       300_000,
     );
@@ -84,33 +98,19 @@ describe('the docker environment against a Docker engine', () => {
       ),
     ]);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect({ containers: containers(), networks: networks() }).toEqual(before);
+    expect(dockerState()).toEqual(before);
   }, 320_000);
 
   it('builds its images here without a registry and runs on them: catalog and Flink in containers, the library engines on the host', async (ctx) => {
     if (why) ctx.skip(why);
     if (!hasCommand('debootstrap')) ctx.skip('no debootstrap here (Debian: apt-get install debootstrap)');
-    const before = { containers: containers(), networks: networks() };
+    const before = dockerState();
     const built = await runNode(['bin/paimon-interop.mjs', 'images', 'build'], {}, 1_500_000);
     expect(built.code, built.stderr).toBe(0);
     expect(built.stdout).toMatch(/^paimon-interop\/jdk:17 {2}\d+ MiB {2}(built in [\d.]+ s|already here)$/m);
     expect(built.stdout).toMatch(/^paimon-interop\/flink:2\.0\.0 {2}\d+ MiB {2}/m);
     const dir = await testRunDir('docker-local');
-    const r = await runNode(
-      [
-        'bin/paimon-interop.mjs',
-        'run',
-        'test/fixtures/docker/every-engine-reads.yaml',
-        '--env',
-        'docker',
-        '--images',
-        'local',
-        '--reports-dir',
-        dir,
-      ],
-      {},
-      900_000,
-    );
+    const r = await runNode(dockerRun('every-engine-reads.yaml', 'local', dir), {}, 900_000);
     expect(r.code, r.stderr.slice(-3000)).toBe(0);
     expect(r.stderr).toContain('[env] docker: images built here');
     const raw = await rawResultsOf(dir, r.stdout);
@@ -122,33 +122,20 @@ describe('the docker environment against a Docker engine', () => {
       'flink pass',
     ]);
     expect(raw.cells[0]!.unavailable.doris).toMatch(/needs its official images/);
-    expect({ containers: containers(), networks: networks() }).toEqual(before);
+    expect(dockerState()).toEqual(before);
   }, 2_500_000);
 
   it('a container that cannot start is one environment error naming it, exit 2, nothing left behind', async (ctx) => {
     if (why) ctx.skip(why);
-    if (!execFileSync('docker', ['images', '-q', 'paimon-interop/jdk:17']).toString().trim())
-      ctx.skip('the local images were not built (the test before)');
+    if (!localImagesBuilt()) ctx.skip('the local images were not built (the test before)');
     // TEST DOUBLE, not an image users get: the local JDK image without java, so the catalog's container cannot start.
     const context = await testRunDir('docker-nojava-image');
     await writeFile(join(context, 'Dockerfile'), 'FROM paimon-interop/jdk:17\nRUN rm -f /usr/bin/java /etc/alternatives/java\n');
     execFileSync('docker', ['build', '-q', '--network', 'none', '-t', 'paimon-interop/test-double-nojava:1', context], { stdio: 'ignore' });
-    const before = { containers: containers(), networks: networks() };
+    const before = dockerState();
     const dir = await testRunDir('docker-bad-container');
     const r = await runNode(
-      [
-        'bin/paimon-interop.mjs',
-        'run',
-        'test/fixtures/docker/one-table.yaml',
-        '--env',
-        'docker',
-        '--images',
-        'local',
-        '--engine',
-        'pypaimon',
-        '--reports-dir',
-        dir,
-      ],
+      dockerRun('one-table.yaml', 'local', dir, ['--engine', 'pypaimon']),
       { PAIMON_INTEROP_CATALOG_IMAGE: 'paimon-interop/test-double-nojava:1' },
       300_000,
     );
@@ -159,33 +146,16 @@ describe('the docker environment against a Docker engine', () => {
       ),
     ]);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    const gone = Date.now() + 30_000;
-    while (Date.now() < gone && containers() !== before.containers) await new Promise((res) => setTimeout(res, 1_000));
-    expect({ containers: containers(), networks: networks() }).toEqual(before);
+    expect(await settledState(before, 30_000)).toEqual(before);
   }, 400_000);
 
   it('Ctrl-C and SIGKILL of the harness leave no container or network behind', async (ctx) => {
     if (why) ctx.skip(why);
-    if (!execFileSync('docker', ['images', '-q', 'paimon-interop/jdk:17']).toString().trim())
-      ctx.skip('the local images were not built (the test before)');
-    const before = { containers: containers(), networks: networks() };
+    if (!localImagesBuilt()) ctx.skip('the local images were not built (the test before)');
+    const before = dockerState();
     for (const signal of ['SIGINT', 'SIGKILL'] as const) {
       const dir = await testRunDir(`docker-${signal}`);
-      const child = spawn(
-        process.execPath,
-        [
-          'bin/paimon-interop.mjs',
-          'run',
-          'test/fixtures/docker/every-engine-reads.yaml',
-          '--env',
-          'docker',
-          '--images',
-          'local',
-          '--reports-dir',
-          dir,
-        ],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
-      );
+      const child = spawn(process.execPath, dockerRun('every-engine-reads.yaml', 'local', dir), { stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
       child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
       const exited = new Promise((r) => child.once('exit', r));
@@ -195,10 +165,7 @@ describe('the docker environment against a Docker engine', () => {
       expect(containers(), `${signal}: containers run before the kill`).not.toBe('');
       child.kill(signal);
       await exited;
-      const gone = Date.now() + 60_000;
-      while (Date.now() < gone && (containers() !== before.containers || networks().join() !== before.networks.join()))
-        await new Promise((r) => setTimeout(r, 1_000));
-      expect({ signal, containers: containers(), networks: networks() }).toEqual({ signal, ...before });
+      expect({ signal, ...(await settledState(before, 60_000)) }).toEqual({ signal, ...before });
     }
   }, 900_000);
 });
