@@ -74,14 +74,9 @@ export async function contextForRun(
       : undefined;
   const secrets = environmentSecrets(env);
   const engineContext = { catalog: env.catalog, runId: spec.runId, onHang: hangEvidence(spec, secrets) };
-  const ctx = buildRunContext(spec, {
-    knownIssues,
-    hooks,
-    authority,
-    catalog: new CatalogClient(tracedCatalog),
-    createEngine: (e) => createEngine(e, engineContext),
-  });
-  const { engines, writeEngines, catalog } = ctx;
+  const catalog = new CatalogClient(tracedCatalog);
+  const ctx = buildRunContext(spec, { knownIssues, hooks, authority, catalog, createEngine: (e) => createEngine(e, engineContext) });
+  const { engines, writeEngines } = ctx;
   return {
     ctx,
     secrets,
@@ -90,8 +85,8 @@ export async function contextForRun(
       await authority?.stop();
       // Whatever a failed scenario left under this run's prefix goes at the end; nothing else is touched.
       if (spec.keepDatabases) return;
-      for (const db of await catalog!.listDatabases().catch(() => [])) {
-        if (db.startsWith(`${runPrefix(spec.runId)}_`)) await catalog!.dropDatabase(db).catch(() => undefined);
+      for (const db of await catalog.listDatabases().catch(() => [])) {
+        if (db.startsWith(`${runPrefix(spec.runId)}_`)) await catalog.dropDatabase(db).catch(() => undefined);
       }
     },
   };
