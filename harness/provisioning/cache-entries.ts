@@ -1,7 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheDir } from './cache-dir.ts';
-import { PAIMON_VERSIONS, releaseOf } from './version-table.ts';
+import { PAIMON_VERSIONS, pinOf, releaseOf, type EnginePins } from './version-table.ts';
 
 /** One top-level folder of the cache, its size on disk and the version-table rows that use it. */
 export interface CacheEntry {
@@ -29,6 +29,22 @@ async function diskUsage(path: string): Promise<number> {
  * the engine's.
  */
 export type CacheFolderOwner = (name: string) => string[] | undefined;
+
+/**
+ * The owner of an engine's shared folders `<prefix>-<version>`: the rows whose pin of that engine
+ * has that version (`flink-2.0.0`: every row on Flink 2.0.0).
+ */
+export function sharedCacheFolders<T>(prefix: string, pins: EnginePins<T>, versionOf: (pin: T) => string | undefined): CacheFolderOwner {
+  const pattern = new RegExp(`^${prefix}-(\\d.+)$`);
+  return (name) => {
+    const version = pattern.exec(name)?.[1];
+    if (!version) return undefined;
+    return PAIMON_VERSIONS.filter((r) => {
+      const pin = pinOf(pins, r);
+      return pin !== undefined && versionOf(pin) === version;
+    }).map((r) => r.paimon);
+  };
+}
 
 /** Cache folders that hold builds rather than a row's downloads, with what they hold. */
 export const BUILDS: Record<string, string> = {

@@ -1,7 +1,7 @@
 export { cacheDir } from './cache-dir.ts';
 export { configuredSourceOrFail, provision, provisionVenv, type Provisioned } from './provision.ts';
 export { PAIMON_VERSIONS, pinOf, releaseOf, versionRow, type EnginePins, type PaimonVersionRow } from './version-table.ts';
-export { BUILDS, cacheEntries, formatBytes, rowsUsing, type CacheFolderOwner } from './cache-entries.ts';
+export { BUILDS, cacheEntries, formatBytes, rowsUsing, sharedCacheFolders, type CacheFolderOwner } from './cache-entries.ts';
 export {
   buildFromSource,
   configuredSource,

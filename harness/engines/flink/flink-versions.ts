@@ -1,4 +1,4 @@
-import { PAIMON_VERSIONS, pinOf, type EnginePins, type PaimonVersionRow } from '../../provisioning/index.ts';
+import { pinOf, sharedCacheFolders, type EnginePins, type PaimonVersionRow } from '../../provisioning/index.ts';
 
 /**
  * Flink with Paimon's connector, per version-table row: the Flink distribution (PyPI's
@@ -28,11 +28,4 @@ export function flinkImage(row: PaimonVersionRow, source: 'official' | 'local' =
 }
 
 /** `flink-<version>` in the cache (a Flink distribution) is shared by every row on that Flink. */
-export function flinkCacheFolder(name: string): string[] | undefined {
-  const version = /^flink-(\d.+)$/.exec(name)?.[1];
-  if (!version) return undefined;
-  return PAIMON_VERSIONS.filter((r) => {
-    const pin = pinOf(FLINK_PINS, r);
-    return pin !== undefined && 'version' in pin && pin.version === version;
-  }).map((r) => r.paimon);
-}
+export const flinkCacheFolder = sharedCacheFolders('flink', FLINK_PINS, (pin) => ('version' in pin ? pin.version : undefined));

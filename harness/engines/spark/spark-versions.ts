@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PAIMON_VERSIONS, pinOf, type EnginePins } from '../../provisioning/index.ts';
+import { sharedCacheFolders, type EnginePins } from '../../provisioning/index.ts';
 
 /**
  * Spark per version-table row: Paimon's connector artifact (its id changed at 1.4,
@@ -28,8 +28,4 @@ export const SPARK_PINS: EnginePins<SparkPin> = {
 export const SPARK_GATEWAY = { python: fileURLToPath(new URL('spark_gateway.py', import.meta.url)) };
 
 /** `spark-<version>` in the cache (pyspark with its Connect client, the spark-connect jar) is shared by every row on that Spark. */
-export function sparkCacheFolder(name: string): string[] | undefined {
-  const version = /^spark-(\d.+)$/.exec(name)?.[1];
-  if (!version) return undefined;
-  return PAIMON_VERSIONS.filter((r) => pinOf(SPARK_PINS, r)?.pyspark === version).map((r) => r.paimon);
-}
+export const sparkCacheFolder = sharedCacheFolders('spark', SPARK_PINS, (pin) => pin.pyspark);
