@@ -73,6 +73,9 @@ export interface EngineDescriptor {
   readonly issueTrackers?: { paimon: IssueTracker; engine?: IssueTracker };
 }
 
+/** Paimon's Java REST client, as the wire tally knows it: the Java implementation and the connectors embedding it share it. */
+export const JAVA_REST_CLIENT = { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java' } as const;
+
 /** A project that takes bug reports, and how its issues are labelled. */
 export interface IssueTracker {
   project: string;

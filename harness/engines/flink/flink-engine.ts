@@ -13,7 +13,7 @@ import {
   type PrincipalCredentials,
   type StepContext,
 } from '../engine.ts';
-import { paimonTracker, type EngineContext, type EngineDescriptor } from '../engine-descriptor.ts';
+import { JAVA_REST_CLIENT, paimonTracker, type EngineContext, type EngineDescriptor } from '../engine-descriptor.ts';
 import { createCatalogSql, FLINK_DIALECT, SESSION_PROPERTIES } from './flink-dialect.ts';
 import { flinkError, flinkResult, isInfrastructureFailure, rootCause } from './flink-results.ts';
 import { buildSql, SQL_CATALOG } from '../sql-builder.ts';
@@ -271,7 +271,7 @@ export const flinkDescriptor: EngineDescriptor = {
     buildLocal: async (row, ctx) => (await import('./flink-image.ts')).buildLocalFlinkImage(row, ctx),
     start: async (ctx, row) => (await import('./flink-docker.ts')).startFlinkDocker(ctx, row),
   },
-  wireClient: { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java' },
+  wireClient: JAVA_REST_CLIENT,
   issueTrackers: {
     paimon: paimonTracker('paimon-flink (the Flink connector)', 'flink'),
     engine: {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { paimonTracker, type EngineDescriptor } from '../engine-descriptor.ts';
+import { JAVA_REST_CLIENT, paimonTracker, type EngineDescriptor } from '../engine-descriptor.ts';
 import { GatewayAdapter } from '../gateway-adapter.ts';
 import { gatewayLauncher } from '../local-launch.ts';
 
@@ -19,6 +19,6 @@ export const paimonJavaDescriptor: EngineDescriptor = {
   local: gatewayLauncher('paimon-java', GATEWAY, { javaSources: JAVA_SOURCES }),
   crossVersionWriter: true,
   clientReleases: true,
-  wireClient: { userAgent: /Apache-HttpClient|okhttp|Java/i, family: 'java' },
+  wireClient: JAVA_REST_CLIENT,
   issueTrackers: { paimon: paimonTracker('paimon-core (the Java implementation)', 'core') },
 };
