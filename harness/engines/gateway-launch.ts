@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { restCatalogOptions, type CatalogEndpoint } from '../catalog/index.ts';
 import {
   gatewayCommandLine,
@@ -51,7 +52,7 @@ export async function startGateway(
 /** A Python gateway run once per request (`--once`): a fresh interpreter, imports and catalog each time. */
 export function gatewayOneShot(engine: string, command: GatewayCommand, prov: Provisioned, catalog: CatalogEndpoint): OneShotRunner {
   const line = gatewayCommandLine({ command, python: prov.python, java: prov.java, classpath: prov.catalogClasspath });
-  const name = line.args[line.args.length - 1]!.split('/').pop();
+  const name = basename(line.args[line.args.length - 1]!);
   return async (request, database) => {
     const r = await runOnce(line.command, [...line.args, '--once'], {
       cwd: GATEWAY_LIBRARY,
