@@ -2,7 +2,7 @@ import { CATALOG_ACTOR } from '../../verdicts/index.ts';
 import { request } from '../../http-request.ts';
 import type { RunContext } from '../run-context.ts';
 import { interpolate } from '../../scenario/index.ts';
-import { withStatus, type StepHandler, type StepKindHandler } from './step-handler.ts';
+import { actorAction, withStatus, type StepHandler, type StepKindHandler } from './step-handler.ts';
 
 /**
  * Calls one of the Java reference server's authorization hooks (CatalogLauncher's admin port):
@@ -39,20 +39,7 @@ const catalogPermissionStep: StepHandler = async ({ step, ctx, database, base })
         { ...CATALOG_ACTOR, reason: "needs the Java reference server's authorization hooks (local environment, --catalog java)" },
       ],
     };
-  const t = performance.now();
-  try {
-    await catalogPermission(ctx, deny, database, table);
-    base.engines.push({ ...CATALOG_ACTOR, status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] });
-  } catch (err) {
-    base.engines.push({
-      ...CATALOG_ACTOR,
-      status: 'error',
-      statement,
-      durationMs: Math.round(performance.now() - t),
-      failures: [],
-      reason: (err as Error).message,
-    });
-  }
+  base.engines.push(await actorAction(CATALOG_ACTOR, statement, () => catalogPermission(ctx, deny, database, table)));
   return withStatus(base);
 };
 

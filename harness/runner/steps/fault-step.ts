@@ -1,6 +1,6 @@
 import { FAULT_KINDS, RETRY_AFTER_SECONDS, setWireFault, wireFaultStates, type FaultKind } from '../../catalog/index.ts';
 import { WIRE_PROXY_ACTOR, type StepResult } from '../../verdicts/index.ts';
-import { withStatus, type ScenarioEnd, type StepHandler, type StepKindHandler } from './step-handler.ts';
+import { actorAction, withStatus, type ScenarioEnd, type StepHandler, type StepKindHandler } from './step-handler.ts';
 
 /**
  * `fault`: tells the environment's wire proxy to disturb this scenario's requests to the catalog
@@ -32,27 +32,18 @@ const faultStep: StepHandler = async ({ step, ctx, database, base }) => {
     });
     return withStatus(base);
   }
-  const t = performance.now();
-  try {
-    await setWireFault(wireProxy, {
-      database,
-      method: fault.method,
-      path: fault.path,
-      kind,
-      times: fault.times,
-      delayMs: fault['delay-ms'],
-    });
-    base.engines.push({ ...WIRE_PROXY_ACTOR, status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] });
-  } catch (err) {
-    base.engines.push({
-      ...WIRE_PROXY_ACTOR,
-      status: 'error',
-      statement,
-      durationMs: Math.round(performance.now() - t),
-      failures: [],
-      reason: (err as Error).message,
-    });
-  }
+  base.engines.push(
+    await actorAction(WIRE_PROXY_ACTOR, statement, () =>
+      setWireFault(wireProxy, {
+        database,
+        method: fault.method,
+        path: fault.path,
+        kind,
+        times: fault.times,
+        delayMs: fault['delay-ms'],
+      }),
+    ),
+  );
   return withStatus(base);
 };
 

@@ -2,7 +2,7 @@ import type { PrincipalCredentials } from '../../engines/index.ts';
 import type { DeviationSite } from '../../known-issues/index.ts';
 import type { Loc, ScenarioStep } from '../../scenario/index.ts';
 import type { RunContext } from '../run-context.ts';
-import type { StepResult } from '../../verdicts/index.ts';
+import type { StepEngineResult, StepResult } from '../../verdicts/index.ts';
 export { withStatus } from '../../verdicts/index.ts';
 
 /** One step about to run: the interpolated step, where it runs and as whom. */
@@ -55,4 +55,29 @@ export interface StepKindHandler {
   afterSteps?(end: ScenarioEnd): Promise<StepResult | undefined>;
   /** When the scenario ends, whatever happened: undo what its steps of this kind did (errors are ignored). */
   teardown?(end: ScenarioEnd): Promise<void>;
+}
+
+/**
+ * A step an actor other than an engine carries out (the wire proxy sets a fault, the catalog
+ * denies access): timed, `pass` when the action returns, `error` with its message when it throws.
+ */
+export async function actorAction(
+  actor: Pick<StepEngineResult, 'engine' | 'actor'>,
+  statement: string,
+  action: () => Promise<unknown>,
+): Promise<StepEngineResult> {
+  const t = performance.now();
+  try {
+    await action();
+    return { ...actor, status: 'pass', statement, durationMs: Math.round(performance.now() - t), failures: [] };
+  } catch (err) {
+    return {
+      ...actor,
+      status: 'error',
+      statement,
+      durationMs: Math.round(performance.now() - t),
+      failures: [],
+      reason: (err as Error).message,
+    };
+  }
 }
