@@ -73,7 +73,8 @@ export async function runScenario(given: ScenarioInstance, ctx: RunContext): Pro
   return finish();
 }
 
-function newResult(instance: ScenarioInstance, database: string): ScenarioResult {
+/** What names an instance in its result: its id, its scenario's name, file and tags, its parameters. */
+function instanceFields(instance: ScenarioInstance) {
   const { scenario } = instance;
   return {
     id: instance.id,
@@ -82,6 +83,13 @@ function newResult(instance: ScenarioInstance, database: string): ScenarioResult
     loc: scenario.loc,
     params: instance.params,
     tags: scenario.tags ?? [],
+  };
+}
+
+function newResult(instance: ScenarioInstance, database: string): ScenarioResult {
+  const { scenario } = instance;
+  return {
+    ...instanceFields(instance),
     ...(scenario.requires?.catalog ? { catalogCapabilities: [...scenario.requires.catalog] } : {}),
     status: 'pass',
     database,
@@ -238,19 +246,7 @@ function stoppedByKnownError(result: StepResult, step: ScenarioStep): boolean {
 
 /** The result of an instance whose run never produced one (it threw before or outside its steps). */
 export function crashedResult(instance: ScenarioInstance, err: unknown): ScenarioResult {
-  const { scenario } = instance;
-  const base = {
-    id: instance.id,
-    name: scenario.name,
-    file: scenario.file,
-    loc: scenario.loc,
-    params: instance.params,
-    tags: scenario.tags ?? [],
-    database: '',
-    durationMs: 0,
-    steps: [],
-  };
-  return { ...base, ...harnessErrorFields(scenario.name, err) };
+  return { ...instanceFields(instance), database: '', durationMs: 0, steps: [], ...harnessErrorFields(instance.scenario.name, err) };
 }
 
 /** One step: `as:` resolved to its principal, then the handler of the step's kind. */
