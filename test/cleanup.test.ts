@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogClient } from '../harness/catalog/index.ts';
-import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
+import type { ReferenceCatalog } from '../harness/environment/local/index.ts';
 import { newRunId } from '../harness/runner/index.ts';
-import { provisionDefault, runNode, testRunDir } from './support.ts';
+import { startTestCatalog, runNode, testRunDir } from './support.ts';
 
 const TOKEN = 'cleanup-test-token-0001';
 
@@ -43,15 +43,8 @@ describe('cleanup and the run-prefix guard, against a catalog holding foreign ob
     runNode(['bin/paimon-interop.mjs', 'cleanup', '--env', 'external', '--config', config, ...args], { CLEANUP_TEST_TOKEN: TOKEN }, 60_000);
 
   beforeAll(async () => {
-    const prov = await provisionDefault();
     const dir = await testRunDir('cleanup');
-    catalog = await startReferenceCatalog({
-      java: prov.java,
-      classpath: prov.catalogClasspath,
-      dataPath: join(dir, 'warehouse'),
-      log: join(dir, 'catalog.log'),
-      auth: { provider: 'bear', token: TOKEN },
-    });
+    ({ catalog } = await startTestCatalog(dir, { provider: 'bear', token: TOKEN }));
     prefix = encodeURIComponent(
       (
         (await foreignCall('GET', `/v1/config?warehouse=${encodeURIComponent(catalog.endpoint.warehouse)}`)).body as {

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
-import { provisionDefault, testRunDir } from './support.ts';
+import type { ReferenceCatalog } from '../harness/environment/local/index.ts';
+import { startTestCatalog, testRunDir } from './support.ts';
 
 const run = promisify(execFile);
 
@@ -18,16 +18,10 @@ describe('DLF signature authentication on the reference catalog', () => {
   const sk = 'interop-test-secret-0123456789';
 
   beforeAll(async () => {
-    const prov = await provisionDefault();
-    python = prov.python;
     const dir = await testRunDir('dlf');
-    catalog = await startReferenceCatalog({
-      java: prov.java,
-      classpath: prov.catalogClasspath,
-      dataPath: join(dir, 'warehouse'),
-      log: join(dir, 'catalog.log'),
-      auth: { provider: 'dlf', accessKeyId: ak, accessKeySecret: sk, region: 'cn-hangzhou' },
-    });
+    const started = await startTestCatalog(dir, { provider: 'dlf', accessKeyId: ak, accessKeySecret: sk, region: 'cn-hangzhou' });
+    catalog = started.catalog;
+    python = started.prov.python;
   });
   afterAll(async () => {
     await catalog?.process.stop();

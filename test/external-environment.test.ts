@@ -3,10 +3,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
+import type { ReferenceCatalog } from '../harness/environment/local/index.ts';
 import { provisionFlink, startFlinkCluster, type FlinkCluster } from '../harness/engines/index.ts';
 import { versionRow } from '../harness/provisioning/index.ts';
-import { provisionDefault, testRunDir } from './support.ts';
+import { startTestCatalog, testRunDir } from './support.ts';
 
 const run = promisify(execFile);
 const cli = (env: Record<string, string>, ...args: string[]) =>
@@ -35,16 +35,10 @@ describe('external environment', () => {
     ].join('\n');
 
   beforeAll(async () => {
-    const prov = await provisionDefault();
-    python = prov.python;
     dir = await testRunDir('external');
-    catalog = await startReferenceCatalog({
-      java: prov.java,
-      classpath: prov.catalogClasspath,
-      dataPath: join(dir, 'warehouse'),
-      log: join(dir, 'catalog.log'),
-      auth: { provider: 'bear', token },
-    });
+    const started = await startTestCatalog(dir, { provider: 'bear', token });
+    catalog = started.catalog;
+    python = started.prov.python;
   });
   afterAll(async () => {
     await Promise.allSettled((flink?.processes ?? []).map((p) => p.stop()));

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
-import { provisionDefault } from './support.ts';
+import type { ReferenceCatalog } from '../harness/environment/local/index.ts';
+import { startTestCatalog } from './support.ts';
 
 const run = promisify(execFile);
 
@@ -36,14 +36,7 @@ describe('the packed tool, installed and run in an empty folder', () => {
     bin = join(root, 'prefix', 'bin', 'paimon-interop');
     empty = join(root, 'work');
     await mkdir(empty);
-    const prov = await provisionDefault();
-    catalog = await startReferenceCatalog({
-      java: prov.java,
-      classpath: prov.catalogClasspath,
-      dataPath: join(root, 'warehouse'),
-      log: join(root, 'catalog.log'),
-      auth: { provider: 'bear', token },
-    });
+    ({ catalog } = await startTestCatalog(root, { provider: 'bear', token }));
   }, 900_000);
   afterAll(async () => {
     await catalog?.process.stop();

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogClient } from '../harness/catalog/index.ts';
-import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
-import { provisionDefault, testRunDir } from './support.ts';
+import type { ReferenceCatalog } from '../harness/environment/local/index.ts';
+import { startTestCatalog, testRunDir } from './support.ts';
 
 /** The launcher exposes RESTCatalogServer's own no-permission hooks on a token-guarded admin port. */
 describe('reference catalog admin hooks', () => {
@@ -11,15 +10,8 @@ describe('reference catalog admin hooks', () => {
   let client: CatalogClient;
 
   beforeAll(async () => {
-    const prov = await provisionDefault();
     const dir = await testRunDir('admin');
-    catalog = await startReferenceCatalog({
-      java: prov.java,
-      classpath: prov.catalogClasspath,
-      dataPath: join(dir, 'warehouse'),
-      log: join(dir, 'catalog.log'),
-      auth: { provider: 'bear', token: 'admin-test-token-0001' },
-    });
+    ({ catalog } = await startTestCatalog(dir, { provider: 'bear', token: 'admin-test-token-0001' }));
     client = new CatalogClient(catalog.endpoint);
     await client.createDatabase('pi_test_locked');
     await client.createDatabase('pi_test_open');

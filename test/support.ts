@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { CatalogClient } from '../harness/catalog/index.ts';
 import { createEngine, type Engine, type EngineOutcome, type EngineRequest } from '../harness/engines/index.ts';
 import type { StartedEnvironment } from '../harness/environment/index.ts';
-import { LocalProvider } from '../harness/environment/local/index.ts';
+import { LocalProvider, startReferenceCatalog, type CatalogAuth } from '../harness/environment/local/index.ts';
 import type { ConformanceReport } from '../harness/reporters/index.ts';
 import { checkInsert } from '../harness/runner/index.ts';
 import { versionRow } from '../harness/provisioning/index.ts';
@@ -66,6 +66,19 @@ export async function provisionDefault() {
 /** Provisions a version row's shared venv and class path (downloads on a cold machine): call it from a hook, whose time limit is long. */
 export async function provisionRow(version: string | undefined) {
   return provisionForEngines(versionRow(version)!, { progress: (m) => process.stderr.write(`[setup] ${m}\n`) });
+}
+
+/** The default row's Java reference catalog with `auth`, its warehouse and log in `dir`; with the provisioning it ran from. */
+export async function startTestCatalog(dir: string, auth: CatalogAuth) {
+  const prov = await provisionDefault();
+  const catalog = await startReferenceCatalog({
+    java: prov.java,
+    classpath: prov.catalogClasspath,
+    dataPath: join(dir, 'warehouse'),
+    log: join(dir, 'catalog.log'),
+    auth,
+  });
+  return { prov, catalog };
 }
 
 /**

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireEntry } from '../harness/catalog/index.ts';
-import { startReferenceCatalog, type ReferenceCatalog } from '../harness/environment/local/index.ts';
+import type { ReferenceCatalog } from '../harness/environment/local/index.ts';
 import type { RawResults } from '../harness/verdicts/index.ts';
-import { provisionDefault, rawResultsOf, reportedRunDir, runNode, testRunDir } from './support.ts';
+import { startTestCatalog, rawResultsOf, reportedRunDir, runNode, testRunDir } from './support.ts';
 
 const TOKEN = 'wire-trace-catalog-token-0001';
 
@@ -32,15 +32,8 @@ describe('wire traces of failing steps', () => {
   let everything: string;
 
   beforeAll(async () => {
-    const prov = await provisionDefault();
     const dir = await testRunDir('wire');
-    catalog = await startReferenceCatalog({
-      java: prov.java,
-      classpath: prov.catalogClasspath,
-      dataPath: join(dir, 'warehouse'),
-      log: join(dir, 'catalog.log'),
-      auth: { provider: 'bear', token: TOKEN },
-    });
+    ({ catalog } = await startTestCatalog(dir, { provider: 'bear', token: TOKEN }));
     const config = join(dir, 'external.yaml');
     await writeFile(
       config,

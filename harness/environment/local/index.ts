@@ -1,2 +1,2 @@
 export { LocalProvider } from './local-provider.ts';
-export { startReferenceCatalog, type ReferenceCatalog } from './reference-catalog.ts';
+export { startReferenceCatalog, type CatalogAuth, type ReferenceCatalog } from './reference-catalog.ts';
