@@ -1,16 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { testRunDir } from './support.ts';
+import { runNode, testRunDir } from './support.ts';
 
-const run = promisify(execFile);
-const cli = (...args: string[]) =>
-  run(process.execPath, ['bin/paimon-interop.mjs', ...args], { maxBuffer: 16 * 1024 * 1024 }).then(
-    (r) => ({ code: 0, out: r.stdout + r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
-  );
+/** The CLI's exit code and its output, stdout then stderr. */
+const cli = (...args: string[]) => runNode(['bin/paimon-interop.mjs', ...args]).then((r) => ({ code: r.code, out: r.stdout + r.stderr }));
 
 describe('run --update on real engines', () => {
   it('fails on stale rows, rewrites them from the engines with --update, then passes', async () => {
