@@ -9,7 +9,7 @@ import { withAnyWriter } from './any-writer.ts';
 import { skipReason } from './preconditions.ts';
 import { cellSite, databaseName, instanceTag, type RunContext } from './run-context.ts';
 import { stepFeatures, stepName } from './step-request.ts';
-import { runStepKind, STEP_HANDLERS, type StepKindHandler, type StepRun } from './steps/index.ts';
+import { runStepKind, STEP_HANDLERS, type ScenarioEnd, type StepKindHandler, type StepRun } from './steps/index.ts';
 
 const now = () => performance.now();
 
@@ -165,19 +165,24 @@ async function runSteps(run: ScenarioRun): Promise<void> {
   }
 }
 
+/** The scenario at its end as a kind's afterSteps and teardown see it, with that kind's steps. */
+function scenarioEnd(run: ScenarioRun, steps: readonly ScenarioStep[]): ScenarioEnd {
+  return {
+    ctx: run.ctx,
+    database: run.database,
+    steps,
+    vars: run.vars,
+    nextIndex: run.result.steps.length,
+    loc: run.instance.scenario.loc,
+  };
+}
+
 /** One more judged step per kind that asks for it (afterSteps), after the scenario's last. */
 async function judgeAfterSteps(run: ScenarioRun): Promise<void> {
-  const { ctx, database, vars, result } = run;
+  const { result } = run;
   try {
     for (const { handler, steps } of run.kinds) {
-      const ran = await handler.afterSteps?.({
-        ctx,
-        database,
-        steps,
-        vars,
-        nextIndex: result.steps.length,
-        loc: run.instance.scenario.loc,
-      });
+      const ran = await handler.afterSteps?.(scenarioEnd(run, steps));
       if (ran) record(run, judged(run, ran));
     }
   } catch (err) {
@@ -199,10 +204,7 @@ function settleStatus(result: ScenarioResult): void {
 async function endScenario(run: ScenarioRun): Promise<void> {
   const { instance, ctx, database, vars, result } = run;
   ctx.authority?.unregister(database);
-  for (const { handler, steps } of run.kinds)
-    await handler
-      .teardown?.({ ctx, database, steps, vars, nextIndex: result.steps.length, loc: instance.scenario.loc })
-      .catch(() => undefined);
+  for (const { handler, steps } of run.kinds) await handler.teardown?.(scenarioEnd(run, steps)).catch(() => undefined);
   const wireProxy = ctx.env.features.wireProxy;
   if (wireProxy && instance.scenario['catalog-config']) await closeConfigProfile(wireProxy, database).catch(() => undefined);
   await Promise.allSettled([...ctx.engines.values(), ...(ctx.writeEngines?.values() ?? [])].map((e) => e.endScenario?.(database)));

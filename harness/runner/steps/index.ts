@@ -40,4 +40,4 @@ export function runStepKind(run: StepRun) {
   return STEP_HANDLERS[run.step.kind].run(run);
 }
 
-export { type StepKindHandler, type StepRun } from './step-handler.ts';
+export { type ScenarioEnd, type StepKindHandler, type StepRun } from './step-handler.ts';
