@@ -6,7 +6,7 @@ import type { PrincipalAuthority } from '../access-control/index.ts';
 import { collectHangEvidence, type HangEvidence } from '../evidence/index.ts';
 import type { KnownIssue } from '../known-issues/index.ts';
 import type { ScenarioInstance } from '../scenario/index.ts';
-import { runPrefix, type RunContext, type RunHooks } from './run-context.ts';
+import { contextAdapters, runPrefix, type RunContext, type RunHooks } from './run-context.ts';
 import { environmentSecrets, type RunSpec } from './run-spec.ts';
 
 /** A run context over a started environment, and how to release what it opened. */
@@ -76,12 +76,11 @@ export async function contextForRun(
   const engineContext = { catalog: env.catalog, runId: spec.runId, onHang: hangEvidence(spec, secrets) };
   const catalog = new CatalogClient(tracedCatalog);
   const ctx = buildRunContext(spec, { knownIssues, hooks, authority, catalog, createEngine: (e) => createEngine(e, engineContext) });
-  const { engines, writeEngines } = ctx;
   return {
     ctx,
     secrets,
     async close() {
-      await Promise.allSettled([...engines.values(), ...(writeEngines?.values() ?? [])].map((e) => e.close?.()));
+      await Promise.allSettled(contextAdapters(ctx).map((e) => e.close?.()));
       await authority?.stop();
       // Whatever a failed scenario left under this run's prefix goes at the end; nothing else is touched.
       if (spec.keepDatabases) return;

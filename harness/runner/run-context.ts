@@ -37,6 +37,12 @@ export interface RunContext {
   today?: string;
 }
 
+/** Every adapter the context opened: the cell's engines and, in cross-version cells, the writer release's. */
+export const contextAdapters = (ctx: Pick<RunContext, 'engines' | 'writeEngines'>): Engine[] => [
+  ...ctx.engines.values(),
+  ...(ctx.writeEngines?.values() ?? []),
+];
+
 /** Why the cell has no engine of this name (the environment's reason), for skips. */
 export const unavailableReason = (ctx: Pick<RunContext, 'env'>, engine: string): string | undefined => ctx.env.unavailable[engine];
 

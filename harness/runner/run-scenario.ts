@@ -7,7 +7,7 @@ import { interpolate, STEP_KINDS, type ScenarioInstance, type ScenarioStep } fro
 import { HARNESS_ACTOR, renderStepFailure, withStatus, type ScenarioResult, type StepResult } from '../verdicts/index.ts';
 import { withAnyWriter } from './any-writer.ts';
 import { skipReason } from './preconditions.ts';
-import { cellSite, databaseName, instanceTag, type RunContext } from './run-context.ts';
+import { cellSite, contextAdapters, databaseName, instanceTag, type RunContext } from './run-context.ts';
 import { stepFeatures, stepName } from './step-request.ts';
 import { runStepKind, STEP_HANDLERS, type ScenarioEnd, type StepKindHandler, type StepRun } from './steps/index.ts';
 
@@ -207,7 +207,7 @@ async function endScenario(run: ScenarioRun): Promise<void> {
   for (const { handler, steps } of run.kinds) await handler.teardown?.(scenarioEnd(run, steps)).catch(() => undefined);
   const wireProxy = ctx.env.features.wireProxy;
   if (wireProxy && instance.scenario['catalog-config']) await closeConfigProfile(wireProxy, database).catch(() => undefined);
-  await Promise.allSettled([...ctx.engines.values(), ...(ctx.writeEngines?.values() ?? [])].map((e) => e.endScenario?.(database)));
+  await Promise.allSettled(contextAdapters(ctx).map((e) => e.endScenario?.(database)));
   if (ctx.keepDatabases) return;
   // The scenario's own database, and those its engines created (named under it: ${db}…).
   const made = instance.steps.flatMap((s) => (s.kind === 'create-database' ? [interpolate(s['create-database'], vars).name] : []));
