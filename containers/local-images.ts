@@ -18,6 +18,12 @@ export async function imagePresent(image: string): Promise<boolean> {
   return client.image.exists(ImageName.fromString(image)).catch(() => false);
 }
 
+/** An image's size in bytes (0 when the engine does not say), asked the same way. */
+export async function imageSize(image: string): Promise<number> {
+  const client = await getContainerRuntimeClient();
+  return (await client.image.inspect(ImageName.fromString(image))).Size || 0;
+}
+
 /** Runs a command, its output line by line to `progress`; one environment error naming the component with the last lines when it fails. */
 export async function imageStep(
   component: string,

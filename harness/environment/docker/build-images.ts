@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { buildJdkImage, imagePresent, LOCAL_JDK_IMAGE } from '../../../containers/index.ts';
+import { buildJdkImage, imagePresent, imageSize, LOCAL_JDK_IMAGE } from '../../../containers/index.ts';
 import { ENGINE_DESCRIPTORS, provisionForEngines } from '../../engines/index.ts';
 import type { PaimonVersionRow } from '../../provisioning/index.ts';
 import { requireContainerRuntime } from './docker-provider.ts';
@@ -12,9 +10,6 @@ interface BuiltImage {
   /** Seconds it took; 0 when it was there already. */
   seconds: number;
 }
-
-const imageBytes = async (image: string) =>
-  Number((await promisify(execFile)('docker', ['image', 'inspect', '--format', '{{.Size}}', image])).stdout.trim()) || 0;
 
 /**
  * `paimon-interop images build`: the images `--env docker --images local` runs, from what this
@@ -32,7 +27,7 @@ export async function buildLocalImages(
     const t0 = Date.now();
     const images = await build();
     const seconds = found ? 0 : Math.round((Date.now() - t0) / 100) / 10;
-    for (const image of images) built.push({ image, bytes: await imageBytes(image), seconds });
+    for (const image of images) built.push({ image, bytes: await imageSize(image), seconds });
   };
   const haveJdk = !opts.refresh && (await imagePresent(LOCAL_JDK_IMAGE));
   await record(async () => [haveJdk ? LOCAL_JDK_IMAGE : await buildJdkImage(opts.progress)], haveJdk);
