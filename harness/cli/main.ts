@@ -172,6 +172,12 @@ async function main(argv: string[]): Promise<number> {
     shard: values.shard,
     tier: values.tier as 'default' | 'nightly',
   };
+  /** `--fail-on` of report, run and conformance, checked where one of them runs. */
+  const failOn = (): 'any' | 'new' => {
+    if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new')
+      throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
+    return values['fail-on'];
+  };
   switch (command) {
     case 'validate':
       // Commands load what they need when they run: `validate` and `list` never load vitest.
@@ -216,14 +222,12 @@ async function main(argv: string[]): Promise<number> {
       out(JSON.stringify(scenarioJsonSchema(), null, 2));
       return 0;
     case 'report':
-      if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new')
-        throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
       return (await import('./report-command.ts')).reportCommand({
         inputs: paths,
         out: values.out,
         baseline: values.baseline,
         knownIssuesFile: values['known-issues'],
-        failOn: values['fail-on'],
+        failOn: failOn(),
       });
     case 'report-issue':
       return (await import('./report-issue-command.ts')).reportIssueCommand({
@@ -243,8 +247,7 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'run':
     case 'conformance': {
-      if (values['fail-on'] !== 'any' && values['fail-on'] !== 'new')
-        throw new UsageError(`--fail-on takes any or new (got '${values['fail-on']}')`);
+      const failOnRun = failOn();
       if (values.images !== undefined && values.images !== 'official' && values.images !== 'local')
         throw new UsageError(`--images takes official or local (got '${values.images}')`);
       if (values.images !== undefined && values.env !== 'docker')
@@ -279,7 +282,7 @@ async function main(argv: string[]): Promise<number> {
         connectors: { spark: values['spark-connector'], flink: values['flink-connector'] },
         images: values.images as 'official' | 'local' | undefined,
         baseline: values.baseline,
-        failOn: values['fail-on'] as 'any' | 'new',
+        failOn: failOnRun,
       };
       if (command === 'conformance') return (await import('./conformance-command.ts')).conformanceCommand(opts);
       return (await import('./run-command.ts')).runCommand(opts);
