@@ -55,7 +55,7 @@ export interface EngineDescriptor {
   readonly external?: ExternalEngineConfig;
   /** The harness's gateway in front of it, for a library with no server of its own (started on this machine by every environment). */
   readonly gateway?: GatewayCommand;
-  /** Its spellings of column types, read into the canonical types (default: Paimon's own spellings, results/canonical-type.ts). */
+  /** Its spellings of column types, read into the canonical types (default: Paimon's own spellings, values/canonical-type.ts). */
   readonly types?: (engineType: string) => CanonicalType;
   /** In cross-version cells (`--cross A>B`) its writer-release gateway runs the write steps. */
   readonly crossVersionWriter?: boolean;
